@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ddi_bench: runs every benchmark case when loaded and keeps the results
+ * in /sys/kernel/debug/ddi_bench/results, one JSON object per line, for
+ * scripts/bench.sh to collect.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/ktime.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/sched.h>
+
+#include "bench.h"
+
+struct bench_row {
+	struct list_head link;
+	char name[64];
+	char unit[16];
+	char baseline[64];
+	u64 value, baseline_value;
+};
+
+static LIST_HEAD(bench_rows);
+static struct dentry *bench_dir;
+
+void bench_report(const char *name, const char *unit, u64 value_milli,
+		  const char *baseline, u64 baseline_milli)
+{
+	struct bench_row *r = kzalloc(sizeof(*r), GFP_KERNEL);
+
+	if (!r)
+		return;
+	strscpy(r->name, name, sizeof(r->name));
+	strscpy(r->unit, unit, sizeof(r->unit));
+	strscpy(r->baseline, baseline, sizeof(r->baseline));
+	r->value = value_milli;
+	r->baseline_value = baseline_milli;
+	list_add_tail(&r->link, &bench_rows);
+	pr_info("%s: %llu.%03llu %s (%s: %llu.%03llu)\n", name,
+		value_milli / 1000, value_milli % 1000, unit, baseline,
+		baseline_milli / 1000, baseline_milli % 1000);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+#define BENCH_MAX_ROUNDS 31
+
+void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
+		unsigned long iters, int rounds, u64 *a_milli, u64 *b_milli)
+{
+	u64 ta[BENCH_MAX_ROUNDS], tb[BENCH_MAX_ROUNDS], t0;
+	int i;
+
+	rounds = clamp(rounds, 1, BENCH_MAX_ROUNDS);
+	/* One untimed pass each to warm caches and allocator state. */
+	a(a_arg, iters);
+	b(b_arg, iters);
+	for (i = 0; i < rounds; i++) {
+		t0 = ktime_get_ns();
+		a(a_arg, iters);
+		ta[i] = (ktime_get_ns() - t0) * 1000 / iters;
+		t0 = ktime_get_ns();
+		b(b_arg, iters);
+		tb[i] = (ktime_get_ns() - t0) * 1000 / iters;
+		cond_resched();
+	}
+	sort(ta, rounds, sizeof(u64), cmp_u64, NULL);
+	sort(tb, rounds, sizeof(u64), cmp_u64, NULL);
+	*a_milli = ta[rounds / 2];
+	*b_milli = tb[rounds / 2];
+}
+
+static int bench_results_show(struct seq_file *m, void *v)
+{
+	struct bench_row *r;
+
+	list_for_each_entry(r, &bench_rows, link)
+		seq_printf(m, "{\"name\": \"%s\", \"value\": %llu.%03llu, \"unit\": \"%s\", \"baseline\": \"%s\", \"baseline_value\": %llu.%03llu}\n",
+			   r->name, r->value / 1000, r->value % 1000, r->unit,
+			   r->baseline, r->baseline_value / 1000,
+			   r->baseline_value % 1000);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(bench_results);
+
+static int __init ddi_bench_init(void)
+{
+	int err;
+
+	err = bench_kmem();
+	if (err)
+		pr_err("kmem cases failed: %d\n", err);
+	bench_dir = debugfs_create_dir("ddi_bench", NULL);
+	debugfs_create_file("results", 0444, bench_dir, NULL,
+			    &bench_results_fops);
+	return 0;
+}
+
+static void __exit ddi_bench_exit(void)
+{
+	struct bench_row *r, *n;
+
+	debugfs_remove_recursive(bench_dir);
+	list_for_each_entry_safe(r, n, &bench_rows, link)
+		kfree(r);
+}
+
+module_init(ddi_bench_init);
+module_exit(ddi_bench_exit);
+
+MODULE_DESCRIPTION("ddi_compat benchmarks, each against a baseline");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The benchmark module's framework.  A case times the project's code and
+ * a baseline in the same guest run, alternating rounds, and reports the
+ * median of each.
+ */
+#ifndef _DDI_BENCH_H
+#define _DDI_BENCH_H
+
+#include <linux/types.h>
+
+/* Values are in thousandths of @unit, so that ratios keep their precision. */
+void bench_report(const char *name, const char *unit, u64 value_milli,
+		  const char *baseline, u64 baseline_milli);
+
+/*
+ * Run @fn(@arg, @iters) @rounds times for each of @a and @b, alternating,
+ * and return the median time per iteration in thousandths of ns.
+ */
+typedef void (*bench_fn)(void *arg, unsigned long iters);
+void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
+		unsigned long iters, int rounds, u64 *a_milli, u64 *b_milli);
+
+int bench_kmem(void);
+
+#endif /* _DDI_BENCH_H */

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmn_err(9F), vcmn_err(9F), and the assertion failure path.
+ *
+ * The text is the Solaris one: "NOTICE: " and "WARNING: " prefixes, a
+ * newline added after CE_NOTE, CE_WARN and CE_PANIC messages, none after
+ * CE_CONT.  How '!' and '^' map onto printk is explained in
+ * <sys/cmn_err.h>.
+ */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/module.h>
+#include <sys/cmn_err.h>
+#include <sys/debug.h>
+
+#ifdef DDI_DEBUG
+static ddi_cmn_err_tap_t ddi_ce_tap;
+static void *ddi_ce_tap_arg;
+static DEFINE_SPINLOCK(ddi_ce_tap_lock);
+
+void ddi_cmn_err_set_tap(ddi_cmn_err_tap_t tap, void *arg)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ddi_ce_tap_lock, flags);
+	ddi_ce_tap = tap;
+	ddi_ce_tap_arg = arg;
+	spin_unlock_irqrestore(&ddi_ce_tap_lock, flags);
+}
+EXPORT_SYMBOL(ddi_cmn_err_set_tap);
+
+static __printf(4, 0) void ddi_ce_tap_call(int level, int dest, const char *prefix,
+			    const char *fmt, va_list ap)
+{
+	unsigned long flags;
+	char buf[256];
+	int n;
+
+	spin_lock_irqsave(&ddi_ce_tap_lock, flags);
+	if (ddi_ce_tap) {
+		n = scnprintf(buf, sizeof(buf), "%s", prefix);
+		vscnprintf(buf + n, sizeof(buf) - n, fmt, ap);
+		ddi_ce_tap(level, dest, buf, ddi_ce_tap_arg);
+	}
+	spin_unlock_irqrestore(&ddi_ce_tap_lock, flags);
+}
+#else
+static inline void ddi_ce_tap_call(int level, int dest, const char *prefix,
+				   const char *fmt, va_list ap)
+{
+}
+#endif
+
+void ddi_vcmn_err(int level, const char *fmt, va_list ap)
+{
+	int dest = DDI_CE_LOG | DDI_CE_CONSOLE;
+	const char *kern = KERN_CONT;
+	const char *prefix = "";
+	struct va_format vaf;
+	va_list aq;
+
+	if (!fmt)
+		fmt = "(null format)";
+	if (*fmt == '!') {
+		dest = DDI_CE_LOG;
+		fmt++;
+	} else if (*fmt == '^') {
+		dest = DDI_CE_CONSOLE;
+		fmt++;
+	}
+
+	switch (level) {
+	case CE_CONT:
+		break;
+	case CE_NOTE:
+		kern = KERN_NOTICE;
+		prefix = "NOTICE: ";
+		break;
+	case CE_WARN:
+		kern = KERN_WARNING;
+		prefix = "WARNING: ";
+		break;
+	case CE_PANIC:
+		va_copy(aq, ap);
+		vaf.fmt = fmt;
+		vaf.va = &aq;
+		panic("%pV\n", &vaf);
+	case CE_IGNORE:
+		return;
+	default:
+		kern = KERN_WARNING;
+		prefix = "WARNING: ";
+		pr_warn("ddi_compat: cmn_err: unknown level %d\n", level);
+		break;
+	}
+
+	va_copy(aq, ap);
+	ddi_ce_tap_call(level, dest, prefix, fmt, aq);
+	va_end(aq);
+
+	/* Log only: below the default console level (see <sys/cmn_err.h>). */
+	if (dest == DDI_CE_LOG && level != CE_CONT)
+		kern = KERN_DEBUG;
+
+	va_copy(aq, ap);
+	vaf.fmt = fmt;
+	vaf.va = &aq;
+	if (level == CE_CONT)
+		printk(KERN_CONT "%pV", &vaf);
+	else
+		printk("%s%s%pV\n", kern, prefix, &vaf);
+	va_end(aq);
+}
+EXPORT_SYMBOL(ddi_vcmn_err);
+
+void ddi_cmn_err(int level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ddi_vcmn_err(level, fmt, ap);
+	va_end(ap);
+}
+EXPORT_SYMBOL(ddi_cmn_err);
+
+void ddi_assfail(const char *expr, const char *file, int line)
+{
+	panic("assertion failed: %s, file: %s, line: %d\n", expr, file, line);
+}
+EXPORT_SYMBOL(ddi_assfail);

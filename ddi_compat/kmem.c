@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F) over kmalloc/vmalloc.
+ *
+ * KM_SLEEP never returns NULL: it retries until the allocation succeeds,
+ * as drivers written for Solaris do not check.  A request larger than all
+ * of memory can never succeed; Solaris would hang, ddi_compat returns NULL
+ * with a warning.  KM_NOSLEEP never sleeps and never touches vmalloc, so it
+ * is safe in interrupt context and under spinlocks.
+ *
+ * Debug builds (DDI_DEBUG) put a header in front of every allocation that
+ * records its size and call site: kmem_free() checks the size it is given,
+ * refuses a pointer kmem_alloc() never returned, and the allocations a
+ * module still holds when it unloads are reported by call site.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/mm.h>
+#include <linux/delay.h>
+#include <linux/module.h>
+#include <linux/spinlock.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/llist.h>
+#include <linux/workqueue.h>
+#include <sys/kmem.h>
+#include <sys/cmn_err.h>
+
+#include "ddi_impl.h"
+
+/*
+ * vfree() may sleep outside interrupt context, and Linux does not export
+ * its deferred variant.  From a spinlock, with interrupts off or in an
+ * interrupt, the area is queued (the list node lives in the area itself,
+ * which is at least a page) and a work item frees it.
+ */
+static LLIST_HEAD(kmem_deferred);
+
+static void kmem_deferred_fn(struct work_struct *work)
+{
+	struct llist_node *n, *next;
+
+	llist_for_each_safe(n, next, llist_del_all(&kmem_deferred))
+		vfree(n);
+}
+
+static DECLARE_WORK(kmem_deferred_work, kmem_deferred_fn);
+
+void ddi_vfree_any(const void *addr)
+{
+	if (!addr)
+		return;
+	if (preemptible()) {
+		vfree(addr);
+		return;
+	}
+	if (llist_add((struct llist_node *)addr, &kmem_deferred))
+		schedule_work(&kmem_deferred_work);
+}
+
+/* Called last at unload: nothing may stay queued. */
+void ddi_vfree_flush(void)
+{
+	flush_work(&kmem_deferred_work);
+}
+
+static void *kmem_alloc_nosleep(size_t size, gfp_t zero)
+{
+	return kmalloc(size, GFP_NOWAIT | __GFP_NOWARN | zero);
+}
+
+static void *kmem_alloc_sleep(size_t size, gfp_t zero)
+{
+	unsigned int tries = 0;
+	void *p;
+
+	might_sleep();
+	if (size >> PAGE_SHIFT >= totalram_pages()) {
+		pr_warn("kmem_alloc: %zu bytes can never be allocated (memory is %lu pages); returning NULL\n",
+			size, totalram_pages());
+		return NULL;
+	}
+	for (;;) {
+		p = kvmalloc(size, GFP_KERNEL | __GFP_RETRY_MAYFAIL |
+			     __GFP_NOWARN | zero);
+		if (p)
+			return p;
+		if (++tries == 50)
+			pr_warn("kmem_alloc: still waiting for %zu bytes\n",
+				size);
+		msleep(min(tries, 20U));
+	}
+}
+
+static void kmem_release(void *p)
+{
+	if (is_vmalloc_addr(p))
+		ddi_vfree_any(p);
+	else
+		kfree(p);
+}
+
+static void *kmem_get(size_t size, int flag, gfp_t zero)
+{
+	void *p;
+
+	p = (flag & KM_NOSLEEP) ? kmem_alloc_nosleep(size, zero) :
+				  kmem_alloc_sleep(size, zero);
+	if (!p && (flag & KM_PANIC))
+		panic("kmem_alloc: failed to allocate %zu bytes (KM_PANIC)\n",
+		      size);
+	return p;
+}
+
+#ifdef DDI_DEBUG
+
+#define KMEM_MAGIC_LIVE	0x4b4d454dU	/* "KMEM" */
+#define KMEM_MAGIC_FREE	0x6b6d6566U
+
+struct kmem_hdr {
+	struct list_head link;		/* kmem_live, empty once orphaned */
+	const char *func;		/* allocating function, NULL if orphan */
+	unsigned long caller;		/* return address into the caller */
+	size_t size;
+	int line;
+	u32 magic;
+};
+
+#define KMEM_HDR_SIZE	ALIGN(sizeof(struct kmem_hdr), 16)
+
+static LIST_HEAD(kmem_live);
+static DEFINE_SPINLOCK(kmem_lock);
+static atomic_long_t kmem_misuse = ATOMIC_LONG_INIT(0);
+static unsigned long kmem_nlive, kmem_bytes_live;
+
+static struct kmem_hdr *kmem_hdr_of(const void *buf)
+{
+	return (struct kmem_hdr *)((char *)buf - KMEM_HDR_SIZE);
+}
+
+static void *kmem_track(void *p, size_t size, const char *func, int line,
+			unsigned long caller)
+{
+	struct kmem_hdr *hdr = p;
+	unsigned long flags;
+
+	hdr->func = func;
+	hdr->line = line;
+	hdr->caller = caller;
+	hdr->size = size;
+	hdr->magic = KMEM_MAGIC_LIVE;
+	spin_lock_irqsave(&kmem_lock, flags);
+	list_add(&hdr->link, &kmem_live);
+	kmem_nlive++;
+	kmem_bytes_live += size;
+	spin_unlock_irqrestore(&kmem_lock, flags);
+	return (char *)p + KMEM_HDR_SIZE;
+}
+
+void *ddi_kmem_alloc(size_t size, int flag, int zero, const char *func,
+		     int line)
+{
+	void *p;
+
+	if (size == 0)
+		return NULL;
+	if (size > SIZE_MAX - KMEM_HDR_SIZE)
+		return NULL;
+	p = kmem_get(size + KMEM_HDR_SIZE, flag, zero ? __GFP_ZERO : 0);
+	if (!p)
+		return NULL;
+	return kmem_track(p, size, func, line, _RET_IP_);
+}
+EXPORT_SYMBOL(ddi_kmem_alloc);
+
+void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
+{
+	struct kmem_hdr *hdr;
+	unsigned long flags;
+
+	if (!buf)
+		return;
+	hdr = kmem_hdr_of(buf);
+	if (hdr->magic != KMEM_MAGIC_LIVE) {
+		atomic_long_inc(&kmem_misuse);
+		pr_warn("kmem_free: %p from %s:%d (%pS) was not allocated by kmem_alloc or is already freed; ignored\n",
+			buf, func, line, (void *)_RET_IP_);
+		return;
+	}
+	if (hdr->size != size) {
+		atomic_long_inc(&kmem_misuse);
+		pr_warn("kmem_free: size mismatch: %s:%d (%pS) frees %zu bytes at %p, allocated as %zu bytes by %s:%d\n",
+			func, line, (void *)_RET_IP_, size, buf, hdr->size,
+			hdr->func ?: "(unloaded module)", hdr->line);
+	}
+	spin_lock_irqsave(&kmem_lock, flags);
+	if (!list_empty(&hdr->link)) {
+		list_del_init(&hdr->link);
+		kmem_nlive--;
+		kmem_bytes_live -= hdr->size;
+	}
+	spin_unlock_irqrestore(&kmem_lock, flags);
+	hdr->magic = KMEM_MAGIC_FREE;
+	kmem_release(hdr);
+}
+EXPORT_SYMBOL(ddi_kmem_free);
+
+int ddi_kmem_debug_site(const void *buf, const char **func, int *line,
+			size_t *size)
+{
+	struct kmem_hdr *hdr = kmem_hdr_of(buf);
+
+	if (hdr->magic != KMEM_MAGIC_LIVE)
+		return -ENOENT;
+	*func = hdr->func;
+	*line = hdr->line;
+	*size = hdr->size;
+	return 0;
+}
+EXPORT_SYMBOL(ddi_kmem_debug_site);
+
+unsigned long ddi_kmem_debug_outstanding(struct module *owner)
+{
+	struct kmem_hdr *hdr;
+	unsigned long flags, n = 0;
+
+	spin_lock_irqsave(&kmem_lock, flags);
+	list_for_each_entry(hdr, &kmem_live, link)
+		if (!owner || within_module(hdr->caller, owner))
+			n++;
+	spin_unlock_irqrestore(&kmem_lock, flags);
+	return n;
+}
+EXPORT_SYMBOL(ddi_kmem_debug_outstanding);
+
+unsigned long ddi_kmem_debug_misuse(void)
+{
+	return atomic_long_read(&kmem_misuse);
+}
+EXPORT_SYMBOL(ddi_kmem_debug_misuse);
+
+/*
+ * Report the allocations @mod still holds (all of them if @mod is NULL)
+ * and stop tracking them: the strings they point at go away with the
+ * module.  The memory itself is left alone; kmemleak will see it too.
+ */
+static void kmem_report_leaks(struct module *mod)
+{
+	struct kmem_hdr *hdr, *next;
+	unsigned long flags, n = 0, bytes = 0;
+	const char *name = mod ? mod->name : KBUILD_MODNAME;
+
+	spin_lock_irqsave(&kmem_lock, flags);
+	list_for_each_entry_safe(hdr, next, &kmem_live, link) {
+		if (mod && !within_module(hdr->caller, mod))
+			continue;
+		if (n < 32)
+			pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
+				hdr->size, (char *)hdr + KMEM_HDR_SIZE,
+				hdr->func, hdr->line, name);
+		n++;
+		bytes += hdr->size;
+		hdr->func = NULL;
+		list_del_init(&hdr->link);
+		kmem_nlive--;
+		kmem_bytes_live -= hdr->size;
+	}
+	spin_unlock_irqrestore(&kmem_lock, flags);
+	if (n)
+		pr_warn("kmem leak: %s left %lu allocations, %lu bytes\n",
+			name, n, bytes);
+}
+
+void ddi_kmem_module_going(struct module *mod)
+{
+	kmem_report_leaks(mod);
+}
+
+static int kmem_stats_show(struct seq_file *m, void *v)
+{
+	unsigned long flags, nlive, bytes;
+
+	spin_lock_irqsave(&kmem_lock, flags);
+	nlive = kmem_nlive;
+	bytes = kmem_bytes_live;
+	spin_unlock_irqrestore(&kmem_lock, flags);
+	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\n",
+		   nlive, bytes, atomic_long_read(&kmem_misuse));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(kmem_stats);
+
+int ddi_kmem_init(void)
+{
+	debugfs_create_file("kmem", 0444, ddi_debugfs_root, NULL,
+			    &kmem_stats_fops);
+	return 0;
+}
+
+void ddi_kmem_fini(void)
+{
+	ddi_vfree_flush();
+	kmem_report_leaks(NULL);
+}
+
+#else /* !DDI_DEBUG */
+
+void *ddi_kmem_alloc(size_t size, int flag, int zero, const char *func,
+		     int line)
+{
+	if (size == 0)
+		return NULL;
+	return kmem_get(size, flag, zero ? __GFP_ZERO : 0);
+}
+EXPORT_SYMBOL(ddi_kmem_alloc);
+
+void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
+{
+	if (buf)
+		kmem_release(buf);
+}
+EXPORT_SYMBOL(ddi_kmem_free);
+
+void ddi_kmem_module_going(struct module *mod)
+{
+}
+
+int ddi_kmem_init(void)
+{
+	return 0;
+}
+
+void ddi_kmem_fini(void)
+{
+	ddi_vfree_flush();
+}
+
+#endif /* DDI_DEBUG */

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ddi_compat: the Solaris DDI/DKI on Linux.
+ *
+ * Module init brings the subsystems up in the order of the table below and
+ * unwinds the ones already up if one fails; module exit takes them down in
+ * reverse.  Each subsystem owns one file named after it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/debugfs.h>
+#include <linux/notifier.h>
+
+#include "ddi_impl.h"
+
+struct dentry *ddi_debugfs_root;
+
+struct ddi_subsystem {
+	const char *name;
+	int (*init)(void);
+	void (*fini)(void);
+};
+
+static const struct ddi_subsystem ddi_subsystems[] = {
+	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
+};
+
+static int ddi_module_notify(struct notifier_block *nb, unsigned long state,
+			     void *data)
+{
+	/* A driver module has run its exit; name what it leaked. */
+	if (state == MODULE_STATE_GOING)
+		ddi_kmem_module_going(data);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block ddi_module_nb = {
+	.notifier_call = ddi_module_notify,
+};
+
+static void ddi_fini_from(int i)
+{
+	while (--i >= 0)
+		if (ddi_subsystems[i].fini)
+			ddi_subsystems[i].fini();
+}
+
+static int __init ddi_compat_init(void)
+{
+	int i, err;
+
+	ddi_debugfs_root = debugfs_create_dir("ddi_compat", NULL);
+	for (i = 0; i < ARRAY_SIZE(ddi_subsystems); i++) {
+		err = ddi_subsystems[i].init ? ddi_subsystems[i].init() : 0;
+		if (err) {
+			pr_err("%s: init failed: %d\n", ddi_subsystems[i].name,
+			       err);
+			ddi_fini_from(i);
+			debugfs_remove_recursive(ddi_debugfs_root);
+			return err;
+		}
+	}
+	err = register_module_notifier(&ddi_module_nb);
+	if (err) {
+		ddi_fini_from(ARRAY_SIZE(ddi_subsystems));
+		debugfs_remove_recursive(ddi_debugfs_root);
+		return err;
+	}
+	pr_info("Solaris DDI/DKI compatibility layer loaded\n");
+	return 0;
+}
+
+static void __exit ddi_compat_exit(void)
+{
+	unregister_module_notifier(&ddi_module_nb);
+	ddi_fini_from(ARRAY_SIZE(ddi_subsystems));
+	debugfs_remove_recursive(ddi_debugfs_root);
+	pr_info("unloaded\n");
+}
+
+module_init(ddi_compat_init);
+module_exit(ddi_compat_exit);
+
+MODULE_DESCRIPTION("Solaris DDI/DKI interfaces for Solaris device drivers");
+MODULE_LICENSE("GPL");

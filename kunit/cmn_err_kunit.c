@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ddi_cmn_err: cmn_err(9F) and vcmn_err(9F) levels, prefixes
+ * and the '!' and '^' destinations, seen through the debug-build tap.
+ */
+#include <kunit/test.h>
+#include <sys/cmn_err.h>
+
+#ifdef DDI_DEBUG
+struct ce_seen {
+	int calls;
+	int level;
+	int dest;
+	char text[256];
+};
+
+static void ce_tap(int level, int dest, const char *text, void *arg)
+{
+	struct ce_seen *s = arg;
+
+	s->calls++;
+	s->level = level;
+	s->dest = dest;
+	strscpy(s->text, text, sizeof(s->text));
+}
+
+static int ce_init(struct kunit *test)
+{
+	struct ce_seen *s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+
+	if (!s)
+		return -ENOMEM;
+	test->priv = s;
+	ddi_cmn_err_set_tap(ce_tap, s);
+	return 0;
+}
+
+static void ce_exit(struct kunit *test)
+{
+	ddi_cmn_err_set_tap(NULL, NULL);
+}
+
+static void ce_note(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_NOTE, "qotd%d: attached, %s", 3, "ok");
+	KUNIT_EXPECT_EQ(test, s->calls, 1);
+	KUNIT_EXPECT_EQ(test, s->level, CE_NOTE);
+	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_LOG | DDI_CE_CONSOLE);
+	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: qotd3: attached, ok");
+}
+
+static void ce_warn(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_WARN, "xx: %lu units left", 7UL);
+	KUNIT_EXPECT_EQ(test, s->level, CE_WARN);
+	KUNIT_EXPECT_STREQ(test, s->text, "WARNING: xx: 7 units left");
+}
+
+static void ce_cont(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_CONT, "part %d", 2);
+	KUNIT_EXPECT_EQ(test, s->level, CE_CONT);
+	KUNIT_EXPECT_STREQ(test, s->text, "part 2");
+	cmn_err(CE_CONT, "\n");
+}
+
+static void ce_log_only(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_NOTE, "!only in the log");
+	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_LOG);
+	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: only in the log");
+}
+
+static void ce_console_only(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_WARN, "^only on the console");
+	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_CONSOLE);
+	KUNIT_EXPECT_STREQ(test, s->text, "WARNING: only on the console");
+}
+
+static void ce_ignore(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	cmn_err(CE_IGNORE, "never seen");
+	KUNIT_EXPECT_EQ(test, s->calls, 0);
+}
+
+static __printf(2, 3) void ce_vcall(struct kunit *test, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vcmn_err(CE_NOTE, fmt, ap);
+	va_end(ap);
+}
+
+static void ce_vcmn_err(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+
+	ce_vcall(test, "%s=%d", "size", 128);
+	KUNIT_EXPECT_EQ(test, s->calls, 1);
+	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: size=128");
+}
+
+static void ce_long_message(struct kunit *test)
+{
+	struct ce_seen *s = test->priv;
+	char *big = kunit_kzalloc(test, 1000, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, big);
+	memset(big, 'x', 999);
+	cmn_err(CE_NOTE, "!%s", big);
+	KUNIT_EXPECT_EQ(test, s->calls, 1);
+	/* The tap's copy is cut to its buffer, never overrun. */
+	KUNIT_EXPECT_EQ(test, strlen(s->text), sizeof(s->text) - 1);
+}
+
+static struct kunit_case ddi_cmn_err_cases[] = {
+	KUNIT_CASE(ce_note),
+	KUNIT_CASE(ce_warn),
+	KUNIT_CASE(ce_cont),
+	KUNIT_CASE(ce_log_only),
+	KUNIT_CASE(ce_console_only),
+	KUNIT_CASE(ce_ignore),
+	KUNIT_CASE(ce_vcmn_err),
+	KUNIT_CASE(ce_long_message),
+	{}
+};
+
+static struct kunit_suite ddi_cmn_err_suite = {
+	.name = "ddi_cmn_err",
+	.init = ce_init,
+	.exit = ce_exit,
+	.test_cases = ddi_cmn_err_cases,
+};
+
+kunit_test_suite(ddi_cmn_err_suite);
+#endif /* DDI_DEBUG */

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ddi_kmem: kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F).
+ */
+#include <kunit/test.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/completion.h>
+#include <sys/kmem.h>
+
+static bool all_bytes(const void *p, int c, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--)
+		if (*b++ != (unsigned char)c)
+			return false;
+	return true;
+}
+
+static void kmem_sleep_sizes(struct kunit *test)
+{
+	static const size_t sizes[] = { 1, 8, 64, 100, 4096, 4097, 65536,
+					1 << 20, 8 << 20 };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned char *p = kmem_alloc(sizes[i], KM_SLEEP);
+
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_EQ(test, (uintptr_t)p % 8, 0);
+		memset(p, 0x5a, sizes[i]);
+		KUNIT_EXPECT_EQ(test, p[sizes[i] - 1], 0x5a);
+		kmem_free(p, sizes[i]);
+	}
+}
+
+static void kmem_size_zero(struct kunit *test)
+{
+	KUNIT_EXPECT_NULL(test, kmem_alloc(0, KM_SLEEP));
+	KUNIT_EXPECT_NULL(test, kmem_alloc(0, KM_NOSLEEP));
+	KUNIT_EXPECT_NULL(test, kmem_zalloc(0, KM_SLEEP));
+	kmem_free(NULL, 0);
+}
+
+static void kmem_zalloc_zeroes(struct kunit *test)
+{
+	static const size_t sizes[] = { 24, 4096, 65536, 8 << 20 };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned char *p = kmem_alloc(sizes[i], KM_SLEEP);
+
+		/* Dirty a block of the same size so a fresh one is likely reused. */
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		memset(p, 0xa5, sizes[i]);
+		kmem_free(p, sizes[i]);
+		p = kmem_zalloc(sizes[i], KM_SLEEP);
+		KUNIT_ASSERT_NOT_NULL(test, p);
+		KUNIT_EXPECT_TRUE(test, all_bytes(p, 0, sizes[i]));
+		kmem_free(p, sizes[i]);
+	}
+}
+
+static void kmem_nosleep_under_spinlock(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(lock);
+	unsigned long flags;
+	void *small, *big;
+
+	spin_lock_irqsave(&lock, flags);
+	small = kmem_zalloc(128, KM_NOSLEEP);
+	big = kmem_alloc(65536, KM_NOSLEEP);
+	spin_unlock_irqrestore(&lock, flags);
+	/* Memory is plentiful in the test guest: NOSLEEP succeeds here. */
+	KUNIT_ASSERT_NOT_NULL(test, small);
+	KUNIT_EXPECT_TRUE(test, all_bytes(small, 0, 128));
+	spin_lock_irqsave(&lock, flags);
+	kmem_free(small, 128);
+	kmem_free(big, 65536);
+	spin_unlock_irqrestore(&lock, flags);
+}
+
+static void kmem_free_vmalloc_backed_under_spinlock(struct kunit *test)
+{
+	static DEFINE_SPINLOCK(lock);
+	size_t size = 8 << 20;		/* above kmalloc's largest: vmalloc */
+	unsigned long flags;
+	void *p = kmem_alloc(size, KM_SLEEP);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, is_vmalloc_addr(p));
+	/* vfree may sleep; kmem_free must not, DEBUG_ATOMIC_SLEEP watches. */
+	spin_lock_irqsave(&lock, flags);
+	kmem_free(p, size);
+	spin_unlock_irqrestore(&lock, flags);
+}
+
+struct kmem_timer_ctx {
+	struct timer_list timer;
+	struct completion done;
+	void *p;
+	bool in_irq;
+};
+
+static void kmem_timer_fn(struct timer_list *t)
+{
+	struct kmem_timer_ctx *ctx = from_timer(ctx, t, timer);
+
+	ctx->in_irq = in_interrupt();
+	ctx->p = kmem_zalloc(256, KM_NOSLEEP);
+	if (ctx->p)
+		kmem_free(ctx->p, 256);
+	complete(&ctx->done);
+}
+
+static void kmem_nosleep_from_timer(struct kunit *test)
+{
+	struct kmem_timer_ctx ctx = { };
+
+	init_completion(&ctx.done);
+	timer_setup_on_stack(&ctx.timer, kmem_timer_fn, 0);
+	mod_timer(&ctx.timer, jiffies + 1);
+	wait_for_completion(&ctx.done);
+	del_timer_sync(&ctx.timer);
+	destroy_timer_on_stack(&ctx.timer);
+	KUNIT_EXPECT_TRUE(test, ctx.in_irq);
+	KUNIT_EXPECT_NOT_NULL(test, ctx.p);
+}
+
+static void kmem_impossible_request(struct kunit *test)
+{
+	size_t huge = (totalram_pages() + 1) << PAGE_SHIFT;
+
+	/* Solaris would wait forever; ddi_compat says so and returns NULL. */
+	KUNIT_EXPECT_NULL(test, kmem_alloc(huge, KM_SLEEP));
+	KUNIT_EXPECT_NULL(test, kmem_alloc(huge, KM_NOSLEEP));
+}
+
+#ifdef DDI_DEBUG
+static void kmem_debug_call_site(struct kunit *test)
+{
+	const char *func;
+	size_t size;
+	int line, want = __LINE__ + 1;
+	void *p = kmem_alloc(77, KM_SLEEP);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_EQ(test, ddi_kmem_debug_site(p, &func, &line, &size), 0);
+	KUNIT_EXPECT_STREQ(test, func, __func__);
+	KUNIT_EXPECT_EQ(test, line, want);
+	KUNIT_EXPECT_EQ(test, size, 77);
+	kmem_free(p, 77);
+}
+
+static void kmem_debug_outstanding(struct kunit *test)
+{
+	unsigned long before = ddi_kmem_debug_outstanding(THIS_MODULE);
+	void *a = kmem_alloc(10, KM_SLEEP), *b = kmem_zalloc(20, KM_NOSLEEP);
+
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE),
+			before + 2);
+	kmem_free(a, 10);
+	kmem_free(b, 20);
+	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE), before);
+}
+
+static void kmem_debug_size_mismatch(struct kunit *test)
+{
+	unsigned long misuse = ddi_kmem_debug_misuse();
+	unsigned long before = ddi_kmem_debug_outstanding(THIS_MODULE);
+	void *p = kmem_alloc(100, KM_SLEEP);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	kmem_free(p, 99);	/* wrong size: warned, still freed whole */
+	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_misuse(), misuse + 1);
+	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE), before);
+}
+
+static void kmem_debug_foreign_pointer(struct kunit *test)
+{
+	unsigned long misuse = ddi_kmem_debug_misuse();
+	char *buf = kzalloc(256, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	/* Not from kmem_alloc: refused, nothing freed (buf stays valid). */
+	kmem_free(buf + 128, 64);
+	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_misuse(), misuse + 1);
+	buf[0] = 1;
+	kfree(buf);
+}
+#endif
+
+static struct kunit_case ddi_kmem_cases[] = {
+	KUNIT_CASE(kmem_sleep_sizes),
+	KUNIT_CASE(kmem_size_zero),
+	KUNIT_CASE(kmem_zalloc_zeroes),
+	KUNIT_CASE(kmem_nosleep_under_spinlock),
+	KUNIT_CASE(kmem_free_vmalloc_backed_under_spinlock),
+	KUNIT_CASE(kmem_nosleep_from_timer),
+	KUNIT_CASE(kmem_impossible_request),
+#ifdef DDI_DEBUG
+	KUNIT_CASE(kmem_debug_call_site),
+	KUNIT_CASE(kmem_debug_outstanding),
+	KUNIT_CASE(kmem_debug_size_mismatch),
+	KUNIT_CASE(kmem_debug_foreign_pointer),
+#endif
+	{}
+};
+
+static struct kunit_suite ddi_kmem_suite = {
+	.name = "ddi_kmem",
+	.test_cases = ddi_kmem_cases,
+};
+
+kunit_test_suite(ddi_kmem_suite);
+
+MODULE_DESCRIPTION("KUnit suites for ddi_compat");
+MODULE_LICENSE("GPL");

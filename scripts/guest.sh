@@ -1,0 +1,44 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# guest.sh KERNEL INITRD OUTDIR MODE TIMEOUT: boot KERNEL under QEMU (TCG)
+# with INITRD.  The console goes to OUTDIR/console.log, the guest's
+# results channel (ttyS1) to OUTDIR/results.log.  QEMU always runs under
+# a timeout; a guest that hangs is killed and its logs are kept.
+# MODE=shell attaches the console to the terminal instead.
+. "$(dirname "$0")/lib.sh"
+
+name=$1 initrd=$2 outdir=$3 mode=$4 limit=${5:-600}
+eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
+mkdir -p "$outdir"
+append="console=ttyS0 ddi.mode=$mode panic=-1 oops=panic"
+append="$append ${DDI_APPEND:-}"
+qemu=(qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max
+      -m "${DDI_MEM:-2G}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
+      -display none -kernel "$BZIMAGE" -initrd "$initrd")
+
+if [ "$mode" = shell ]; then
+	exec "${qemu[@]}" -serial mon:stdio -serial null -append "$append"
+fi
+
+rm -f "$outdir/console.log" "$outdir/results.log"
+if [ -n "${DDI_LIVE:-}" ]; then
+	touch "$outdir/results.log"
+	tail -n +1 -f "$outdir/results.log" | grep --line-buffered -v '^@@' &
+	tailpid=$!
+fi
+start=$(date +%s)
+timeout --foreground -k 5 "$limit" "${qemu[@]}" \
+	-serial "file:$outdir/console.log" -serial "file:$outdir/results.log" \
+	-append "$append" </dev/null >"$outdir/qemu.log" 2>&1
+rc=$?
+echo $(( $(date +%s) - start )) >"$outdir/seconds"
+if [ -n "${DDI_LIVE:-}" ]; then
+	sleep 0.5
+	kill "$tailpid" 2>/dev/null
+	wait "$tailpid" 2>/dev/null
+fi
+echo "$rc" >"$outdir/qemu-rc"
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+	say "guest on $name timed out after ${limit}s; logs in $outdir"
+fi
+exit 0

@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of make check / make run / make bench.  $1 is the mode.
+. /ddi/lib.sh
+mode=$1
+failed=0
+
+kunit_module() {
+	mod=$1
+	name=$(basename "$mod" .ko)
+	if ! insmod "$mod"; then
+		result "kunit:$name:load" fail "insmod failed"
+		failed=1
+		return
+	fi
+	for d in /sys/kernel/debug/kunit/*/; do
+		[ -f "$d/results" ] || continue
+		suite=$(basename "$d")
+		echo "@@KTAP-BEGIN $suite"
+		cat "$d/results"
+		echo "@@KTAP-END $suite"
+	done
+	rmmod "$name" || { result "kunit:$name:unload" fail; failed=1; }
+}
+
+guest_tests() {
+	for t in $DDI/tests/*.sh; do
+		[ -f "$t" ] || continue
+		name=$(basename "$t" .sh)
+		echo "@@BEGIN $name"
+		if timeout 300 sh "$t"; then
+			result "guest:$name" pass
+		else
+			result "guest:$name" fail "exit $?"
+			failed=1
+		fi
+	done
+}
+
+kmemleak_check() {
+	[ -e /sys/kernel/debug/kmemleak ] || return 0
+	# kmemleak ignores objects younger than 5 s.
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	echo scan > /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-BEGIN"
+	cat /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-END"
+}
+
+case $mode in
+check)
+	ddi_setup || { result guest:load-ddi_compat fail; exit 1; }
+	result guest:load-ddi_compat pass
+	for m in $DDI/kunit/*.ko; do
+		[ -f "$m" ] && kunit_module "$m"
+	done
+	guest_tests
+	if rmmod ddi_compat; then
+		result guest:unload-ddi_compat pass
+	else
+		result guest:unload-ddi_compat fail
+		failed=1
+	fi
+	kmemleak_check
+	;;
+run|bench)
+	sh $DDI/$mode.sh
+	failed=$?
+	;;
+*)
+	[ -f "$DDI/$mode.sh" ] || { echo "unknown mode $mode"; exit 2; }
+	sh "$DDI/$mode.sh"
+	failed=$?
+	;;
+esac
+exit $failed

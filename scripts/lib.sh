@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared helpers for the ddi_compat harness scripts.  Sourced, not run.
+
+set -o pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Heavy artefacts (kernel sources, builds, images) live outside the repo,
+# keyed by version and configuration, so a second run reuses them.
+CACHE=${DDI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ddi_compat}
+BUILD=${DDI_BUILD:-$TOP/build}
+KERNELS="debug-6.12 debug-6.1 stock-6.1 stock-6.12"
+JOBS=${JOBS:-$(($(nproc) + 1))}
+
+say()  { printf '[ddi] %s\n' "$*" >&2; }
+die()  { printf '[ddi] error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null; then
+		sudo -n "$@" || die "needs root: $*"
+	else
+		die "needs root (or passwordless sudo): $*"
+	fi
+}
+
+# apt_install PKG...: install the Debian packages that are missing.
+apt_install() {
+	local missing=() p
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	say "installing Debian packages: ${missing[*]}"
+	if [ ! -e "$CACHE/.apt-updated" ] ||
+	   [ -n "$(find "$CACHE/.apt-updated" -mmin +720 2>/dev/null)" ]; then
+		as_root apt-get update -q >&2 || die "apt-get update failed"
+		mkdir -p "$CACHE" && touch "$CACHE/.apt-updated"
+	fi
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends "${missing[@]}" >&2 ||
+		die "apt-get install ${missing[*]} failed"
+}
+
+# Serialise work on one cache entry between concurrent runs.
+with_lock() {
+	local lock=$1; shift
+	mkdir -p "$(dirname "$lock")"
+	(flock 9 && "$@") 9>"$lock"
+}
