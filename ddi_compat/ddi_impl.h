@@ -20,4 +20,23 @@ void ddi_kmem_module_going(struct module *mod);
 void ddi_vfree_any(const void *addr);
 void ddi_vfree_flush(void);
 
+/*
+ * The mmap bridge between the driver model and the memory subsystem.
+ * The character device's mmap file operation (driver model) fills a
+ * request and calls ddi_devmap_mmap() (devmap.c), which picks the
+ * driver's segmap(9E), else devmap_setup() over its devmap(9E), else its
+ * mmap(9E), and returns 0 or a negative Linux errno.
+ */
+struct dev_info;
+struct cb_ops;
+struct vm_area_struct;
+struct ddi_mmap_req {
+	dev_t dev;			/* the minor being mapped */
+	struct dev_info *dip;		/* its instance */
+	struct cb_ops *cb;		/* the driver's entry points */
+	struct vm_area_struct *vma;	/* the mapping being set up */
+	const struct cred *cred;	/* the caller's credentials */
+};
+int ddi_devmap_mmap(struct ddi_mmap_req *req);
+
 #endif /* _DDI_IMPL_H */

@@ -1,0 +1,20 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# user.sh: build every user program of the project as static 64-bit and
+# 32-bit executables into build/user (NAME and NAME32).  Programs are the
+# .c files under tests/prog/ and drivers/*/user/.
+. "$(dirname "$0")/lib.sh"
+
+out=$BUILD/user
+mkdir -p "$out"
+for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
+	[ -f "$src" ] || continue
+	name=$(basename "$src" .c)
+	inc="-I$(dirname "$src")"
+	for m in 64 32; do
+		bin=$out/$name; [ $m = 32 ] && bin=$out/${name}32
+		[ "$bin" -nt "$src" ] && continue
+		gcc -m$m -static -O2 -Wall -Wextra -Werror $inc -o "$bin" \
+			"$src" -lpthread || die "cannot build $src (-m$m)"
+	done
+done
