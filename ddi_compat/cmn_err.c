@@ -54,7 +54,6 @@ static inline void ddi_ce_tap_call(int level, int dest, const char *prefix,
 void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 {
 	int dest = DDI_CE_LOG | DDI_CE_CONSOLE;
-	const char *kern = KERN_CONT;
 	const char *prefix = "";
 	struct va_format vaf;
 	va_list aq;
@@ -73,11 +72,9 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	case CE_CONT:
 		break;
 	case CE_NOTE:
-		kern = KERN_NOTICE;
 		prefix = "NOTICE: ";
 		break;
 	case CE_WARN:
-		kern = KERN_WARNING;
 		prefix = "WARNING: ";
 		break;
 	case CE_PANIC:
@@ -88,9 +85,10 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	case CE_IGNORE:
 		return;
 	default:
-		kern = KERN_WARNING;
-		prefix = "WARNING: ";
+		/* Solaris would panic on a bad level; warn and treat as CE_WARN. */
 		pr_warn("ddi_compat: cmn_err: unknown level %d\n", level);
+		level = CE_WARN;
+		prefix = "WARNING: ";
 		break;
 	}
 
@@ -98,17 +96,18 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	ddi_ce_tap_call(level, dest, prefix, fmt, aq);
 	va_end(aq);
 
-	/* Log only: below the default console level (see <sys/cmn_err.h>). */
-	if (dest == DDI_CE_LOG && level != CE_CONT)
-		kern = KERN_DEBUG;
-
 	va_copy(aq, ap);
 	vaf.fmt = fmt;
 	vaf.va = &aq;
 	if (level == CE_CONT)
-		printk(KERN_CONT "%pV", &vaf);
+		pr_cont("%pV", &vaf);
+	else if (dest == DDI_CE_LOG)
+		/* Log only: below the default console level (<sys/cmn_err.h>). */
+		printk(KERN_DEBUG "%s%pV\n", prefix, &vaf);
+	else if (level == CE_NOTE)
+		pr_notice("%s%pV\n", prefix, &vaf);
 	else
-		printk("%s%s%pV\n", kern, prefix, &vaf);
+		pr_warn("%s%pV\n", prefix, &vaf);
 	va_end(aq);
 }
 EXPORT_SYMBOL(ddi_vcmn_err);

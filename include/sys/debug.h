@@ -18,8 +18,8 @@ void ddi_assfail(const char *expr, const char *file, int line) __noreturn;
 #define ASSERT(EX)	VERIFY(EX)
 #define ASSERT0(EX)	VERIFY0(EX)
 #else
-#define ASSERT(EX)	((void)0)
-#define ASSERT0(EX)	((void)0)
+#define ASSERT(EX)	((void)sizeof(!!(EX)))	/* checked, not evaluated */
+#define ASSERT0(EX)	((void)sizeof((EX) == 0))
 #endif
 
 #endif /* _SYS_DEBUG_H */

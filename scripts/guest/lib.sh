@@ -21,3 +21,23 @@ ddi_setup() {
 	load_kmods
 	insmod $DDI/modules/ddi_compat.ko || return 1
 }
+
+# kunit_module KO: load a KUnit module, print each suite's results for
+# the host, unload it.
+kunit_module() {
+	mod=$1
+	name=$(basename "$mod" .ko)
+	if ! insmod "$mod"; then
+		result "kunit:$name:load" fail "insmod failed"
+		return 1
+	fi
+	for d in /sys/kernel/debug/kunit/*/; do
+		[ -f "$d/results" ] || continue
+		suite=$(basename "$d")
+		echo "@@KTAP-BEGIN $suite"
+		cat "$d/results"
+		echo "@@KTAP-END $suite"
+	done
+	rmmod "$name" || { result "kunit:$name:unload" fail; return 1; }
+}
+

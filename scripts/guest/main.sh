@@ -4,24 +4,6 @@
 mode=$1
 failed=0
 
-kunit_module() {
-	mod=$1
-	name=$(basename "$mod" .ko)
-	if ! insmod "$mod"; then
-		result "kunit:$name:load" fail "insmod failed"
-		failed=1
-		return
-	fi
-	for d in /sys/kernel/debug/kunit/*/; do
-		[ -f "$d/results" ] || continue
-		suite=$(basename "$d")
-		echo "@@KTAP-BEGIN $suite"
-		cat "$d/results"
-		echo "@@KTAP-END $suite"
-	done
-	rmmod "$name" || { result "kunit:$name:unload" fail; failed=1; }
-}
-
 guest_tests() {
 	for t in $DDI/tests/*.sh; do
 		[ -f "$t" ] || continue
@@ -52,7 +34,7 @@ check)
 	ddi_setup || { result guest:load-ddi_compat fail; exit 1; }
 	result guest:load-ddi_compat pass
 	for m in $DDI/kunit/*.ko; do
-		[ -f "$m" ] && kunit_module "$m"
+		[ -f "$m" ] && { kunit_module "$m" || failed=1; }
 	done
 	guest_tests
 	if rmmod ddi_compat; then
@@ -63,13 +45,9 @@ check)
 	fi
 	kmemleak_check
 	;;
-run|bench)
-	sh $DDI/$mode.sh
-	failed=$?
-	;;
 *)
-	[ -f "$DDI/$mode.sh" ] || { echo "unknown mode $mode"; exit 2; }
-	sh "$DDI/$mode.sh"
+	[ -f "$DDI/mode-$mode.sh" ] || { echo "unknown mode $mode"; exit 2; }
+	sh "$DDI/mode-$mode.sh"
 	failed=$?
 	;;
 esac

@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# check.sh: everything make check runs.  Each kernel: build the modules
+# (W=1, -Werror) and the sample drivers; on the debug kernels run every
+# KUnit suite; on all four run the guest tests.  Then the harness
+# self-tests, the cmn_err(CE_PANIC) boot, checkpatch and sparse.  Ends
+# with "N passed, N failed" and exits non-zero on any failure.
+#
+# CHECK_KERNELS="debug-6.12 stock-6.1" narrows the kernels (for
+# development; make check runs all four).
+. "$(dirname "$0")/lib.sh"
+
+kernels=${CHECK_KERNELS:-$KERNELS}
+out=$BUILD/check
+rm -rf "$out"
+mkdir -p "$out"
+tsv=$out/results.tsv
+: >"$tsv"
+t0=$(date +%s)
+
+row() { printf '%s\t%s\t%s\n' "$1" "$2" "${3:-}" >>"$tsv"; }
+
+# step NAME CMD...: one test row for a command, its output kept.
+step() {
+	local name=$1; shift
+	if "$@" >"$out/$name.log" 2>&1; then
+		row pass "$name"
+	else
+		row fail "$name" "see $out/$name.log"
+		tail -20 "$out/$name.log" >&2
+		return 1
+	fi
+}
+
+# boot KERNEL BOOT MODE TIMEOUT [EXTRA_DIR [EXPECT]]: one guest boot,
+# its results appended to TSV (default: the main one).
+boot() {
+	local k=$1 b=$2 mode=$3 limit=$4 extra=${5:-} expect=${6:-}
+	local dir=$out/$k-$b
+	"$TOP/scripts/initramfs.sh" "$k" "$mode" "$dir.cpio.gz" "$extra" ||
+		{ row fail "$k:boot:$b" "initramfs failed"; return 1; }
+	"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
+	# Self-test boots fail on purpose: keep their complaints in a file.
+	"$TOP/scripts/results.py" --kernel "$k" --boot "$b" --dir "$dir" \
+		--tsv "${TSV:-$tsv}" ${expect:+--expect "$expect"} \
+		2>"${TSV:+$dir/expected-failures.txt}${TSV:-/dev/stderr}"
+	say "$k $b: $(cat "$dir/seconds")s in the guest"
+}
+
+"$TOP/scripts/deps.sh" || die "cannot install the build dependencies"
+step user-programs "$TOP/scripts/user.sh"
+
+for k in $kernels; do
+	say "=== $k ==="
+	step "$k:build" "$TOP/scripts/build.sh" "$k" || continue
+	boot "$k" check check 1500
+done
+
+# The self-tests and the panic test use modules built against debug-6.12.
+selftest() {
+	local k=debug-6.12 dir=$BUILD/debug-6.12/selftest src
+	eval "$("$TOP/scripts/kernel.sh" $k)" || return 1
+	src=$dir/tests/selftest
+	mkdir -p "$src" "$dir/extra/selftest"
+	rsync -a "$TOP/tests/selftest/" "$src/" &&
+	rsync -a "$TOP/include" "$dir/" &&
+	make -C "$KDIR" M="$src" W=1 KCFLAGS=-Werror \
+		KBUILD_EXTRA_SYMBOLS="$BUILD/$k/src/Module.symvers" modules &&
+	cp "$src"/*.ko "$dir/extra/selftest/"
+}
+case " $kernels " in *" debug-6.12 "*)
+	say "=== harness self-tests ==="
+	if step selftest:build selftest; then
+		extra=$BUILD/debug-6.12/selftest/extra
+		st=$out/selftest.tsv
+		: >"$st"
+		TSV=$st boot debug-6.12 selftest selftest 600 "$extra"
+		TSV=$st boot debug-6.12 hang hang 25 "$extra"
+		expect_row() {	# expect_row TEST STATUS NAME [DETAIL-REGEX]
+			if awk -F'\t' -v s="$2" -v n="$3" -v d="${4:-}" \
+			    '$1 == s && $2 == n && $3 ~ d { f = 1 } END { exit !f }' "$st"
+			then row pass "$1"
+			else row fail "$1" "harness missed: $2 $3 /${4:-}/"
+			fi
+		}
+		expect_row harness:sees-passing-kunit-case pass \
+			debug-6.12:kunit:ddi_selftest.selftest_passes
+		expect_row harness:sees-failing-kunit-case fail \
+			debug-6.12:kunit:ddi_selftest.selftest_fails
+		expect_row harness:sees-failing-guest-test fail \
+			debug-6.12:selftest:guest-failure
+		expect_row harness:sees-WARN_ON-splat fail \
+			debug-6.12:boot:selftest 'kernel splat: .*(cut here|WARNING: CPU)'
+		expect_row harness:sees-hung-guest fail \
+			debug-6.12:boot:hang 'timed out'
+		boot debug-6.12 ce-panic panic 300 "$extra" \
+			'Kernel panic - not syncing: ddi_selftest: deliberate CE_PANIC 42'
+	fi
+	step checkpatch "$TOP/scripts/lint.sh" checkpatch
+	step sparse "$TOP/scripts/lint.sh" sparse
+	;;
+esac
+
+pass=$(grep -c '^pass' "$tsv")
+fail=$(grep -c '^fail' "$tsv")
+echo
+grep '^fail' "$tsv" | cut -f2,3 | sed 's/^/FAILED: /'
+say "results in $tsv; $(($(date +%s) - t0)) s in all"
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
