@@ -41,8 +41,10 @@ int bench_kmem(void)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		unsigned long iters = sizes[i] > 4096 ? 2000 : 20000;
+
 		bench_pair(kmem_pair, (void *)sizes[i], kmalloc_pair,
-			   (void *)sizes[i], 20000, 11, &ours, &base);
+			   (void *)sizes[i], iters, 11, &ours, &base);
 		snprintf(name, sizeof(name), "kmem_alloc_free_%zuB", sizes[i]);
 		bench_report(name, "ns", ours, "kmalloc_kfree", base);
 	}

@@ -66,17 +66,16 @@ void ddi_vfree_flush(void)
 	flush_work(&kmem_deferred_work);
 }
 
-static void *kmem_alloc_nosleep(size_t size, gfp_t zero)
+static __always_inline void *kmem_alloc_nosleep(size_t size, gfp_t zero)
 {
 	return kmalloc(size, GFP_NOWAIT | __GFP_NOWARN | zero);
 }
 
-static void *kmem_alloc_sleep(size_t size, gfp_t zero)
+static noinline void *kmem_alloc_sleep_slow(size_t size, gfp_t zero)
 {
 	unsigned int tries = 0;
 	void *p;
 
-	might_sleep();
 	if (size >> PAGE_SHIFT >= totalram_pages()) {
 		pr_warn("kmem_alloc: %zu bytes can never be allocated (memory is %lu pages); returning NULL\n",
 			size, totalram_pages());
@@ -94,7 +93,21 @@ static void *kmem_alloc_sleep(size_t size, gfp_t zero)
 	}
 }
 
-static void kmem_release(void *p)
+static __always_inline void *kmem_alloc_sleep(size_t size, gfp_t zero)
+{
+	void *p;
+
+	might_sleep();
+	/* Small requests: kmalloc, which in practice does not fail. */
+	if (likely(size <= KMALLOC_MAX_CACHE_SIZE)) {
+		p = kmalloc(size, GFP_KERNEL | __GFP_NOWARN | zero);
+		if (likely(p))
+			return p;
+	}
+	return kmem_alloc_sleep_slow(size, zero);
+}
+
+static __always_inline void kmem_release(void *p)
 {
 	if (is_vmalloc_addr(p))
 		ddi_vfree_any(p);
@@ -102,7 +115,7 @@ static void kmem_release(void *p)
 		kfree(p);
 }
 
-static void *kmem_get(size_t size, int flag, gfp_t zero)
+static __always_inline void *kmem_get(size_t size, int flag, gfp_t zero)
 {
 	void *p;
 

@@ -17,6 +17,11 @@ cp /bin/busybox "$stage/bin/busybox"
 install -m 755 "$TOP/scripts/guest/init" "$stage/init"
 cp "$TOP/scripts/guest/"*.sh "$stage/ddi/"
 cp "$TOP"/tests/guest/*.sh "$stage/ddi/tests/" 2>/dev/null
+mkdir -p "$stage/ddi/demo" "$stage/ddi/bench"
+for d in "$TOP"/drivers/*/demo.sh; do
+	[ -f "$d" ] && cp "$d" "$stage/ddi/demo/$(basename "$(dirname "$d")").sh"
+done
+cp "$TOP"/tests/bench/*.sh "$stage/ddi/bench/" 2>/dev/null
 cp "$src/ddi_compat/ddi_compat.ko" "$stage/ddi/modules/"
 cp "$src"/bench/*.ko "$stage/ddi/modules/" 2>/dev/null
 if [ "$mode" = check ] && [ "$KIND" = debug ]; then

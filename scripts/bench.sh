@@ -1,0 +1,40 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# bench.sh [KERNEL]: make bench.  Runs the benchmarks in one guest of
+# KERNEL (default stock-6.12: a production config without debug options)
+# and writes build/bench/results.json, each case with its ratio to the
+# baseline measured in the same run.
+. "$(dirname "$0")/lib.sh"
+
+k=${1:-stock-6.12}
+"$TOP/scripts/deps.sh" || exit 1
+"$TOP/scripts/user.sh" || exit 1
+"$TOP/scripts/build.sh" "$k" >/dev/null || exit 1
+dir=$BUILD/bench
+mkdir -p "$dir"
+"$TOP/scripts/initramfs.sh" "$k" bench "$dir/bench.cpio.gz" || exit 1
+say "running the benchmarks on $k"
+"$TOP/scripts/guest.sh" "$k" "$dir/bench.cpio.gz" "$dir/guest" bench 3000
+python3 - "$dir/guest/results.log" "$dir/results.json" "$k" <<'PY' || exit 1
+import json, sys
+rows = []
+ok = False
+for line in open(sys.argv[1], errors='replace'):
+    line = line.strip()
+    if line.startswith('@@BENCH '):
+        r = json.loads(line[len('@@BENCH '):])
+        r['ratio'] = round(r['value'] / r['baseline_value'], 4) \
+            if r['baseline_value'] else None
+        r['kernel'] = sys.argv[3]
+        rows.append(r)
+    elif line == '@@DDI-EXIT 0':
+        ok = True
+json.dump(rows, open(sys.argv[2], 'w'), indent=1)
+w = max([len(r['name']) for r in rows] + [4])
+for r in rows:
+    print('%-*s %12.3f %-6s vs %-28s %12.3f  ratio %.3f' % (
+        w, r['name'], r['value'], r['unit'], r['baseline'],
+        r['baseline_value'], r['ratio'] or 0))
+print('%d results in %s' % (len(rows), sys.argv[2]))
+sys.exit(0 if ok and rows else 1)
+PY

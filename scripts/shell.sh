@@ -1,0 +1,14 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# shell.sh KERNEL: make shell.  The make run guest with an interactive
+# shell on the console; ddi_compat is loaded, the sample drivers and
+# user programs are in /ddi.  Leave with 'reboot -f' (or Ctrl-A X).
+. "$(dirname "$0")/lib.sh"
+
+k=${1:-stock-6.12}
+"$TOP/scripts/deps.sh" || exit 1
+"$TOP/scripts/user.sh" || exit 1
+"$TOP/scripts/build.sh" "$k" >/dev/null || exit 1
+img=$BUILD/shell-$k.cpio.gz
+"$TOP/scripts/initramfs.sh" "$k" shell "$img" || exit 1
+exec "$TOP/scripts/guest.sh" "$k" "$img" "$BUILD/shell-$k" shell
