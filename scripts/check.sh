@@ -41,9 +41,13 @@ boot() {
 		{ row fail "$k:boot:$b" "initramfs failed"; return 1; }
 	"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
 	# Self-test boots fail on purpose: keep their complaints in a file.
-	"$TOP/scripts/results.py" --kernel "$k" --boot "$b" --dir "$dir" \
-		--tsv "${TSV:-$tsv}" ${expect:+--expect "$expect"} \
-		2>"${TSV:+$dir/expected-failures.txt}${TSV:-/dev/stderr}"
+	local cmd=("$TOP/scripts/results.py" --kernel "$k" --boot "$b"
+		   --dir "$dir" --tsv "${TSV:-$tsv}" ${expect:+--expect "$expect"})
+	if [ -n "${TSV:-}" ]; then
+		"${cmd[@]}" 2>"$dir/expected-failures.txt"
+	else
+		"${cmd[@]}"
+	fi
 	say "$k $b: $(cat "$dir/seconds")s in the guest"
 }
 
@@ -91,6 +95,8 @@ case " $kernels " in *" debug-6.12 "*)
 			debug-6.12:selftest:guest-failure
 		expect_row harness:sees-WARN_ON-splat fail \
 			debug-6.12:boot:selftest 'kernel splat: .*(cut here|WARNING: CPU)'
+		expect_row harness:sees-kmemleak-report fail \
+			debug-6.12:boot:selftest 'kmemleak: unreferenced object'
 		expect_row harness:sees-hung-guest fail \
 			debug-6.12:boot:hang 'timed out'
 		boot debug-6.12 ce-panic panic 300 "$extra" \

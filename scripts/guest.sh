@@ -10,10 +10,13 @@
 name=$1 initrd=$2 outdir=$3 mode=$4 limit=${5:-600}
 eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
 mkdir -p "$outdir"
-append="console=ttyS0 ddi.mode=$mode panic=-1 oops=panic"
+# Debug kernels: 1 GiB keeps kmemleak's scan short (it reads all memory).
+mem=2G
+[ "$KIND" = debug ] && mem=1G
+append="console=ttyS0 ddi.mode=$mode panic=-1 oops=panic printk.time=1"
 append="$append ${DDI_APPEND:-}"
 qemu=(qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max
-      -m "${DDI_MEM:-2G}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
+      -m "${DDI_MEM:-$mem}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
       -display none -kernel "$BZIMAGE" -initrd "$initrd")
 
 if [ "$mode" = shell ]; then

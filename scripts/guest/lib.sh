@@ -41,3 +41,16 @@ kunit_module() {
 	rmmod "$name" || { result "kunit:$name:unload" fail; return 1; }
 }
 
+
+# kmemleak_check: print what kmemleak found, for the host to judge.
+kmemleak_check() {
+	[ -e /sys/kernel/debug/kmemleak ] || return 0
+	# kmemleak ignores objects younger than 5 s, and reports an object
+	# only once its checksum held still between two scans.
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	echo scan > /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-BEGIN"
+	cat /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-END"
+}

@@ -18,17 +18,6 @@ guest_tests() {
 	done
 }
 
-kmemleak_check() {
-	[ -e /sys/kernel/debug/kmemleak ] || return 0
-	# kmemleak ignores objects younger than 5 s.
-	sleep 6
-	echo scan > /sys/kernel/debug/kmemleak
-	echo scan > /sys/kernel/debug/kmemleak
-	echo "@@KMEMLEAK-BEGIN"
-	cat /sys/kernel/debug/kmemleak
-	echo "@@KMEMLEAK-END"
-}
-
 case $mode in
 check)
 	ddi_setup || { result guest:load-ddi_compat fail; exit 1; }

@@ -7,4 +7,7 @@ kunit_module /ddi/selftest/selftest_kunit.ko
 result selftest:guest-failure fail "deliberate failure"
 insmod /ddi/selftest/selftest_warn.ko
 rmmod selftest_warn
+insmod /ddi/selftest/selftest_leak.ko
+rmmod selftest_leak
+kmemleak_check
 exit 0
