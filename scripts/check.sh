@@ -54,11 +54,11 @@ boot() {
 "$TOP/scripts/deps.sh" || die "cannot install the build dependencies"
 step user-programs "$TOP/scripts/user.sh"
 
-for k in $kernels; do
-	say "=== $k ==="
-	step "$k:build" "$TOP/scripts/build.sh" "$k" || continue
-	boot "$k" check check 1500
-done
+kernel_check() {
+	say "=== $1: build and test ==="
+	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
+	boot "$1" check check 1500
+}
 
 # The self-tests and the panic test use modules built against debug-6.12.
 selftest() {
@@ -72,7 +72,7 @@ selftest() {
 		KBUILD_EXTRA_SYMBOLS="$BUILD/$k/src/Module.symvers" modules &&
 	cp "$src"/*.ko "$dir/extra/selftest/"
 }
-case " $kernels " in *" debug-6.12 "*)
+selftests() {
 	say "=== harness self-tests ==="
 	if step selftest:build selftest; then
 		extra=$BUILD/debug-6.12/selftest/extra
@@ -102,10 +102,28 @@ case " $kernels " in *" debug-6.12 "*)
 		boot debug-6.12 ce-panic panic 300 "$extra" \
 			'Kernel panic - not syncing: ddi_selftest: deliberate CE_PANIC 42'
 	fi
+}
+
+lint() {
 	step checkpatch "$TOP/scripts/lint.sh" checkpatch
 	step sparse "$TOP/scripts/lint.sh" sparse
-	;;
-esac
+}
+
+# The kernels are independent: run two pipelines at a time (a TCG guest
+# leaves a core idle much of the time).  The self-tests need debug-6.12's
+# ddi_compat build, so they follow it in the same pipeline.
+jobs_max=${CHECK_JOBS:-2}
+run_job() {
+	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+	"$@" &
+}
+for k in $kernels; do
+	case $k in
+	debug-6.12) run_job eval 'kernel_check debug-6.12; selftests; lint' ;;
+	*) run_job kernel_check "$k" ;;
+	esac
+done
+wait
 
 pass=$(grep -c '^pass' "$tsv")
 fail=$(grep -c '^fail' "$tsv")
