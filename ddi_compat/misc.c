@@ -34,12 +34,14 @@ int nulldev(void)
 }
 EXPORT_SYMBOL(nulldev);
 
-int nochpoll(void)
+#pragma GCC diagnostic pop
+
+int nochpoll(dev_t dev, short events, int anyyet, short *reventsp,
+	     struct pollhead **phpp)
 {
 	return ENXIO;
 }
 EXPORT_SYMBOL(nochpoll);
-#pragma GCC diagnostic pop
 
 clock_t ddi_get_lbolt(void)
 {

@@ -11,6 +11,7 @@
 #include <sys/devops.h>
 #include <sys/conf.h>
 #include <sys/model.h>
+#include <sys/types32.h>
 #include <sys/ddidevmap.h>
 #include <ddi_compat/nodev.h>
 
