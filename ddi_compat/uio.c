@@ -18,52 +18,76 @@
 
 #include "ddi_impl.h"
 
-/* Copy @n bytes between kernel @kaddr and the iovec base @ubase. */
-static int ddi_uio_copy(void *kaddr, void __user *ubase, size_t n,
-			enum uio_rw rw, uio_seg_t seg)
+/*
+ * Copy from user space without Linux's zero fill: copy_from_user() clears
+ * the part of the kernel buffer it could not fill, which would destroy
+ * driver data (a quote, a ring) on a bad user pointer.  Returns the
+ * number of bytes NOT copied.
+ */
+static unsigned long ddi_copy_from_user_nozero(void *to,
+					       const void __user *from,
+					       unsigned long n)
+{
+	if (!access_ok(from, n))
+		return n;
+	might_fault();
+	return __copy_from_user(to, from, n);
+}
+
+/*
+ * Copy @n bytes between kernel @kaddr and the iovec base @ubase; returns
+ * the bytes copied (all of them, or fewer on a fault).
+ */
+static size_t ddi_uio_copy(void *kaddr, void __user *ubase, size_t n,
+			   enum uio_rw rw, uio_seg_t seg)
 {
 	void *kbase = (void __force *)ubase;
 
 	if (seg == UIO_SYSSPACE) {
 		if (rw == UIO_READ) {
 			memcpy(kbase, kaddr, n);
-			return 0;
+			return n;
 		}
-		return copy_from_kernel_nofault(kaddr, kbase, n) ? EFAULT : 0;
+		return copy_from_kernel_nofault(kaddr, kbase, n) ? 0 : n;
 	}
 	if (rw == UIO_READ)
-		return copy_to_user(ubase, kaddr, n) ? EFAULT : 0;
-	return copy_from_user(kaddr, ubase, n) ? EFAULT : 0;
+		return n - copy_to_user(ubase, kaddr, n);
+	return n - ddi_copy_from_user_nozero(kaddr, ubase, n);
 }
 
+/*
+ * On a fault, the bytes that were moved before it are accounted for in
+ * uio_resid/uio_offset (so "the bytes moved are what uio_resid says"
+ * holds exactly), and EFAULT is returned.
+ */
 int uiomove(void *address, size_t nbytes, enum uio_rw rwflag,
 	    struct uio *uio_p)
 {
 	char *kaddr = address;
-	int err;
+	size_t cnt, done;
 
 	if (!uio_p || (rwflag != UIO_READ && rwflag != UIO_WRITE))
 		return EINVAL;
 	while (nbytes && uio_p->uio_resid > 0 && uio_p->uio_iovcnt > 0) {
 		iovec_t *iov = uio_p->uio_iov;
-		size_t cnt = min_t(size_t, iov->iov_len, nbytes);
 
+		cnt = min_t(size_t, iov->iov_len, nbytes);
 		if (!cnt) {
 			uio_p->uio_iov++;
 			uio_p->uio_iovcnt--;
 			continue;
 		}
 		cnt = min_t(size_t, cnt, uio_p->uio_resid);
-		err = ddi_uio_copy(kaddr, iov->iov_base, cnt, rwflag,
-				   uio_p->uio_segflg);
-		if (err)
-			return err;
-		iov->iov_base += cnt;
-		iov->iov_len -= cnt;
-		uio_p->uio_resid -= cnt;
-		uio_p->uio_loffset += cnt;
-		kaddr += cnt;
-		nbytes -= cnt;
+		done = ddi_uio_copy(kaddr, iov->iov_base, cnt, rwflag,
+				    uio_p->uio_segflg);
+		iov->iov_base += done;
+		iov->iov_len -= done;
+		uio_p->uio_resid -= done;
+		uio_p->uio_loffset += done;
+		kaddr += done;
+		nbytes -= done;
+		if (done != cnt)
+			return EFAULT;
 	}
 	return 0;
 }
@@ -93,8 +117,9 @@ EXPORT_SYMBOL(uwritec);
 
 int copyin(const void *userbuf, void *driverbuf, size_t cn)
 {
-	return copy_from_user(driverbuf, (const void __user __force *)userbuf,
-			      cn) ? -1 : 0;
+	return ddi_copy_from_user_nozero(driverbuf,
+					 (const void __user __force *)userbuf,
+					 cn) ? -1 : 0;
 }
 EXPORT_SYMBOL(copyin);
 
