@@ -260,7 +260,11 @@ qotd_detach(dev_info_t *dip, ddi_detach_cmd_t cmd)
 		mutex_enter(&qsp->lock);
 		if (qsp->flags & (QOTD_CHANGED | QOTD_BUSY)) {
 			mutex_exit(&qsp->lock);
-			cmn_err(CE_NOTE, "qotd%d: the quotation has been "
+			/*
+			 * Detach is also tried when the device is idle, so
+			 * say it in the log only.
+			 */
+			cmn_err(CE_NOTE, "!qotd%d: the quotation has been "
 			    "changed; reset it (qotdctl -r) before unloading",
 			    instance);
 			return (DDI_FAILURE);

@@ -103,42 +103,52 @@ for c in eacces efault enotty einval model; do
 done
 
 # --- unloading ---
-# A changed quote: detach refuses, so rmmod must fail and leave the
-# driver loaded and working, with the quote intact.
-printf 'A quote worth keeping' > $DEV
+# ddi_compat detaches an idle instance (autodetach, docs/driver-model.md);
+# while detached it holds no reference on the module.  A changed quote
+# makes detach(9E) refuse: the instance stays attached, rmmod fails
+# (Linux says EAGAIN for a module in use), rem_drv fails with EBUSY, and
+# the driver keeps working with the quote intact.
+state() { ddi_modinfo qotd | grep -q "instance 0 $1"; }
+
+t idle-detached state detached
 dmesg -c > /dev/null
+printf 'A quote worth keeping' > $DEV
+t changed-stays-attached state attached
+t detach-refused-by-driver sh -c \
+	"dmesg | grep -q 'qotd0: the quotation has been changed'"
 if rmmod qotd 2> /tmp/qotd.rmmod; then
-	fail detach-refused "rmmod succeeded with a changed quote"
+	fail rmmod-refused "rmmod succeeded with a changed quote"
 	load
 else
 	echo "rmmod qotd: $(cat /tmp/qotd.rmmod)"
-	t detach-refused loaded
-	t detach-refused-ebusy grep -qi "busy" /tmp/qotd.rmmod
+	t rmmod-refused loaded
 fi
-dmesg
-t detach-refused-by-driver sh -c \
-	"dmesg | grep -q 'qotd0: the quotation has been changed'"
-t detach-refused-keeps-quote eq "quote after refused rmmod" \
+t rem_drv-refused-ebusy errmsg "Device busy" rem_drv qotd
+t refused-still-loaded loaded
+t refused-keeps-quote eq "quote after refused unloads" \
 	"$(head -c 21 $DEV)" "A quote worth keeping"
-t detach-refused-still-works sh -c \
-	"qotdctl -s 64 && [ \"\$(qotdctl -g)\" = 64 ] && qotdctl -r"
+t refused-still-works sh -c \
+	"qotdctl -s 64 && [ \"\$(qotdctl -g)\" = 64 ]"
 
-# Reset: now every instance can detach and rmmod succeeds.
+# Reset: the instance detaches at the last close and rmmod succeeds.
 qotdctl -r
+t reset-detached state detached
 if rmmod qotd; then
-	pass detach-after-reset
+	pass rmmod-after-reset
 	t unloaded sh -c "! grep -q '^qotd ' /proc/modules"
 	t node-removed sh -c "[ ! -e $DEV ]"
 else
-	fail detach-after-reset "rmmod failed after qotdctl -r"
+	fail rmmod-after-reset "rmmod failed after qotdctl -r"
 fi
 
 # A fresh load starts with the default quote again.
-if loaded || ! load; then
-	fail reload "qotd could not be loaded again"
+# add_drv/rem_drv, as a porter would.
+if loaded || ! add_drv qotd; then
+	fail reload "qotd could not be loaded again with add_drv"
 else
 	t reload-default eq "quote after reload" "$(head -c 26 $DEV)" "$QUOTE"
-	t reload-unload rmmod qotd
+	t reload-rem_drv rem_drv qotd
+	t reload-unloaded sh -c "! grep -q '^qotd ' /proc/modules"
 fi
 
 # Leave the system clean whatever happened, so ddi_compat can unload.
