@@ -85,7 +85,7 @@ DDI_LIVE=${DDI_LIVE-1} "$TOP/scripts/guest.sh" "$name" "$out/initrd.cpio.gz" \
 rm -f "$out/results.tsv"
 python3 "$TOP/scripts/results.py" --kernel "$name" --boot port \
 	--dir "$out/log" --tsv "$out/results.tsv"
-status=$(sed -n 's/^@@DDI-EXIT //p' "$out/log/results.log" | tail -1)
+status=$(tr -d '\r' <"$out/log/results.log" | sed -n 's/^@@DDI-EXIT //p' | tail -1)
 say "logs: $out/log (console.log, results.log)"
 if grep -q "^fail	$name:boot:port" "$out/results.tsv"; then
 	# The test's own failure is its status; a splat, hang or leak is 1.
