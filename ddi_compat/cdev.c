@@ -234,7 +234,7 @@ static ssize_t ddi_cdev_rw(struct file *file, char __user *buf, size_t count,
 {
 	struct ddi_file *df = file->private_data;
 	struct cb_ops *cb = df->drv->ops->devo_cb_ops;
-	int (*entry)(dev_t, struct uio *, cred_t *);
+	int (*entry)(dev_t dev, struct uio *uiop, cred_t *credp);
 	struct iovec iov = { .iov_base = buf, .iov_len = count };
 	struct uio uio = {
 		.uio_iov = &iov,

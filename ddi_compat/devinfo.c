@@ -336,7 +336,7 @@ int ddi_prop_lookup_string(dev_t match_dev, dev_info_t *dip, uint_t flags,
 	s = ddi_prop_buf_alloc(strlen(p->val) + 1);
 	if (!s)
 		return DDI_PROP_NO_MEMORY;
-	strcpy(s, p->val);
+	memcpy(s, p->val, strlen(p->val) + 1);
 	*datap = s;
 	return DDI_PROP_SUCCESS;
 }

@@ -34,6 +34,7 @@ void ddi_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 {
 	__mutex_init(&mp->m_lock, name ? name : "kmutex_t", key);
 	mp->m_owner = NULL;
+	/* Ready only once set up; pairs with ddi_mutex_ready(). */
 	smp_store_release(&mp->m_ready, 1);
 }
 EXPORT_SYMBOL(ddi_mutex_init);
@@ -42,6 +43,7 @@ static void ddi_mutex_ready(kmutex_t *mp)
 {
 	unsigned long flags;
 
+	/* Pairs with the release in ddi_mutex_init(). */
 	if (likely(smp_load_acquire(&mp->m_ready)))
 		return;
 	spin_lock_irqsave(&ddi_lazy_lock, flags);
@@ -56,7 +58,7 @@ void ddi_mutex_destroy(kmutex_t *mp)
 	if (!mp->m_ready)
 		return;
 	if (mp->m_owner)
-		pr_warn("mutex_destroy: %px is held\n", mp);
+		pr_warn("mutex_destroy: %p is held\n", mp);
 	mutex_destroy(&mp->m_lock);
 	mp->m_ready = 0;
 }
@@ -111,6 +113,7 @@ void ddi_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg)
 {
 	spin_lock_init(&cvp->cv_lock);
 	INIT_LIST_HEAD(&cvp->cv_waiters);
+	/* Ready only once set up; pairs with ddi_cv_ready(). */
 	smp_store_release(&cvp->cv_ready, 1);
 }
 EXPORT_SYMBOL(ddi_cv_init);
@@ -119,6 +122,7 @@ static void ddi_cv_ready(kcondvar_t *cvp)
 {
 	unsigned long flags;
 
+	/* Pairs with the release in ddi_cv_init(). */
 	if (likely(smp_load_acquire(&cvp->cv_ready)))
 		return;
 	spin_lock_irqsave(&ddi_lazy_lock, flags);
@@ -135,7 +139,7 @@ void cv_destroy(kcondvar_t *cvp)
 		return;
 	spin_lock_irqsave(&cvp->cv_lock, flags);
 	if (!list_empty(&cvp->cv_waiters))
-		pr_warn("cv_destroy: %px still has waiters\n", cvp);
+		pr_warn("%s: %p still has waiters\n", __func__, cvp);
 	spin_unlock_irqrestore(&cvp->cv_lock, flags);
 	cvp->cv_ready = 0;
 }
@@ -155,7 +159,7 @@ static int ddi_cv_block(kcondvar_t *cvp, kmutex_t *mp, long timeout,
 
 	ddi_cv_ready(cvp);
 	if (!mutex_owned(mp))
-		pr_warn_once("cv_wait on %px without holding mutex %px\n", cvp,
+		pr_warn_once("cv_wait on %p without holding mutex %p\n", cvp,
 			     mp);
 	spin_lock_irqsave(&cvp->cv_lock, flags);
 	list_add_tail(&w.link, &cvp->cv_waiters);
@@ -335,6 +339,7 @@ void ddi_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
 	__init_rwsem(&rwp->rw_sem, name ? name : "krwlock_t", key);
 	rwp->rw_writer = NULL;
 	atomic_set(&rwp->rw_readers, 0);
+	/* Ready only once set up; pairs with ddi_rw_ready(). */
 	smp_store_release(&rwp->rw_ready, 1);
 }
 EXPORT_SYMBOL(ddi_rw_init);
@@ -343,6 +348,7 @@ static void ddi_rw_ready(krwlock_t *rwp)
 {
 	unsigned long flags;
 
+	/* Pairs with the release in ddi_rw_init(). */
 	if (likely(smp_load_acquire(&rwp->rw_ready)))
 		return;
 	spin_lock_irqsave(&ddi_lazy_lock, flags);
@@ -355,7 +361,7 @@ static void ddi_rw_ready(krwlock_t *rwp)
 void rw_destroy(krwlock_t *rwp)
 {
 	if (rwp->rw_ready && (rwp->rw_writer || atomic_read(&rwp->rw_readers)))
-		pr_warn("rw_destroy: %px is held\n", rwp);
+		pr_warn("%s: %p is held\n", __func__, rwp);
 	rwp->rw_ready = 0;
 }
 EXPORT_SYMBOL(rw_destroy);

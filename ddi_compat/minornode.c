@@ -61,20 +61,21 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 
 	if (!dip || !name || !*name || strlen(name) >= DDI_NAME_MAX ||
 	    strchr(name, '/')) {
-		pr_warn("ddi_create_minor_node: bad dip or name \"%s\"\n",
+		pr_warn("%s: bad dip or name \"%s\"\n", __func__,
 			name ? name : "(null)");
 		return DDI_FAILURE;
 	}
 	drv = dip->drv;
 	if (spec_type != S_IFCHR) {
 		/* Block nodes need the block bridge, which is not here yet. */
-		pr_warn("%s%d: ddi_create_minor_node(%s): only S_IFCHR nodes are supported\n",
-			drv->name, dip->instance, name);
+		pr_warn("%s%d: %s(%s): only S_IFCHR nodes are supported\n",
+			drv->name, dip->instance, __func__, name);
 		return DDI_FAILURE;
 	}
 	if (minor_num > MINORMASK) {
-		pr_warn("%s%d: ddi_create_minor_node(%s): minor %u above the Linux maximum %u\n",
-			drv->name, dip->instance, name, minor_num, MINORMASK);
+		pr_warn("%s%d: %s(%s): minor %u above the Linux maximum %u\n",
+			drv->name, dip->instance, __func__, name, minor_num,
+			MINORMASK);
 		return DDI_FAILURE;
 	}
 	mutex_lock(&drv->minor_lock);
@@ -85,16 +86,17 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		}
 		if (mn->minor == minor_num && mn->live) {
 			mutex_unlock(&drv->minor_lock);
-			pr_warn("%s%d: ddi_create_minor_node(%s): minor %u is already %s@%d:%s\n",
-				drv->name, dip->instance, name, minor_num,
+			pr_warn("%s%d: %s(%s): minor %u is already %s@%d:%s\n",
+				drv->name, dip->instance, __func__, name,
+				minor_num,
 				drv->name, mn->dip->instance, mn->name);
 			return DDI_FAILURE;
 		}
 	}
 	if (same && same->live) {
 		mutex_unlock(&drv->minor_lock);
-		pr_warn("%s%d: ddi_create_minor_node: node %s exists\n",
-			drv->name, dip->instance, name);
+		pr_warn("%s%d: %s: node %s exists\n",
+			drv->name, dip->instance, __func__, name);
 		return DDI_FAILURE;
 	}
 	if (same && same->minor == minor_num) {

@@ -115,8 +115,8 @@ int mod_install(struct modlinkage *ml)
 	if (!drv)
 		return EINVAL;
 	if (!ml || ml->ml_rev != MODREV_1) {
-		pr_err("%s: mod_install: modlinkage missing or not MODREV_1\n",
-		       drv->name);
+		pr_err("%s: %s: modlinkage missing or not MODREV_1\n",
+		       drv->name, __func__);
 		return EINVAL;
 	}
 	md = ddi_find_modldrv(ml);
@@ -128,12 +128,12 @@ int mod_install(struct modlinkage *ml)
 	ops = md->drv_dev_ops;
 	if (!ops || ops->devo_rev != DEVO_REV || !ops->devo_attach ||
 	    !ops->devo_detach) {
-		pr_err("%s: mod_install: dev_ops missing, not DEVO_REV, or without attach/detach\n",
-		       drv->name);
+		pr_err("%s: %s: dev_ops missing, not DEVO_REV, or without attach/detach\n",
+		       drv->name, __func__);
 		return EINVAL;
 	}
 	if (drv->installed) {
-		pr_err("%s: mod_install called twice\n", drv->name);
+		pr_err("%s: %s called twice\n", drv->name, __func__);
 		return EBUSY;
 	}
 	if (ops->devo_cb_ops && ops->devo_cb_ops->cb_rev != CB_REV)
@@ -187,8 +187,8 @@ int mod_remove(struct modlinkage *ml)
 	if (!drv)
 		return EINVAL;
 	if (ml != drv->modlinkage) {
-		pr_err("%s: mod_remove: not the modlinkage given to mod_install\n",
-		       drv->name);
+		pr_err("%s: %s: not the modlinkage given to mod_install\n",
+		       drv->name, __func__);
 		return EINVAL;
 	}
 	if (!drv->installed)
@@ -235,7 +235,7 @@ int ddi_glue_load(struct module *mod, const char *name, const char *conf,
 	int ret;
 
 	if (!name || strlen(name) >= DDI_NAME_MAX || !init) {
-		pr_err("ddi_glue_load: bad driver name or no _init\n");
+		pr_err("%s: bad driver name or no _init\n", __func__);
 		return -EINVAL;
 	}
 	drv = kzalloc(sizeof(*drv), GFP_KERNEL);

@@ -32,6 +32,7 @@ static LIST_HEAD(ddi_pollqs);
 struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
 					struct pollhead *php)
 {
+	/* Pairs with the cmpxchg_release below: q is fully set up. */
 	struct ddi_pollq *q = smp_load_acquire(&php->ph_q), *old;
 
 	if (q)
@@ -60,6 +61,7 @@ void pollwakeup(struct pollhead *php, short events)
 
 	if (!php)
 		return;
+	/* Pairs with the cmpxchg_release in ddi_pollhead_wq(). */
 	q = smp_load_acquire(&php->ph_q);
 	if (q)
 		wake_up_poll(&q->wq, (__force __poll_t)(u16)events);

@@ -49,8 +49,8 @@ int ddi_soft_state_init(void **state_p, size_t size, size_t n_items)
 	struct ddi_soft_state *ss;
 
 	if (!state_p || !size || n_items > DDI_SS_MAX) {
-		pr_warn("ddi_soft_state_init: bad argument (size %zu, n_items %zu)\n",
-			size, n_items);
+		pr_warn("%s: bad argument (size %zu, n_items %zu)\n",
+			__func__, size, n_items);
 		return EINVAL;
 	}
 	ss = kzalloc(sizeof(*ss), GFP_KERNEL);
@@ -75,6 +75,7 @@ void *ddi_get_soft_state(void *state, int item)
 
 	if (!ss || item < 0)
 		return NULL;
+	/* Pairs with the release stores in zalloc: a and its items are set. */
 	a = smp_load_acquire(&ss->array);
 	if ((size_t)item >= a->n)
 		return NULL;
@@ -89,7 +90,7 @@ int ddi_soft_state_zalloc(void *state, int item)
 	void *p;
 
 	if (!ss || item < 0 || item >= DDI_SS_MAX) {
-		pr_warn("ddi_soft_state_zalloc: bad state or item %d\n", item);
+		pr_warn("%s: bad state or item %d\n", __func__, item);
 		return DDI_FAILURE;
 	}
 	mutex_lock(&ss->lock);
@@ -102,6 +103,7 @@ int ddi_soft_state_zalloc(void *state, int item)
 			goto fail;
 		memcpy(b->items, a->items, a->n * sizeof(void *));
 		b->older = a;
+		/* Publish b only once its items are copied. */
 		smp_store_release(&ss->array, b);
 		a = b;
 	}
@@ -110,6 +112,7 @@ int ddi_soft_state_zalloc(void *state, int item)
 	p = kzalloc(ss->size, GFP_KERNEL);
 	if (!p)
 		goto fail;
+	/* Publish the item only once it is zeroed. */
 	smp_store_release(&a->items[item], p);
 	mutex_unlock(&ss->lock);
 	return DDI_SUCCESS;
@@ -159,8 +162,8 @@ void ddi_soft_state_fini(void **state_p)
 		}
 	}
 	if (left)
-		pr_warn("ddi_soft_state_fini: %zu item(s) still allocated; freed\n",
-			left);
+		pr_warn("%s: %zu item(s) still allocated; freed\n",
+			__func__, left);
 	for (; a; a = older) {
 		older = a->older;
 		kvfree(a);

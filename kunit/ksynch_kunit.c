@@ -196,7 +196,7 @@ static void wait_until_waiting(struct sync_ctx *c, int n)
 			return;
 		}
 		mutex_exit(&c->m);
-		msleep(10);
+		msleep(20);
 	}
 }
 
@@ -243,7 +243,7 @@ static int sig_waiter(void *arg)
 	complete(&c->done);
 	/* Stay until stopped, so the task is still there for the test. */
 	while (!kthread_should_stop())
-		msleep(5);
+		msleep(20);
 	return 0;
 }
 
@@ -369,7 +369,7 @@ static void cv_signal_races_timeout(struct kunit *test)
 		cv_signal(&c.cv);
 		mutex_exit(&c.m);
 		if (i % 7 == 0)
-			udelay(3000);
+			mdelay(3);
 	}
 	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&c.done, 60 * HZ));
 	KUNIT_EXPECT_EQ(test, c.woken, 300);
