@@ -1109,10 +1109,12 @@ check_fuzz(long calls, unsigned long long seed)
 			    rnd_below(QOTD_MAXLEN + 64);
 			if (kind == ARG_VALID)
 				arg = rwbuf;
-			else if (kind == ARG_TAIL || kind == ARG_KERNEL)
-				kind = ARG_HOLE, arg = hole;
-			else if (kind == ARG_SMALL)
+			else if (kind == ARG_TAIL || kind == ARG_KERNEL) {
+				kind = ARG_HOLE;
+				arg = hole;
+			} else if (kind == ARG_SMALL) {
 				arg = NULL;
+			}
 			if (op == OP_READ && modes[m] == O_WRONLY)
 				want = EBADF;
 			else if (op == OP_WRITE && modes[m] == O_RDONLY)
