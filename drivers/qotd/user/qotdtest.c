@@ -631,6 +631,9 @@ struct counts {
 #define	WHO_WRITE	2
 #define	WHO_IOCTL	3
 
+/* Set by the parent (in shared memory) to stop the readers early. */
+static volatile int *stop_readers;
+
 /* A child that reads the whole quote until deadline and checks it. */
 static void
 reader(int out, double deadline, int verify)
@@ -642,7 +645,7 @@ reader(int out, double deadline, int verify)
 
 	(void) memset(&c, 0, sizeof (c));
 	c.who = WHO_READER;
-	while (now() < deadline) {
+	while (!*stop_readers && now() < deadline) {
 		n = pread(fd, buf, sizeof (buf), 0);
 		if (n == -1) {
 			c.other++;
@@ -665,9 +668,14 @@ reader(int out, double deadline, int verify)
 	_exit(0);
 }
 
-/* A child that writes the whole quote with its letter until deadline. */
+/*
+ * A child that writes the whole quote with its letter until deadline.
+ * With alarm_us, it goes on after deadline (until limit) while it has not
+ * yet seen both a success and an EINTR of each kind of call.
+ */
 static void
-writer(int out, double deadline, int letter, int alarm_us, int ioctls)
+writer(int out, double deadline, double limit, int letter, int alarm_us,
+    int ioctls)
 {
 	static char buf[QOTD_MAXLEN];
 	struct counts c, ic;
@@ -694,7 +702,15 @@ writer(int out, double deadline, int letter, int alarm_us, int ioctls)
 		it.it_value = it.it_interval;
 		(void) setitimer(ITIMER_REAL, &it, NULL);
 	}
-	while (now() < deadline) {
+	for (;;) {
+		double t = now();
+
+		if (t >= limit)
+			break;
+		if (t >= deadline && (alarm_us == 0 ||
+		    (c.ok > 0 && c.eintr > 0 &&
+		    (!ioctls || (ic.ok > 0 && ic.eintr > 0)))))
+			break;
 		if (ioctls && (i++ & 1)) {
 			if (set_size(fd, QOTD_MAXLEN) == 0)
 				ic.ok++;
@@ -786,7 +802,8 @@ check_eintr(double secs)
 {
 	struct counts c, w, wi;
 	double deadline;
-	int p[2], i, nread;
+	pid_t wpid;
+	int p[2], i, nread, status;
 
 	prepare_big('A');
 	if (pipe(p) == -1) {
@@ -797,14 +814,19 @@ check_eintr(double secs)
 	for (i = 0; i < 2; i++) {
 		if (fork() == 0) {
 			(void) close(p[0]);
-			reader(p[1], deadline, 1);
+			reader(p[1], deadline + 4 * secs, 1);
 		}
 	}
-	if (fork() == 0) {
+	if ((wpid = fork()) == 0) {
 		(void) close(p[0]);
-		writer(p[1], deadline, 'B', 1000, 1);
+		writer(p[1], deadline, deadline + 3 * secs, 'B', 1000, 1);
 	}
 	(void) close(p[1]);
+	/* The readers keep the buffer busy for as long as the writer runs. */
+	(void) waitpid(wpid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("the writer died (status 0x%x)", status);
+	*stop_readers = 1;
 	(void) memset(&w, 0, sizeof (w));
 	(void) memset(&wi, 0, sizeof (wi));
 	nread = 0;
@@ -878,7 +900,7 @@ check_concurrent(double secs)
 	for (i = 0; i < nw; i++) {
 		if (fork() == 0) {
 			(void) close(p[0]);
-			writer(p[1], deadline, 'B' + i, 0, 0);
+			writer(p[1], deadline, deadline, 'B' + i, 0, 0);
 		}
 	}
 	(void) close(p[1]);
@@ -1213,6 +1235,12 @@ main(int argc, char **argv)
 		usage();
 	check = argv[optind++];
 	pagesz = sysconf(_SC_PAGESIZE);
+	stop_readers = mmap(NULL, sizeof (int), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (stop_readers == MAP_FAILED) {
+		perror("mmap");
+		return (1);
+	}
 	(void) setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if (strcmp(check, "rw") == 0)
