@@ -14,6 +14,7 @@
  *	resize		QOTDIOCSSZ keeps the content, QOTDIOCDISCARD resets
  *	eacces		ioctls without the needed open mode
  *	efault		bad pointers to read/write/ioctl
+ *	nochange	writes that store nothing leave the quote unchanged
  *	enotty		unknown ioctl commands
  *	einval		sizes 0, 65537 and larger
  *	model		size_t handling of this program's data model
@@ -447,6 +448,35 @@ check_efault(void)
 	reset();
 }
 
+/*
+ * nochange: writes that store nothing (a bad buffer, at the end, of no
+ * bytes) leave the quotation unchanged.  No reset at the end: the caller
+ * checks that the driver can still detach.
+ */
+static void
+check_nochange(void)
+{
+	char buf[QOTD_INITLEN], before[QOTD_INITLEN];
+	int fd = dev_open(O_RDWR), e;
+	ssize_t n;
+
+	if (pread(fd, before, sizeof (before), 0) != QOTD_INITLEN)
+		fail("initial read");
+	n = pwrite(fd, null_ptr, 10, 0);
+	e = errno;
+	expect_err("write from NULL", n, e, EFAULT);
+	n = pwrite(fd, before, 1, QOTD_INITLEN);
+	e = errno;
+	expect_err("write at the end", n, e, ENOSPC);
+	n = pwrite(fd, before, 0, 0);
+	if (n != 0)
+		fail("write of 0 bytes returned %zd", n);
+	if (pread(fd, buf, sizeof (buf), 0) != QOTD_INITLEN ||
+	    memcmp(buf, before, sizeof (buf)) != 0)
+		fail("quotation changed by writes that stored nothing");
+	(void) close(fd);
+}
+
 /* Commands that Linux's ioctl(2) handles itself, before any driver. */
 static int
 vfs_cmd(unsigned int cmd)
@@ -843,8 +873,8 @@ check_eintr(double secs)
 		note("reader: %ld reads, %ld torn, %ld errors", c.ok, c.torn,
 		    c.other);
 		if (c.torn != 0 || c.other != 0 || c.shortio != 0)
-			fail("reader saw %ld torn quotes, %ld errors (last %s), "
-			    "%ld short reads", c.torn, c.other,
+			fail("reader saw %ld torn quotes, %ld errors "
+			    "(last %s), %ld short reads", c.torn, c.other,
 			    strerror(c.other_errno), c.shortio);
 	}
 	if (nread != 2 || w.who != WHO_WRITE || wi.who != WHO_IOCTL)
@@ -1215,8 +1245,8 @@ static void
 usage(void)
 {
 	(void) fprintf(stderr, "usage: qotdtest [-d device] rw | resize | "
-	    "eacces | efault | enotty | einval | model | eintr [secs] | "
-	    "concurrent [secs] | fuzz [calls] [seed]\n");
+	    "eacces | efault | nochange | enotty | einval | model |\n"
+	    "\teintr [secs] | concurrent [secs] | fuzz [calls] [seed]\n");
 	exit(2);
 }
 
@@ -1251,6 +1281,8 @@ main(int argc, char **argv)
 		check_eacces();
 	else if (strcmp(check, "efault") == 0)
 		check_efault();
+	else if (strcmp(check, "nochange") == 0)
+		check_nochange();
 	else if (strcmp(check, "enotty") == 0)
 		check_enotty();
 	else if (strcmp(check, "einval") == 0)
