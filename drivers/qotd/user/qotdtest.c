@@ -20,6 +20,10 @@
  *	model		size_t handling of this program's data model
  *	eintr [secs]	writers and QOTDIOCSSZ blocked on a busy buffer are
  *			interrupted by a signal and fail with EINTR
+ *	eintr-blocked	a writer and a QOTDIOCSSZ caller wait while another
+ *			write is held inside uiomove() (its source page is
+ *			resolved late through userfaultfd); SIGUSR1 must end
+ *			their wait with EINTR, and they must change nothing
  *	concurrent [secs]
  *			readers and writers in parallel never see a torn quote
  *	fuzz [calls] [seed]
@@ -30,10 +34,13 @@
 #include <sys/types.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <linux/userfaultfd.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -901,6 +908,232 @@ check_eintr(double secs)
 	reset();
 }
 
+/* What a waiter of eintr-blocked saw. */
+struct waited {
+	long	ret;
+	int	err;
+	double	secs;
+};
+
+/* Wait for go, make one call, report it. */
+static void
+waiter(int go, int out, int use_ioctl)
+{
+	static char buf[QOTD_MAXLEN];
+	struct sigaction sa;
+	struct waited w;
+	char c;
+	double t0;
+	int fd = dev_open(O_RDWR);
+
+	(void) memset(&sa, 0, sizeof (sa));
+	sa.sa_handler = on_alarm;
+	(void) sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;		/* no SA_RESTART */
+	(void) sigaction(SIGUSR1, &sa, NULL);
+	fill(buf, sizeof (buf), 'C');
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	t0 = now();
+	if (use_ioctl)
+		w.ret = set_size(fd, 4096);
+	else
+		w.ret = pwrite(fd, buf, sizeof (buf), 0);
+	w.err = errno;
+	w.secs = now() - t0;
+	(void) write(out, &w, sizeof (w));
+	_exit(0);
+}
+
+/* The state letter of a process in /proc/PID/stat. */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], line[256], *p;
+	FILE *f;
+
+	(void) snprintf(path, sizeof (path), "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return ('?');
+	p = fgets(line, sizeof (line), f);
+	(void) fclose(f);
+	if (p == NULL || (p = strrchr(line, ')')) == NULL || p[1] == '\0')
+		return ('?');
+	return (p[2]);
+}
+
+/* What the monitor of eintr-blocked saw, sent to the main process. */
+struct monitored {
+	int	fault;		/* the holder faulted in uiomove() */
+	int	early;		/* a waiter returned before the signal */
+	char	state[2];	/* waiters' process states before it */
+	int	got;		/* waiters that answered after it */
+	struct waited w[2];
+	int	resolved;	/* the fault was resolved */
+};
+
+static void
+monitor(int uffd, char *page0, pid_t w[2], int go, int res, int out)
+{
+	static char src[65536];
+	struct monitored m;
+	struct uffd_msg msg;
+	struct uffdio_copy cp;
+	struct pollfd pf;
+	int i;
+
+	(void) memset(&m, 0, sizeof (m));
+	pf.fd = uffd;
+	pf.events = POLLIN;
+	if (poll(&pf, 1, 10000) == 1 &&
+	    read(uffd, &msg, sizeof (msg)) == (ssize_t)sizeof (msg) &&
+	    msg.event == UFFD_EVENT_PAGEFAULT)
+		m.fault = 1;
+
+	/* The holder is inside uiomove() with the buffer busy. */
+	(void) write(go, "gg", 2);
+	(void) usleep(400000);
+	pf.fd = res;
+	if (poll(&pf, 1, 0) != 0)
+		m.early = 1;
+	for (i = 0; i < 2; i++)
+		m.state[i] = proc_state(w[i]);
+	for (i = 0; i < 2; i++)
+		(void) kill(w[i], SIGUSR1);
+	while (m.got < 2 && poll(&pf, 1, 5000) == 1 &&
+	    read(res, &m.w[m.got], sizeof (m.w[0])) ==
+	    (ssize_t)sizeof (m.w[0]))
+		m.got++;
+
+	/* Let the holder go on. */
+	fill(src, pagesz, 'B');
+	cp.dst = (uintptr_t)page0;
+	cp.src = (uintptr_t)src;
+	cp.len = pagesz;
+	cp.mode = 0;
+	cp.copy = 0;
+	if (ioctl(uffd, UFFDIO_COPY, &cp) == 0)
+		m.resolved = 1;
+	(void) write(out, &m, sizeof (m));
+	_exit(0);
+}
+
+static void
+check_eintr_blocked(void)
+{
+	struct uffdio_api api;
+	struct uffdio_register reg;
+	struct monitored m;
+	static char buf[QOTD_MAXLEN];
+	char *region;
+	pid_t w[2];
+	int go[2], res[2], mon[2], uffd, fd, i;
+	ssize_t n;
+	size_t at;
+
+	uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC);
+	if (uffd == -1) {
+		fail("userfaultfd: %s", strerror(errno));
+		return;
+	}
+	(void) memset(&api, 0, sizeof (api));
+	api.api = UFFD_API;
+	if (ioctl(uffd, UFFDIO_API, &api) == -1) {
+		fail("UFFDIO_API: %s", strerror(errno));
+		return;
+	}
+	prepare_big('A');
+
+	/* The holder's source: 64 KiB of 'B' whose first page is missing. */
+	region = mmap(NULL, QOTD_MAXLEN, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (region == MAP_FAILED) {
+		perror("mmap");
+		exit(1);
+	}
+	fill(region, QOTD_MAXLEN, 'B');
+	(void) madvise(region, pagesz, MADV_DONTNEED);
+	(void) memset(&reg, 0, sizeof (reg));
+	reg.range.start = (uintptr_t)region;
+	reg.range.len = QOTD_MAXLEN;
+	reg.mode = UFFDIO_REGISTER_MODE_MISSING;
+	if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1) {
+		fail("UFFDIO_REGISTER: %s", strerror(errno));
+		return;
+	}
+
+	if (pipe(go) == -1 || pipe(res) == -1 || pipe(mon) == -1) {
+		perror("pipe");
+		exit(1);
+	}
+	for (i = 0; i < 2; i++) {
+		if ((w[i] = fork()) == 0)
+			waiter(go[0], res[1], i);
+	}
+	if (fork() == 0)
+		monitor(uffd, region, w, go[1], res[0], mon[1]);
+	(void) close(mon[1]);
+
+	/* Held in uiomove() until the monitor resolves the fault. */
+	fd = dev_open(O_RDWR);
+	n = pwrite(fd, region, QOTD_MAXLEN, 0);
+	if (n != QOTD_MAXLEN)
+		fail("the holder's write returned %zd (%s)", n,
+		    strerror(errno));
+	(void) close(fd);
+
+	if (read(mon[0], &m, sizeof (m)) != (ssize_t)sizeof (m)) {
+		fail("no report from the monitor");
+		return;
+	}
+	wait_children();
+	note("holder faulted: %s; waiters' states before the signal: %c %c; "
+	    "answered after it: %d", m.fault ? "yes" : "no", m.state[0],
+	    m.state[1], m.got);
+	if (!m.fault)
+		fail("the holder's write never faulted on its source page");
+	if (m.early)
+		fail("a waiter returned while the buffer was busy");
+	for (i = 0; i < 2; i++) {
+		const char *what = i ? "QOTDIOCSSZ" : "write(2)";
+
+		if (m.state[i] != 'S')
+			fail("%s waiter in state %c, not sleeping", what,
+			    m.state[i]);
+		if (i >= m.got) {
+			fail("%s waiter did not return after SIGUSR1", what);
+			continue;
+		}
+	}
+	for (i = 0; i < m.got; i++) {
+		note("a waiter returned %ld (%s) after %.2f s", m.w[i].ret,
+		    m.w[i].ret == -1 ? strerror(m.w[i].err) : "ok",
+		    m.w[i].secs);
+		if (m.w[i].ret != -1 || m.w[i].err != EINTR)
+			fail("a waiter returned %ld (%s), expected EINTR",
+			    m.w[i].ret, strerror(m.w[i].err));
+		else if (m.w[i].secs < 0.3)
+			fail("a waiter returned after %.2f s, before the "
+			    "signal", m.w[i].secs);
+	}
+	if (!m.resolved)
+		fail("UFFDIO_COPY failed");
+
+	/* Only the holder's data is there, in a buffer of the old size. */
+	fd = dev_open(O_RDONLY);
+	if (get_size(fd) != QOTD_MAXLEN)
+		fail("size is %zu: the interrupted QOTDIOCSSZ took effect",
+		    get_size(fd));
+	if (pread(fd, buf, sizeof (buf), 0) != (ssize_t)sizeof (buf))
+		fail("final read");
+	else if ((at = uniform(buf, sizeof (buf))) != sizeof (buf) ||
+	    buf[0] != 'B')
+		fail("quote is not the holder's: '%c' at 0, '%c' at %zu",
+		    buf[0], at < sizeof (buf) ? buf[at] : buf[0], at);
+	(void) close(fd);
+	reset();
+}
+
 /*
  * concurrent: readers and writers of whole 64 KiB quotes in parallel
  * processes.  Each write is one letter; a reader must always see one
@@ -1246,7 +1479,8 @@ usage(void)
 {
 	(void) fprintf(stderr, "usage: qotdtest [-d device] rw | resize | "
 	    "eacces | efault | nochange | enotty | einval | model |\n"
-	    "\teintr [secs] | concurrent [secs] | fuzz [calls] [seed]\n");
+	    "\teintr [secs] | eintr-blocked | concurrent [secs] |\n"
+	    "\tfuzz [calls] [seed]\n");
 	exit(2);
 }
 
@@ -1291,6 +1525,8 @@ main(int argc, char **argv)
 		check_model();
 	else if (strcmp(check, "eintr") == 0)
 		check_eintr(optind < argc ? atof(argv[optind]) : 3.0);
+	else if (strcmp(check, "eintr-blocked") == 0)
+		check_eintr_blocked();
 	else if (strcmp(check, "concurrent") == 0)
 		check_concurrent(optind < argc ? atof(argv[optind]) : 3.0);
 	else if (strcmp(check, "fuzz") == 0)
