@@ -57,6 +57,7 @@ step user-programs "$TOP/scripts/user.sh"
 kernel_check() {
 	say "=== $1: build and test ==="
 	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
+	step "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
 	boot "$1" check check 1500
 }
 
@@ -104,6 +105,13 @@ selftests() {
 	fi
 }
 
+# The porter's workflow as a porter runs it: make guest on a sample driver
+# directory with its own test script.
+port_workflow() {
+	step port-workflow:ringbuf env DDI_LIVE= make -C "$TOP" guest \
+		M=drivers/ringbuf TEST=port-test.sh KERNEL=debug-6.12
+}
+
 lint() {
 	step checkpatch "$TOP/scripts/lint.sh" checkpatch
 	step sparse "$TOP/scripts/lint.sh" sparse
@@ -119,7 +127,7 @@ run_job() {
 }
 for k in $kernels; do
 	case $k in
-	debug-6.12) run_job eval 'kernel_check debug-6.12; selftests; lint' ;;
+	debug-6.12) run_job eval 'kernel_check debug-6.12; selftests; port_workflow; lint' ;;
 	*) run_job kernel_check "$k" ;;
 	esac
 done
