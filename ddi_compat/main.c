@@ -24,6 +24,7 @@ struct ddi_subsystem {
 
 static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
+	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
 };
 
 static int ddi_module_notify(struct notifier_block *nb, unsigned long state,
