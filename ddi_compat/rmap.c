@@ -219,7 +219,7 @@ static unsigned long rmap_take(struct map *mp, unsigned long size)
 static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		     struct rmap_seg **clash)
 {
-	struct rb_node **link = &mp->root.rb_node, *parent = NULL;
+	struct rb_node **link = &mp->root.rb_node, *parent = NULL, *n;
 	struct rmap_seg *prev = NULL, *next = NULL, *s;
 	unsigned long end = start + size;
 
@@ -271,6 +271,14 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		s->start = start;
 		s->size = size;
 		s->subtree_max = size;
+		/*
+		 * The maxima on the path down must include the new segment
+		 * before the rebalancing rotations copy them around.  Going
+		 * up, once an ancestor already covers it, all above do too.
+		 */
+		for (n = parent; n && rmap_entry(n)->subtree_max < size;
+		     n = rb_parent(n))
+			rmap_entry(n)->subtree_max = size;
 		rb_link_node(&s->rb, parent, link);
 		rb_insert_augmented(&s->rb, &mp->root, &rmap_cb);
 		mp->nsegs++;
