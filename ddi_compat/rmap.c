@@ -102,6 +102,8 @@ struct map {
 	unsigned long nwaiters;		/* in rmalloc_wait(), under lock */
 	wait_queue_head_t wq;
 	struct ratelimit_state overflow_rs;
+	struct rmap_seg *dirty;		/* shrunk, maxima above not lowered */
+	unsigned long dirty_size;	/* its size the maxima above know */
 	struct rmap_dbg *dbg;
 	bool nogrow;			/* DDI_DEBUG test hook */
 	char name[48];
@@ -188,12 +190,48 @@ static struct rmap_seg *rmap_lowest_fit(struct map *mp, unsigned long size)
 	return NULL;
 }
 
+/*
+ * The usual driver pattern is rmalloc() then rmfree() of the same range:
+ * the segment shrinks and grows back to its old size.  Rather than
+ * lowering the subtree maxima above it on rmalloc() and raising them again
+ * on rmfree(), rmalloc() leaves them as they were and marks the segment
+ * dirty: the maxima on its path are then an upper bound.  An rmfree() that
+ * gives the range back in front of the dirty segment restores its size
+ * and the mark goes, with no walk up the tree.  Anything else brings the
+ * maxima up to date first; there is at most one dirty segment.
+ */
+static void rmap_clean(struct map *mp)
+{
+	if (mp->dirty) {
+		rmap_cb_propagate(&mp->dirty->rb, NULL);
+		mp->dirty = NULL;
+	}
+}
+
+/* rb_prev(), open-coded: it sits on the rmalloc()+rmfree() fast path. */
+static inline struct rmap_seg *rmap_prev(struct rmap_seg *s)
+{
+	struct rb_node *n = s->rb.rb_left, *child, *parent;
+
+	if (n) {
+		while (n->rb_right)
+			n = n->rb_right;
+		return rmap_entry(n);
+	}
+	child = &s->rb;
+	while ((parent = rb_parent(child)) && child == parent->rb_left)
+		child = parent;
+	return parent ? rmap_entry(parent) : NULL;
+}
+
 /* Take @size units, first fit from the lowest index.  Map lock held. */
 static unsigned long rmap_take(struct map *mp, unsigned long size)
 {
-	struct rmap_seg *s = rmap_lowest_fit(mp, size);
+	struct rmap_seg *s;
 	unsigned long index;
 
+	rmap_clean(mp);
+	s = rmap_lowest_fit(mp, size);
 	if (!s)
 		return 0;
 	index = s->start;
@@ -204,9 +242,10 @@ static unsigned long rmap_take(struct map *mp, unsigned long size)
 		mp->nsegs--;
 		rmap_seg_put(mp, s);
 	} else {
+		mp->dirty = s;
+		mp->dirty_size = s->size;
 		s->start += size;
 		s->size -= size;
-		rmap_cb_propagate(&s->rb, NULL);
 	}
 	return index;
 }
@@ -220,8 +259,26 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		     struct rmap_seg **clash)
 {
 	struct rb_node **link = &mp->root.rb_node, *parent = NULL, *n;
-	struct rmap_seg *prev = NULL, *next = NULL, *s;
+	struct rmap_seg *prev = NULL, *next = NULL, *s = mp->dirty;
 	unsigned long end = start + size;
+
+	/* Giving back what rmalloc() just took from the dirty segment? */
+	if (s && s->start == end) {
+		prev = rmap_prev(s);
+		if (!prev || prev->start + prev->size < start) {
+			s->start = start;
+			s->size += size;
+			mp->free_units += size;
+			if (s->size >= mp->dirty_size) {
+				if (s->size > mp->dirty_size)
+					rmap_cb_propagate(&s->rb, NULL);
+				mp->dirty = NULL;
+			}
+			return 0;
+		}
+		prev = NULL;
+	}
+	rmap_clean(mp);
 
 	while (*link) {
 		parent = *link;
@@ -513,8 +570,8 @@ static void rmap_refill(struct map *mp)
 	struct rmap_seg *head = NULL, *s;
 	unsigned long flags, n, i;
 
-	if (likely(READ_ONCE(mp->nspare)) || !preemptible() ||
-	    rcu_preempt_depth() || READ_ONCE(mp->nogrow))
+	if (READ_ONCE(mp->nspare) || !preemptible() || rcu_preempt_depth() ||
+	    READ_ONCE(mp->nogrow))
 		return;
 	n = clamp(READ_ONCE(mp->nslots) / 8, 1UL, 64UL);
 	for (i = 0; i < n; i++) {
@@ -551,7 +608,8 @@ void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
 			    _RET_IP_);
 		return;
 	}
-	rmap_refill(mp);
+	if (unlikely(!READ_ONCE(mp->nspare)))
+		rmap_refill(mp);
 
 	spin_lock_irqsave(&mp->lock, flags);
 	err = rmap_give(mp, index, size, &clash);
@@ -746,6 +804,7 @@ int ddi_rmap_debug_check(struct map *mp)
 	const char *bad = NULL;
 
 	spin_lock_irqsave(&mp->lock, flags);
+	rmap_clean(mp);
 	for (n = rb_first(&mp->root); n && !bad; n = rb_next(n)) {
 		s = rmap_entry(n);
 		max = s->size;
