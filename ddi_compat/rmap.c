@@ -95,7 +95,12 @@ struct map {
 	unsigned long nslots;		/* slots owned: segments + spare */
 	unsigned long nsegs;
 	unsigned long free_units;
-	unsigned long out_units;	/* lower bound, see above */
+	/*
+	 * free_units plus a lower bound of the units handed out (see
+	 * above), kept as one sum so that rmalloc() does not touch it:
+	 * a free raises it to at least free_units, a loss lowers it.
+	 */
+	unsigned long held_units;
 	unsigned long lost_units;
 	unsigned long lost_events;
 	unsigned long refused;
@@ -200,12 +205,25 @@ static struct rmap_seg *rmap_lowest_fit(struct map *mp, unsigned long size)
  * and the mark goes, with no walk up the tree.  Anything else brings the
  * maxima up to date first; there is at most one dirty segment.
  */
-static void rmap_clean(struct map *mp)
+static noinline void rmap_propagate(struct rmap_seg *s)
 {
-	if (mp->dirty) {
-		rmap_cb_propagate(&mp->dirty->rb, NULL);
+	rmap_cb_propagate(&s->rb, NULL);
+}
+
+static inline void rmap_clean(struct map *mp)
+{
+	if (unlikely(mp->dirty)) {
+		rmap_propagate(mp->dirty);
 		mp->dirty = NULL;
 	}
+}
+
+/* rmalloc() took a whole segment: out of the tree, back to the pool. */
+static noinline void rmap_remove(struct map *mp, struct rmap_seg *s)
+{
+	rb_erase_augmented(&s->rb, &mp->root, &rmap_cb);
+	mp->nsegs--;
+	rmap_seg_put(mp, s);
 }
 
 /* rb_prev(), open-coded: it sits on the rmalloc()+rmfree() fast path. */
@@ -225,7 +243,8 @@ static inline struct rmap_seg *rmap_prev(struct rmap_seg *s)
 }
 
 /* Take @size units, first fit from the lowest index.  Map lock held. */
-static unsigned long rmap_take(struct map *mp, unsigned long size)
+static __always_inline unsigned long rmap_take(struct map *mp,
+					       unsigned long size)
 {
 	struct rmap_seg *s;
 	unsigned long index;
@@ -236,11 +255,8 @@ static unsigned long rmap_take(struct map *mp, unsigned long size)
 		return 0;
 	index = s->start;
 	mp->free_units -= size;
-	mp->out_units += size;
-	if (s->size == size) {
-		rb_erase_augmented(&s->rb, &mp->root, &rmap_cb);
-		mp->nsegs--;
-		rmap_seg_put(mp, s);
+	if (unlikely(s->size == size)) {
+		rmap_remove(mp, s);
 	} else {
 		mp->dirty = s;
 		mp->dirty_size = s->size;
@@ -248,6 +264,34 @@ static unsigned long rmap_take(struct map *mp, unsigned long size)
 		s->size -= size;
 	}
 	return index;
+}
+
+/*
+ * The fast path of rmfree(): giving back, in front of the dirty segment,
+ * what rmalloc() just took from it, with nothing free just below.
+ * Returns false if the range is anything else.  Map lock held.
+ */
+static inline bool rmap_give_back(struct map *mp, unsigned long start,
+				  unsigned long size)
+{
+	struct rmap_seg *s = mp->dirty, *prev;
+
+	if (!s || s->start != start + size)
+		return false;
+	prev = rmap_prev(s);
+	if (prev && prev->start + prev->size >= start)
+		return false;
+	s->start = start;
+	s->size += size;
+	mp->free_units += size;
+	if (unlikely(mp->held_units < mp->free_units))
+		mp->held_units = mp->free_units;
+	if (s->size >= mp->dirty_size) {
+		if (unlikely(s->size > mp->dirty_size))
+			rmap_propagate(s);
+		mp->dirty = NULL;
+	}
+	return true;
 }
 
 /*
@@ -259,25 +303,9 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		     struct rmap_seg **clash)
 {
 	struct rb_node **link = &mp->root.rb_node, *parent = NULL, *n;
-	struct rmap_seg *prev = NULL, *next = NULL, *s = mp->dirty;
+	struct rmap_seg *prev = NULL, *next = NULL, *s;
 	unsigned long end = start + size;
 
-	/* Giving back what rmalloc() just took from the dirty segment? */
-	if (s && s->start == end) {
-		prev = rmap_prev(s);
-		if (!prev || prev->start + prev->size < start) {
-			s->start = start;
-			s->size += size;
-			mp->free_units += size;
-			if (s->size >= mp->dirty_size) {
-				if (s->size > mp->dirty_size)
-					rmap_cb_propagate(&s->rb, NULL);
-				mp->dirty = NULL;
-			}
-			return 0;
-		}
-		prev = NULL;
-	}
 	rmap_clean(mp);
 
 	while (*link) {
@@ -466,7 +494,7 @@ void ddi_rmfreemap(struct map *mp)
 	}
 	spin_lock_irqsave(&mp->lock, flags);
 	waiters = mp->nwaiters;
-	out = mp->out_units;
+	out = mp->held_units - mp->free_units;
 	free_units = mp->free_units;
 	nsegs = mp->nsegs;
 	if (waiters)
@@ -533,7 +561,7 @@ unsigned long ddi_rmalloc_wait(struct map *mp, size_t size)
 	/* Counted under the lock: rmfree() reads it there to decide to wake. */
 	if (!index)
 		mp->nwaiters++;
-	held = mp->free_units + mp->out_units;
+	held = mp->held_units;
 	spin_unlock_irqrestore(&mp->lock, flags);
 	if (index)
 		return index;
@@ -565,7 +593,7 @@ EXPORT_SYMBOL(ddi_rmalloc_wait);
  * caller may sleep.  Racy on purpose: extra slots are harmless, and the
  * locked path still has GFP_ATOMIC if they went to another caller.
  */
-static void rmap_refill(struct map *mp)
+static noinline void rmap_refill(struct map *mp)
 {
 	struct rmap_seg *head = NULL, *s;
 	unsigned long flags, n, i;
@@ -593,12 +621,56 @@ static void rmap_refill(struct map *mp)
 	spin_unlock_irqrestore(&mp->lock, flags);
 }
 
-void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
+/*
+ * rmfree() beyond the fast path: called with the map lock held (@flags
+ * from taking it), @done if the range is already back; drops the lock.
+ */
+static noinline void rmap_free_slow(struct map *mp, size_t size,
+				    unsigned long index, unsigned long flags,
+				    bool done, unsigned long ip)
 {
 	struct rmap_seg *clash = NULL;
-	unsigned long flags, waiters, cs = 0, ce = 0;
+	unsigned long waiters, cs = 0, ce = 0;
 	bool report = false;
-	int err;
+	int err = 0;
+
+	if (!done)
+		err = rmap_give(mp, index, size, &clash);
+	if (err == -EEXIST) {
+		cs = clash->start;
+		ce = clash->start + clash->size;
+		mp->refused++;
+	} else if (!done) {
+		/* Returned or lost, these units are no longer handed out. */
+		if (!err && mp->held_units < mp->free_units)
+			mp->held_units = mp->free_units;
+		if (err == -ENOSPC) {
+			mp->held_units = mp->held_units - mp->free_units > size ?
+					 mp->held_units - size :
+					 mp->free_units;
+			mp->lost_units += size;
+			mp->lost_events++;
+			report = __ratelimit(&mp->overflow_rs);
+		}
+	}
+	waiters = mp->nwaiters;
+	spin_unlock_irqrestore(&mp->lock, flags);
+
+	if (waiters && !err)
+		wake_up_all(&mp->wq);
+	if (err == -EEXIST && __ratelimit(&rmap_bad_rs))
+		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
+			mp->name, size, index, (void *)ip, index,
+			index + size, cs, ce);
+	if (report)
+		pr_warn("%s: rmap overflow, lost [%lu, %lu)\n", mp->name,
+			index, index + size);
+}
+
+void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
+{
+	unsigned long flags;
+	bool done;
 
 	if (unlikely(!mp || !size || !index || size > ULONG_MAX - index)) {
 		rmap_refuse(mp, "rmfree", size, index,
@@ -612,32 +684,12 @@ void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
 		rmap_refill(mp);
 
 	spin_lock_irqsave(&mp->lock, flags);
-	err = rmap_give(mp, index, size, &clash);
-	if (err == -EEXIST) {
-		cs = clash->start;
-		ce = clash->start + clash->size;
-		mp->refused++;
-	} else {
-		/* Returned or lost, these units are no longer handed out. */
-		mp->out_units -= min_t(unsigned long, mp->out_units, size);
-		if (err == -ENOSPC) {
-			mp->lost_units += size;
-			mp->lost_events++;
-			report = __ratelimit(&mp->overflow_rs);
-		}
+	done = rmap_give_back(mp, index, size);
+	if (likely(done && !mp->nwaiters)) {
+		spin_unlock_irqrestore(&mp->lock, flags);
+		return;
 	}
-	waiters = mp->nwaiters;
-	spin_unlock_irqrestore(&mp->lock, flags);
-
-	if (waiters && !err)
-		wake_up_all(&mp->wq);
-	if (err == -EEXIST && __ratelimit(&rmap_bad_rs))
-		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
-			mp->name, size, index, (void *)_RET_IP_, index,
-			index + size, cs, ce);
-	if (report)
-		pr_warn("%s: rmap overflow, lost [%lu, %lu)\n", mp->name,
-			index, index + size);
+	rmap_free_slow(mp, size, index, flags, done, _RET_IP_);
 }
 EXPORT_SYMBOL(ddi_rmfree);
 
@@ -652,7 +704,7 @@ static void rmap_stats(struct map *mp, struct ddi_rmap_stats *st)
 	st->free_segs = mp->nsegs;
 	st->slots = mp->nslots;
 	st->spare_slots = mp->nspare;
-	st->out_units = mp->out_units;
+	st->out_units = mp->held_units - mp->free_units;
 	st->lost_units = mp->lost_units;
 	st->lost_events = mp->lost_events;
 	st->refused = mp->refused;
@@ -830,6 +882,8 @@ int ddi_rmap_debug_check(struct map *mp)
 		spare++;
 	if (!bad && (units != mp->free_units || segs != mp->nsegs))
 		bad = "free unit or segment count wrong";
+	if (!bad && mp->held_units < mp->free_units)
+		bad = "held units below free units";
 	if (!bad && (spare != mp->nspare || segs + spare != mp->nslots))
 		bad = "slot count wrong";
 	spin_unlock_irqrestore(&mp->lock, flags);
