@@ -13,6 +13,7 @@
 #include <linux/notifier.h>
 
 #include "ddi_impl.h"
+#include "devinfo.h"
 
 struct dentry *ddi_debugfs_root;
 
@@ -24,6 +25,8 @@ struct ddi_subsystem {
 
 static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
+	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
+	{ "control", ddi_control_init, ddi_control_fini },
 	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
 };
 

@@ -30,6 +30,7 @@ typedef long long		offset_t;
 typedef unsigned long long	u_offset_t;
 typedef unsigned long long	diskaddr_t;
 typedef long long		hrtime_t;
+typedef long			time_t;	/* Linux dropped its own in 5.x */
 typedef unsigned int		major_t;
 typedef unsigned int		minor_t;
 typedef short			pri_t;
@@ -39,6 +40,14 @@ typedef struct task_struct	kthread_t;
 typedef struct task_struct	proc_t;
 
 typedef enum { B_FALSE = 0, B_TRUE = 1 } boolean_t;
+
+/*
+ * intptr_t reached <linux/types.h> only after 6.1.  A macro over our own
+ * typedef of the same type works whether or not Linux has one, with no
+ * version test.
+ */
+typedef long			ddi_intptr_t;
+#define intptr_t		ddi_intptr_t
 
 #include <ddi_compat/solaris_names.h>
 
