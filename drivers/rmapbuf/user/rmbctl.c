@@ -13,11 +13,11 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../rmapbuf.h"
@@ -59,59 +59,62 @@ static unsigned char pattern(long off)
 	return (unsigned char)(off * 7 + (off >> 8) + 1);
 }
 
-struct worker {
-	int fd, id, bad;
-};
-
-/* Each worker writes and reads back its own quarter, 50 times. */
-static void *work(void *arg)
+/*
+ * Each worker writes and reads back its own quarter, 50 times, and
+ * returns the number of mismatches.  Workers are processes, not threads:
+ * a 32-bit program's futex calls need COMPAT_32BIT_TIME, which the debug
+ * kernels leave out.
+ */
+static int work(int fd, int id)
 {
-	struct worker *w = arg;
-	long base = (long)w->id * (RMB_DEVSIZE / 4), i;
+	long base = (long)id * (RMB_DEVSIZE / 4), i;
 	unsigned char buf[RMB_DEVSIZE / 4];
-	int round;
+	int round, bad = 0;
 
 	for (round = 0; round < 50; round++) {
 		for (i = 0; i < (long)sizeof(buf); i++)
 			buf[i] = pattern(base + i + round);
-		if (pwrite(w->fd, buf, sizeof(buf), base) != sizeof(buf))
-			w->bad++;
+		if (pwrite(fd, buf, sizeof(buf), base) != sizeof(buf))
+			bad++;
 		memset(buf, 0, sizeof(buf));
-		if (pread(w->fd, buf, sizeof(buf), base) != sizeof(buf))
-			w->bad++;
+		if (pread(fd, buf, sizeof(buf), base) != sizeof(buf))
+			bad++;
 		for (i = 0; i < (long)sizeof(buf); i++)
 			if (buf[i] != pattern(base + i + round)) {
-				w->bad++;
+				bad++;
 				break;
 			}
 	}
-	return NULL;
+	return bad;
 }
 
-struct blocked {
-	int fd;
-	ssize_t n;
-	int err;
-};
-
-static void *blocked_read(void *arg)
+/* A child reading 100 bytes; exits 0 if it got them. */
+static pid_t blocked_read(int fd)
 {
-	struct blocked *b = arg;
 	char buf[100];
+	pid_t pid = fork();
 
-	b->n = pread(b->fd, buf, sizeof(buf), 0);
-	b->err = errno;
-	return NULL;
+	if (pid == 0)
+		_exit(pread(fd, buf, sizeof(buf), 0) == sizeof(buf) ? 0 : 1);
+	return pid;
+}
+
+/* The exit status of @pid, -1 if it did not exit normally. */
+static int reap(pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }
 
 static int self_check(void)
 {
 	static unsigned char out[RMB_DEVSIZE], in[RMB_DEVSIZE];
 	struct rmb_stats st0, st;
-	struct worker w[4];
-	struct blocked b;
-	pthread_t t[4];
-	int fd, nfd, i, ok, off;
+	pid_t pids[4], reader;
+	int fd, nfd, i, ok, off, status;
 	long k;
 
 	fd = open_dev(O_RDWR);
@@ -149,18 +152,16 @@ static int self_check(void)
 	      "works-after-fault");
 
 	/* Concurrent transfers: at most four 640-byte buffers fit. */
+	fflush(stdout);
 	for (i = 0; i < 4; i++) {
-		w[i].fd = fd;
-		w[i].id = i;
-		w[i].bad = 0;
-		pthread_create(&t[i], NULL, work, &w[i]);
+		pids[i] = fork();
+		if (pids[i] == 0)
+			_exit(work(fd, i) ? 1 : 0);
 	}
 	ok = 1;
-	for (i = 0; i < 4; i++) {
-		pthread_join(t[i], NULL);
-		if (w[i].bad)
+	for (i = 0; i < 4; i++)
+		if (pids[i] < 0 || reap(pids[i]) != 0)
 			ok = 0;
-	}
 	check(ok, "concurrent-transfers-intact");
 	get_stats(fd, &st);
 	check(st.rs_out == 0, "concurrent-all-back");
@@ -175,14 +176,13 @@ static int self_check(void)
 	      "nonblocking-EAGAIN");
 	close(nfd);
 	get_stats(fd, &st0);
-	b.fd = fd;
-	b.n = -2;
-	pthread_create(&t[0], NULL, blocked_read, &b);
+	fflush(stdout);
+	reader = blocked_read(fd);
 	usleep(300000);
-	check(b.n == -2, "blocking-read-waits");
+	check(reader > 0 && waitpid(reader, &status, WNOHANG) == 0,
+	      "blocking-read-waits");
 	check(ioctl(fd, RMBIOCRELEASE, 0) == 0, "release");
-	pthread_join(t[0], NULL);
-	check(b.n == 100, "woken-by-rmfree");
+	check(reap(reader) == 0, "woken-by-rmfree");
 	get_stats(fd, &st);
 	check(st.rs_waits - st0.rs_waits == 1, "wait-counted");
 	check(ioctl(fd, RMBIOCRELEASE, 0) < 0 && errno == ENOENT,
