@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,7 +179,11 @@ static int self_check(void)
 	get_stats(fd, &st0);
 	fflush(stdout);
 	reader = blocked_read(fd);
-	usleep(300000);
+	/*
+	 * poll() as the sleep: usleep() is nanosleep(), which a 32-bit
+	 * program cannot use on kernels without COMPAT_32BIT_TIME.
+	 */
+	poll(NULL, 0, 300);
 	check(reader > 0 && waitpid(reader, &status, WNOHANG) == 0,
 	      "blocking-read-waits");
 	check(ioctl(fd, RMBIOCRELEASE, 0) == 0, "release");
