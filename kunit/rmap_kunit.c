@@ -108,7 +108,10 @@ static void rm_seed_example1(struct kunit *test)
 	kmem_free(bp, XX_BUFSIZE);
 }
 
-/* Example 2's read routine; uiomove() fails when @fault is set. */
+/*
+ * Example 2's read routine; uiomove() fails when @fault is set.  Errors
+ * are negative here (a KUnit helper), where the driver returns EFAULT.
+ */
 static int rm_xxread(struct map *xx_mp, int count, const char *src,
 		     bool fault, unsigned long *got)
 {
@@ -119,10 +122,10 @@ static int rm_xxread(struct map *xx_mp, int count, const char *src,
 	addr = (caddr_t)rmalloc(xx_mp, size);
 	*got = (unsigned long)addr;
 	if (!addr)
-		return ENOMEM;	/* the manual panics here */
+		return -ENOMEM;	/* the manual panics here */
 	if (fault) {
 		rmfree(xx_mp, size, (unsigned long)addr);
-		return EFAULT;
+		return -EFAULT;
 	}
 	memcpy(addr, src, size);
 	return 0;
@@ -154,13 +157,13 @@ static void rm_seed_example2(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bp[XX_BUFSIZE - 1], 'q');
 	/* The map is empty now. */
 	KUNIT_EXPECT_EQ(test, rm_xxread(xx_mp, 10, src, false, &got[4]),
-			ENOMEM);
+			-ENOMEM);
 	KUNIT_EXPECT_EQ(test, got[4], 0UL);
 
 	/* Return the second piece; a faulting read takes and gives it back. */
 	rmfree(xx_mp, XX_MAXSIZE, got[1]);
 	KUNIT_EXPECT_EQ(test, rm_xxread(xx_mp, 300, src, true, &got[4]),
-			EFAULT);
+			-EFAULT);
 	KUNIT_EXPECT_EQ(test, got[4], got[1]);
 	st = rm_stats(test, xx_mp);
 	KUNIT_EXPECT_EQ(test, st.free_units, (unsigned long)XX_MAXSIZE);
@@ -881,10 +884,10 @@ static bool wt_sleepers(struct kunit *test, struct map *mp, unsigned long n)
 {
 	int i;
 
-	for (i = 0; i < 3000; i++) {
+	for (i = 0; i < 1500; i++) {
 		if (rm_stats(test, mp).waiters == n)
 			return true;
-		msleep(10);
+		msleep(20);
 	}
 	return false;
 }
