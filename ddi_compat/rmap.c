@@ -628,6 +628,7 @@ static noinline void rmap_refill(struct map *mp)
 static noinline void rmap_free_slow(struct map *mp, size_t size,
 				    unsigned long index, unsigned long flags,
 				    bool done, unsigned long ip)
+	__releases(&mp->lock)
 {
 	struct rmap_seg *clash = NULL;
 	unsigned long waiters, cs = 0, ce = 0;

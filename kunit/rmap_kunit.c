@@ -1057,16 +1057,20 @@ static void rm_wait_ping_pong(struct kunit *test)
 static void rm_wait_fatal_signal(struct kunit *test)
 {
 	struct task_struct *tasks[1];
+	struct sighand_struct *sighand;
 	struct wt_shared *sh;
 	struct map *mp = rm_map(test, 1);
 
 	rmfree(mp, 10, 1);
 	sh = wt_start(test, mp, 1000, 1, tasks);
 	KUNIT_ASSERT_TRUE(test, wt_sleepers(test, mp, 1));
-	spin_lock_irq(&tasks[0]->sighand->siglock);
+	rcu_read_lock();
+	sighand = rcu_dereference(tasks[0]->sighand);
+	spin_lock_irq(&sighand->siglock);
 	sigaddset(&tasks[0]->pending.signal, SIGKILL);
 	set_tsk_thread_flag(tasks[0], TIF_SIGPENDING);
-	spin_unlock_irq(&tasks[0]->sighand->siglock);
+	spin_unlock_irq(&sighand->siglock);
+	rcu_read_unlock();
 	wake_up_process(tasks[0]);
 	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&sh->done[0],
 							   30 * HZ), 0UL);
