@@ -808,8 +808,8 @@ static int cc_thread(void *data)
 		cc_release(sh->owned, held[n].index, held[n].size);
 		rmfree(sh->mp, held[n].size, held[n].index);
 	}
-	complete(&sh->done[a->id]);
-	return 0;
+	/* Nothing of this module may run after the test sees completion. */
+	kthread_complete_and_exit(&sh->done[a->id], 0);
 }
 
 static void rm_concurrent_threads(struct kunit *test)
@@ -875,8 +875,7 @@ static int wt_thread(void *data)
 
 	a->sh->got[a->id] = rmalloc_wait(a->sh->mp, a->sh->size);
 	flush_signals(current);
-	complete(&a->sh->done[a->id]);
-	return 0;
+	kthread_complete_and_exit(&a->sh->done[a->id], 0);
 }
 
 /* Wait until @n threads sleep in rmalloc_wait(), at most 30 s. */
@@ -1011,8 +1010,7 @@ static int pp_thread(void *data)
 			udelay(5);
 		rmfree(a->sh->mp, 1, idx ? idx : 1);
 	}
-	complete(&a->sh->done[a->id]);
-	return 0;
+	kthread_complete_and_exit(&a->sh->done[a->id], 0);
 }
 
 static void rm_wait_ping_pong(struct kunit *test)
