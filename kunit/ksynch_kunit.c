@@ -49,8 +49,8 @@ static int try_from_thread(void *arg)
 	if (c->ret)
 		mutex_exit(&c->m);
 	c->woken = mutex_owned(&c->m);
-	complete(&c->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&c->done, 0);
 }
 
 static void mutex_basics(struct kunit *test)
@@ -141,8 +141,8 @@ static int timed_waiter(void *arg)
 	}
 	c->woken++;
 	mutex_exit(&c->m);
-	complete(&c->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&c->done, 0);
 }
 
 static void cv_timedwait_signalled(struct kunit *test)
@@ -180,8 +180,8 @@ static int plain_waiter(void *arg)
 	c->cond--;		/* consume one token */
 	c->woken++;
 	mutex_exit(&c->m);
-	complete(&w->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&w->done, 0);
 }
 
 static void wait_until_waiting(struct sync_ctx *c, int n)
@@ -301,8 +301,8 @@ static int pp_player(void *arg)
 	}
 	cv_signal(&pp->cv);
 	mutex_exit(&pp->m);
-	complete(&pp->done[me]);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&pp->done[me], 0);
 }
 
 static void cv_no_lost_wakeup(struct kunit *test)
@@ -350,8 +350,8 @@ static int racing_waiter(void *arg)
 		cv_signal(&c->cv);
 	}
 	mutex_exit(&c->m);
-	complete(&c->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&c->done, 0);
 }
 
 static void cv_signal_races_timeout(struct kunit *test)
@@ -386,8 +386,8 @@ static int rw_try_reader(void *arg)
 	c->woken = rw_tryenter(&c->rw, RW_WRITER);
 	if (c->woken)
 		rw_exit(&c->rw);
-	complete(&c->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&c->done, 0);
 }
 
 static void rwlock_basics(struct kunit *test)

@@ -121,8 +121,8 @@ static int ss_reader(void *arg)
 		r->reads++;
 		cond_resched();
 	}
-	complete(&r->done);
-	return 0;
+	/* No module code may run after the test sees this. */
+	kthread_complete_and_exit(&r->done, 0);
 }
 
 static void ss_concurrent_growth(struct kunit *test)

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+/* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Quote Of The Day pseudo driver, version 3.
  *
@@ -356,6 +356,7 @@ qotd_rw(dev_t dev, struct uio *uiop, enum uio_rw rw)
 {
 	qotd_state_t *qsp;
 	size_t len;
+	ssize_t resid;
 	int retval;
 	int instance = getminor(dev);
 
@@ -384,10 +385,12 @@ qotd_rw(dev_t dev, struct uio *uiop, enum uio_rw rw)
 	if ((size_t)uiop->uio_resid < len)
 		len = (size_t)uiop->uio_resid;
 
+	resid = uiop->uio_resid;
 	retval = uiomove(qsp->qotd + uiop->uio_offset, len, rw, uiop);
 
+	/* Only a write that stored something changes the quotation. */
 	(void) qotd_release(qsp, NULL, 0, NULL,
-	    rw == UIO_WRITE ? QOTD_CHANGED : 0, 0);
+	    (rw == UIO_WRITE && uiop->uio_resid < resid) ? QOTD_CHANGED : 0, 0);
 
 	return (retval);
 }

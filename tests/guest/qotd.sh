@@ -111,6 +111,9 @@ done
 state() { ddi_modinfo qotd | grep -q "instance 0 $1"; }
 
 t idle-detached state detached
+# Failed and empty writes store nothing, so the instance can still detach.
+t nochange-detached sh -c "qotdtest nochange && ddi_modinfo qotd |
+	grep -q 'instance 0 detached'"
 dmesg -c > /dev/null
 printf 'A quote worth keeping' > $DEV
 t changed-stays-attached state attached

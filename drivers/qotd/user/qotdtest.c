@@ -14,11 +14,16 @@
  *	resize		QOTDIOCSSZ keeps the content, QOTDIOCDISCARD resets
  *	eacces		ioctls without the needed open mode
  *	efault		bad pointers to read/write/ioctl
+ *	nochange	writes that store nothing leave the quote unchanged
  *	enotty		unknown ioctl commands
  *	einval		sizes 0, 65537 and larger
  *	model		size_t handling of this program's data model
  *	eintr [secs]	writers and QOTDIOCSSZ blocked on a busy buffer are
  *			interrupted by a signal and fail with EINTR
+ *	eintr-blocked	a writer and a QOTDIOCSSZ caller wait while another
+ *			write is held inside uiomove() (its source page is
+ *			resolved late through userfaultfd); SIGUSR1 must end
+ *			their wait with EINTR, and they must change nothing
  *	concurrent [secs]
  *			readers and writers in parallel never see a torn quote
  *	fuzz [calls] [seed]
@@ -29,10 +34,13 @@
 #include <sys/types.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <linux/userfaultfd.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -447,6 +455,35 @@ check_efault(void)
 	reset();
 }
 
+/*
+ * nochange: writes that store nothing (a bad buffer, at the end, of no
+ * bytes) leave the quotation unchanged.  No reset at the end: the caller
+ * checks that the driver can still detach.
+ */
+static void
+check_nochange(void)
+{
+	char buf[QOTD_INITLEN], before[QOTD_INITLEN];
+	int fd = dev_open(O_RDWR), e;
+	ssize_t n;
+
+	if (pread(fd, before, sizeof (before), 0) != QOTD_INITLEN)
+		fail("initial read");
+	n = pwrite(fd, null_ptr, 10, 0);
+	e = errno;
+	expect_err("write from NULL", n, e, EFAULT);
+	n = pwrite(fd, before, 1, QOTD_INITLEN);
+	e = errno;
+	expect_err("write at the end", n, e, ENOSPC);
+	n = pwrite(fd, before, 0, 0);
+	if (n != 0)
+		fail("write of 0 bytes returned %zd", n);
+	if (pread(fd, buf, sizeof (buf), 0) != QOTD_INITLEN ||
+	    memcmp(buf, before, sizeof (buf)) != 0)
+		fail("quotation changed by writes that stored nothing");
+	(void) close(fd);
+}
+
 /* Commands that Linux's ioctl(2) handles itself, before any driver. */
 static int
 vfs_cmd(unsigned int cmd)
@@ -631,6 +668,9 @@ struct counts {
 #define	WHO_WRITE	2
 #define	WHO_IOCTL	3
 
+/* Set by the parent (in shared memory) to stop the readers early. */
+static volatile int *stop_readers;
+
 /* A child that reads the whole quote until deadline and checks it. */
 static void
 reader(int out, double deadline, int verify)
@@ -642,7 +682,7 @@ reader(int out, double deadline, int verify)
 
 	(void) memset(&c, 0, sizeof (c));
 	c.who = WHO_READER;
-	while (now() < deadline) {
+	while (!*stop_readers && now() < deadline) {
 		n = pread(fd, buf, sizeof (buf), 0);
 		if (n == -1) {
 			c.other++;
@@ -665,9 +705,14 @@ reader(int out, double deadline, int verify)
 	_exit(0);
 }
 
-/* A child that writes the whole quote with its letter until deadline. */
+/*
+ * A child that writes the whole quote with its letter until deadline.
+ * With alarm_us, it goes on after deadline (until limit) while it has not
+ * yet seen both a success and an EINTR of each kind of call.
+ */
 static void
-writer(int out, double deadline, int letter, int alarm_us, int ioctls)
+writer(int out, double deadline, double limit, int letter, int alarm_us,
+    int ioctls)
 {
 	static char buf[QOTD_MAXLEN];
 	struct counts c, ic;
@@ -694,7 +739,15 @@ writer(int out, double deadline, int letter, int alarm_us, int ioctls)
 		it.it_value = it.it_interval;
 		(void) setitimer(ITIMER_REAL, &it, NULL);
 	}
-	while (now() < deadline) {
+	for (;;) {
+		double t = now();
+
+		if (t >= limit)
+			break;
+		if (t >= deadline && (alarm_us == 0 ||
+		    (c.ok > 0 && c.eintr > 0 &&
+		    (!ioctls || (ic.ok > 0 && ic.eintr > 0)))))
+			break;
 		if (ioctls && (i++ & 1)) {
 			if (set_size(fd, QOTD_MAXLEN) == 0)
 				ic.ok++;
@@ -786,7 +839,8 @@ check_eintr(double secs)
 {
 	struct counts c, w, wi;
 	double deadline;
-	int p[2], i, nread;
+	pid_t wpid;
+	int p[2], i, nread, status;
 
 	prepare_big('A');
 	if (pipe(p) == -1) {
@@ -797,14 +851,19 @@ check_eintr(double secs)
 	for (i = 0; i < 2; i++) {
 		if (fork() == 0) {
 			(void) close(p[0]);
-			reader(p[1], deadline, 1);
+			reader(p[1], deadline + 4 * secs, 1);
 		}
 	}
-	if (fork() == 0) {
+	if ((wpid = fork()) == 0) {
 		(void) close(p[0]);
-		writer(p[1], deadline, 'B', 1000, 1);
+		writer(p[1], deadline, deadline + 3 * secs, 'B', 1000, 1);
 	}
 	(void) close(p[1]);
+	/* The readers keep the buffer busy for as long as the writer runs. */
+	(void) waitpid(wpid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("the writer died (status 0x%x)", status);
+	*stop_readers = 1;
 	(void) memset(&w, 0, sizeof (w));
 	(void) memset(&wi, 0, sizeof (wi));
 	nread = 0;
@@ -821,8 +880,8 @@ check_eintr(double secs)
 		note("reader: %ld reads, %ld torn, %ld errors", c.ok, c.torn,
 		    c.other);
 		if (c.torn != 0 || c.other != 0 || c.shortio != 0)
-			fail("reader saw %ld torn quotes, %ld errors (last %s), "
-			    "%ld short reads", c.torn, c.other,
+			fail("reader saw %ld torn quotes, %ld errors "
+			    "(last %s), %ld short reads", c.torn, c.other,
 			    strerror(c.other_errno), c.shortio);
 	}
 	if (nread != 2 || w.who != WHO_WRITE || wi.who != WHO_IOCTL)
@@ -846,6 +905,232 @@ check_eintr(double secs)
 		fail("QOTDIOCSSZ failed %ld times (last: %s)", wi.other,
 		    strerror(wi.other_errno));
 	check_quote_uniform();
+	reset();
+}
+
+/* What a waiter of eintr-blocked saw. */
+struct waited {
+	long	ret;
+	int	err;
+	double	secs;
+};
+
+/* Wait for go, make one call, report it. */
+static void
+waiter(int go, int out, int use_ioctl)
+{
+	static char buf[QOTD_MAXLEN];
+	struct sigaction sa;
+	struct waited w;
+	char c;
+	double t0;
+	int fd = dev_open(O_RDWR);
+
+	(void) memset(&sa, 0, sizeof (sa));
+	sa.sa_handler = on_alarm;
+	(void) sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;		/* no SA_RESTART */
+	(void) sigaction(SIGUSR1, &sa, NULL);
+	fill(buf, sizeof (buf), 'C');
+	if (read(go, &c, 1) != 1)
+		_exit(1);
+	t0 = now();
+	if (use_ioctl)
+		w.ret = set_size(fd, 4096);
+	else
+		w.ret = pwrite(fd, buf, sizeof (buf), 0);
+	w.err = errno;
+	w.secs = now() - t0;
+	(void) write(out, &w, sizeof (w));
+	_exit(0);
+}
+
+/* The state letter of a process in /proc/PID/stat. */
+static char
+proc_state(pid_t pid)
+{
+	char path[64], line[256], *p;
+	FILE *f;
+
+	(void) snprintf(path, sizeof (path), "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return ('?');
+	p = fgets(line, sizeof (line), f);
+	(void) fclose(f);
+	if (p == NULL || (p = strrchr(line, ')')) == NULL || p[1] == '\0')
+		return ('?');
+	return (p[2]);
+}
+
+/* What the monitor of eintr-blocked saw, sent to the main process. */
+struct monitored {
+	int	fault;		/* the holder faulted in uiomove() */
+	int	early;		/* a waiter returned before the signal */
+	char	state[2];	/* waiters' process states before it */
+	int	got;		/* waiters that answered after it */
+	struct waited w[2];
+	int	resolved;	/* the fault was resolved */
+};
+
+static void
+monitor(int uffd, char *page0, pid_t w[2], int go, int res, int out)
+{
+	static char src[65536];
+	struct monitored m;
+	struct uffd_msg msg;
+	struct uffdio_copy cp;
+	struct pollfd pf;
+	int i;
+
+	(void) memset(&m, 0, sizeof (m));
+	pf.fd = uffd;
+	pf.events = POLLIN;
+	if (poll(&pf, 1, 10000) == 1 &&
+	    read(uffd, &msg, sizeof (msg)) == (ssize_t)sizeof (msg) &&
+	    msg.event == UFFD_EVENT_PAGEFAULT)
+		m.fault = 1;
+
+	/* The holder is inside uiomove() with the buffer busy. */
+	(void) write(go, "gg", 2);
+	(void) usleep(400000);
+	pf.fd = res;
+	if (poll(&pf, 1, 0) != 0)
+		m.early = 1;
+	for (i = 0; i < 2; i++)
+		m.state[i] = proc_state(w[i]);
+	for (i = 0; i < 2; i++)
+		(void) kill(w[i], SIGUSR1);
+	while (m.got < 2 && poll(&pf, 1, 5000) == 1 &&
+	    read(res, &m.w[m.got], sizeof (m.w[0])) ==
+	    (ssize_t)sizeof (m.w[0]))
+		m.got++;
+
+	/* Let the holder go on. */
+	fill(src, pagesz, 'B');
+	cp.dst = (uintptr_t)page0;
+	cp.src = (uintptr_t)src;
+	cp.len = pagesz;
+	cp.mode = 0;
+	cp.copy = 0;
+	if (ioctl(uffd, UFFDIO_COPY, &cp) == 0)
+		m.resolved = 1;
+	(void) write(out, &m, sizeof (m));
+	_exit(0);
+}
+
+static void
+check_eintr_blocked(void)
+{
+	struct uffdio_api api;
+	struct uffdio_register reg;
+	struct monitored m;
+	static char buf[QOTD_MAXLEN];
+	char *region;
+	pid_t w[2];
+	int go[2], res[2], mon[2], uffd, fd, i;
+	ssize_t n;
+	size_t at;
+
+	uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC);
+	if (uffd == -1) {
+		fail("userfaultfd: %s", strerror(errno));
+		return;
+	}
+	(void) memset(&api, 0, sizeof (api));
+	api.api = UFFD_API;
+	if (ioctl(uffd, UFFDIO_API, &api) == -1) {
+		fail("UFFDIO_API: %s", strerror(errno));
+		return;
+	}
+	prepare_big('A');
+
+	/* The holder's source: 64 KiB of 'B' whose first page is missing. */
+	region = mmap(NULL, QOTD_MAXLEN, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (region == MAP_FAILED) {
+		perror("mmap");
+		exit(1);
+	}
+	fill(region, QOTD_MAXLEN, 'B');
+	(void) madvise(region, pagesz, MADV_DONTNEED);
+	(void) memset(&reg, 0, sizeof (reg));
+	reg.range.start = (uintptr_t)region;
+	reg.range.len = QOTD_MAXLEN;
+	reg.mode = UFFDIO_REGISTER_MODE_MISSING;
+	if (ioctl(uffd, UFFDIO_REGISTER, &reg) == -1) {
+		fail("UFFDIO_REGISTER: %s", strerror(errno));
+		return;
+	}
+
+	if (pipe(go) == -1 || pipe(res) == -1 || pipe(mon) == -1) {
+		perror("pipe");
+		exit(1);
+	}
+	for (i = 0; i < 2; i++) {
+		if ((w[i] = fork()) == 0)
+			waiter(go[0], res[1], i);
+	}
+	if (fork() == 0)
+		monitor(uffd, region, w, go[1], res[0], mon[1]);
+	(void) close(mon[1]);
+
+	/* Held in uiomove() until the monitor resolves the fault. */
+	fd = dev_open(O_RDWR);
+	n = pwrite(fd, region, QOTD_MAXLEN, 0);
+	if (n != QOTD_MAXLEN)
+		fail("the holder's write returned %zd (%s)", n,
+		    strerror(errno));
+	(void) close(fd);
+
+	if (read(mon[0], &m, sizeof (m)) != (ssize_t)sizeof (m)) {
+		fail("no report from the monitor");
+		return;
+	}
+	wait_children();
+	note("holder faulted: %s; waiters' states before the signal: %c %c; "
+	    "answered after it: %d", m.fault ? "yes" : "no", m.state[0],
+	    m.state[1], m.got);
+	if (!m.fault)
+		fail("the holder's write never faulted on its source page");
+	if (m.early)
+		fail("a waiter returned while the buffer was busy");
+	for (i = 0; i < 2; i++) {
+		const char *what = i ? "QOTDIOCSSZ" : "write(2)";
+
+		if (m.state[i] != 'S')
+			fail("%s waiter in state %c, not sleeping", what,
+			    m.state[i]);
+		if (i >= m.got) {
+			fail("%s waiter did not return after SIGUSR1", what);
+			continue;
+		}
+	}
+	for (i = 0; i < m.got; i++) {
+		note("a waiter returned %ld (%s) after %.2f s", m.w[i].ret,
+		    m.w[i].ret == -1 ? strerror(m.w[i].err) : "ok",
+		    m.w[i].secs);
+		if (m.w[i].ret != -1 || m.w[i].err != EINTR)
+			fail("a waiter returned %ld (%s), expected EINTR",
+			    m.w[i].ret, strerror(m.w[i].err));
+		else if (m.w[i].secs < 0.3)
+			fail("a waiter returned after %.2f s, before the "
+			    "signal", m.w[i].secs);
+	}
+	if (!m.resolved)
+		fail("UFFDIO_COPY failed");
+
+	/* Only the holder's data is there, in a buffer of the old size. */
+	fd = dev_open(O_RDONLY);
+	if (get_size(fd) != QOTD_MAXLEN)
+		fail("size is %zu: the interrupted QOTDIOCSSZ took effect",
+		    get_size(fd));
+	if (pread(fd, buf, sizeof (buf), 0) != (ssize_t)sizeof (buf))
+		fail("final read");
+	else if ((at = uniform(buf, sizeof (buf))) != sizeof (buf) ||
+	    buf[0] != 'B')
+		fail("quote is not the holder's: '%c' at 0, '%c' at %zu",
+		    buf[0], at < sizeof (buf) ? buf[at] : buf[0], at);
+	(void) close(fd);
 	reset();
 }
 
@@ -878,7 +1163,7 @@ check_concurrent(double secs)
 	for (i = 0; i < nw; i++) {
 		if (fork() == 0) {
 			(void) close(p[0]);
-			writer(p[1], deadline, 'B' + i, 0, 0);
+			writer(p[1], deadline, deadline, 'B' + i, 0, 0);
 		}
 	}
 	(void) close(p[1]);
@@ -1109,10 +1394,12 @@ check_fuzz(long calls, unsigned long long seed)
 			    rnd_below(QOTD_MAXLEN + 64);
 			if (kind == ARG_VALID)
 				arg = rwbuf;
-			else if (kind == ARG_TAIL || kind == ARG_KERNEL)
-				kind = ARG_HOLE, arg = hole;
-			else if (kind == ARG_SMALL)
+			else if (kind == ARG_TAIL || kind == ARG_KERNEL) {
+				kind = ARG_HOLE;
+				arg = hole;
+			} else if (kind == ARG_SMALL) {
 				arg = NULL;
+			}
 			if (op == OP_READ && modes[m] == O_WRONLY)
 				want = EBADF;
 			else if (op == OP_WRITE && modes[m] == O_RDONLY)
@@ -1191,8 +1478,9 @@ static void
 usage(void)
 {
 	(void) fprintf(stderr, "usage: qotdtest [-d device] rw | resize | "
-	    "eacces | efault | enotty | einval | model | eintr [secs] | "
-	    "concurrent [secs] | fuzz [calls] [seed]\n");
+	    "eacces | efault | nochange | enotty | einval | model |\n"
+	    "\teintr [secs] | eintr-blocked | concurrent [secs] |\n"
+	    "\tfuzz [calls] [seed]\n");
 	exit(2);
 }
 
@@ -1211,6 +1499,12 @@ main(int argc, char **argv)
 		usage();
 	check = argv[optind++];
 	pagesz = sysconf(_SC_PAGESIZE);
+	stop_readers = mmap(NULL, sizeof (int), PROT_READ | PROT_WRITE,
+	    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (stop_readers == MAP_FAILED) {
+		perror("mmap");
+		return (1);
+	}
 	(void) setvbuf(stdout, NULL, _IOLBF, 0);
 
 	if (strcmp(check, "rw") == 0)
@@ -1221,6 +1515,8 @@ main(int argc, char **argv)
 		check_eacces();
 	else if (strcmp(check, "efault") == 0)
 		check_efault();
+	else if (strcmp(check, "nochange") == 0)
+		check_nochange();
 	else if (strcmp(check, "enotty") == 0)
 		check_enotty();
 	else if (strcmp(check, "einval") == 0)
@@ -1229,6 +1525,8 @@ main(int argc, char **argv)
 		check_model();
 	else if (strcmp(check, "eintr") == 0)
 		check_eintr(optind < argc ? atof(argv[optind]) : 3.0);
+	else if (strcmp(check, "eintr-blocked") == 0)
+		check_eintr_blocked();
 	else if (strcmp(check, "concurrent") == 0)
 		check_concurrent(optind < argc ? atof(argv[optind]) : 3.0);
 	else if (strcmp(check, "fuzz") == 0)

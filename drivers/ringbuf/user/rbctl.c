@@ -12,12 +12,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -60,18 +60,32 @@ static int get_info(int fd, struct rb_info *ri)
 
 static double now(void);
 
-static void *late_writer(void *arg)
+/*
+ * A child process that writes "wake" to @fd after 0.2 s.  A process, not
+ * a thread: 32-bit glibc's thread joins need the time32 futex call,
+ * which kernels without CONFIG_COMPAT_32BIT_TIME do not have.
+ */
+static pid_t late_writer(int fd)
 {
-	int fd = *(int *)arg;
-	double t0 = now();
 	struct timespec ts = { 0, 200000000 };
+	pid_t pid = fork();
+	double t0;
 
-	/* Sleep 0.2 s, even if a 32-bit nanosleep is cut short. */
+	if (pid != 0)
+		return pid;
+	t0 = now();
+	/* Sleep 0.2 s, even if a nanosleep is cut short. */
 	while (now() - t0 < 0.2)
 		nanosleep(&ts, NULL);
-	if (write(fd, "wake", 4) != 4)
-		perror("late_writer");
-	return NULL;
+	_exit(write(fd, "wake", 4) == 4 ? 0 : 1);
+}
+
+static int reaped_ok(pid_t pid)
+{
+	int status;
+
+	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
 }
 
 static void on_alarm(int sig)
@@ -94,7 +108,7 @@ static void self_check(void)
 	struct rb_stats s0, s1;
 	struct pollfd pfd;
 	struct sigaction sa;
-	pthread_t t;
+	pid_t t;
 	char buf[8192];
 	double t0;
 	ssize_t n;
@@ -143,7 +157,7 @@ static void self_check(void)
 
 	/* poll sleeps until pollwakeup from another writer. */
 	t0 = now();
-	pthread_create(&t, NULL, late_writer, &rw);
+	t = late_writer(rw);
 	pfd.events = POLLIN;
 	pfd.revents = 0;
 	i = poll(&pfd, 1, 5000);
@@ -151,17 +165,17 @@ static void self_check(void)
 	last_elapsed = now() - t0;
 	check(i == 1 && (pfd.revents & POLLIN) && now() - t0 >= 0.15 &&
 	      now() - t0 < 4.0, "poll-wakeup");
-	pthread_join(t, NULL);
+	check(reaped_ok(t), "poll-wakeup-writer");
 	check(read(rw, buf, sizeof(buf)) == 4, "poll-wakeup-data");
 
 	/* A blocked reader is woken by a writer... */
 	t0 = now();
-	pthread_create(&t, NULL, late_writer, &rw);
+	t = late_writer(rw);
 	n = read(ro, buf, sizeof(buf));
 	last_n = n;
 	last_elapsed = now() - t0;
 	check(n == 4 && now() - t0 >= 0.15, "blocking-read");
-	pthread_join(t, NULL);
+	check(reaped_ok(t), "blocking-read-writer");
 
 	/* ...and interrupted by a signal: EINTR. */
 	memset(&sa, 0, sizeof(sa));
