@@ -99,6 +99,9 @@ static int __init ddi_bench_init(void)
 	err = bench_kmem();
 	if (err)
 		pr_err("kmem cases failed: %d\n", err);
+	err = bench_rmap();
+	if (err)
+		pr_err("rmap cases failed: %d\n", err);
 	bench_dir = debugfs_create_dir("ddi_bench", NULL);
 	debugfs_create_file("results", 0444, bench_dir, NULL,
 			    &bench_results_fops);

@@ -22,5 +22,6 @@ void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 		unsigned long iters, int rounds, u64 *a_milli, u64 *b_milli);
 
 int bench_kmem(void);
+int bench_rmap(void);
 
 #endif /* _DDI_BENCH_H */

@@ -16,6 +16,9 @@ int ddi_kmem_init(void);
 void ddi_kmem_fini(void);
 void ddi_kmem_module_going(struct module *mod);
 
+int ddi_rmap_init(void);
+void ddi_rmap_fini(void);
+
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
 void ddi_vfree_any(const void *addr);
 void ddi_vfree_flush(void);

@@ -27,6 +27,7 @@ static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
 	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
 	{ "control", ddi_control_init, ddi_control_fini },
+	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
 };
 
 static int ddi_module_notify(struct notifier_block *nb, unsigned long state,

@@ -76,4 +76,13 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 #define ddi_class_create(name)	class_create(THIS_MODULE, name)
 #endif
 
+/*
+ * lib/genalloc.c is built only when something selects
+ * CONFIG_GENERIC_ALLOCATOR: Debian's kernels have it, the minimal debug
+ * kernels do not.  Only the benchmark uses it (as a baseline).
+ */
+#if IS_ENABLED(CONFIG_GENERIC_ALLOCATOR)
+#define DDI_HAVE_GEN_POOL	1
+#endif
+
 #endif /* _DDI_COMPAT_KCOMPAT_H */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * DDI/DKI interfaces common to Solaris and SVR4 drivers: device numbers,
- * time conversions, delays, privilege checks.
+ * time conversions, delays, privilege checks; resource maps come with
+ * it through <sys/map.h>, as on Solaris.
  *
  * dev_t is Linux's: 12 bits of major and 20 of minor.  makedevice() of a
  * minor above MAXMIN cannot be represented; see docs/departures.md.
@@ -11,6 +12,7 @@
 
 #include <sys/types.h>
 #include <sys/systm.h>
+#include <sys/map.h>
 #include <ddi_compat/nodev.h>
 
 #define NODEV		((dev_t)-1)

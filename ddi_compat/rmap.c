@@ -1,0 +1,910 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Resource maps: rmallocmap(9F), rmallocmap_wait(9F), rmalloc(9F),
+ * rmalloc_wait(9F), rmfree(9F), rmfreemap(9F).
+ *
+ * A map is a set of free segments [start, start + size) of abstract units.
+ * The segments live in a red-black tree keyed by start, each node also
+ * holding the largest segment size in its subtree.  The lowest segment
+ * that fits a request is found by walking down from the root, going left
+ * whenever the left subtree holds a large enough segment: O(log n) in the
+ * number of free segments, where the classic sorted array was O(n).
+ * rmalloc() takes from the front of that segment, so placement is
+ * first-fit by lowest index and deterministic, like the classic maps.
+ * rmfree() finds its neighbours on the same walk that finds its place and
+ * merges with either or both.
+ *
+ * Departures from Solaris (see docs/departures.md, "Resource maps"):
+ *
+ * - Space is not lost.  mapsize segment slots are allocated up front, so
+ *   rmfree() normally allocates nothing.  When every slot holds a segment
+ *   and a free needs a new one, the pool grows: with GFP_KERNEL before the
+ *   map lock is taken if the caller may sleep, else with GFP_ATOMIC under
+ *   the lock.  Only if that fails too is the freed range discarded as the
+ *   classic maps did, with "<name>: rmap overflow, lost [start, end)"
+ *   (rate limited per map) and a count of lost units.  The classic maps
+ *   dropped a segment to make room; ddi_compat drops the range being
+ *   freed, which leaves the rest of the map as it was.
+ *
+ * - Bad calls are refused with a warning naming the map, the call, the
+ *   range and the caller, and leave the map untouched: size 0, index 0,
+ *   a range that wraps past the top of the index space, a free that
+ *   overlaps space already free (a double free), a NULL map.  Solaris
+ *   panics on most of these.
+ *
+ * - rmalloc_wait() sleeps killably.  A fatal signal makes it return 0
+ *   (the documented failure value) with a warning: the process is dying,
+ *   and an unkillable sleep on a map that may never get the space would
+ *   leave it stuck forever.  Otherwise it returns only once it has the
+ *   space.  A request larger than everything the map is known to hold is
+ *   not refused (a driver may still add space with rmfree()), but it is
+ *   reported once so that a hang is explained.
+ *
+ * - rmfreemap() on a map with threads asleep in rmalloc_wait() is refused
+ *   (freeing it would pull the map from under them): the map stays, with
+ *   a warning.  A map whose space is not all back is freed, with a
+ *   warning giving the numbers.  The map only knows a lower bound of the
+ *   units handed out: rmfree() both returns space and adds new space, and
+ *   telling the two apart would need a record of every allocation.  Units
+ *   freed while allocations are outstanding are counted as returns first,
+ *   so the warning can miss a leak but is never given wrongly.
+ *
+ * Each map is named "<creator>.<number>", the creator being the function
+ * that called rmallocmap(); warnings and the debugfs entry
+ * /sys/kernel/debug/ddi_compat/rmap/<name> use the name.  The entry shows
+ * free units, free segments, slots, lost units and waiters.  Maps can be
+ * created and freed in any context, where debugfs cannot be touched, so
+ * the entries are created and removed by a work item; the entry refers to
+ * a small record that outlives the map, never to the map itself.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/rbtree_augmented.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/sched/signal.h>
+#include <linux/ratelimit.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/workqueue.h>
+#include <linux/rcupdate.h>
+#include <linux/delay.h>
+#include <linux/mm.h>
+#include <sys/map.h>
+
+#include "ddi_impl.h"
+
+struct rmap_seg {
+	union {
+		struct rb_node rb;	/* while it holds a free segment */
+		struct rmap_seg *next;	/* while it is a spare slot */
+	};
+	unsigned long start;
+	unsigned long size;
+	unsigned long subtree_max;	/* largest size in this subtree */
+};
+
+struct rmap_dbg;
+
+struct map {
+	spinlock_t lock;
+	struct rb_root root;		/* free segments by start */
+	struct rmap_seg *spare;		/* slots holding no segment */
+	unsigned long nspare;
+	unsigned long nslots;		/* slots owned: segments + spare */
+	unsigned long nsegs;
+	unsigned long free_units;
+	/*
+	 * free_units plus a lower bound of the units handed out (see
+	 * above), kept as one sum so that rmalloc() does not touch it:
+	 * a free raises it to at least free_units, a loss lowers it.
+	 */
+	unsigned long held_units;
+	unsigned long lost_units;
+	unsigned long lost_events;
+	unsigned long refused;
+	unsigned long nwaiters;		/* in rmalloc_wait(), under lock */
+	wait_queue_head_t wq;
+	struct ratelimit_state overflow_rs;
+	struct rmap_seg *dirty;		/* shrunk, maxima above not lowered */
+	unsigned long dirty_size;	/* its size the maxima above know */
+	struct rmap_dbg *dbg;
+	bool nogrow;			/* DDI_DEBUG test hook */
+	char name[48];
+};
+
+/* The debugfs side of a map; outlives it until its entry is removed. */
+struct rmap_dbg {
+	struct list_head link;		/* rmap_dbg_list */
+	struct map *mp;			/* NULL once the map is freed */
+	struct dentry *dent;
+	bool created;
+	char name[48];
+};
+
+static struct kmem_cache *rmap_seg_cache;
+static atomic_t rmap_next_id = ATOMIC_INIT(0);
+static LIST_HEAD(rmap_dbg_list);
+static DEFINE_SPINLOCK(rmap_dbg_lock);
+static struct dentry *rmap_dir;
+static DEFINE_RATELIMIT_STATE(rmap_bad_rs, 5 * HZ, 20);
+
+static void rmap_dbg_work_fn(struct work_struct *work);
+static DECLARE_WORK(rmap_dbg_work, rmap_dbg_work_fn);
+
+/* ---- the tree ---------------------------------------------------------- */
+
+static inline unsigned long rmap_seg_size(struct rmap_seg *s)
+{
+	return s->size;
+}
+
+RB_DECLARE_CALLBACKS_MAX(static, rmap_cb, struct rmap_seg, rb,
+			 unsigned long, subtree_max, rmap_seg_size)
+
+static inline struct rmap_seg *rmap_entry(struct rb_node *n)
+{
+	return rb_entry(n, struct rmap_seg, rb);
+}
+
+static struct rmap_seg *rmap_seg_get(struct map *mp)
+{
+	struct rmap_seg *s = mp->spare;
+
+	if (s) {
+		mp->spare = s->next;
+		WRITE_ONCE(mp->nspare, mp->nspare - 1);
+		return s;
+	}
+	if (mp->nogrow)
+		return NULL;
+	/* Last resort under the lock: losing space is worse. */
+	s = kmem_cache_alloc(rmap_seg_cache, GFP_ATOMIC | __GFP_NOWARN);
+	if (s)
+		WRITE_ONCE(mp->nslots, mp->nslots + 1);
+	return s;
+}
+
+static void rmap_seg_put(struct map *mp, struct rmap_seg *s)
+{
+	s->next = mp->spare;
+	mp->spare = s;
+	WRITE_ONCE(mp->nspare, mp->nspare + 1);
+}
+
+/* The free segment of lowest start that holds @size units, or NULL. */
+static struct rmap_seg *rmap_lowest_fit(struct map *mp, unsigned long size)
+{
+	struct rb_node *n = mp->root.rb_node;
+	struct rmap_seg *s;
+
+	if (!n || rmap_entry(n)->subtree_max < size)
+		return NULL;
+	while (n) {
+		s = rmap_entry(n);
+		if (n->rb_left && rmap_entry(n->rb_left)->subtree_max >= size) {
+			n = n->rb_left;
+			continue;
+		}
+		if (s->size >= size)
+			return s;
+		/* Neither the left side nor s: the right side has it. */
+		n = n->rb_right;
+	}
+	return NULL;
+}
+
+/*
+ * The usual driver pattern is rmalloc() then rmfree() of the same range:
+ * the segment shrinks and grows back to its old size.  Rather than
+ * lowering the subtree maxima above it on rmalloc() and raising them again
+ * on rmfree(), rmalloc() leaves them as they were and marks the segment
+ * dirty: the maxima on its path are then an upper bound.  An rmfree() that
+ * gives the range back in front of the dirty segment restores its size
+ * and the mark goes, with no walk up the tree.  Anything else brings the
+ * maxima up to date first; there is at most one dirty segment.
+ */
+static noinline void rmap_propagate(struct rmap_seg *s)
+{
+	rmap_cb_propagate(&s->rb, NULL);
+}
+
+static inline void rmap_clean(struct map *mp)
+{
+	if (unlikely(mp->dirty)) {
+		rmap_propagate(mp->dirty);
+		mp->dirty = NULL;
+	}
+}
+
+/* rmalloc() took a whole segment: out of the tree, back to the pool. */
+static noinline void rmap_remove(struct map *mp, struct rmap_seg *s)
+{
+	rb_erase_augmented(&s->rb, &mp->root, &rmap_cb);
+	mp->nsegs--;
+	rmap_seg_put(mp, s);
+}
+
+/* rb_prev(), open-coded: it sits on the rmalloc()+rmfree() fast path. */
+static inline struct rmap_seg *rmap_prev(struct rmap_seg *s)
+{
+	struct rb_node *n = s->rb.rb_left, *child, *parent;
+
+	if (n) {
+		while (n->rb_right)
+			n = n->rb_right;
+		return rmap_entry(n);
+	}
+	child = &s->rb;
+	while ((parent = rb_parent(child)) && child == parent->rb_left)
+		child = parent;
+	return parent ? rmap_entry(parent) : NULL;
+}
+
+/* Take @size units, first fit from the lowest index.  Map lock held. */
+static __always_inline unsigned long rmap_take(struct map *mp,
+					       unsigned long size)
+{
+	struct rmap_seg *s;
+	unsigned long index;
+
+	rmap_clean(mp);
+	s = rmap_lowest_fit(mp, size);
+	if (!s)
+		return 0;
+	index = s->start;
+	mp->free_units -= size;
+	if (unlikely(s->size == size)) {
+		rmap_remove(mp, s);
+	} else {
+		mp->dirty = s;
+		mp->dirty_size = s->size;
+		s->start += size;
+		s->size -= size;
+	}
+	return index;
+}
+
+/*
+ * The fast path of rmfree(): giving back, in front of the dirty segment,
+ * what rmalloc() just took from it, with nothing free just below.
+ * Returns false if the range is anything else.  Map lock held.
+ */
+static inline bool rmap_give_back(struct map *mp, unsigned long start,
+				  unsigned long size)
+{
+	struct rmap_seg *s = mp->dirty, *prev;
+
+	if (!s || s->start != start + size)
+		return false;
+	prev = rmap_prev(s);
+	if (prev && prev->start + prev->size >= start)
+		return false;
+	s->start = start;
+	s->size += size;
+	mp->free_units += size;
+	if (unlikely(mp->held_units < mp->free_units))
+		mp->held_units = mp->free_units;
+	if (s->size >= mp->dirty_size) {
+		if (unlikely(s->size > mp->dirty_size))
+			rmap_propagate(s);
+		mp->dirty = NULL;
+	}
+	return true;
+}
+
+/*
+ * Put [start, start + size) into the free tree, merging with neighbours.
+ * Returns 0, -EEXIST if it overlaps a free segment (*clash set to it), or
+ * -ENOSPC if it needs a slot and none can be had.  Map lock held.
+ */
+static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
+		     struct rmap_seg **clash)
+{
+	struct rb_node **link = &mp->root.rb_node, *parent = NULL, *n;
+	struct rmap_seg *prev = NULL, *next = NULL, *s;
+	unsigned long end = start + size;
+
+	rmap_clean(mp);
+
+	while (*link) {
+		parent = *link;
+		s = rmap_entry(parent);
+		if (start < s->start) {
+			next = s;
+			link = &parent->rb_left;
+		} else if (start > s->start) {
+			prev = s;
+			link = &parent->rb_right;
+		} else {
+			*clash = s;
+			return -EEXIST;
+		}
+	}
+	if (prev && prev->start + prev->size > start) {
+		*clash = prev;
+		return -EEXIST;
+	}
+	if (next && next->start < end) {
+		*clash = next;
+		return -EEXIST;
+	}
+
+	if (prev && prev->start + prev->size == start) {
+		/*
+		 * Keep the tree consistent before each change: take next out
+		 * first, then grow prev and fix the maxima above it.
+		 */
+		if (next && next->start == end) {
+			size += next->size;
+			rb_erase_augmented(&next->rb, &mp->root, &rmap_cb);
+			mp->nsegs--;
+			mp->free_units -= next->size;
+			rmap_seg_put(mp, next);
+		}
+		prev->size += size;
+		rmap_cb_propagate(&prev->rb, NULL);
+	} else if (next && next->start == end) {
+		next->start = start;
+		next->size += size;
+		rmap_cb_propagate(&next->rb, NULL);
+	} else {
+		s = rmap_seg_get(mp);
+		if (!s)
+			return -ENOSPC;
+		s->start = start;
+		s->size = size;
+		s->subtree_max = size;
+		/*
+		 * The maxima on the path down must include the new segment
+		 * before the rebalancing rotations copy them around.  Going
+		 * up, once an ancestor already covers it, all above do too.
+		 */
+		for (n = parent; n && rmap_entry(n)->subtree_max < size;
+		     n = rb_parent(n))
+			rmap_entry(n)->subtree_max = size;
+		rb_link_node(&s->rb, parent, link);
+		rb_insert_augmented(&s->rb, &mp->root, &rmap_cb);
+		mp->nsegs++;
+	}
+	mp->free_units += size;
+	return 0;
+}
+
+/* ---- warnings ---------------------------------------------------------- */
+
+static void rmap_refuse(struct map *mp, const char *call, unsigned long size,
+			unsigned long index, const char *why, unsigned long ip)
+{
+	unsigned long flags;
+
+	if (mp) {
+		spin_lock_irqsave(&mp->lock, flags);
+		mp->refused++;
+		spin_unlock_irqrestore(&mp->lock, flags);
+	}
+	if (__ratelimit(&rmap_bad_rs))
+		pr_warn("%s: %s(size %lu, index %lu) from %pS: %s; refused\n",
+			mp ? mp->name : "(NULL map)", call, size, index,
+			(void *)ip, why);
+}
+
+/* ---- creating and freeing maps ----------------------------------------- */
+
+static void rmap_destroy(struct map *mp)
+{
+	struct rmap_seg *s, *n;
+
+	rbtree_postorder_for_each_entry_safe(s, n, &mp->root, rb)
+		kmem_cache_free(rmap_seg_cache, s);
+	for (s = mp->spare; s; s = n) {
+		n = s->next;
+		kmem_cache_free(rmap_seg_cache, s);
+	}
+	kfree(mp);
+}
+
+static struct map *rmap_create(size_t mapsize, const char *creator, gfp_t gfp)
+{
+	struct map *mp;
+	struct rmap_seg *s;
+	unsigned long flags;
+	size_t i;
+
+	mp = kzalloc(sizeof(*mp), gfp);
+	if (!mp)
+		return NULL;
+	mp->dbg = kzalloc(sizeof(*mp->dbg), gfp);
+	if (!mp->dbg)
+		goto fail;
+	for (i = 0; i < mapsize; i++) {
+		s = kmem_cache_alloc(rmap_seg_cache, gfp);
+		if (!s)
+			goto fail;
+		rmap_seg_put(mp, s);
+		mp->nslots++;
+	}
+	spin_lock_init(&mp->lock);
+	mp->root = RB_ROOT;
+	init_waitqueue_head(&mp->wq);
+	ratelimit_state_init(&mp->overflow_rs, 5 * HZ, 10);
+	snprintf(mp->name, sizeof(mp->name), "%s.%d", creator ?: "rmap",
+		 atomic_inc_return(&rmap_next_id));
+	memcpy(mp->dbg->name, mp->name, sizeof(mp->name));
+	mp->dbg->mp = mp;
+	spin_lock_irqsave(&rmap_dbg_lock, flags);
+	list_add_tail(&mp->dbg->link, &rmap_dbg_list);
+	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
+	schedule_work(&rmap_dbg_work);
+	return mp;
+fail:
+	kfree(mp->dbg);
+	rmap_destroy(mp);
+	return NULL;
+}
+
+struct map *ddi_rmallocmap(size_t mapsize, const char *creator)
+{
+	if (!mapsize) {
+		pr_warn("rmallocmap(0) from %pS: a map needs at least one slot; returning NULL\n",
+			(void *)_RET_IP_);
+		return NULL;
+	}
+	return rmap_create(mapsize, creator, GFP_ATOMIC | __GFP_NOWARN);
+}
+EXPORT_SYMBOL(ddi_rmallocmap);
+
+struct map *ddi_rmallocmap_wait(size_t mapsize, const char *creator)
+{
+	struct map *mp;
+	unsigned int tries = 0;
+
+	might_sleep();
+	if (!mapsize) {
+		pr_warn("rmallocmap_wait(0) from %pS: a map needs at least one slot; returning NULL\n",
+			(void *)_RET_IP_);
+		return NULL;
+	}
+	/* Solaris would wait forever for what can never be had. */
+	if (mapsize > (totalram_pages() << PAGE_SHIFT) / sizeof(struct rmap_seg)) {
+		pr_warn("rmallocmap_wait(%zu) from %pS: more slots than memory can hold; returning NULL\n",
+			mapsize, (void *)_RET_IP_);
+		return NULL;
+	}
+	while (!(mp = rmap_create(mapsize, creator,
+				  GFP_KERNEL | __GFP_RETRY_MAYFAIL |
+				  __GFP_NOWARN))) {
+		if (++tries == 50)
+			pr_warn("rmallocmap_wait(%zu) from %pS: still waiting for memory\n",
+				mapsize, (void *)_RET_IP_);
+		msleep(min(tries, 20U));
+	}
+	return mp;
+}
+EXPORT_SYMBOL(ddi_rmallocmap_wait);
+
+void ddi_rmfreemap(struct map *mp)
+{
+	unsigned long flags, waiters, out, free_units, nsegs;
+
+	if (!mp) {
+		rmap_refuse(NULL, "rmfreemap", 0, 0, "no map", _RET_IP_);
+		return;
+	}
+	spin_lock_irqsave(&mp->lock, flags);
+	waiters = mp->nwaiters;
+	out = mp->held_units - mp->free_units;
+	free_units = mp->free_units;
+	nsegs = mp->nsegs;
+	if (waiters)
+		mp->refused++;
+	spin_unlock_irqrestore(&mp->lock, flags);
+	if (waiters) {
+		pr_warn("%s: rmfreemap from %pS with %lu threads asleep in rmalloc_wait; map not freed\n",
+			mp->name, (void *)_RET_IP_, waiters);
+		return;
+	}
+	if (out)
+		pr_warn("%s: rmfreemap from %pS with at least %lu units still allocated (%lu units free in %lu segments)\n",
+			mp->name, (void *)_RET_IP_, out, free_units, nsegs);
+	spin_lock_irqsave(&rmap_dbg_lock, flags);
+	mp->dbg->mp = NULL;
+	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
+	schedule_work(&rmap_dbg_work);
+	rmap_destroy(mp);
+}
+EXPORT_SYMBOL(ddi_rmfreemap);
+
+/* ---- allocating and freeing space -------------------------------------- */
+
+unsigned long ddi_rmalloc(struct map *mp, size_t size)
+{
+	unsigned long flags, index;
+
+	if (unlikely(!mp || !size)) {
+		rmap_refuse(mp, "rmalloc", size, 0, mp ? "size 0" : "no map",
+			    _RET_IP_);
+		return 0;
+	}
+	spin_lock_irqsave(&mp->lock, flags);
+	index = rmap_take(mp, size);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return index;
+}
+EXPORT_SYMBOL(ddi_rmalloc);
+
+static bool rmap_take_locked(struct map *mp, unsigned long size,
+			     unsigned long *index)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mp->lock, flags);
+	*index = rmap_take(mp, size);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return *index != 0;
+}
+
+unsigned long ddi_rmalloc_wait(struct map *mp, size_t size)
+{
+	unsigned long flags, index, held;
+	int err;
+
+	might_sleep();
+	if (unlikely(!mp || !size)) {
+		rmap_refuse(mp, "rmalloc_wait", size, 0,
+			    mp ? "size 0" : "no map", _RET_IP_);
+		return 0;
+	}
+	spin_lock_irqsave(&mp->lock, flags);
+	index = rmap_take(mp, size);
+	/* Counted under the lock: rmfree() reads it there to decide to wake. */
+	if (!index)
+		mp->nwaiters++;
+	held = mp->held_units;
+	spin_unlock_irqrestore(&mp->lock, flags);
+	if (index)
+		return index;
+
+	if (size > held)
+		pr_warn_ratelimited("%s: rmalloc_wait(%zu) from %pS: the map holds only %lu units; waiting for space to be added\n",
+				    mp->name, size, (void *)_RET_IP_, held);
+	/*
+	 * The condition is checked again after this task is on the queue,
+	 * and rmfree() wakes the queue after changing the map, so a free
+	 * cannot slip between the check and the sleep.
+	 */
+	err = wait_event_killable(mp->wq, rmap_take_locked(mp, size, &index));
+
+	spin_lock_irqsave(&mp->lock, flags);
+	mp->nwaiters--;
+	spin_unlock_irqrestore(&mp->lock, flags);
+	if (err) {
+		pr_warn_ratelimited("%s: rmalloc_wait(%zu) from %pS: fatal signal; returning 0\n",
+				    mp->name, size, (void *)_RET_IP_);
+		return 0;
+	}
+	return index;
+}
+EXPORT_SYMBOL(ddi_rmalloc_wait);
+
+/*
+ * Grow the spare pool before taking the lock, if it is empty and the
+ * caller may sleep.  Racy on purpose: extra slots are harmless, and the
+ * locked path still has GFP_ATOMIC if they went to another caller.
+ */
+static noinline void rmap_refill(struct map *mp)
+{
+	struct rmap_seg *head = NULL, *s;
+	unsigned long flags, n, i;
+
+	if (READ_ONCE(mp->nspare) || !preemptible() || rcu_preempt_depth() ||
+	    READ_ONCE(mp->nogrow))
+		return;
+	n = clamp(READ_ONCE(mp->nslots) / 8, 1UL, 64UL);
+	for (i = 0; i < n; i++) {
+		s = kmem_cache_alloc(rmap_seg_cache, GFP_KERNEL | __GFP_NOWARN);
+		if (!s)
+			break;
+		s->next = head;
+		head = s;
+	}
+	if (!head)
+		return;
+	spin_lock_irqsave(&mp->lock, flags);
+	while (head) {
+		s = head;
+		head = s->next;
+		rmap_seg_put(mp, s);
+		mp->nslots++;
+	}
+	spin_unlock_irqrestore(&mp->lock, flags);
+}
+
+/*
+ * rmfree() beyond the fast path: called with the map lock held (@flags
+ * from taking it), @done if the range is already back; drops the lock.
+ */
+static noinline void rmap_free_slow(struct map *mp, size_t size,
+				    unsigned long index, unsigned long flags,
+				    bool done, unsigned long ip)
+	__releases(&mp->lock)
+{
+	struct rmap_seg *clash = NULL;
+	unsigned long waiters, cs = 0, ce = 0;
+	bool report = false;
+	int err = 0;
+
+	if (!done)
+		err = rmap_give(mp, index, size, &clash);
+	if (err == -EEXIST) {
+		cs = clash->start;
+		ce = clash->start + clash->size;
+		mp->refused++;
+	} else if (!done) {
+		/* Returned or lost, these units are no longer handed out. */
+		if (!err && mp->held_units < mp->free_units)
+			mp->held_units = mp->free_units;
+		if (err == -ENOSPC) {
+			mp->held_units = mp->held_units - mp->free_units > size ?
+					 mp->held_units - size :
+					 mp->free_units;
+			mp->lost_units += size;
+			mp->lost_events++;
+			report = __ratelimit(&mp->overflow_rs);
+		}
+	}
+	waiters = mp->nwaiters;
+	spin_unlock_irqrestore(&mp->lock, flags);
+
+	if (waiters && !err)
+		wake_up_all(&mp->wq);
+	if (err == -EEXIST && __ratelimit(&rmap_bad_rs))
+		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
+			mp->name, size, index, (void *)ip, index,
+			index + size, cs, ce);
+	if (report)
+		pr_warn("%s: rmap overflow, lost [%lu, %lu)\n", mp->name,
+			index, index + size);
+}
+
+void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
+{
+	unsigned long flags;
+	bool done;
+
+	if (unlikely(!mp || !size || !index || size > ULONG_MAX - index)) {
+		rmap_refuse(mp, "rmfree", size, index,
+			    !mp ? "no map" : !size ? "size 0" :
+			    !index ? "index 0 is never valid" :
+			    "range wraps past the top of the index space",
+			    _RET_IP_);
+		return;
+	}
+	if (unlikely(!READ_ONCE(mp->nspare)))
+		rmap_refill(mp);
+
+	spin_lock_irqsave(&mp->lock, flags);
+	done = rmap_give_back(mp, index, size);
+	if (likely(done && !mp->nwaiters)) {
+		spin_unlock_irqrestore(&mp->lock, flags);
+		return;
+	}
+	rmap_free_slow(mp, size, index, flags, done, _RET_IP_);
+}
+EXPORT_SYMBOL(ddi_rmfree);
+
+/* ---- statistics, debugfs ----------------------------------------------- */
+
+static void rmap_stats(struct map *mp, struct ddi_rmap_stats *st)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mp->lock, flags);
+	st->free_units = mp->free_units;
+	st->free_segs = mp->nsegs;
+	st->slots = mp->nslots;
+	st->spare_slots = mp->nspare;
+	st->out_units = mp->held_units - mp->free_units;
+	st->lost_units = mp->lost_units;
+	st->lost_events = mp->lost_events;
+	st->refused = mp->refused;
+	st->waiters = mp->nwaiters;
+	spin_unlock_irqrestore(&mp->lock, flags);
+}
+
+static int rmap_show(struct seq_file *m, void *v)
+{
+	struct rmap_dbg *d = m->private;
+	struct ddi_rmap_stats st;
+	unsigned long flags;
+	bool live = false;
+
+	spin_lock_irqsave(&rmap_dbg_lock, flags);
+	if (d->mp) {
+		rmap_stats(d->mp, &st);
+		live = true;
+	}
+	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
+	if (!live) {
+		seq_puts(m, "freed\n");
+		return 0;
+	}
+	seq_printf(m, "free_units %lu\nfree_segments %lu\nslots %lu\nspare_slots %lu\nallocated_units_at_least %lu\nlost_units %lu\nlost_events %lu\nrefused_calls %lu\nwaiters %lu\n",
+		   st.free_units, st.free_segs, st.slots, st.spare_slots,
+		   st.out_units, st.lost_units, st.lost_events, st.refused,
+		   st.waiters);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rmap);
+
+/* Create the entries of new maps, remove those of freed ones. */
+static void rmap_dbg_work_fn(struct work_struct *work)
+{
+	struct rmap_dbg *d, *todo;
+	struct dentry *dent;
+	bool dead;
+
+	for (;;) {
+		todo = NULL;
+		dead = false;
+		spin_lock_irq(&rmap_dbg_lock);
+		list_for_each_entry(d, &rmap_dbg_list, link) {
+			if (!d->mp) {
+				list_del(&d->link);
+				todo = d;
+				dead = true;
+				break;
+			}
+			if (!d->created) {
+				d->created = true;
+				todo = d;
+				break;
+			}
+		}
+		spin_unlock_irq(&rmap_dbg_lock);
+		if (!todo)
+			return;
+		if (dead) {
+			/* Waits for readers of the entry to finish. */
+			debugfs_remove(todo->dent);
+			kfree(todo);
+			continue;
+		}
+		dent = debugfs_create_file(todo->name, 0444, rmap_dir, todo,
+					   &rmap_fops);
+		spin_lock_irq(&rmap_dbg_lock);
+		todo->dent = dent;
+		spin_unlock_irq(&rmap_dbg_lock);
+	}
+}
+
+int ddi_rmap_init(void)
+{
+	rmap_seg_cache = KMEM_CACHE(rmap_seg, 0);
+	if (!rmap_seg_cache)
+		return -ENOMEM;
+	rmap_dir = debugfs_create_dir("rmap", ddi_debugfs_root);
+	return 0;
+}
+
+void ddi_rmap_fini(void)
+{
+	struct rmap_dbg *d;
+	struct map *mp;
+
+	/* Maps a driver never freed: its module is gone, so free them. */
+	for (;;) {
+		mp = NULL;
+		spin_lock_irq(&rmap_dbg_lock);
+		list_for_each_entry(d, &rmap_dbg_list, link) {
+			if (d->mp) {
+				mp = d->mp;
+				d->mp = NULL;
+				break;
+			}
+		}
+		spin_unlock_irq(&rmap_dbg_lock);
+		if (!mp)
+			break;
+		pr_warn("%s: resource map never freed; freeing it at unload\n",
+			mp->name);
+		rmap_destroy(mp);
+	}
+	flush_work(&rmap_dbg_work);
+	rmap_dbg_work_fn(NULL);
+	debugfs_remove_recursive(rmap_dir);
+	kmem_cache_destroy(rmap_seg_cache);
+}
+
+#ifdef DDI_DEBUG
+int ddi_rmap_debug_stats(struct map *mp, struct ddi_rmap_stats *st)
+{
+	if (!mp)
+		return -EINVAL;
+	rmap_stats(mp, st);
+	return 0;
+}
+EXPORT_SYMBOL(ddi_rmap_debug_stats);
+
+void ddi_rmap_debug_nogrow(struct map *mp, int on)
+{
+	WRITE_ONCE(mp->nogrow, !!on);
+}
+EXPORT_SYMBOL(ddi_rmap_debug_nogrow);
+
+int ddi_rmap_debug_walk(struct map *mp,
+			int (*fn)(unsigned long start, unsigned long size,
+				  void *arg), void *arg)
+{
+	struct rb_node *n;
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&mp->lock, flags);
+	for (n = rb_first(&mp->root); n && !ret; n = rb_next(n))
+		ret = fn(rmap_entry(n)->start, rmap_entry(n)->size, arg);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return ret;
+}
+EXPORT_SYMBOL(ddi_rmap_debug_walk);
+
+int ddi_rmap_debug_check(struct map *mp)
+{
+	unsigned long flags, units = 0, segs = 0, spare = 0, end = 0, max;
+	struct rmap_seg *s, *c;
+	struct rb_node *n;
+	const char *bad = NULL;
+
+	spin_lock_irqsave(&mp->lock, flags);
+	rmap_clean(mp);
+	for (n = rb_first(&mp->root); n && !bad; n = rb_next(n)) {
+		s = rmap_entry(n);
+		max = s->size;
+		if (n->rb_left) {
+			c = rmap_entry(n->rb_left);
+			max = max_t(unsigned long, max, c->subtree_max);
+		}
+		if (n->rb_right) {
+			c = rmap_entry(n->rb_right);
+			max = max_t(unsigned long, max, c->subtree_max);
+		}
+		if (!s->start || !s->size)
+			bad = "empty segment or index 0";
+		else if (segs && s->start <= end)
+			bad = "segments out of order, overlapping or unmerged";
+		else if (s->subtree_max != max)
+			bad = "stale subtree maximum";
+		end = s->start + s->size;
+		units += s->size;
+		segs++;
+	}
+	for (s = mp->spare; s; s = s->next)
+		spare++;
+	if (!bad && (units != mp->free_units || segs != mp->nsegs))
+		bad = "free unit or segment count wrong";
+	if (!bad && mp->held_units < mp->free_units)
+		bad = "held units below free units";
+	if (!bad && (spare != mp->nspare || segs + spare != mp->nslots))
+		bad = "slot count wrong";
+	spin_unlock_irqrestore(&mp->lock, flags);
+	if (bad) {
+		pr_warn("%s: map check failed: %s\n", mp->name, bad);
+		return -EUCLEAN;
+	}
+	return 0;
+}
+EXPORT_SYMBOL(ddi_rmap_debug_check);
+
+const char *ddi_rmap_debug_name(struct map *mp)
+{
+	return mp->name;
+}
+EXPORT_SYMBOL(ddi_rmap_debug_name);
+
+void ddi_rmap_debug_sync(void)
+{
+	flush_work(&rmap_dbg_work);
+}
+EXPORT_SYMBOL(ddi_rmap_debug_sync);
+#endif /* DDI_DEBUG */
