@@ -10,7 +10,6 @@
 #ifndef _DDI_COMPAT_KCOMPAT_H
 #define _DDI_COMPAT_KCOMPAT_H
 
-#include <linux/version.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/device.h>
@@ -27,11 +26,10 @@
 
 /*
  * vma->vm_flags became read-only in 6.3 (vm_flags_set/vm_flags_clear,
- * which also take the per-VMA lock).  Neither the helpers nor anything
- * near them is a macro, and Debian's 6.1 does not backport them, so this
- * one is a version test.
+ * which also take the per-VMA lock).  Nothing near them is a macro, so
+ * kcompat.mk probes the header for them (DDI_HAVE_VM_FLAGS_SET).
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#ifdef DDI_HAVE_VM_FLAGS_SET
 static inline void ddi_vm_flags_set(struct vm_area_struct *vma,
 				    vm_flags_t flags)
 {
@@ -69,8 +67,8 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 	return pin_user_pages_fast(start, nr_pages, gup_flags, pages);
 }
 
-/* class_create() lost its owner argument in 6.4 (no macro marks it). */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+/* class_create() lost its owner argument in 6.4 (probed by kcompat.mk). */
+#ifdef DDI_CLASS_CREATE_NO_OWNER
 #define ddi_class_create(name)	class_create(name)
 #else
 #define ddi_class_create(name)	class_create(THIS_MODULE, name)
