@@ -26,7 +26,7 @@ fi
 rm -f "$outdir/console.log" "$outdir/results.log"
 if [ -n "${DDI_LIVE:-}" ]; then
 	touch "$outdir/results.log"
-	tail -n +1 -f "$outdir/results.log" | grep --line-buffered -v '^@@' &
+	tail -n +1 -f "$outdir/results.log" | grep -a --line-buffered -v '^@@' &
 	tailpid=$!
 fi
 start=$(date +%s)
