@@ -8,7 +8,7 @@
 #   make check                        every test on all four kernels
 #   make bench   [KERNEL=stock-6.12]  benchmarks -> build/bench/results.json
 #   make modules [KERNEL=name | KDIR=/path/to/kernel/tree]
-#   make port    M=<dir> [KERNEL=name]  build a Solaris driver directory
+#   make port    M=<dir> [KERNEL=name] [O=outdir]  build a Solaris driver directory
 #   make guest   M=<dir> TEST=<script> [KERNEL=name]  run it in a guest
 #   make kernels                      prepare all four kernels in the cache
 #   make clean
@@ -45,8 +45,8 @@ bench:
 	$(SCRIPTS)/bench.sh $(KERNEL)
 
 port:
-	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name]"; exit 2; }
-	$(SCRIPTS)/port.sh $(M) $(KERNEL)
+	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name] [O=outdir]"; exit 2; }
+	$(SCRIPTS)/port.sh $(M) $(KERNEL) $(or $(O),$(CURDIR)/build/$(KERNEL)/ported)
 
 guest:
 	@test -n "$(M)" -a -n "$(TEST)" || \
