@@ -16,6 +16,10 @@ int ddi_kmem_init(void);
 void ddi_kmem_fini(void);
 void ddi_kmem_module_going(struct module *mod);
 
+int ddi_umem_init(void);
+void ddi_umem_fini(void);
+void ddi_umem_module_going(struct module *mod);
+
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
 void ddi_vfree_any(const void *addr);
 void ddi_vfree_flush(void);

@@ -40,6 +40,14 @@ typedef struct task_struct	proc_t;
 
 typedef enum { B_FALSE = 0, B_TRUE = 1 } boolean_t;
 
+/*
+ * intptr_t reached <linux/types.h> only after 6.1.  A macro over our own
+ * typedef of the same type works whether or not Linux has one, with no
+ * version test.
+ */
+typedef long			ddi_intptr_t;
+#define intptr_t		ddi_intptr_t
+
 #include <ddi_compat/solaris_names.h>
 
 #endif /* _SYS_TYPES_H */
