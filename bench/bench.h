@@ -22,5 +22,10 @@ void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 		unsigned long iters, int rounds, u64 *a_milli, u64 *b_milli);
 
 int bench_kmem(void);
+int bench_umem(void);
+
+/* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
+int umem_fixture_init(void);
+void umem_fixture_exit(void);
 
 #endif /* _DDI_BENCH_H */

@@ -589,6 +589,11 @@ int ddi_devmap_mmap(struct ddi_mmap_req *req)
 	}
 	return 0;
 }
+/*
+ * Exported for the test and bench fixture (bench/umem_fixture.c), which
+ * serves a misc device through this path without the driver model.
+ */
+EXPORT_SYMBOL(ddi_devmap_mmap);
 
 #ifdef DDI_DEBUG
 /*

@@ -18,6 +18,7 @@
 #include <linux/timer.h>
 #include <linux/completion.h>
 #include <linux/fs.h>
+#include <linux/debugfs.h>
 #include <linux/vmalloc.h>
 #include <linux/sched.h>
 #include <sys/sunddi.h>
@@ -261,41 +262,46 @@ static void umem_free_from_timer(struct kunit *test)
 }
 
 #ifdef CONFIG_FAULT_INJECTION
-static int write_knob(const char *name, const char *val)
-{
-	char path[96];
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n;
+/*
+ * The fail_page_alloc debugfs attributes.  Their files accept writes only
+ * from user buffers, so the test writes the variables behind them (each
+ * file's inode->i_private), with the types those files are created with.
+ */
+struct fpa_knobs {
+	bool *task_filter, *ignore_gfp_wait;
+	unsigned long *verbose, *interval, *probability;
+	u32 *min_order;
+	atomic_t *times;
+};
 
-	snprintf(path, sizeof(path), "/sys/kernel/debug/fail_page_alloc/%s",
-		 name);
-	f = filp_open(path, O_WRONLY, 0);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_write(f, val, strlen(val), &pos);
-	filp_close(f, NULL);
-	return n < 0 ? n : 0;
+static void *fpa_knob(struct dentry *dir, const char *name)
+{
+	struct dentry *d = debugfs_lookup(name, dir);
+	void *p;
+
+	if (IS_ERR_OR_NULL(d))
+		return NULL;
+	p = d_inode(d)->i_private;
+	dput(d);
+	return p;
 }
 
-static int read_knob(const char *name, char *buf, size_t len)
+static bool fpa_lookup(struct fpa_knobs *k)
 {
-	char path[96];
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n;
+	struct dentry *dir = debugfs_lookup("fail_page_alloc", NULL);
 
-	snprintf(path, sizeof(path), "/sys/kernel/debug/fail_page_alloc/%s",
-		 name);
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_read(f, buf, len - 1, &pos);
-	filp_close(f, NULL);
-	if (n < 0)
-		return n;
-	buf[n] = 0;
-	return 0;
+	if (IS_ERR_OR_NULL(dir))
+		return false;
+	k->task_filter = fpa_knob(dir, "task-filter");
+	k->ignore_gfp_wait = fpa_knob(dir, "ignore-gfp-wait");
+	k->verbose = fpa_knob(dir, "verbose");
+	k->interval = fpa_knob(dir, "interval");
+	k->probability = fpa_knob(dir, "probability");
+	k->min_order = fpa_knob(dir, "min-order");
+	k->times = fpa_knob(dir, "times");
+	dput(dir);
+	return k->task_filter && k->ignore_gfp_wait && k->verbose &&
+	       k->interval && k->probability && k->min_order && k->times;
 }
 
 static void umem_sleep_survives_fail_page_alloc(struct kunit *test)
@@ -303,33 +309,50 @@ static void umem_sleep_survives_fail_page_alloc(struct kunit *test)
 	static const size_t sizes[] = { PAGE_SIZE, SZ_16K, SZ_256K };
 	ddi_umem_cookie_t c[ARRAY_SIZE(sizes)];
 	void *p[ARRAY_SIZE(sizes)];
-	char times[32];
-	int i;
+	struct fpa_knobs k;
+	struct {
+		bool task_filter, ignore_gfp_wait;
+		unsigned long verbose, interval, probability;
+		u32 min_order;
+		int times;
+	} saved;
+	int i, left;
 
-	KUNIT_ASSERT_EQ_MSG(test, write_knob("task-filter", "Y"), 0,
-			    "fail_page_alloc debugfs attributes missing");
-	KUNIT_ASSERT_EQ(test, write_knob("verbose", "0"), 0);
-	KUNIT_ASSERT_EQ(test, write_knob("ignore-gfp-wait", "N"), 0);
-	KUNIT_ASSERT_EQ(test, write_knob("min-order", "0"), 0);
-	KUNIT_ASSERT_EQ(test, write_knob("interval", "1"), 0);
-	KUNIT_ASSERT_EQ(test, write_knob("probability", "100"), 0);
-	KUNIT_ASSERT_EQ(test, write_knob("times", "40"), 0);
+	KUNIT_ASSERT_TRUE_MSG(test, fpa_lookup(&k),
+			      "fail_page_alloc debugfs attributes missing");
+	saved.task_filter = *k.task_filter;
+	saved.ignore_gfp_wait = *k.ignore_gfp_wait;
+	saved.verbose = *k.verbose;
+	saved.interval = *k.interval;
+	saved.probability = *k.probability;
+	saved.min_order = *k.min_order;
+	saved.times = atomic_read(k.times);
 
-	/* Only this thread, only while it allocates. */
+	/* Fail every page allocation of this thread, 40 times. */
+	*k.verbose = 0;
+	*k.ignore_gfp_wait = false;
+	*k.min_order = 0;
+	*k.interval = 1;
+	*k.task_filter = true;
+	atomic_set(k.times, 40);
+	*k.probability = 100;
+
 	current->make_it_fail = 1;
 	for (i = 0; i < ARRAY_SIZE(sizes); i++)
 		p[i] = ddi_umem_alloc(sizes[i], DDI_UMEM_SLEEP, &c[i]);
 	current->make_it_fail = 0;
 
-	read_knob("times", times, sizeof(times));
-	write_knob("probability", "0");
-	write_knob("times", "1");
-	write_knob("min-order", "1");
-	write_knob("ignore-gfp-wait", "Y");
-	write_knob("task-filter", "N");
+	left = atomic_read(k.times);
+	*k.probability = saved.probability;
+	atomic_set(k.times, saved.times);
+	*k.task_filter = saved.task_filter;
+	*k.interval = saved.interval;
+	*k.min_order = saved.min_order;
+	*k.ignore_gfp_wait = saved.ignore_gfp_wait;
+	*k.verbose = saved.verbose;
 
-	/* Every failure was injected, and still no NULL. */
-	KUNIT_EXPECT_STREQ(test, strim(times), "0");
+	/* All 40 failures were injected, and still no NULL. */
+	KUNIT_EXPECT_EQ(test, left, 0);
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		KUNIT_EXPECT_NOT_NULL(test, p[i]);
 		if (p[i]) {
