@@ -248,7 +248,7 @@ static void umem_release(struct ddi_umem_cookie *c)
 {
 	umem_untrack(c);
 	umem_count(c, -1);
-	if (test_bit(0, &c->driver_freed) && c->backend != UMEM_LOCKED)
+	if (test_bit(1, &c->driver_freed))
 		atomic_long_dec(&umem_orphans);
 	c->magic = UMEM_MAGIC_DEAD;
 	switch (c->backend) {
@@ -469,8 +469,11 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 			c, (void *)_RET_IP_);
 		return;
 	}
-	if (refcount_read(&c->ref) > 1)
+	/* Still mapped: count it until the last mapping goes. */
+	if (refcount_read(&c->ref) > 1) {
+		set_bit(1, &c->driver_freed);
 		atomic_long_inc(&umem_orphans);
+	}
 	umem_put(c);
 }
 EXPORT_SYMBOL(ddi_umem_free);

@@ -13,7 +13,10 @@ umem_test32 fuzz 300 || rc=1
 rmmod ddi_bench || { result umem:unload fail; rc=1; }
 # Everything the tests allocated is gone.
 c=/sys/kernel/debug/ddi_compat/umem
-if grep -qE '^(backend_[a-z]+_cookies|mappings_live) [1-9]' $c; then
+if [ ! -r $c ]; then
+	result umem:counters fail "no $c"
+	rc=1
+elif grep -qE '^(backend_[a-z]+_cookies|mappings_live) [1-9]' $c; then
 	result umem:counters fail "$(tr '\n' ' ' < $c)"
 	rc=1
 else

@@ -435,7 +435,7 @@ static void case_fork(void)
 		if (p[0] != 1)
 			_exit(1);
 		p[PG] = 2;
-		for (i = 0; i < 1000 && p[2 * PG] != 3; i++)
+		for (i = 0; i < 20000 && p[2 * PG] != 3; i++)
 			usleep(1000);
 		_exit(p[2 * PG] == 3 ? 0 : 2);
 	}
@@ -445,6 +445,8 @@ static void case_fork(void)
 	p[2 * PG] = 3;
 	CHECK(waitpid(pid, &st, 0) == pid);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	if (!WIFEXITED(st) || WEXITSTATUS(st))
+		fprintf(stderr, "fork: child status %#x\n", st);
 	CHECK(peek(a, PG) == 2);
 	s = stats();
 	CHECK(s.dups == 1);
@@ -557,10 +559,15 @@ static void case_fuzz(unsigned long iters)
 		}
 		if (len > 2 * PG && !(rand() % 3))
 			munmap(p + PG, PG);
-		if (!(rand() % 3))
-			mprotect(p, PG, prots[rand() % 5]);
+		if (!(rand() % 3)) {
+			int np = prots[rand() % 5];
+
+			if (mprotect(p, PG, np) == 0)
+				prot = np;
+		}
 		if (!(rand() % 4))
 			madvise(p, len, MADV_DONTNEED);
+		/* Zapped pages come back through the fault handler. */
 		if (!(rand() % 4) && (prot & PROT_READ))
 			(void)*(volatile unsigned char *)p;
 		munmap(p, len);
