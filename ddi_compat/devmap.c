@@ -46,6 +46,9 @@
 #define DEVMAP_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
 #define DEVMAP_AS_MAGIC		0x41535f5fU	/* "AS__" */
 
+/* Pages inserted per vm_insert_pages() call when building a batch. */
+#define DEVMAP_BATCH	32
+
 /* Upper bound on devmap(9E) calls for one mapping: one per page. */
 #define DEVMAP_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
 
@@ -332,10 +335,10 @@ EXPORT_SYMBOL(devmap_umem_setup);
 /* Map every valid handle of @map into @vma. */
 static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 {
+	struct page *pages[DEVMAP_BATCH], **parray;
 	struct devmap_handle *h;
-	struct page **pages = NULL;
 	unsigned long addr, n, i, batch, todo;
-	int err = 0;
+	int err;
 
 	map->pfnmap = true;
 	list_for_each_entry(h, &map->handles, link)
@@ -355,29 +358,36 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 		return 0;
 	}
 
-	batch = min_t(unsigned long, vma_pages(vma), PAGE_SIZE / sizeof(*pages));
-	pages = kmalloc_array(batch, sizeof(*pages), GFP_KERNEL);
-	if (!pages)
-		return -ENOMEM;
 	list_for_each_entry(h, &map->handles, link) {
 		if (h->invalid)
 			continue;
 		addr = vma->vm_start + h->uoff;
-		for (i = 0; i < h->len >> PAGE_SHIFT; i += n) {
-			n = min(batch, (h->len >> PAGE_SHIFT) - i);
-			for (todo = 0; todo < n; todo++)
+		n = h->len >> PAGE_SHIFT;
+		parray = umem_page_array(h->cookie);
+		if (parray) {
+			/* vmalloc'ed: the cookie's page array, one call. */
+			todo = n;
+			err = vm_insert_pages(vma, addr,
+					      parray + (h->coff >> PAGE_SHIFT),
+					      &todo);
+			if (err)
+				return err;
+			continue;
+		}
+		/* Contiguous or trash pages in a mixed mapping: batches. */
+		for (i = 0; i < n; i += batch) {
+			batch = min_t(unsigned long, n - i, DEVMAP_BATCH);
+			for (todo = 0; todo < batch; todo++)
 				pages[todo] = umem_page(h->cookie, h->coff +
 						((i + todo) << PAGE_SHIFT));
-			todo = n;
+			todo = batch;
 			err = vm_insert_pages(vma, addr + (i << PAGE_SHIFT),
 					      pages, &todo);
 			if (err)
-				goto out;
+				return err;
 		}
 	}
-out:
-	kfree(pages);
-	return err;
+	return 0;
 }
 
 /*

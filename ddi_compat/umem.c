@@ -254,6 +254,10 @@ static void umem_release(struct ddi_umem_cookie *c)
 	switch (c->backend) {
 	case UMEM_VMALLOC:
 		ddi_vfree_any(c->kaddr);
+		if (is_vmalloc_addr(c->pages))
+			ddi_vfree_any(c->pages);
+		else
+			kfree(c->pages);
 		break;
 	case UMEM_PAGES:
 		free_pages_exact(c->kaddr, c->size);
@@ -288,7 +292,6 @@ struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
 {
 	switch (c->backend) {
 	case UMEM_VMALLOC:
-		return vmalloc_to_page((char *)c->kaddr + off);
 	case UMEM_PAGES:
 		return virt_to_page((char *)c->kaddr + off);
 	case UMEM_TRASH:
@@ -298,6 +301,34 @@ struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
 	default:
 		return NULL;
 	}
+}
+
+/*
+ * The page array of a vmalloc'ed cookie, built on its first mapping (Linux
+ * does not export vmalloc's own), so that every mapping after it is one
+ * vm_insert_pages() call without a page-table walk per page.  NULL if
+ * memory is short; callers then fall back to umem_page().
+ */
+struct page **umem_page_array(struct ddi_umem_cookie *c)
+{
+	unsigned long i, n = c->size >> PAGE_SHIFT;
+	struct page **pages;
+
+	if (c->backend != UMEM_VMALLOC)
+		return NULL;
+	pages = READ_ONCE(c->pages);
+	if (pages)
+		return pages;
+	pages = kvmalloc_array(n, sizeof(*pages), GFP_KERNEL | __GFP_NOWARN);
+	if (!pages)
+		return NULL;
+	for (i = 0; i < n; i++)
+		pages[i] = vmalloc_to_page((char *)c->kaddr + (i << PAGE_SHIFT));
+	if (cmpxchg(&c->pages, NULL, pages)) {
+		kvfree(pages);
+		return READ_ONCE(c->pages);
+	}
+	return pages;
 }
 
 /* Backends.  Every one returns zeroed memory or NULL, and never warns. */

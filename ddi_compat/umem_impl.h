@@ -30,8 +30,9 @@ struct ddi_umem_cookie {
 					 * bit 1: ... while still mapped */
 	void *kaddr;			/* kernel address (user's if LOCKED) */
 	size_t size;			/* whole pages */
-	/* UMEM_LOCKED only */
+	/* UMEM_VMALLOC: page array built at first map; LOCKED: pinned pages */
 	struct page **pages;
+	/* UMEM_LOCKED only */
 	struct mm_struct *mm;
 	bool accounted;
 	bool dirty;
@@ -53,6 +54,9 @@ void umem_put(struct ddi_umem_cookie *c);
 
 /* The page backing byte @off of @c (trash page for TRASH cookies). */
 struct page *umem_page(struct ddi_umem_cookie *c, size_t off);
+
+/* The pages of a vmalloc'ed cookie as an array, or NULL.  May sleep. */
+struct page **umem_page_array(struct ddi_umem_cookie *c);
 
 /* Live user mappings, for the debugfs counters. */
 void umem_mappings_inc(void);
