@@ -49,6 +49,9 @@
 /* Pages inserted per vm_insert_pages() call when building a batch. */
 #define DEVMAP_BATCH	32
 
+/* Contiguous mappings at least this long use remap_pfn_range(). */
+#define DEVMAP_REMAP_MIN	(4 * PAGE_SIZE)
+
 /* Upper bound on devmap(9E) calls for one mapping: one per page. */
 #define DEVMAP_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
 
@@ -340,7 +343,13 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 	unsigned long addr, n, i, batch, todo;
 	int err;
 
-	map->pfnmap = true;
+	/*
+	 * remap_pfn_range() pays a fixed cost per call (x86 PAT memtype
+	 * tracking at map and unmap) and then beats per-page insertion: the
+	 * bench measured it 1.3x slower for one page, 0.84x for 8, 0.5x for
+	 * 256.  Small contiguous mappings are inserted page by page.
+	 */
+	map->pfnmap = map->len >= DEVMAP_REMAP_MIN;
 	list_for_each_entry(h, &map->handles, link)
 		if (h->cookie->backend != UMEM_PAGES)
 			map->pfnmap = false;

@@ -109,12 +109,13 @@ static unsigned long long map_touch(size_t len, unsigned long iters)
 	return now_ns() - t0;
 }
 
-static void bench_map_touch(unsigned long pages)
+static void bench_map_touch(unsigned long pages, int contig)
 {
 	static const int kinds[3] = { UF_KIND_DEVMAP, UF_KIND_INSERT_PAGES,
 				      UF_KIND_FAULT };
 	unsigned long long t[3][ROUNDS], m[3];
-	struct uf_alloc a = { .size = pages * PG };
+	/* NOSLEEP cookies are physically contiguous. */
+	struct uf_alloc a = { .size = pages * PG, .flags = contig ? 1 : 0 };
 	unsigned long iters = pages >= 65536 ? 1 : 65536 / pages;
 	size_t len = pages * PG;
 	char name[64];
@@ -138,8 +139,11 @@ static void bench_map_touch(unsigned long pages)
 		}
 	for (k = 0; k < 3; k++)
 		m[k] = median(t[k], ROUNDS);
-	snprintf(name, sizeof(name), "umem_mmap_touch_%lup", pages);
+	snprintf(name, sizeof(name), "umem_mmap_touch_%s%lup",
+		 contig ? "contig_" : "", pages);
 	report(name, "ns", m[0], "vm_insert_pages", m[1]);
+	if (contig)
+		return;
 	snprintf(name, sizeof(name), "umem_mmap_touch_%lup_vs_fault", pages);
 	report(name, "ns", m[0], "fault_per_page", m[2]);
 	ioctl(fd, UF_RESET);
@@ -203,7 +207,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
-		bench_map_touch(pages[i]);
+		bench_map_touch(pages[i], 0);
+	/* Contiguous cookies: how the remap_pfn_range path compares. */
+	bench_map_touch(1, 1);
+	bench_map_touch(8, 1);
+	bench_map_touch(256, 1);
 	bench_memset(64UL << 20);
 	close(fd);
 	return 0;
