@@ -13,6 +13,7 @@
 #include <linux/notifier.h>
 
 #include "ddi_impl.h"
+#include "devinfo.h"
 
 struct dentry *ddi_debugfs_root;
 
@@ -25,6 +26,8 @@ struct ddi_subsystem {
 static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
 	{ "umem", ddi_umem_init, ddi_umem_fini },
+	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
+	{ "control", ddi_control_init, ddi_control_fini },
 };
 
 static int ddi_module_notify(struct notifier_block *nb, unsigned long state,

@@ -25,6 +25,8 @@ fi
 [ -d "$BUILD/$name/drivers" ] &&
 	cp "$BUILD/$name/drivers/"*.ko "$stage/ddi/modules/" 2>/dev/null
 [ -d "$BUILD/user" ] && cp -a "$BUILD/user/." "$stage/ddi/bin/"
+# Porter's commands (add_drv, rem_drv, ddi_modinfo, ...).
+[ -d "$TOP/scripts/guest/bin" ] && cp -a "$TOP/scripts/guest/bin/." "$stage/ddi/bin/"
 [ -n "$extra" ] && cp -a "$extra/." "$stage/ddi/"
 echo "$name" >"$stage/ddi/kernel"
 (cd "$stage" && find . | cpio -o -H newc --owner 0:0 --quiet) |

@@ -13,6 +13,7 @@
 #include <linux/version.h>
 #include <linux/mm.h>
 #include <linux/mmzone.h>
+#include <linux/device.h>
 
 /*
  * The largest buddy order, inclusive.  6.8 renamed MAX_ORDER (exclusive)
@@ -67,5 +68,12 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 {
 	return pin_user_pages_fast(start, nr_pages, gup_flags, pages);
 }
+
+/* class_create() lost its owner argument in 6.4 (no macro marks it). */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#define ddi_class_create(name)	class_create(name)
+#else
+#define ddi_class_create(name)	class_create(THIS_MODULE, name)
+#endif
 
 #endif /* _DDI_COMPAT_KCOMPAT_H */

@@ -7,6 +7,7 @@
 
 #include <sys/types.h>
 #include <sys/devops.h>
+#include <ddi_compat/nodev.h>
 
 struct buf;
 struct uio;
@@ -32,6 +33,7 @@ typedef enum {
 #define D_DEVMAP	0x100
 #define D_HOTPLUG	0x4
 #define D_U64BIT	0x40000
+#define D_MTSAFE	0x0020
 
 struct cb_ops {
 	int (*cb_open)(dev_t *devp, int flag, int otyp, cred_t *credp);

@@ -1,17 +1,113 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * <sys/sunddi.h>, minimal: only what the kernel-memory-for-user-access
- * interfaces need.  The driver-model work owns the full header; it keeps
- * the #include of <sys/ddidevmap.h>, as illumos's does.
+ * Solaris DDI-specific interfaces: instances, minor nodes, properties,
+ * soft state, copying to and from user space, time.
  */
 #ifndef _SYS_SUNDDI_H
 #define _SYS_SUNDDI_H
 
 #include <sys/types.h>
+#include <sys/ddi.h>
+#include <sys/devops.h>
+#include <sys/conf.h>
 #include <sys/model.h>
+#include <sys/types32.h>
 #include <sys/ddidevmap.h>
+#include <ddi_compat/nodev.h>
 
-#define DDI_SUCCESS	0
-#define DDI_FAILURE	(-1)
+#define DDI_SUCCESS		0
+#define DDI_FAILURE		-1
+#define DDI_NOT_WELL_FORMED	-2
+#define DDI_EAGAIN		-3
+#define DDI_EINVAL		-4
+#define DDI_ENOTSUP		-5
+#define DDI_EPENDING		-6
+#define DDI_EALREADY		-7
+
+#define DDI_SLEEP		0
+#define DDI_NOSLEEP		1
+
+#define DDI_PSEUDO		"ddi_pseudo"
+#define DDI_NT_BLOCK		"ddi_block"
+#define DDI_NT_TAPE		"ddi_byte:tape"
+
+/* ddi_create_minor_node(9F) flags. */
+#define CLONE_DEV		1
+#define PRIVONLY_DEV		0x10
+
+/* Properties. */
+#define DDI_DEV_T_NONE		((dev_t)-1)
+#define DDI_DEV_T_ANY		((dev_t)-2)
+#define DDI_MAJOR_T_UNKNOWN	((major_t)0)
+
+#define DDI_PROP_DONTPASS	0x0001
+#define DDI_PROP_CANSLEEP	0x0004
+#define DDI_PROP_NOTPROM	0x0008
+#define DDI_PROP_DONTSLEEP	0x0010
+#define DDI_PROP_SYSTEM_DEF	0x0020
+
+#define DDI_PROP_SUCCESS	0
+#define DDI_PROP_NOT_FOUND	1
+#define DDI_PROP_UNDEFINED	2
+#define DDI_PROP_NO_MEMORY	3
+#define DDI_PROP_INVAL_ARG	4
+#define DDI_PROP_BUF_TOO_SMALL	5
+#define DDI_PROP_CANNOT_DECODE	6
+#define DDI_PROP_CANNOT_ENCODE	7
+#define DDI_PROP_END_OF_DATA	8
+
+/* Instances and nodes. */
+int ddi_get_instance(dev_info_t *dip);
+const char *ddi_driver_name(dev_info_t *dip);
+const char *ddi_get_name(dev_info_t *dip);
+const char *ddi_node_name(dev_info_t *dip);
+major_t ddi_driver_major(dev_info_t *dip);
+void *ddi_get_driver_private(dev_info_t *dip);
+void ddi_set_driver_private(dev_info_t *dip, void *data);
+void ddi_report_dev(dev_info_t *dip);
+int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
+			  minor_t minor_num, const char *node_type, int flag);
+void ddi_remove_minor_node(dev_info_t *dip, const char *name);
+int ddi_quiesce_not_needed(dev_info_t *dip);
+int ddi_quiesce_not_supported(dev_info_t *dip);
+int ddi_no_info(dev_info_t *dip, ddi_info_cmd_t infocmd, void *arg,
+		void **result);
+
+/* Properties. */
+int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+		int mod_flags, char *name, caddr_t valuep, int *lengthp);
+int ddi_prop_get_int(dev_t match_dev, dev_info_t *dip, uint_t flags,
+		     char *name, int defvalue);
+int64_t ddi_prop_get_int64(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			   char *name, int64_t defvalue);
+int ddi_prop_exists(dev_t match_dev, dev_info_t *dip, uint_t flags,
+		    char *name);
+int ddi_prop_lookup_string(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			   char *name, char **datap);
+int ddi_prop_lookup_int_array(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			      char *name, int **datap, uint_t *nelementsp);
+int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
+				 uint_t flags, char *name, char ***datap,
+				 uint_t *nelementsp);
+void ddi_prop_free(void *data);
+
+/* Soft state. */
+int ddi_soft_state_init(void **state_p, size_t size, size_t n_items);
+int ddi_soft_state_zalloc(void *state, int item);
+void *ddi_get_soft_state(void *state, int item);
+void ddi_soft_state_free(void *state, int item);
+void ddi_soft_state_fini(void **state_p);
+
+/* Copying. */
+int ddi_copyin(const void *buf, void *driverbuf, size_t cn, int flags);
+int ddi_copyout(const void *buf, void *driverbuf, size_t cn, int flags);
+
+/* Time. */
+clock_t ddi_get_lbolt(void);
+int64_t ddi_get_lbolt64(void);
+time_t ddi_get_time(void);
+
+/* Strings. */
+size_t ddi_strlcpy(char *dst, const char *src, size_t dstsize);
 
 #endif /* _SYS_SUNDDI_H */

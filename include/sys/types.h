@@ -30,6 +30,7 @@ typedef long long		offset_t;
 typedef unsigned long long	u_offset_t;
 typedef unsigned long long	diskaddr_t;
 typedef long long		hrtime_t;
+typedef long			time_t;	/* Linux dropped its own in 5.x */
 typedef unsigned int		major_t;
 typedef unsigned int		minor_t;
 typedef short			pri_t;

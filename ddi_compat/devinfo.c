@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Instances (dev_info_t): attach(9E) and detach(9E), autodetach,
+ * properties from the .conf (ddi_prop_op(9F) and the lookup functions),
+ * and the small dev_info accessors.
+ *
+ * Autodetach, as Solaris does it: an instance that nobody has open is
+ * detached (at load, right after its attach, and at the last close of
+ * its minors); its /devices nodes stay, and the next open attaches it
+ * again.  An instance whose detach refuses stays attached.  While an
+ * instance is attached it holds a reference on its driver's module, so
+ * Linux refuses to unload the module: `rmmod` fails while a detach
+ * refuses, and succeeds once every instance could detach.  A .conf with
+ * ddi-no-autodetach=1 keeps instances attached after their last close.
+ */
+#define pr_fmt(fmt) "ddi_compat: " fmt
+
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <sys/types.h>
+#include <sys/sunddi.h>
+#include <sys/kmem.h>
+
+#include "ddi_impl.h"
+#include "devinfo.h"
+
+int ddi_attach_instance(struct dev_info *dip)
+{
+	struct ddi_driver *drv = dip->drv;
+	int r;
+
+	lockdep_assert_held(&drv->state_lock);
+	if (dip->attached)
+		return 0;
+	r = drv->ops->devo_attach(dip, DDI_ATTACH);
+	if (r != DDI_SUCCESS) {
+		pr_warn("%s%d: attach failed (%d)\n", drv->name, dip->instance,
+			r);
+		return -ENXIO;
+	}
+	dip->attached = true;
+	__module_get(drv->owner);
+	dip->holds_module = true;
+	return 0;
+}
+
+int ddi_detach_instance(struct dev_info *dip)
+{
+	struct ddi_driver *drv = dip->drv;
+	int r;
+
+	lockdep_assert_held(&drv->state_lock);
+	if (!dip->attached)
+		return 0;
+	if (dip->opens || dip->opening)
+		return -EBUSY;
+	r = drv->ops->devo_detach(dip, DDI_DETACH);
+	if (r != DDI_SUCCESS)
+		return -EBUSY;
+	dip->attached = false;
+	if (dip->holds_module) {
+		dip->holds_module = false;
+		module_put(drv->owner);
+	}
+	return 0;
+}
+
+void ddi_autodetach(struct dev_info *dip)
+{
+	lockdep_assert_held(&dip->drv->state_lock);
+	if (!dip->drv->autodetach || !dip->attached || dip->opens ||
+	    dip->opening)
+		return;
+	if (ddi_detach_instance(dip))
+		pr_debug("%s%d: detach refused; instance stays attached\n",
+			 dip->drv->name, dip->instance);
+}
+
+int ddi_driver_attach_all(struct ddi_driver *drv)
+{
+	struct dev_info *dip;
+	int err = 0;
+
+	mutex_lock(&drv->state_lock);
+	list_for_each_entry(dip, &drv->instances, link) {
+		if (ddi_attach_instance(dip))
+			err = -ENXIO;
+		else
+			ddi_autodetach(dip);
+	}
+	mutex_unlock(&drv->state_lock);
+	return err;
+}
+
+int ddi_driver_detach_all(struct ddi_driver *drv)
+{
+	struct dev_info *dip;
+	int err = 0;
+
+	mutex_lock(&drv->state_lock);
+	list_for_each_entry(dip, &drv->instances, link) {
+		if (ddi_detach_instance(dip)) {
+			pr_info("%s%d: detach refused (%s)\n", drv->name,
+				dip->instance,
+				dip->opens ? "open" : "by the driver");
+			err = -EBUSY;
+		}
+	}
+	mutex_unlock(&drv->state_lock);
+	return err;
+}
+
+/* Accessors. */
+
+int ddi_get_instance(dev_info_t *dip)
+{
+	return dip ? dip->instance : -1;
+}
+EXPORT_SYMBOL(ddi_get_instance);
+
+const char *ddi_driver_name(dev_info_t *dip)
+{
+	return dip ? dip->drv->name : "";
+}
+EXPORT_SYMBOL(ddi_driver_name);
+
+const char *ddi_get_name(dev_info_t *dip)
+{
+	return ddi_driver_name(dip);
+}
+EXPORT_SYMBOL(ddi_get_name);
+
+const char *ddi_node_name(dev_info_t *dip)
+{
+	return ddi_driver_name(dip);
+}
+EXPORT_SYMBOL(ddi_node_name);
+
+major_t ddi_driver_major(dev_info_t *dip)
+{
+	return dip ? MAJOR(dip->drv->base) : DDI_MAJOR_T_UNKNOWN;
+}
+EXPORT_SYMBOL(ddi_driver_major);
+
+void *ddi_get_driver_private(dev_info_t *dip)
+{
+	return dip ? dip->driver_private : NULL;
+}
+EXPORT_SYMBOL(ddi_get_driver_private);
+
+void ddi_set_driver_private(dev_info_t *dip, void *data)
+{
+	if (dip)
+		dip->driver_private = data;
+}
+EXPORT_SYMBOL(ddi_set_driver_private);
+
+void ddi_report_dev(dev_info_t *dip)
+{
+	if (!dip)
+		return;
+	pr_info("pseudo-device: %s%d\n", dip->drv->name, dip->instance);
+	pr_info("%s%d is /pseudo/%s@%d\n", dip->drv->name, dip->instance,
+		dip->drv->name, dip->instance);
+}
+EXPORT_SYMBOL(ddi_report_dev);
+
+int ddi_quiesce_not_needed(dev_info_t *dip)
+{
+	return DDI_SUCCESS;
+}
+EXPORT_SYMBOL(ddi_quiesce_not_needed);
+
+int ddi_quiesce_not_supported(dev_info_t *dip)
+{
+	return DDI_FAILURE;
+}
+EXPORT_SYMBOL(ddi_quiesce_not_supported);
+
+int ddi_no_info(dev_info_t *dip, ddi_info_cmd_t infocmd, void *arg,
+		void **result)
+{
+	return DDI_FAILURE;
+}
+EXPORT_SYMBOL(ddi_no_info);
+
+/*
+ * Properties.  An instance sees its own .conf node's properties first,
+ * then the .conf's global ones (lines without name=).  Only .conf
+ * properties exist; match_dev and the flags select nothing else here.
+ */
+static struct ddi_prop *ddi_prop_find(dev_info_t *dip, const char *name)
+{
+	struct ddi_prop *p;
+
+	if (!dip || !name)
+		return NULL;
+	p = dip->props ? ddi_conf_find_prop(dip->props, name) : NULL;
+	if (!p && dip->drv->conf)
+		p = ddi_conf_find_prop(&dip->drv->conf->global_props, name);
+	return p;
+}
+
+int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+		int mod_flags, char *name, caddr_t valuep, int *lengthp)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+	void *buf;
+
+	if (!p)
+		return DDI_PROP_NOT_FOUND;
+	switch (prop_op) {
+	case PROP_EXISTS:
+		return DDI_PROP_SUCCESS;
+	case PROP_LEN:
+		if (!lengthp)
+			return DDI_PROP_INVAL_ARG;
+		*lengthp = p->len;
+		return DDI_PROP_SUCCESS;
+	case PROP_LEN_AND_VAL_BUF:
+		if (!lengthp || !valuep)
+			return DDI_PROP_INVAL_ARG;
+		if (*lengthp < (int)p->len) {
+			*lengthp = p->len;
+			return DDI_PROP_BUF_TOO_SMALL;
+		}
+		memcpy(valuep, p->val, p->len);
+		*lengthp = p->len;
+		return DDI_PROP_SUCCESS;
+	case PROP_LEN_AND_VAL_ALLOC:
+		if (!lengthp || !valuep)
+			return DDI_PROP_INVAL_ARG;
+		buf = kmem_alloc(p->len, (mod_flags & DDI_PROP_CANSLEEP) ?
+				 KM_SLEEP : KM_NOSLEEP);
+		if (!buf)
+			return DDI_PROP_NO_MEMORY;
+		memcpy(buf, p->val, p->len);
+		*(caddr_t *)valuep = buf;
+		*lengthp = p->len;
+		return DDI_PROP_SUCCESS;
+	}
+	return DDI_PROP_INVAL_ARG;
+}
+EXPORT_SYMBOL(ddi_prop_op);
+
+int ddi_prop_exists(dev_t match_dev, dev_info_t *dip, uint_t flags,
+		    char *name)
+{
+	return ddi_prop_find(dip, name) != NULL;
+}
+EXPORT_SYMBOL(ddi_prop_exists);
+
+int ddi_prop_get_int(dev_t match_dev, dev_info_t *dip, uint_t flags,
+		     char *name, int defvalue)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+
+	if (!p || p->type != DDI_CONF_INT || !p->nvals)
+		return defvalue;
+	return ((int *)p->val)[0];
+}
+EXPORT_SYMBOL(ddi_prop_get_int);
+
+int64_t ddi_prop_get_int64(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			   char *name, int64_t defvalue)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+
+	if (!p || p->type != DDI_CONF_INT || !p->nvals)
+		return defvalue;
+	return ((int *)p->val)[0];
+}
+EXPORT_SYMBOL(ddi_prop_get_int64);
+
+/*
+ * What the lookup functions hand out: a header in front of the data, so
+ * ddi_prop_free() knows the size to give back.
+ */
+struct ddi_prop_buf {
+	size_t size;
+	u64 data[];
+};
+
+static void *ddi_prop_buf_alloc(size_t size)
+{
+	struct ddi_prop_buf *b = kzalloc(sizeof(*b) + size, GFP_KERNEL);
+
+	if (!b)
+		return NULL;
+	b->size = size;
+	return b->data;
+}
+
+void ddi_prop_free(void *data)
+{
+	if (data)
+		kfree(container_of(data, struct ddi_prop_buf, data));
+}
+EXPORT_SYMBOL(ddi_prop_free);
+
+int ddi_prop_lookup_int_array(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			      char *name, int **datap, uint_t *nelementsp)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+	int *v;
+
+	if (!datap || !nelementsp)
+		return DDI_PROP_INVAL_ARG;
+	if (!p)
+		return DDI_PROP_NOT_FOUND;
+	if (p->type != DDI_CONF_INT)
+		return DDI_PROP_CANNOT_DECODE;
+	v = ddi_prop_buf_alloc(p->len);
+	if (!v)
+		return DDI_PROP_NO_MEMORY;
+	memcpy(v, p->val, p->len);
+	*datap = v;
+	*nelementsp = p->nvals;
+	return DDI_PROP_SUCCESS;
+}
+EXPORT_SYMBOL(ddi_prop_lookup_int_array);
+
+int ddi_prop_lookup_string(dev_t match_dev, dev_info_t *dip, uint_t flags,
+			   char *name, char **datap)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+	char *s;
+
+	if (!datap)
+		return DDI_PROP_INVAL_ARG;
+	if (!p)
+		return DDI_PROP_NOT_FOUND;
+	if (p->type != DDI_CONF_STRING)
+		return DDI_PROP_CANNOT_DECODE;
+	/* The first string of the property. */
+	s = ddi_prop_buf_alloc(strlen(p->val) + 1);
+	if (!s)
+		return DDI_PROP_NO_MEMORY;
+	memcpy(s, p->val, strlen(p->val) + 1);
+	*datap = s;
+	return DDI_PROP_SUCCESS;
+}
+EXPORT_SYMBOL(ddi_prop_lookup_string);
+
+int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
+				 uint_t flags, char *name, char ***datap,
+				 uint_t *nelementsp)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+	size_t ptrs;
+	char **v, *s;
+	uint_t i;
+
+	if (!datap || !nelementsp)
+		return DDI_PROP_INVAL_ARG;
+	if (!p)
+		return DDI_PROP_NOT_FOUND;
+	if (p->type != DDI_CONF_STRING)
+		return DDI_PROP_CANNOT_DECODE;
+	/* An array of pointers, then the strings they point into. */
+	ptrs = (p->nvals + 1) * sizeof(char *);
+	v = ddi_prop_buf_alloc(ptrs + p->len);
+	if (!v)
+		return DDI_PROP_NO_MEMORY;
+	s = (char *)v + ptrs;
+	memcpy(s, p->val, p->len);
+	for (i = 0; i < p->nvals; i++) {
+		v[i] = s;
+		s += strlen(s) + 1;
+	}
+	v[i] = NULL;
+	*datap = v;
+	*nelementsp = p->nvals;
+	return DDI_PROP_SUCCESS;
+}
+EXPORT_SYMBOL(ddi_prop_lookup_string_array);

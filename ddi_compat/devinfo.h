@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Private to ddi_compat: the driver model's state.  A Solaris driver is a
+ * struct ddi_driver (one per loaded driver module), its instances are
+ * struct dev_info, its minor nodes struct ddi_minor.
+ *
+ * Locking: ddi_drivers_lock guards the list of drivers.  drv->state_lock
+ * serialises attach and detach of the driver's instances with the open
+ * and close bookkeeping; it is held across attach(9E) and detach(9E) but
+ * never across open(9E), close(9E) or any other entry point.
+ * drv->minor_lock guards the minor list and nests inside state_lock.
+ */
+#ifndef _DDI_DEVINFO_H
+#define _DDI_DEVINFO_H
+
+#include <linux/cdev.h>
+#include <linux/device.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <sys/types.h>
+#include <sys/devops.h>
+#include <sys/conf.h>
+#include <sys/modctl.h>
+
+#define DDI_NAME_MAX	64
+
+/* A property from the .conf: an array of ints or of strings. */
+struct ddi_prop {
+	struct list_head link;
+	char *name;
+	int type;			/* DDI_CONF_INT or DDI_CONF_STRING */
+	unsigned int nvals;
+	size_t len;			/* bytes in val */
+	void *val;			/* int[nvals] or packed strings */
+};
+
+#define DDI_CONF_INT	1
+#define DDI_CONF_STRING	2
+
+/* One "name=... parent=... instance=N;" entry of a .conf. */
+struct ddi_conf_node {
+	struct list_head link;
+	int instance;
+	int line;
+	struct list_head props;
+};
+
+/* A parsed .conf: its nodes, and the properties given for all nodes. */
+struct ddi_conf {
+	struct list_head nodes;
+	struct list_head global_props;
+	int nnodes;
+};
+
+int ddi_conf_parse(const char *drv, const char *text, struct ddi_conf **out,
+		   char *err, size_t errlen);
+void ddi_conf_free(struct ddi_conf *conf);
+struct ddi_prop *ddi_conf_find_prop(struct list_head *props, const char *name);
+
+struct ddi_driver;
+
+struct dev_info {
+	struct list_head link;		/* in drv->instances */
+	struct ddi_driver *drv;
+	int instance;
+	bool attached;
+	bool holds_module;		/* a module reference is ours */
+	int opens;			/* open files on its minors */
+	int opening;			/* open(9E) calls in progress */
+	struct list_head *props;	/* the .conf node's properties */
+	void *driver_private;
+};
+
+struct ddi_minor {
+	struct list_head link;		/* in drv->minors */
+	struct dev_info *dip;
+	char name[DDI_NAME_MAX];
+	minor_t minor;
+	int spec_type;
+	bool live;			/* created and not removed */
+	struct device *dev;		/* the /dev/pseudo/... node */
+};
+
+/* How many open files a dev_t has, so close(9E) is called on the last. */
+struct ddi_devopen {
+	struct list_head link;
+	dev_t dev;
+	int count;
+	bool closing;			/* its last close(9E) is running */
+};
+
+struct ddi_driver {
+	struct list_head link;		/* in ddi_drivers */
+	char name[DDI_NAME_MAX];
+	struct module *owner;
+	struct modlinkage *modlinkage;
+	struct dev_ops *ops;
+	const char *linkinfo;
+	struct ddi_conf *conf;
+	bool autodetach;		/* no ddi-no-autodetach in .conf */
+	bool installed;			/* mod_install done */
+	bool unloading;			/* in mod_remove: nodes go away */
+	dev_t base;			/* major, minor 0 */
+	struct cdev cdev;
+	bool cdev_added;
+	struct file_operations fops;	/* owner = the driver's module */
+	struct mutex state_lock;
+	struct mutex minor_lock;
+	struct list_head instances;
+	struct list_head minors;
+	struct list_head devopens;
+	wait_queue_head_t close_wait;	/* a last close(9E) finished */
+	unsigned long close_seq;	/* how many have */
+	spinlock_t pollq_lock;
+	struct list_head pollqs;
+};
+
+extern struct mutex ddi_drivers_lock;
+extern struct list_head ddi_drivers;
+extern struct class *ddi_pseudo_class;
+
+/* devinfo.c */
+int ddi_attach_instance(struct dev_info *dip);
+int ddi_detach_instance(struct dev_info *dip);
+void ddi_autodetach(struct dev_info *dip);
+int ddi_driver_attach_all(struct ddi_driver *drv);
+int ddi_driver_detach_all(struct ddi_driver *drv);
+int ddi_devinfo_init(void);
+void ddi_devinfo_fini(void);
+
+/* cdev.c */
+int ddi_cdev_register(struct ddi_driver *drv);
+void ddi_cdev_unregister(struct ddi_driver *drv);
+
+/* minornode.c */
+struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor);
+void ddi_minor_destroy_all(struct ddi_driver *drv);
+int ddi_minornode_init(void);
+void ddi_minornode_fini(void);
+
+/* poll.c */
+void ddi_poll_driver_gone(struct ddi_driver *drv);
+void ddi_poll_forget_range(const void *start, size_t len);
+struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
+					struct pollhead *php);
+
+/* modctl.c */
+struct ddi_driver *ddi_driver_find(const char *name);
+int ddi_control_init(void);
+void ddi_control_fini(void);
+
+#endif /* _DDI_DEVINFO_H */

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * struct pollhead and pollwakeup(9F) over Linux wait queues.
+ *
+ * A Solaris pollhead needs no initialisation (drivers keep one, zeroed,
+ * in their soft state), but a Linux wait queue does.  So the queue is
+ * made the first time poll(2) waits on the pollhead and published in it
+ * with cmpxchg; pollwakeup() on a pollhead nobody ever waited on has
+ * nothing to wake.  The queues are freed when the soft state holding
+ * them is freed and, at the latest, when the driver unloads.
+ */
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/poll.h>
+#include <sys/types.h>
+#include <sys/poll.h>
+
+#include "ddi_impl.h"
+#include "devinfo.h"
+
+struct ddi_pollq {
+	struct list_head link;
+	struct pollhead *php;
+	struct ddi_driver *drv;
+	wait_queue_head_t wq;
+};
+
+static DEFINE_SPINLOCK(ddi_pollq_lock);
+static LIST_HEAD(ddi_pollqs);
+
+struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
+					struct pollhead *php)
+{
+	/* Pairs with the cmpxchg_release below: q is fully set up. */
+	struct ddi_pollq *q = smp_load_acquire(&php->ph_q), *old;
+
+	if (q)
+		return &q->wq;
+	q = kzalloc(sizeof(*q), GFP_KERNEL);
+	if (!q)
+		return NULL;
+	q->php = php;
+	q->drv = drv;
+	init_waitqueue_head(&q->wq);
+	spin_lock(&ddi_pollq_lock);
+	old = cmpxchg_release(&php->ph_q, NULL, q);
+	if (!old)
+		list_add(&q->link, &ddi_pollqs);
+	spin_unlock(&ddi_pollq_lock);
+	if (old) {
+		kfree(q);
+		q = old;
+	}
+	return &q->wq;
+}
+
+void pollwakeup(struct pollhead *php, short events)
+{
+	struct ddi_pollq *q;
+
+	if (!php)
+		return;
+	/* Pairs with the cmpxchg_release in ddi_pollhead_wq(). */
+	q = smp_load_acquire(&php->ph_q);
+	if (q)
+		wake_up_poll(&q->wq, (__force __poll_t)(u16)events);
+}
+EXPORT_SYMBOL(pollwakeup);
+
+/* Forget queues whose pollhead lies in [start, start + len). */
+void ddi_poll_forget_range(const void *start, size_t len)
+{
+	struct ddi_pollq *q, *tmp;
+	LIST_HEAD(dead);
+
+	spin_lock(&ddi_pollq_lock);
+	list_for_each_entry_safe(q, tmp, &ddi_pollqs, link) {
+		if ((void *)q->php < start || (void *)q->php >= start + len)
+			continue;
+		/* A queue somebody still waits on cannot go. */
+		if (waitqueue_active(&q->wq))
+			continue;
+		q->php->ph_q = NULL;
+		list_move(&q->link, &dead);
+	}
+	spin_unlock(&ddi_pollq_lock);
+	list_for_each_entry_safe(q, tmp, &dead, link)
+		kfree(q);
+}
+
+void pollhead_clean(struct pollhead *php)
+{
+	if (php)
+		ddi_poll_forget_range(php, sizeof(*php));
+}
+EXPORT_SYMBOL(pollhead_clean);
+
+void ddi_poll_driver_gone(struct ddi_driver *drv)
+{
+	struct ddi_pollq *q, *tmp;
+	LIST_HEAD(dead);
+
+	spin_lock(&ddi_pollq_lock);
+	list_for_each_entry_safe(q, tmp, &ddi_pollqs, link)
+		if (q->drv == drv)
+			list_move(&q->link, &dead);
+	spin_unlock(&ddi_pollq_lock);
+	/* Open files pin the driver, so nobody can be waiting here. */
+	list_for_each_entry_safe(q, tmp, &dead, link)
+		kfree(q);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cred_t is Linux's struct cred: the credentials of the process that made
+ * the call.  The accessors return ids as seen from the caller's namespace.
+ */
+#ifndef _SYS_CRED_H
+#define _SYS_CRED_H
+
+#include <sys/types.h>
+
+uid_t crgetuid(const cred_t *cr);
+uid_t crgetruid(const cred_t *cr);
+gid_t crgetgid(const cred_t *cr);
+gid_t crgetrgid(const cred_t *cr);
+
+/* The credentials of the running thread. */
+#define CRED()		((cred_t *)current_cred())
+
+#endif /* _SYS_CRED_H */

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * DDI/DKI interfaces common to Solaris and SVR4 drivers: device numbers,
+ * time conversions, delays, privilege checks.
+ *
+ * dev_t is Linux's: 12 bits of major and 20 of minor.  makedevice() of a
+ * minor above MAXMIN cannot be represented; see docs/departures.md.
+ */
+#ifndef _SYS_DDI_H
+#define _SYS_DDI_H
+
+#include <sys/types.h>
+#include <sys/systm.h>
+#include <ddi_compat/nodev.h>
+
+#define NODEV		((dev_t)-1)
+#define MAXMAJ		((major_t)((1U << (32 - MINORBITS)) - 1))
+#define MAXMIN		((minor_t)MINORMASK)
+#define NBITSMAJOR	(32 - MINORBITS)
+#define NBITSMINOR	MINORBITS
+
+static inline minor_t getminor(dev_t dev)
+{
+	return MINOR(dev);
+}
+
+static inline major_t getmajor(dev_t dev)
+{
+	return MAJOR(dev);
+}
+
+static inline dev_t makedevice(major_t maj, minor_t min)
+{
+	return MKDEV(maj, min);
+}
+
+/* drv_getparm(9F) parameters. */
+#define UPROCP		0
+#define PPGRP		1
+#define LBOLT		2
+#define TIME		3
+#define PPID		4
+#define PSID		5
+#define UCRED		6
+
+int drv_getparm(unsigned int parm, void *valuep);
+clock_t drv_usectohz(clock_t microsecs);
+clock_t drv_hztousec(clock_t hz);
+void drv_usecwait(clock_t microsecs);
+int drv_priv(cred_t *cr);
+void ddi_delay(clock_t ticks);
+
+#endif /* _SYS_DDI_H */

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * chpoll(9E) support: struct pollhead and pollwakeup(9F).
+ *
+ * The POLL* event bits are Linux's (already defined by <linux/poll.h>).
+ * POLLIN, POLLPRI, POLLOUT, POLLERR, POLLHUP, POLLNVAL, POLLRDNORM and
+ * POLLRDBAND have Solaris's values; POLLWRNORM and POLLWRBAND do not
+ * (Linux 0x100/0x200, Solaris 0x4/0x100).  chpoll gets and returns Linux
+ * bits, so what it reports is what poll(2) shows.
+ *
+ * A zeroed pollhead is ready for use, as on Solaris: the Linux wait queue
+ * behind it is made on first poll and belongs to the driver until it
+ * unloads (or until the soft state holding it is freed).
+ */
+#ifndef _SYS_POLL_H
+#define _SYS_POLL_H
+
+#include <sys/types.h>
+
+struct ddi_pollq;
+
+typedef struct pollhead {
+	struct ddi_pollq *ph_q;
+} pollhead_t;
+
+void pollwakeup(struct pollhead *php, short events);
+void pollhead_clean(struct pollhead *php);
+
+#endif /* _SYS_POLL_H */

@@ -1,0 +1,95 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# guest-port.sh DIR TEST [KERNEL]: what `make guest M=DIR TEST=TEST
+# [KERNEL=...]` runs.  Builds ddi_compat and the drivers in DIR (port.sh)
+# for KERNEL (default debug-6.12), boots it with ddi_compat and those
+# modules loaded (their instances attach as their .conf files say), copies
+# DIR into the guest at /port with file modes kept, runs TEST (a path
+# relative to DIR) there with busybox sh, and exits with TEST's status.
+# C programs in DIR/user/ are built as static 64-bit NAME and 32-bit
+# NAME32 and put on the guest's PATH.  The guest's logs are kept in
+# build/KERNEL/guest-port/; a kernel splat or leak fails the run as in
+# make check.
+. "$(dirname "$0")/lib.sh"
+
+dir=${1:?usage: guest-port.sh DIR TEST [KERNEL]}
+test=${2:?usage: guest-port.sh DIR TEST [KERNEL]}
+name=${3:-debug-6.12}
+[ -d "$dir" ] || die "guest-port.sh: $dir is not a directory"
+dir=$(cd "$dir" && pwd)
+[ -f "$dir/$test" ] || die "guest-port.sh: no $test in $dir"
+
+out=$BUILD/$name/guest-port
+extra=$out/extra
+rm -rf "$out"
+mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
+"$TOP/scripts/build.sh" "$name" >/dev/null || exit 1
+"$TOP/scripts/user.sh" || exit 1
+"$TOP/scripts/port.sh" "$dir" "$name" "$extra/port/modules" || exit 1
+for src in "$dir"/user/*.c; do
+	[ -f "$src" ] || continue
+	prog=$(basename "$src" .c)
+	gcc -m64 -static -O2 -Wall -I"$dir/user" -I"$dir" -o "$extra/bin/$prog" \
+		"$src" -lpthread || die "cannot build $src"
+	gcc -m32 -static -O2 -Wall -I"$dir/user" -I"$dir" \
+		-o "$extra/bin/${prog}32" "$src" -lpthread ||
+		die "cannot build $src (-m32)"
+done
+cp -a "$dir" "$extra/port/src"
+printf '%s\n' "$test" >"$extra/port/test"
+cat >"$extra/port.sh" <<'GUEST'
+# Guest side of guest-port.sh (mode "port").
+. /ddi/lib.sh
+ddi_setup || { result port:load-ddi_compat fail; exit 1; }
+loaded=
+for ko in /ddi/port/modules/*.ko; do
+	m=$(basename "$ko" .ko)
+	if insmod "$ko"; then
+		loaded="$m $loaded"
+		result "port:load-$m" pass
+	else
+		result "port:load-$m" fail
+		exit 1
+	fi
+done
+cp -a /ddi/port/src /port
+test=$(cat /ddi/port/test)
+echo "@@BEGIN port:$test"
+(cd /port && sh "./$test")
+status=$?
+if [ $status = 0 ]; then
+	result "port:$test" pass
+else
+	result "port:$test" fail "exit $status"
+fi
+for m in $loaded; do
+	grep -q "^$m " /proc/modules || continue
+	rmmod "$m" || result "port:unload-$m" fail "still in use after the test"
+done
+rmmod ddi_compat || result port:unload-ddi_compat fail
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	echo scan > /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-BEGIN"
+	cat /sys/kernel/debug/kmemleak
+	echo "@@KMEMLEAK-END"
+fi
+exit $status
+GUEST
+"$TOP/scripts/initramfs.sh" "$name" port "$out/initrd.cpio.gz" "$extra" ||
+	exit 1
+say "booting $name: $test in $dir"
+DDI_LIVE=${DDI_LIVE-1} "$TOP/scripts/guest.sh" "$name" "$out/initrd.cpio.gz" \
+	"$out/log" port "${DDI_TIMEOUT:-1200}" || exit 1
+rm -f "$out/results.tsv"
+python3 "$TOP/scripts/results.py" --kernel "$name" --boot port \
+	--dir "$out/log" --tsv "$out/results.tsv"
+status=$(tr -d '\r' <"$out/log/results.log" | sed -n 's/^@@DDI-EXIT //p' | tail -1)
+say "logs: $out/log (console.log, results.log)"
+if grep -q "^fail	$name:boot:port" "$out/results.tsv"; then
+	# The test's own failure is its status; a splat, hang or leak is 1.
+	[ -n "$status" ] && [ "$status" != 0 ] && exit "$status"
+	exit 1
+fi
+exit "${status:-1}"
