@@ -43,6 +43,9 @@
 #include "ddi_impl.h"
 #include "umem_impl.h"
 
+/* An entry point the driver has: neither NULL nor nodev(9F). */
+#define DEVMAP_HAS(fn)	((fn) && (void *)(fn) != (void *)nodev)
+
 #define DEVMAP_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
 #define DEVMAP_AS_MAGIC		0x41535f5fU	/* "AS__" */
 
@@ -426,7 +429,7 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	as->tried = true;
 	req = as->req;
 	vma = req->vma;
-	if (!req->cb || !req->cb->cb_devmap)
+	if (!req->cb || !DEVMAP_HAS(req->cb->cb_devmap))
 		return EINVAL;
 	if (off < 0 || offset_in_page(off) || len != vma->vm_end - vma->vm_start)
 		return EINVAL;
@@ -570,22 +573,14 @@ int ddi_devmap_mmap(struct ddi_mmap_req *req)
 
 	if (vma->vm_pgoff > (unsigned long)LONG_MAX >> PAGE_SHIFT)
 		return -EINVAL;
-	if (cb->cb_segmap && cb->cb_segmap != ddi_devmap_segmap) {
+	if (DEVMAP_HAS(cb->cb_segmap) && cb->cb_segmap != ddi_devmap_segmap) {
 		err = cb->cb_segmap(req->dev, off, &as, &addr, len, prot,
 				    maxprot, flags, cred);
-		/*
-		 * A segmap of nodev(9F) returns ENODEV without calling
-		 * devmap_setup: the driver has no segmap of its own, use
-		 * the default.
-		 */
-		if (err == ENODEV && !as.tried && cb->cb_devmap)
-			err = devmap_setup(req->dev, off, &as, &addr, len,
-					   prot, maxprot, flags, cred);
-	} else if (cb->cb_devmap) {
+	} else if (DEVMAP_HAS(cb->cb_devmap)) {
 		err = devmap_setup(req->dev, off, &as, &addr, len, prot,
 				   maxprot, flags, cred);
 	} else {
-		if (cb->cb_mmap)
+		if (DEVMAP_HAS(cb->cb_mmap))
 			pr_warn_once("mmap(9E) entry points are not supported; the driver must provide devmap(9E)\n");
 		return -ENODEV;
 	}
