@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -436,12 +437,12 @@ static void case_fork(void)
 			_exit(1);
 		p[PG] = 2;
 		for (i = 0; i < 20000 && p[2 * PG] != 3; i++)
-			usleep(1000);
+			poll(NULL, 0, 1);
 		_exit(p[2 * PG] == 3 ? 0 : 2);
 	}
 	CHECK(pid > 0);
 	while (p[PG] != 2)
-		usleep(1000);
+		poll(NULL, 0, 1);
 	p[2 * PG] = 3;
 	CHECK(waitpid(pid, &st, 0) == pid);
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
