@@ -276,15 +276,15 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	u64 coff, clen;
 
 	if (!h) {
-		pr_warn("devmap_umem_setup: %p is not a devmap handle (caller %pS)\n",
-			dhp, (void *)_RET_IP_);
+		pr_warn("%s: %p is not a devmap handle (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
 		return DDI_FAILURE;
 	}
 	if (h->setup || !c)
 		return DDI_FAILURE;
 	if (c->magic != UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
-		pr_warn("devmap_umem_setup: cookie %p is freed or not a umem cookie (caller %pS)\n",
-			c, (void *)_RET_IP_);
+		pr_warn("%s: cookie %p is freed or not a umem cookie (caller %pS)\n",
+			__func__, c, (void *)_RET_IP_);
 		return DDI_FAILURE;
 	}
 	/*
@@ -309,8 +309,8 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 		 * cannot honour it, so say so rather than ignore it.
 		 */
 		if (callbackops->devmap_access) {
-			pr_warn("devmap_umem_setup: devmap_access callbacks are not supported (caller %pS)\n",
-				(void *)_RET_IP_);
+			pr_warn("%s: devmap_access callbacks are not supported (caller %pS)\n",
+				__func__, (void *)_RET_IP_);
 			return DDI_FAILURE;
 		}
 	}
@@ -405,7 +405,7 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 /*
  * devmap_setup(9F).  On Linux the address space is the VMA being created
  * by the mmap() that reached the driver: *addrp is its start and @len
- * must be its length.
+ * must be its length.  Returns a Solaris errno: 0 or positive.
  */
 int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
@@ -420,8 +420,8 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	int err, ret;
 
 	if (!as || as->magic != DEVMAP_AS_MAGIC) {
-		pr_warn("devmap_setup: %p is not the address space segmap(9E) was given (caller %pS)\n",
-			as, (void *)_RET_IP_);
+		pr_warn("%s: %p is not the address space segmap(9E) was given (caller %pS)\n",
+			__func__, as, (void *)_RET_IP_);
 		return EINVAL;
 	}
 	if (as->tried)

@@ -57,8 +57,10 @@ static const char *const umem_backend_names[UMEM_NBACKENDS] = {
 	"vmalloc", "pages", "trash", "locked"
 };
 
-enum { UMEM_F_SLEEP, UMEM_F_NOSLEEP, UMEM_F_PAGEABLE, UMEM_F_TRASH,
-       UMEM_NFLAGS };
+enum {
+	UMEM_F_SLEEP, UMEM_F_NOSLEEP, UMEM_F_PAGEABLE, UMEM_F_TRASH,
+	UMEM_NFLAGS
+};
 static const char *const umem_flag_names[UMEM_NFLAGS] = {
 	"sleep", "nosleep", "pageable", "trash"
 };
@@ -265,11 +267,10 @@ static void umem_release(struct ddi_umem_cookie *c)
 	case UMEM_TRASH:
 		break;
 	case UMEM_LOCKED:
-		if (preemptible()) {
+		if (preemptible())
 			umem_release_locked(c);
-		} else if (llist_add(&c->defer, &umem_deferred)) {
+		else if (llist_add(&c->defer, &umem_deferred))
 			schedule_work(&umem_deferred_work);
-		}
 		return;
 	default:
 		break;
@@ -436,8 +437,8 @@ void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 	*cookiep = NULL;
 	if (size == 0)
 		return NULL;
-	if (size > SIZE_MAX - PAGE_SIZE + 1 ||
-	    ((rsize = PAGE_ALIGN(size)) >> PAGE_SHIFT) >= totalram_pages()) {
+	rsize = size > SIZE_MAX - PAGE_SIZE + 1 ? 0 : PAGE_ALIGN(size);
+	if (!rsize || (rsize >> PAGE_SHIFT) >= totalram_pages()) {
 		/* Solaris would wait forever; say so once and fail. */
 		pr_warn("ddi_umem_alloc: %zu bytes from %s:%d can never be allocated (memory is %lu pages); returning NULL\n",
 			size, func, line, totalram_pages());
@@ -490,14 +491,14 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 		return;
 	if (c->backend == UMEM_LOCKED) {
 		atomic_long_inc(&umem_misuse);
-		pr_warn("ddi_umem_free: cookie %p is from ddi_umem_lock (caller %pS); use ddi_umem_unlock\n",
-			c, (void *)_RET_IP_);
+		pr_warn("%s: cookie %p is from ddi_umem_lock (caller %pS); use ddi_umem_unlock\n",
+			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	if (test_and_set_bit(0, &c->driver_freed)) {
 		atomic_long_inc(&umem_misuse);
-		pr_warn("ddi_umem_free: cookie %p freed twice (caller %pS); ignored\n",
-			c, (void *)_RET_IP_);
+		pr_warn("%s: cookie %p freed twice (caller %pS); ignored\n",
+			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	/* Still mapped: count it until the last mapping goes. */
@@ -545,6 +546,7 @@ static int umem_lock_check(unsigned long start, unsigned long end, int flags)
 	return err;
 }
 
+/* Returns a Solaris errno: 0 or positive. */
 int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 		  ddi_umem_cookie_t *cookiep)
 {
@@ -624,14 +626,14 @@ void ddi_umem_unlock(ddi_umem_cookie_t c)
 		return;
 	if (c->backend != UMEM_LOCKED) {
 		atomic_long_inc(&umem_misuse);
-		pr_warn("ddi_umem_unlock: cookie %p is from ddi_umem_alloc (caller %pS); use ddi_umem_free\n",
-			c, (void *)_RET_IP_);
+		pr_warn("%s: cookie %p is from ddi_umem_alloc (caller %pS); use ddi_umem_free\n",
+			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	if (test_and_set_bit(0, &c->driver_freed)) {
 		atomic_long_inc(&umem_misuse);
-		pr_warn("ddi_umem_unlock: cookie %p unlocked twice (caller %pS); ignored\n",
-			c, (void *)_RET_IP_);
+		pr_warn("%s: cookie %p unlocked twice (caller %pS); ignored\n",
+			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	umem_put(c);

@@ -26,8 +26,8 @@ struct ddi_umem_cookie {
 	enum umem_backend backend;
 	int flags;			/* DDI_UMEM_* as the driver gave them */
 	refcount_t ref;			/* the driver's + one per mapping */
-	unsigned long driver_freed;	/* bit 0: freed by the driver,
-					 * bit 1: ... while still mapped */
+	/* bit 0: freed by the driver; bit 1: ... while still mapped */
+	unsigned long driver_freed;
 	void *kaddr;			/* kernel address (user's if LOCKED) */
 	size_t size;			/* whole pages */
 	/* UMEM_VMALLOC: page array built at first map; LOCKED: pinned pages */

@@ -42,22 +42,22 @@
 
 static int fd;
 static int failures;
-static int case_failed;
-static const char *case_name;
+static int cur_failed;
+static const char *cur_name;
 
 #define CHECK(cond) do {						\
 	if (!(cond)) {							\
 		fprintf(stderr, "%s: line %d: %s failed (errno %d %s)\n", \
-			case_name, __LINE__, #cond, errno,		\
+			cur_name, __LINE__, #cond, errno,		\
 			strerror(errno));				\
-		case_failed = 1;					\
+		cur_failed = 1;					\
 	}								\
 } while (0)
 
 static void begin(const char *name)
 {
-	case_name = name;
-	case_failed = 0;
+	cur_name = name;
+	cur_failed = 0;
 	if (ioctl(fd, UF_RESET) != 0) {
 		perror("UF_RESET");
 		exit(2);
@@ -66,10 +66,14 @@ static void begin(const char *name)
 
 static void end(void)
 {
-	printf("@@TEST umem:%s%s %s\n", case_name,
-	       sizeof(long) == 4 ? "32" : "", case_failed ? "fail" : "pass");
+	const char *bits = "";
+
+	if (sizeof(long) == 4)
+		bits = "32";
+	printf("@@TEST %s%s%s %s\n", "umem:", cur_name, bits,
+	       cur_failed ? "fail" : "pass");
 	fflush(stdout);
-	failures += case_failed;
+	failures += cur_failed;
 }
 
 static int alloc(unsigned long long size, unsigned long long flags)
@@ -86,7 +90,7 @@ static void fill(int idx, int seed)
 	struct uf_fill f = { .index = idx, .seed = seed };
 
 	if (ioctl(fd, UF_FILL, &f) != 0)
-		case_failed = 1;
+		cur_failed = 1;
 }
 
 static int peek(int idx, unsigned long off)
@@ -102,7 +106,7 @@ static void config(struct uf_config *c)
 {
 	if (ioctl(fd, UF_CONFIG, c) != 0) {
 		perror("UF_CONFIG");
-		case_failed = 1;
+		cur_failed = 1;
 	}
 }
 
@@ -112,7 +116,7 @@ static struct uf_stats stats(void)
 
 	memset(&s, 0, sizeof(s));
 	if (ioctl(fd, UF_STATS, &s) != 0)
-		case_failed = 1;
+		cur_failed = 1;
 	return s;
 }
 
@@ -587,7 +591,11 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "model")) {
 		case_model();
 	} else if (argc > 1 && !strcmp(argv[1], "fuzz")) {
-		case_fuzz(argc > 2 ? strtoul(argv[2], NULL, 0) : 500);
+		unsigned long n = 500;
+
+		if (argc > 2)
+			n = strtoul(argv[2], NULL, 0);
+		case_fuzz(n);
 	} else {
 		case_sizes_offsets();
 		case_refusals();
