@@ -293,6 +293,9 @@ struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
 {
 	switch (c->backend) {
 	case UMEM_VMALLOC:
+		if (c->pages)
+			return c->pages[off >> PAGE_SHIFT];
+		return vmalloc_to_page((char *)c->kaddr + off);
 	case UMEM_PAGES:
 		return virt_to_page((char *)c->kaddr + off);
 	case UMEM_TRASH:

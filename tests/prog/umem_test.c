@@ -514,6 +514,82 @@ static void case_model(void)
 	end();
 }
 
+/* Check that page i of @p shows seed + first + i, first and last byte. */
+static int pattern_ok(const unsigned char *p, unsigned long pages, int seed,
+		      unsigned long first)
+{
+	unsigned long i;
+
+	for (i = 0; i < pages; i++) {
+		unsigned char want = (unsigned char)(seed + first + i);
+
+		if (p[i * PG] != want || p[i * PG + PG - 1] != want) {
+			fprintf(stderr, "page %lu: %#x, want %#x\n", i,
+				p[i * PG], want);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Pages zapped by madvise(MADV_DONTNEED) come back through the fault
+ * handler as the same cookie pages: vmalloc'ed, and contiguous but
+ * inserted (fewer than 4 pages).  Linux refuses MADV_DONTNEED on
+ * remap_pfn_range mappings (4 contiguous pages or more): EINVAL, and the
+ * data stays.
+ */
+static void case_refault(void)
+{
+	static const struct {
+		unsigned long size, off, len;
+		int flags, pfnmap;
+	} t[] = {
+		{ 64 * 1024, PG, 12 * PG, DDI_UMEM_SLEEP, 0 },	/* vmalloc */
+		{ 16 * 1024, 0, 4 * PG, DDI_UMEM_SLEEP, 1 },	/* contiguous */
+		{ 16 * 1024, PG, 2 * PG, DDI_UMEM_SLEEP, 0 },	/* inserted */
+		{ 32 * 1024, 0, 8 * PG, DDI_UMEM_NOSLEEP, 1 },	/* contiguous */
+	};
+	unsigned long i;
+	unsigned char *p;
+	int idx, k;
+
+	begin("refault");
+	for (k = 0; k < 4; k++) {
+		struct uf_config c = { 0 };
+
+		ioctl(fd, UF_RESET);
+		idx = alloc(t[k].size, t[k].flags);
+		CHECK(idx >= 0);
+		fill(idx, 0x20);
+		seg(&c, 0, idx, t[k].off, t[k].len, S_PROT_ALL, 0);
+		config(&c);
+		p = map(t[k].len, PROT_READ | PROT_WRITE, MAP_SHARED, 0);
+		CHECK(p != MAP_FAILED);
+		if (p == MAP_FAILED)
+			continue;
+		CHECK(pattern_ok(p, t[k].len / PG, 0x20, t[k].off / PG));
+		errno = 0;
+		if (t[k].pfnmap)
+			CHECK(madvise(p, t[k].len, MADV_DONTNEED) != 0 &&
+			      errno == EINVAL);
+		else
+			CHECK(madvise(p, t[k].len, MADV_DONTNEED) == 0);
+		CHECK(pattern_ok(p, t[k].len / PG, 0x20, t[k].off / PG));
+		/* A write after the refault reaches the cookie. */
+		p[t[k].len - 1] = 0xab;
+		CHECK(peek(idx, t[k].off + t[k].len - 1) == 0xab);
+		/* Zap half, refault it from the other end. */
+		CHECK((madvise(p + t[k].len / 2, t[k].len / 2,
+			       MADV_DONTNEED) == 0) == !t[k].pfnmap);
+		for (i = t[k].len; i > t[k].len / 2; i -= PG)
+			CHECK(p[i - PG] == (unsigned char)(0x20 + t[k].off / PG +
+							   i / PG - 1));
+		munmap(p, t[k].len);
+	}
+	end();
+}
+
 /* Random mappings: nothing but correct refusals, no splat, no leak. */
 static void case_fuzz(unsigned long iters)
 {
@@ -603,6 +679,7 @@ int main(int argc, char **argv)
 		case_free_while_mapped();
 		case_fork();
 		case_trash();
+		case_refault();
 		case_model();
 		case_fuzz(300);
 	}
