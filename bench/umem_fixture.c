@@ -26,6 +26,8 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
+#include <linux/highmem.h>
+#include <linux/spinlock.h>
 #include <sys/sunddi.h>
 
 #include "../ddi_compat/ddi_impl.h"
@@ -36,6 +38,7 @@ static DEFINE_MUTEX(uf_lock);
 static ddi_umem_cookie_t uf_cookie[UF_NCOOKIES];
 static void *uf_kaddr[UF_NCOOKIES];
 static size_t uf_size[UF_NCOOKIES];
+static ddi_umem_cookie_t uf_locked[UF_NCOOKIES];
 static struct uf_config uf_cfg;
 static struct uf_stats uf_stats;
 static struct miscdevice uf_misc;
@@ -132,9 +135,11 @@ static int uf_devmap(dev_t dev, devmap_cookie_t dhp, offset_t off, size_t len,
 			if (uf_cfg.mode == UF_MODE_LONG_MAPLEN)
 				n = len + PAGE_SIZE;
 			*maplen = n;
-			if (s->index >= UF_NCOOKIES)
+			if (s->index >= 2 * UF_NCOOKIES)
 				return -1;
 			return devmap_umem_setup(dhp, NULL, cb,
+						 s->index >= UF_NCOOKIES ?
+						 uf_locked[s->index - UF_NCOOKIES] :
 						 uf_cookie[s->index],
 						 s->off + (off - start),
 						 min_t(size_t, n, len), s->maxprot,
@@ -265,8 +270,72 @@ static void uf_free_all(void)
 		uf_kaddr[i] = NULL;
 		uf_size[i] = 0;
 	}
+	for (i = 0; i < UF_NCOOKIES; i++) {
+		ddi_umem_unlock(uf_locked[i]);
+		uf_locked[i] = NULL;
+	}
 	memset(&uf_cfg, 0, sizeof(uf_cfg));
 	memset(&uf_stats, 0, sizeof(uf_stats));
+}
+
+/* ddi_umem_lock(9F) in the calling process, ddi_umem_unlock(9F). */
+static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
+{
+	static DEFINE_SPINLOCK(atomic_lock);
+	struct uf_lockpeek lp;
+	unsigned long long idx;
+	unsigned long flags;
+	struct uf_lock l;
+	struct page *pg;
+	char *k;
+
+	switch (cmd) {
+	case UF_LOCK:
+		if (copy_from_user(&l, arg, sizeof(l)))
+			return -EFAULT;
+		for (idx = 0; idx < UF_NCOOKIES && uf_locked[idx]; idx++)
+			;
+		if (idx == UF_NCOOKIES)
+			return -ENOSPC;
+		l.error = ddi_umem_lock((caddr_t)(uintptr_t)l.addr, l.len,
+					(int)l.flags, &uf_locked[idx]);
+		l.index = UF_NCOOKIES + idx;
+		return copy_to_user(arg, &l, sizeof(l)) ? -EFAULT : 0;
+	case UF_UNLOCK:
+	case UF_UNLOCK_ATOMIC:
+		if (copy_from_user(&idx, arg, sizeof(idx)))
+			return -EFAULT;
+		if (idx < UF_NCOOKIES || idx >= 2 * UF_NCOOKIES ||
+		    !uf_locked[idx - UF_NCOOKIES])
+			return -EINVAL;
+		idx -= UF_NCOOKIES;
+		if (cmd == UF_UNLOCK_ATOMIC) {
+			/* Unlock may be called from any context. */
+			spin_lock_irqsave(&atomic_lock, flags);
+			ddi_umem_unlock(uf_locked[idx]);
+			spin_unlock_irqrestore(&atomic_lock, flags);
+		} else {
+			ddi_umem_unlock(uf_locked[idx]);
+		}
+		uf_locked[idx] = NULL;
+		return 0;
+	case UF_LOCKPEEK:
+		/* Read through the pinned page, not the user mapping. */
+		if (copy_from_user(&lp, arg, sizeof(lp)))
+			return -EFAULT;
+		if (lp.index < UF_NCOOKIES || lp.index >= 2 * UF_NCOOKIES ||
+		    !uf_locked[lp.index - UF_NCOOKIES])
+			return -EINVAL;
+		pg = ddi_umem_cookie_page(uf_locked[lp.index - UF_NCOOKIES],
+					 lp.off);
+		if (!pg)
+			return -EINVAL;
+		k = kmap_local_page(pg);
+		lp.value = (unsigned char)k[offset_in_page(lp.off)];
+		kunmap_local(k);
+		return copy_to_user(arg, &lp, sizeof(lp)) ? -EFAULT : 0;
+	}
+	return -ENOTTY;
 }
 
 static long uf_ioctl_locked(unsigned int cmd, void __user *arg)
@@ -333,6 +402,11 @@ static long uf_ioctl_locked(unsigned int cmd, void __user *arg)
 	case UF_RESET:
 		uf_free_all();
 		return 0;
+	case UF_LOCK:
+	case UF_UNLOCK:
+	case UF_UNLOCK_ATOMIC:
+	case UF_LOCKPEEK:
+		return uf_lock_ioctl(cmd, arg);
 	case UF_REPORT:
 		if (copy_from_user(&rep, arg, sizeof(rep)))
 			return -EFAULT;

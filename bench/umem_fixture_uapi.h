@@ -82,6 +82,20 @@ struct uf_report {			/* UF_REPORT: one bench row */
 	char baseline[64];
 };
 
+struct uf_lock {			/* UF_LOCK: ddi_umem_lock() */
+	unsigned long long addr;
+	unsigned long long len;
+	unsigned long long flags;	/* DDI_UMEMLOCK_* */
+	unsigned long long error;	/* out: its return value */
+	unsigned long long index;	/* out: UF_NCOOKIES + slot */
+};
+
+struct uf_lockpeek {			/* UF_LOCKPEEK: a byte via the pin */
+	unsigned long long index;
+	unsigned long long off;
+	unsigned long long value;	/* out */
+};
+
 #define UF_IOC		'U'
 #define UF_ALLOC	_IOWR(UF_IOC, 1, struct uf_alloc)
 #define UF_FREE		_IOW(UF_IOC, 2, unsigned long long)
@@ -91,5 +105,9 @@ struct uf_report {			/* UF_REPORT: one bench row */
 #define UF_STATS	_IOR(UF_IOC, 6, struct uf_stats)
 #define UF_RESET	_IO(UF_IOC, 7)
 #define UF_REPORT	_IOW(UF_IOC, 8, struct uf_report)
+#define UF_LOCK		_IOWR(UF_IOC, 9, struct uf_lock)
+#define UF_UNLOCK	_IOW(UF_IOC, 10, unsigned long long)
+#define UF_UNLOCK_ATOMIC _IOW(UF_IOC, 11, unsigned long long)
+#define UF_LOCKPEEK	_IOWR(UF_IOC, 12, struct uf_lockpeek)
 
 #endif /* _UMEM_FIXTURE_UAPI_H */

@@ -43,4 +43,9 @@ struct ddi_mmap_req {
 };
 int ddi_devmap_mmap(struct ddi_mmap_req *req);
 
+/* For the umem test fixture (bench/umem_fixture.c). */
+struct ddi_umem_cookie;
+struct page;
+struct page *ddi_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
+
 #endif /* _DDI_IMPL_H */

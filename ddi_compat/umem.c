@@ -307,6 +307,16 @@ struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
 	}
 }
 
+/* For the test fixture: the page behind byte @off of a live cookie. */
+struct page *ddi_umem_cookie_page(ddi_umem_cookie_t c, size_t off)
+{
+	if (!c || c->magic != UMEM_MAGIC_LIVE || off >= c->size ||
+	    c->backend == UMEM_TRASH)
+		return NULL;
+	return umem_page(c, off);
+}
+EXPORT_SYMBOL(ddi_umem_cookie_page);
+
 /*
  * The page array of a vmalloc'ed cookie, built on its first mapping (Linux
  * does not export vmalloc's own), so that every mapping after it is one
