@@ -10,7 +10,8 @@
  * handle at a time; each handle says "these *maplen bytes are this piece
  * of that umem cookie".  When every byte of the VMA is covered, the
  * pieces are mapped at once: remap_pfn_range() when every cookie is
- * physically contiguous, else a batched per-page insert
+ * physically contiguous and the mapping is 4 pages or more, else a
+ * batched per-page insert
  * (vm_insert_pages(), which bench/umem_bench.c shows to beat a fault per
  * page).  A fault handler re-inserts pages that were zapped (madvise
  * MADV_DONTNEED, a fork that did not copy page tables).
