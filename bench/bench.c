@@ -25,6 +25,11 @@ struct bench_row {
 };
 
 static LIST_HEAD(bench_rows);
+
+/* cases=0 loads the module for its fixtures without running the cases. */
+static bool cases = true;
+module_param(cases, bool, 0444);
+MODULE_PARM_DESC(cases, "run the in-kernel benchmark cases at load");
 static struct dentry *bench_dir;
 
 void bench_report(const char *name, const char *unit, u64 value_milli,
@@ -92,16 +97,27 @@ static int bench_results_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(bench_results);
 
+static const struct {
+	const char *name;
+	int (*run)(void);
+} bench_cases[] = {
+	{ "kmem", bench_kmem },
+	{ "rmap", bench_rmap },
+	{ "umem", bench_umem },
+};
+
 static int __init ddi_bench_init(void)
 {
-	int err;
+	int i, err;
 
-	err = bench_kmem();
+	for (i = 0; cases && i < ARRAY_SIZE(bench_cases); i++) {
+		err = bench_cases[i].run();
+		if (err)
+			pr_err("%s cases failed: %d\n", bench_cases[i].name, err);
+	}
+	err = umem_fixture_init();
 	if (err)
-		pr_err("kmem cases failed: %d\n", err);
-	err = bench_rmap();
-	if (err)
-		pr_err("rmap cases failed: %d\n", err);
+		pr_err("umem fixture: %d\n", err);
 	bench_dir = debugfs_create_dir("ddi_bench", NULL);
 	debugfs_create_file("results", 0444, bench_dir, NULL,
 			    &bench_results_fops);
@@ -112,6 +128,7 @@ static void __exit ddi_bench_exit(void)
 {
 	struct bench_row *r, *n;
 
+	umem_fixture_exit();
 	debugfs_remove_recursive(bench_dir);
 	list_for_each_entry_safe(r, n, &bench_rows, link)
 		kfree(r);

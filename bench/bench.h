@@ -23,5 +23,10 @@ void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 
 int bench_kmem(void);
 int bench_rmap(void);
+int bench_umem(void);
+
+/* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
+int umem_fixture_init(void);
+void umem_fixture_exit(void);
 
 #endif /* _DDI_BENCH_H */

@@ -18,6 +18,9 @@ void ddi_kmem_module_going(struct module *mod);
 
 int ddi_rmap_init(void);
 void ddi_rmap_fini(void);
+int ddi_umem_init(void);
+void ddi_umem_fini(void);
+void ddi_umem_module_going(struct module *mod);
 
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
 void ddi_vfree_any(const void *addr);
@@ -41,5 +44,10 @@ struct ddi_mmap_req {
 	const struct cred *cred;	/* the caller's credentials */
 };
 int ddi_devmap_mmap(struct ddi_mmap_req *req);
+
+/* For the umem test fixture (bench/umem_fixture.c). */
+struct ddi_umem_cookie;
+struct page;
+struct page *ddi_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
 #endif /* _DDI_IMPL_H */

@@ -25,6 +25,7 @@ struct ddi_subsystem {
 
 static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
+	{ "umem", ddi_umem_init, ddi_umem_fini },
 	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
 	{ "control", ddi_control_init, ddi_control_fini },
 	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
@@ -34,8 +35,10 @@ static int ddi_module_notify(struct notifier_block *nb, unsigned long state,
 			     void *data)
 {
 	/* A driver module has run its exit; name what it leaked. */
-	if (state == MODULE_STATE_GOING)
+	if (state == MODULE_STATE_GOING) {
 		ddi_kmem_module_going(data);
+		ddi_umem_module_going(data);
+	}
 	return NOTIFY_DONE;
 }
 

@@ -31,11 +31,19 @@ files() { ls "$@" 2>/dev/null; }
 exceptions='
 ddi_compat/devinfo.h CONST_STRUCT
 include/ddi_compat/nodev.h FUNCTION_WITHOUT_ARGS
+tests/prog/umem_test.c VOLATILE
+tests/prog/umem_test.c ENOSYS
+tests/prog/umem_bench.c ARRAY_SIZE
+tests/prog/umem_bench.c VOLATILE
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
 # whose .owner is that driver's module, so it cannot be const.
 # nodev.h FUNCTION_WITHOUT_ARGS: nodev()/nulldev() are declared without a
 # prototype on purpose, as on Solaris, to fit every entry point.
+# tests/prog/*: user-space programs.  volatile is right for memory another
+# process or the kernel changes under a mapping; ENOSYS is tested because
+# it is exactly "no such syscall" (madvise on kernels without it); there
+# is no ARRAY_SIZE in user space.
 
 # checkpatch_run IGNORE FILES...: findings not excepted above.
 checkpatch_run() {

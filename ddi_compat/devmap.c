@@ -1,0 +1,643 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The mmap path of a Solaris driver: segmap(9E), devmap_setup(9F),
+ * ddi_devmap_segmap(9F), devmap(9E), devmap_umem_setup(9F) and the
+ * devmap_callback_ctl(9S) callbacks.
+ *
+ * A user mmap() of a minor node reaches ddi_devmap_mmap() through the
+ * driver model's character device.  The driver's segmap(9E) (if it has
+ * one) calls devmap_setup(), which asks devmap(9E) for the mapping one
+ * handle at a time; each handle says "these *maplen bytes are this piece
+ * of that umem cookie".  When every byte of the VMA is covered, the
+ * pieces are mapped at once: remap_pfn_range() when every cookie is
+ * physically contiguous and the mapping is 4 pages or more, else a
+ * batched per-page insert
+ * (vm_insert_pages(), which bench/umem_bench.c shows to beat a fault per
+ * page).  A fault handler re-inserts pages that were zapped (madvise
+ * MADV_DONTNEED, a fork that did not copy page tables).
+ *
+ * Every mapping holds a reference on each cookie it maps, so a driver may
+ * ddi_umem_free() a cookie while it is mapped: the memory stays until the
+ * mapping goes.  Only pages inside cookies are ever mapped: each handle is
+ * checked against its cookie's size, and the handles must cover the VMA
+ * exactly.
+ *
+ * Departures from Solaris, each for a reason given where it is enforced:
+ *  - devmap_access(9E) is not supported: devmap_umem_setup() refuses
+ *    callbacks that set it, so private mappings (which need it) always
+ *    get EINVAL.
+ *  - devmap_unmap(9E) is called once per handle when the whole mapping is
+ *    gone, never for a partial unmap with split handles.
+ *  - mmap(9E) (page-frame numbers) is not supported: ENODEV.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/mman.h>
+#include <linux/list.h>
+#include <linux/refcount.h>
+#include <linux/sched/mm.h>
+#include <ddi_compat/kcompat.h>
+#include <sys/sunddi.h>
+
+#include "ddi_impl.h"
+#include "umem_impl.h"
+
+/* An entry point the driver has: neither NULL nor nodev(9F). */
+#define DEVMAP_HAS(fn)	((fn) && (void *)(fn) != (void *)nodev)
+
+#define DEVMAP_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
+#define DEVMAP_AS_MAGIC		0x41535f5fU	/* "AS__" */
+
+/* Pages inserted per vm_insert_pages() call when building a batch. */
+#define DEVMAP_BATCH	32
+
+/* Contiguous mappings at least this long use remap_pfn_range(). */
+#define DEVMAP_REMAP_MIN	(4 * PAGE_SIZE)
+
+/* Upper bound on devmap(9E) calls for one mapping: one per page. */
+#define DEVMAP_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
+
+struct devmap_map;
+
+/* A devmap_cookie_t: one piece of one user mapping. */
+struct devmap_handle {
+	u32 magic;
+	struct list_head link;		/* devmap_map.handles */
+	struct devmap_map *map;
+	dev_info_t *dip;
+	offset_t off;			/* device offset devmap(9E) was given */
+	size_t uoff;			/* offset of the piece in the mapping */
+	size_t len;			/* *maplen */
+	bool setup;			/* devmap_umem_setup() succeeded */
+	bool mapped;			/* devmap_map callback succeeded */
+	bool invalid;			/* DEVMAP_MAPPING_INVALID */
+	struct ddi_umem_cookie *cookie;
+	size_t coff;			/* offset of the piece in the cookie */
+	size_t clen;			/* length set up (pages) */
+	uint_t maxprot;
+	uint_t flags;
+	struct devmap_callback_ctl cb;
+	bool has_cb;
+	void *pvt;
+};
+
+/* One user mapping: one mmap(), or the copy a fork made of one. */
+struct devmap_map {
+	refcount_t ref;			/* one per VMA piece */
+	struct mm_struct *mm;		/* compared only: fork detection */
+	dev_t dev;
+	unsigned long pgoff;		/* vm_pgoff of the whole mapping */
+	size_t len;
+	uint_t prot, maxprot, flags;
+	bool pfnmap;			/* mapped with remap_pfn_range */
+	struct list_head handles;
+};
+
+/* The address space a segmap(9E) entry point maps into (opaque to it). */
+struct as {
+	u32 magic;
+	struct ddi_mmap_req *req;
+	struct devmap_map *map;		/* set by a successful devmap_setup */
+	bool tried;			/* devmap_setup was called */
+};
+
+static uint_t devmap_prot_of(vm_flags_t f)
+{
+	return ((f & VM_READ) ? PROT_READ : 0) |
+	       ((f & VM_WRITE) ? PROT_WRITE : 0) |
+	       ((f & VM_EXEC) ? PROT_EXEC : 0) | PROT_USER;
+}
+
+static uint_t devmap_maxprot_of(vm_flags_t f)
+{
+	return ((f & VM_MAYREAD) ? PROT_READ : 0) |
+	       ((f & VM_MAYWRITE) ? PROT_WRITE : 0) |
+	       ((f & VM_MAYEXEC) ? PROT_EXEC : 0) | PROT_USER;
+}
+
+static struct devmap_handle *devmap_handle_of(devmap_cookie_t dhp)
+{
+	struct devmap_handle *h = dhp;
+
+	return h && h->magic == DEVMAP_HANDLE_MAGIC ? h : NULL;
+}
+
+/* Free @map's handles, calling devmap_unmap for those that were mapped. */
+static void devmap_map_free(struct devmap_map *map, bool unmap_cb)
+{
+	struct devmap_handle *h, *n;
+
+	list_for_each_entry_safe(h, n, &map->handles, link) {
+		if (unmap_cb && h->mapped && h->cb.devmap_unmap)
+			h->cb.devmap_unmap(h, h->pvt, h->off, h->len, NULL,
+					   NULL, NULL, NULL);
+		if (h->setup)
+			umem_put(h->cookie);
+		h->magic = 0;
+		list_del(&h->link);
+		kfree(h);
+	}
+	kfree(map);
+}
+
+static struct devmap_handle *devmap_handle_new(struct devmap_map *map,
+					       gfp_t gfp)
+{
+	struct devmap_handle *h = kzalloc(sizeof(*h), gfp);
+
+	if (!h)
+		return NULL;
+	h->magic = DEVMAP_HANDLE_MAGIC;
+	h->map = map;
+	list_add_tail(&h->link, &map->handles);
+	return h;
+}
+
+/* The handle covering byte @uoff of @map, or NULL. */
+static struct devmap_handle *devmap_find(struct devmap_map *map, size_t uoff)
+{
+	struct devmap_handle *h;
+
+	list_for_each_entry(h, &map->handles, link)
+		if (uoff >= h->uoff && uoff - h->uoff < h->len)
+			return h;
+	return NULL;
+}
+
+/*
+ * Fork: the child's VMA gets its own mapping with duplicated handles and
+ * the devmap_dup callback, as Solaris gives a child new handles.  A VMA's
+ * open() cannot fail, so the (small) allocations may not fail either;
+ * a devmap_dup that fails is reported and the child keeps the mapping.
+ */
+static struct devmap_map *devmap_map_dup(struct devmap_map *old,
+					 struct mm_struct *mm)
+{
+	struct devmap_map *map = kmemdup(old, sizeof(*old),
+					 GFP_KERNEL | __GFP_NOFAIL);
+	struct devmap_handle *oh, *h;
+	int err;
+
+	refcount_set(&map->ref, 1);
+	map->mm = mm;
+	INIT_LIST_HEAD(&map->handles);
+	list_for_each_entry(oh, &old->handles, link) {
+		h = devmap_handle_new(map, GFP_KERNEL | __GFP_NOFAIL);
+		h->dip = oh->dip;
+		h->off = oh->off;
+		h->uoff = oh->uoff;
+		h->len = oh->len;
+		h->setup = oh->setup;
+		h->invalid = oh->invalid;
+		h->cookie = oh->cookie;
+		h->coff = oh->coff;
+		h->clen = oh->clen;
+		h->maxprot = oh->maxprot;
+		h->flags = oh->flags;
+		h->cb = oh->cb;
+		h->has_cb = oh->has_cb;
+		h->pvt = oh->pvt;
+		if (h->setup)
+			umem_get(h->cookie);
+		h->mapped = oh->mapped;
+		if (oh->mapped && oh->cb.devmap_dup) {
+			err = oh->cb.devmap_dup(oh, oh->pvt, h, &h->pvt);
+			if (err)
+				pr_warn("devmap_dup callback %ps failed (%d) at fork; the child keeps the mapping\n",
+					oh->cb.devmap_dup, err);
+		}
+	}
+	umem_mappings_inc();
+	return map;
+}
+
+static void devmap_vm_open(struct vm_area_struct *vma)
+{
+	struct devmap_map *map = vma->vm_private_data;
+
+	if (vma->vm_mm == map->mm) {
+		/* A split or a move of the same mapping. */
+		refcount_inc(&map->ref);
+		return;
+	}
+	vma->vm_private_data = devmap_map_dup(map, vma->vm_mm);
+}
+
+static void devmap_vm_close(struct vm_area_struct *vma)
+{
+	struct devmap_map *map = vma->vm_private_data;
+
+	if (!refcount_dec_and_test(&map->ref))
+		return;
+	devmap_map_free(map, true);
+	umem_mappings_dec();
+}
+
+/* A page of the mapping is missing (zapped, or not copied at fork). */
+static vm_fault_t devmap_vm_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct devmap_map *map = vma->vm_private_data;
+	struct devmap_handle *h;
+	struct page *page;
+	size_t uoff;
+
+	if (vmf->pgoff < map->pgoff)
+		return VM_FAULT_SIGBUS;
+	uoff = (vmf->pgoff - map->pgoff) << PAGE_SHIFT;
+	if (uoff >= map->len)
+		return VM_FAULT_SIGBUS;
+	h = devmap_find(map, uoff);
+	if (!h || !h->setup || h->invalid)
+		return VM_FAULT_SIGBUS;
+	page = umem_page(h->cookie, h->coff + (uoff - h->uoff));
+	if (map->pfnmap)
+		return vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
+	get_page(page);
+	vmf->page = page;
+	return 0;
+}
+
+static const struct vm_operations_struct devmap_vm_ops = {
+	.open = devmap_vm_open,
+	.close = devmap_vm_close,
+	.fault = devmap_vm_fault,
+};
+
+int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
+		      struct devmap_callback_ctl *callbackops,
+		      ddi_umem_cookie_t cookie, offset_t off, size_t len,
+		      uint_t maxprot, uint_t flags,
+		      ddi_device_acc_attr_t *accattrp)
+{
+	struct devmap_handle *h = devmap_handle_of(dhp);
+	struct ddi_umem_cookie *c = cookie;
+	u64 coff, clen;
+
+	if (!h) {
+		pr_warn("%s: %p is not a devmap handle (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
+		return DDI_FAILURE;
+	}
+	if (h->setup || !c)
+		return DDI_FAILURE;
+	if (c->magic != UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
+		pr_warn("%s: cookie %p is freed or not a umem cookie (caller %pS)\n",
+			__func__, c, (void *)_RET_IP_);
+		return DDI_FAILURE;
+	}
+	/*
+	 * Pinned user memory (ddi_umem_lock) is not exported back to user
+	 * space: only ddi_umem_alloc() cookies are accepted, as on Solaris.
+	 */
+	if (c->backend == UMEM_LOCKED)
+		return DDI_FAILURE;
+	if (((flags & DEVMAP_MAPPING_INVALID) &&
+	     !(flags & DEVMAP_ALLOW_REMAP)) || (flags & DEVMAP_USE_PAGESIZE))
+		return DDI_FAILURE;
+	/* The protection the user asked for must be inside maxprot. */
+	if (h->map->prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC))
+		return DDI_FAILURE;
+	if (callbackops) {
+		if (callbackops->devmap_rev != DEVMAP_OPS_REV)
+			return DDI_FAILURE;
+		/*
+		 * devmap_access(9E) would have the driver validate each
+		 * access and load translations itself (devmap_load,
+		 * devmap_unload); ddi_compat maps everything at mmap time and
+		 * cannot honour it, so say so rather than ignore it.
+		 */
+		if (callbackops->devmap_access) {
+			pr_warn("%s: devmap_access callbacks are not supported (caller %pS)\n",
+				__func__, (void *)_RET_IP_);
+			return DDI_FAILURE;
+		}
+	}
+	if (off < 0 || len == 0)
+		return DDI_FAILURE;
+	coff = (u64)off & PAGE_MASK;
+	clen = PAGE_ALIGN((u64)len);
+	if (clen < len || coff > c->size || clen > c->size - coff)
+		return DDI_FAILURE;
+
+	h->dip = dip;
+	h->cookie = c;
+	h->coff = coff;
+	h->clen = clen;
+	h->maxprot = maxprot;
+	h->flags = flags;
+	h->invalid = flags & DEVMAP_MAPPING_INVALID;
+	if (callbackops) {
+		h->cb = *callbackops;
+		h->has_cb = true;
+	}
+	umem_get(c);
+	h->setup = true;
+	return DDI_SUCCESS;
+}
+EXPORT_SYMBOL(devmap_umem_setup);
+
+/* Map every valid handle of @map into @vma. */
+static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
+{
+	struct page *pages[DEVMAP_BATCH], **parray;
+	struct devmap_handle *h;
+	unsigned long addr, n, i, batch, todo;
+	int err;
+
+	/*
+	 * remap_pfn_range() pays a fixed cost per call (x86 PAT memtype
+	 * tracking at map and unmap) and then beats per-page insertion: the
+	 * bench measured it 1.3x slower for one page, 0.84x for 8, 0.5x for
+	 * 256.  Small contiguous mappings are inserted page by page.
+	 */
+	map->pfnmap = map->len >= DEVMAP_REMAP_MIN;
+	list_for_each_entry(h, &map->handles, link)
+		if (h->cookie->backend != UMEM_PAGES)
+			map->pfnmap = false;
+	if (map->pfnmap) {
+		list_for_each_entry(h, &map->handles, link) {
+			if (h->invalid)
+				continue;
+			err = remap_pfn_range(vma, vma->vm_start + h->uoff,
+					      page_to_pfn(umem_page(h->cookie,
+								    h->coff)),
+					      h->len, vma->vm_page_prot);
+			if (err)
+				return err;
+		}
+		return 0;
+	}
+
+	list_for_each_entry(h, &map->handles, link) {
+		if (h->invalid)
+			continue;
+		addr = vma->vm_start + h->uoff;
+		n = h->len >> PAGE_SHIFT;
+		parray = umem_page_array(h->cookie);
+		if (parray) {
+			/* vmalloc'ed: the cookie's page array, one call. */
+			todo = n;
+			err = vm_insert_pages(vma, addr,
+					      parray + (h->coff >> PAGE_SHIFT),
+					      &todo);
+			if (err)
+				return err;
+			continue;
+		}
+		/* Contiguous or trash pages in a mixed mapping: batches. */
+		for (i = 0; i < n; i += batch) {
+			batch = min_t(unsigned long, n - i, DEVMAP_BATCH);
+			for (todo = 0; todo < batch; todo++)
+				pages[todo] = umem_page(h->cookie, h->coff +
+						((i + todo) << PAGE_SHIFT));
+			todo = batch;
+			err = vm_insert_pages(vma, addr + (i << PAGE_SHIFT),
+					      pages, &todo);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+/*
+ * devmap_setup(9F).  On Linux the address space is the VMA being created
+ * by the mmap() that reached the driver: *addrp is its start and @len
+ * must be its length.  Returns a Solaris errno: 0 or positive.
+ */
+int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
+		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
+		 cred_t *cred)
+{
+	struct ddi_mmap_req *req;
+	struct vm_area_struct *vma;
+	struct devmap_map *map;
+	struct devmap_handle *h;
+	size_t uoff, maplen, left, n = 0;
+	uint_t model, effmax;
+	int err, ret;
+
+	if (!as || as->magic != DEVMAP_AS_MAGIC) {
+		pr_warn("%s: %p is not the address space segmap(9E) was given (caller %pS)\n",
+			__func__, as, (void *)_RET_IP_);
+		return EINVAL;
+	}
+	if (as->tried)
+		return EINVAL;		/* one devmap_setup per mmap */
+	as->tried = true;
+	req = as->req;
+	vma = req->vma;
+	if (!req->cb || !DEVMAP_HAS(req->cb->cb_devmap))
+		return EINVAL;
+	if (off < 0 || offset_in_page(off) || len != vma->vm_end - vma->vm_start)
+		return EINVAL;
+	/* The driver may narrow what mmap() asked for, never widen it. */
+	maxprot &= devmap_maxprot_of(vma->vm_flags);
+	if (prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC))
+		return EACCES;
+
+	map = kzalloc(sizeof(*map), GFP_KERNEL);
+	if (!map)
+		return ENOMEM;
+	refcount_set(&map->ref, 1);
+	map->mm = vma->vm_mm;
+	map->dev = dev;
+	map->pgoff = vma->vm_pgoff;
+	map->len = len;
+	map->prot = prot;
+	map->maxprot = maxprot;
+	map->flags = flags;
+	INIT_LIST_HEAD(&map->handles);
+
+	model = ddi_model_current();
+	for (uoff = 0; uoff < len; uoff += maplen) {
+		left = len - uoff;
+		/* A devmap that never advances would loop forever. */
+		if (++n > DEVMAP_MAX_HANDLES(len)) {
+			err = EINVAL;
+			goto fail;
+		}
+		h = devmap_handle_new(map, GFP_KERNEL);
+		if (!h) {
+			err = ENOMEM;
+			goto fail;
+		}
+		h->off = off + uoff;
+		h->uoff = uoff;
+		maplen = 0;
+		ret = req->cb->cb_devmap(dev, h, h->off, left, &maplen, model);
+		if (ret) {
+			err = ENXIO;
+			goto fail;
+		}
+		/*
+		 * Solaris would call devmap(9E) again forever when it maps
+		 * nothing; a zero, partial-page or too long *maplen is
+		 * EINVAL here.
+		 */
+		if (maplen == 0 || offset_in_page(maplen) || maplen > left) {
+			err = EINVAL;
+			goto fail;
+		}
+		/* devmap(9E) returned 0 without setting the handle up. */
+		if (!h->setup || maplen > h->clen) {
+			err = ENXIO;
+			goto fail;
+		}
+		h->len = maplen;
+	}
+
+	effmax = maxprot;
+	list_for_each_entry(h, &map->handles, link) {
+		effmax &= h->maxprot | PROT_USER;
+		/* Private (copy-on-write) mappings need devmap_access. */
+		if ((flags & MAP_TYPE) == MAP_PRIVATE && !h->cb.devmap_access) {
+			err = EINVAL;
+			goto fail;
+		}
+	}
+	if (prot & ~effmax & (PROT_READ | PROT_WRITE | PROT_EXEC)) {
+		err = EACCES;
+		goto fail;
+	}
+
+	list_for_each_entry(h, &map->handles, link) {
+		if (!h->cb.devmap_map)
+			continue;
+		ret = h->cb.devmap_map(h, dev, flags, h->off, h->len, &h->pvt);
+		if (ret) {
+			err = ENXIO;
+			goto fail;
+		}
+		h->mapped = true;
+	}
+
+	/*
+	 * maxprot: a later mprotect() may not add what it lacks.  The
+	 * mapping never grows (mremap) and is not dumped.
+	 */
+	if (!(effmax & PROT_WRITE))
+		ddi_vm_flags_clear(vma, VM_MAYWRITE);
+	if (!(effmax & PROT_READ))
+		ddi_vm_flags_clear(vma, VM_MAYREAD);
+	if (!(effmax & PROT_EXEC))
+		ddi_vm_flags_clear(vma, VM_MAYEXEC);
+	ddi_vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
+
+	err = -devmap_populate(map, vma);
+	if (err) {
+		if (map->pfnmap)
+			zap_vma_ptes(vma, vma->vm_start, len);
+		goto fail;
+	}
+	vma->vm_private_data = map;
+	vma->vm_ops = &devmap_vm_ops;
+	umem_mappings_inc();
+	as->map = map;
+	if (addrp)
+		*addrp = (caddr_t)vma->vm_start;
+	return 0;
+
+fail:
+	devmap_map_free(map, true);
+	return err;
+}
+EXPORT_SYMBOL(devmap_setup);
+
+int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
+		      caddr_t *addrp, off_t len, uint_t prot, uint_t maxprot,
+		      uint_t flags, cred_t *cred)
+{
+	return devmap_setup(dev, off, as, addrp, len, prot, maxprot, flags,
+			    cred);
+}
+EXPORT_SYMBOL(ddi_devmap_segmap);
+
+int ddi_devmap_mmap(struct ddi_mmap_req *req)
+{
+	struct vm_area_struct *vma = req->vma;
+	struct cb_ops *cb = req->cb;
+	struct as as = { .magic = DEVMAP_AS_MAGIC, .req = req };
+	caddr_t addr = (caddr_t)vma->vm_start;
+	off_t off = (off_t)(vma->vm_pgoff << PAGE_SHIFT);
+	off_t len = vma->vm_end - vma->vm_start;
+	uint_t prot = devmap_prot_of(vma->vm_flags);
+	uint_t maxprot = devmap_maxprot_of(vma->vm_flags);
+	/* A read-only open clears VM_SHARED but keeps VM_MAYSHARE. */
+	uint_t flags = (vma->vm_flags & VM_MAYSHARE) ? MAP_SHARED :
+						       MAP_PRIVATE;
+	cred_t *cred = (cred_t *)req->cred;
+	int err;
+
+	if (vma->vm_pgoff > (unsigned long)LONG_MAX >> PAGE_SHIFT)
+		return -EINVAL;
+	if (DEVMAP_HAS(cb->cb_segmap) && cb->cb_segmap != ddi_devmap_segmap) {
+		err = cb->cb_segmap(req->dev, off, &as, &addr, len, prot,
+				    maxprot, flags, cred);
+	} else if (DEVMAP_HAS(cb->cb_devmap)) {
+		err = devmap_setup(req->dev, off, &as, &addr, len, prot,
+				   maxprot, flags, cred);
+	} else {
+		if (DEVMAP_HAS(cb->cb_mmap))
+			pr_warn_once("mmap(9E) entry points are not supported; the driver must provide devmap(9E)\n");
+		return -ENODEV;
+	}
+	if (err) {
+		/* segmap failed after a devmap_setup that succeeded. */
+		if (as.map) {
+			vma->vm_ops = NULL;
+			vma->vm_private_data = NULL;
+			if (as.map->pfnmap)
+				zap_vma_ptes(vma, vma->vm_start, len);
+			devmap_map_free(as.map, true);
+			umem_mappings_dec();
+		}
+		return err > 0 ? -err : -ENXIO;
+	}
+	if (!as.map) {
+		pr_warn("segmap(9E) %ps returned 0 without mapping anything (no devmap_setup)\n",
+			cb->cb_segmap);
+		return -ENXIO;
+	}
+	return 0;
+}
+/*
+ * Exported for the test and bench fixture (bench/umem_fixture.c), which
+ * serves a misc device through this path without the driver model.
+ */
+EXPORT_SYMBOL(ddi_devmap_mmap);
+
+#ifdef DDI_DEBUG
+/*
+ * Debug builds only, for KUnit: a handle as devmap_setup() would hand to
+ * devmap(9E), for a mapping the user asked @prot of.
+ */
+devmap_cookie_t ddi_devmap_debug_handle(uint_t prot)
+{
+	struct devmap_map *map = kzalloc(sizeof(*map), GFP_KERNEL);
+
+	if (!map)
+		return NULL;
+	refcount_set(&map->ref, 1);
+	map->prot = prot;
+	INIT_LIST_HEAD(&map->handles);
+	if (!devmap_handle_new(map, GFP_KERNEL)) {
+		kfree(map);
+		return NULL;
+	}
+	return list_first_entry(&map->handles, struct devmap_handle, link);
+}
+EXPORT_SYMBOL(ddi_devmap_debug_handle);
+
+void ddi_devmap_debug_handle_free(devmap_cookie_t dhp)
+{
+	struct devmap_handle *h = devmap_handle_of(dhp);
+
+	if (h)
+		devmap_map_free(h->map, false);
+}
+EXPORT_SYMBOL(ddi_devmap_debug_handle_free);
+#endif

@@ -1,0 +1,696 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ddi_umem_alloc(9F), ddi_umem_free(9F), ddi_umem_lock(9F),
+ * ddi_umem_unlock(9F): kernel memory that a driver exports to user space,
+ * and user memory that a driver pins.
+ *
+ * Backends.  A cookie's memory comes from one of two places:
+ *  - alloc_pages_exact(): physically contiguous, zeroed, no vmap.  Cheap
+ *    for a few pages, usable with GFP_NOWAIT (it never sleeps and never
+ *    touches vmalloc, so it is the only backend for DDI_UMEM_NOSLEEP), and
+ *    mapped to user space with one remap_pfn_range().  Contiguity gets
+ *    harder to find as the order grows, so SLEEP requests use it only up
+ *    to umem_pages_max (measured: see bench/umem_bench.c and
+ *    docs/departures.md) and only without retrying hard.
+ *  - vmalloc (what vmalloc_user() does: zeroed, page-granular): any size,
+ *    may sleep; mapped page by page.  SLEEP requests above umem_pages_max
+ *    and small ones whose contiguous attempt failed use it.
+ * DDI_UMEM_TRASH cookies have no memory: every page of a mapping of one
+ * is a single shared, zeroed "trash" page.
+ *
+ * Lifetime.  A cookie is reference counted: ddi_umem_alloc() gives the
+ * driver one reference, each user mapping of it holds one more.
+ * ddi_umem_free() drops the driver's; the memory goes when the last
+ * mapping is gone too, so a process never keeps pages the kernel reuses.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/mm.h>
+#include <linux/gfp.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/delay.h>
+#include <linux/module.h>
+#include <linux/sched/mm.h>
+#include <linux/workqueue.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
+#include <linux/capability.h>
+#include <linux/uaccess.h>
+#include <ddi_compat/kcompat.h>
+#include <sys/ddidevmap.h>
+
+#include "ddi_impl.h"
+#include "umem_impl.h"
+
+/*
+ * SLEEP requests of up to this many bytes try contiguous pages first.
+ * 32 KiB is PAGE_ALLOC_COSTLY_ORDER: above it the page allocator may
+ * compact memory and fail, and the bench shows vmalloc no slower there.
+ */
+static size_t umem_pages_max = PAGE_SIZE << PAGE_ALLOC_COSTLY_ORDER;
+
+static struct page *umem_trash_page;
+
+/* debugfs counters. */
+static const char *const umem_backend_names[UMEM_NBACKENDS] = {
+	"vmalloc", "pages", "trash", "locked"
+};
+
+enum {
+	UMEM_F_SLEEP, UMEM_F_NOSLEEP, UMEM_F_PAGEABLE, UMEM_F_TRASH,
+	UMEM_NFLAGS
+};
+static const char *const umem_flag_names[UMEM_NFLAGS] = {
+	"sleep", "nosleep", "pageable", "trash"
+};
+
+struct umem_count {
+	atomic_long_t cookies;
+	atomic_long_t bytes;
+};
+
+static struct umem_count umem_by_backend[UMEM_NBACKENDS];
+static struct umem_count umem_by_flag[UMEM_NFLAGS];
+static atomic_long_t umem_mappings;
+static atomic_long_t umem_orphans;	/* freed by the driver, still mapped */
+static atomic_long_t umem_misuse;
+
+static void umem_count(struct ddi_umem_cookie *c, long sign)
+{
+	struct umem_count *b = &umem_by_backend[c->backend];
+	int f;
+
+	atomic_long_add(sign, &b->cookies);
+	atomic_long_add(sign * (long)c->size, &b->bytes);
+	if (c->backend == UMEM_LOCKED)
+		return;
+	if (c->flags & DDI_UMEM_TRASH)
+		f = UMEM_F_TRASH;
+	else if (c->flags & DDI_UMEM_PAGEABLE)
+		f = UMEM_F_PAGEABLE;
+	else if (c->flags & DDI_UMEM_NOSLEEP)
+		f = UMEM_F_NOSLEEP;
+	else
+		f = UMEM_F_SLEEP;
+	atomic_long_add(sign, &umem_by_flag[f].cookies);
+	atomic_long_add(sign * (long)c->size, &umem_by_flag[f].bytes);
+}
+
+void umem_mappings_inc(void)
+{
+	atomic_long_inc(&umem_mappings);
+}
+
+void umem_mappings_dec(void)
+{
+	atomic_long_dec(&umem_mappings);
+}
+
+#ifdef DDI_DEBUG
+static LIST_HEAD(umem_live);
+static DEFINE_SPINLOCK(umem_live_lock);
+
+static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
+		       unsigned long caller)
+{
+	unsigned long flags;
+
+	c->func = func;
+	c->line = line;
+	c->caller = caller;
+	spin_lock_irqsave(&umem_live_lock, flags);
+	list_add(&c->link, &umem_live);
+	spin_unlock_irqrestore(&umem_live_lock, flags);
+}
+
+static void umem_untrack(struct ddi_umem_cookie *c)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&umem_live_lock, flags);
+	list_del_init(&c->link);
+	spin_unlock_irqrestore(&umem_live_lock, flags);
+}
+
+int ddi_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
+			size_t *size)
+{
+	if (!c || c->magic != UMEM_MAGIC_LIVE)
+		return -ENOENT;
+	*func = c->func;
+	*line = c->line;
+	*size = c->size;
+	return 0;
+}
+EXPORT_SYMBOL(ddi_umem_debug_site);
+
+unsigned long ddi_umem_debug_outstanding(struct module *owner)
+{
+	struct ddi_umem_cookie *c;
+	unsigned long flags, n = 0;
+
+	spin_lock_irqsave(&umem_live_lock, flags);
+	list_for_each_entry(c, &umem_live, link)
+		if (!owner || within_module(c->caller, owner))
+			n++;
+	spin_unlock_irqrestore(&umem_live_lock, flags);
+	return n;
+}
+EXPORT_SYMBOL(ddi_umem_debug_outstanding);
+
+unsigned long ddi_umem_debug_refs(ddi_umem_cookie_t c)
+{
+	return refcount_read(&c->ref);
+}
+EXPORT_SYMBOL(ddi_umem_debug_refs);
+
+/*
+ * Name the cookies @mod (all if NULL) still holds and stop tracking them:
+ * the call-site strings go away with the module.
+ */
+static void umem_report_leaks(struct module *mod)
+{
+	struct ddi_umem_cookie *c, *next;
+	unsigned long flags, n = 0, bytes = 0;
+	const char *name = mod ? mod->name : KBUILD_MODNAME;
+
+	spin_lock_irqsave(&umem_live_lock, flags);
+	list_for_each_entry_safe(c, next, &umem_live, link) {
+		if (mod && !within_module(c->caller, mod))
+			continue;
+		if (n < 32)
+			pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
+				c, c->size, umem_backend_names[c->backend],
+				c->func ?: "?", c->line, name,
+				test_bit(0, &c->driver_freed) ?
+				" (freed, still mapped)" : "");
+		n++;
+		bytes += c->size;
+		c->func = NULL;
+		list_del_init(&c->link);
+	}
+	spin_unlock_irqrestore(&umem_live_lock, flags);
+	if (n)
+		pr_warn("umem leak: %s left %lu cookies, %lu bytes\n", name, n,
+			bytes);
+}
+#else
+static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
+		       unsigned long caller)
+{
+}
+
+static void umem_untrack(struct ddi_umem_cookie *c)
+{
+}
+
+static void umem_report_leaks(struct module *mod)
+{
+}
+#endif /* DDI_DEBUG */
+
+void ddi_umem_module_going(struct module *mod)
+{
+	umem_report_leaks(mod);
+}
+
+/*
+ * Releasing a locked cookie unpins pages (which may take the page lock to
+ * dirty them) and unaccounts locked memory (mmap_lock): both sleep.  From
+ * atomic context the cookie is queued for a work item.
+ */
+static LLIST_HEAD(umem_deferred);
+static void umem_deferred_fn(struct work_struct *work);
+static DECLARE_WORK(umem_deferred_work, umem_deferred_fn);
+
+static void umem_release_locked(struct ddi_umem_cookie *c)
+{
+	unsigned long npages = c->size >> PAGE_SHIFT;
+
+	unpin_user_pages_dirty_lock(c->pages, npages, c->dirty);
+	if (c->accounted)
+		account_locked_vm(c->mm, npages, false);
+	mmdrop(c->mm);
+	kvfree(c->pages);
+	kfree(c);
+}
+
+static void umem_deferred_fn(struct work_struct *work)
+{
+	struct llist_node *n, *next;
+
+	llist_for_each_safe(n, next, llist_del_all(&umem_deferred))
+		umem_release_locked(container_of(n, struct ddi_umem_cookie,
+						 defer));
+}
+
+/* The last reference is gone: give the memory back.  Any context. */
+static void umem_release(struct ddi_umem_cookie *c)
+{
+	umem_untrack(c);
+	umem_count(c, -1);
+	if (test_bit(1, &c->driver_freed))
+		atomic_long_dec(&umem_orphans);
+	c->magic = UMEM_MAGIC_DEAD;
+	switch (c->backend) {
+	case UMEM_VMALLOC:
+		ddi_vfree_any(c->kaddr);
+		if (is_vmalloc_addr(c->pages))
+			ddi_vfree_any(c->pages);
+		else
+			kfree(c->pages);
+		break;
+	case UMEM_PAGES:
+		free_pages_exact(c->kaddr, c->size);
+		break;
+	case UMEM_TRASH:
+		break;
+	case UMEM_LOCKED:
+		if (preemptible())
+			umem_release_locked(c);
+		else if (llist_add(&c->defer, &umem_deferred))
+			schedule_work(&umem_deferred_work);
+		return;
+	default:
+		break;
+	}
+	kfree(c);
+}
+
+void umem_get(struct ddi_umem_cookie *c)
+{
+	refcount_inc(&c->ref);
+}
+
+void umem_put(struct ddi_umem_cookie *c)
+{
+	if (refcount_dec_and_test(&c->ref))
+		umem_release(c);
+}
+
+struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
+{
+	switch (c->backend) {
+	case UMEM_VMALLOC:
+		if (c->pages)
+			return c->pages[off >> PAGE_SHIFT];
+		return vmalloc_to_page((char *)c->kaddr + off);
+	case UMEM_PAGES:
+		return virt_to_page((char *)c->kaddr + off);
+	case UMEM_TRASH:
+		return umem_trash_page;
+	case UMEM_LOCKED:
+		return c->pages[off >> PAGE_SHIFT];
+	default:
+		return NULL;
+	}
+}
+
+/* For the test fixture: the page behind byte @off of a live cookie. */
+struct page *ddi_umem_cookie_page(ddi_umem_cookie_t c, size_t off)
+{
+	if (!c || c->magic != UMEM_MAGIC_LIVE || off >= c->size ||
+	    c->backend == UMEM_TRASH)
+		return NULL;
+	return umem_page(c, off);
+}
+EXPORT_SYMBOL(ddi_umem_cookie_page);
+
+/*
+ * The page array of a vmalloc'ed cookie, built on its first mapping (Linux
+ * does not export vmalloc's own), so that every mapping after it is one
+ * vm_insert_pages() call without a page-table walk per page.  NULL if
+ * memory is short; callers then fall back to umem_page().
+ */
+struct page **umem_page_array(struct ddi_umem_cookie *c)
+{
+	unsigned long i, n = c->size >> PAGE_SHIFT;
+	struct page **pages;
+
+	if (c->backend != UMEM_VMALLOC)
+		return NULL;
+	pages = READ_ONCE(c->pages);
+	if (pages)
+		return pages;
+	pages = kvmalloc_array(n, sizeof(*pages), GFP_KERNEL | __GFP_NOWARN);
+	if (!pages)
+		return NULL;
+	for (i = 0; i < n; i++)
+		pages[i] = vmalloc_to_page((char *)c->kaddr + (i << PAGE_SHIFT));
+	if (cmpxchg(&c->pages, NULL, pages)) {
+		kvfree(pages);
+		return READ_ONCE(c->pages);
+	}
+	return pages;
+}
+
+/* Backends.  Every one returns zeroed memory or NULL, and never warns. */
+static void *umem_pages_alloc(size_t size, gfp_t gfp)
+{
+	if (get_order(size) > DDI_MAX_PAGE_ORDER)
+		return NULL;
+	return alloc_pages_exact(size, gfp | __GFP_ZERO | __GFP_NOWARN);
+}
+
+/*
+ * vmalloc_user() is vmalloc of zeroed pages marked for remap_vmalloc_range;
+ * ddi_compat maps vmalloc'ed pages itself (vm_insert_pages), so it calls
+ * __vmalloc() with the same zeroing and adds __GFP_NOWARN: a SLEEP request
+ * retries a failure quietly instead of printing an allocation-failure
+ * report each time.
+ */
+static void *umem_vmalloc(size_t size)
+{
+	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+}
+
+static struct ddi_umem_cookie *umem_cookie_new(gfp_t gfp)
+{
+	struct ddi_umem_cookie *c = kzalloc(sizeof(*c), gfp | __GFP_NOWARN);
+
+	if (c) {
+		c->magic = UMEM_MAGIC_LIVE;
+		refcount_set(&c->ref, 1);
+#ifdef DDI_DEBUG
+		INIT_LIST_HEAD(&c->link);
+#endif
+	}
+	return c;
+}
+
+static void umem_backoff(unsigned int tries, size_t size)
+{
+	if (tries == 100)
+		pr_warn("ddi_umem_alloc: still waiting for %zu bytes (DDI_UMEM_SLEEP)\n",
+			size);
+	msleep(min(tries, 20U));
+}
+
+/* DDI_UMEM_SLEEP: sleeps as long as needed; never fails if satisfiable. */
+static struct ddi_umem_cookie *umem_alloc_sleep(size_t size)
+{
+	struct ddi_umem_cookie *c;
+	unsigned int tries = 0;
+	void *p;
+
+	might_sleep();
+	while (!(c = umem_cookie_new(GFP_KERNEL)))
+		umem_backoff(++tries, size);
+	for (;;) {
+		if (size <= umem_pages_max) {
+			p = umem_pages_alloc(size, GFP_KERNEL | __GFP_NORETRY);
+			if (p) {
+				c->backend = UMEM_PAGES;
+				break;
+			}
+		}
+		p = umem_vmalloc(size);
+		if (p) {
+			c->backend = UMEM_VMALLOC;
+			break;
+		}
+		umem_backoff(++tries, size);
+	}
+	c->kaddr = p;
+	return c;
+}
+
+/*
+ * DDI_UMEM_NOSLEEP: contiguous pages with GFP_NOWAIT only.  vmalloc may
+ * sleep (page tables, vmap areas) so it is never used here; a request the
+ * buddy allocator cannot satisfy at once fails.
+ */
+static struct ddi_umem_cookie *umem_alloc_nosleep(size_t size)
+{
+	struct ddi_umem_cookie *c = umem_cookie_new(GFP_NOWAIT);
+
+	if (!c)
+		return NULL;
+	c->kaddr = umem_pages_alloc(size, GFP_NOWAIT);
+	if (!c->kaddr) {
+		kfree(c);
+		return NULL;
+	}
+	c->backend = UMEM_PAGES;
+	return c;
+}
+
+void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
+			  const char *func, int line)
+{
+	bool nosleep = flag & DDI_UMEM_NOSLEEP;
+	struct ddi_umem_cookie *c;
+	size_t rsize;
+
+	if (!cookiep) {
+		pr_warn("ddi_umem_alloc: NULL cookiep from %s:%d\n", func, line);
+		return NULL;
+	}
+	*cookiep = NULL;
+	if (size == 0)
+		return NULL;
+	rsize = size > SIZE_MAX - PAGE_SIZE + 1 ? 0 : PAGE_ALIGN(size);
+	if (!rsize || (rsize >> PAGE_SHIFT) >= totalram_pages()) {
+		/* Solaris would wait forever; say so once and fail. */
+		pr_warn("ddi_umem_alloc: %zu bytes from %s:%d can never be allocated (memory is %lu pages); returning NULL\n",
+			size, func, line, totalram_pages());
+		return NULL;
+	}
+
+	if (flag & DDI_UMEM_TRASH) {
+		c = umem_cookie_new(nosleep ? GFP_NOWAIT : GFP_KERNEL);
+		if (!c)
+			return NULL;
+		c->backend = UMEM_TRASH;
+	} else if (nosleep) {
+		c = umem_alloc_nosleep(rsize);
+		if (!c)
+			return NULL;
+	} else {
+		c = umem_alloc_sleep(rsize);
+	}
+	/*
+	 * DDI_UMEM_PAGEABLE: Linux kernel memory is never paged out, so the
+	 * memory is locked like any other; the flag is kept in the cookie.
+	 */
+	c->flags = flag & (DDI_UMEM_NOSLEEP | DDI_UMEM_PAGEABLE |
+			   DDI_UMEM_TRASH);
+	c->size = rsize;
+	umem_track(c, func, line, _RET_IP_);
+	umem_count(c, 1);
+	*cookiep = c;
+	return c->kaddr;
+}
+EXPORT_SYMBOL(ddi_umem_alloc_site);
+
+/* Is @c something ddi_umem_alloc() or ddi_umem_lock() returned? */
+static bool umem_valid(struct ddi_umem_cookie *c, const char *who,
+		       unsigned long caller)
+{
+	if (c->magic == UMEM_MAGIC_LIVE)
+		return true;
+	atomic_long_inc(&umem_misuse);
+	pr_warn("%s: %p is not a live umem cookie (caller %pS); ignored\n",
+		who, c, (void *)caller);
+	return false;
+}
+
+void ddi_umem_free(ddi_umem_cookie_t c)
+{
+	if (!c)
+		return;
+	if (!umem_valid(c, "ddi_umem_free", _RET_IP_))
+		return;
+	if (c->backend == UMEM_LOCKED) {
+		atomic_long_inc(&umem_misuse);
+		pr_warn("%s: cookie %p is from ddi_umem_lock (caller %pS); use ddi_umem_unlock\n",
+			__func__, c, (void *)_RET_IP_);
+		return;
+	}
+	if (test_and_set_bit(0, &c->driver_freed)) {
+		atomic_long_inc(&umem_misuse);
+		pr_warn("%s: cookie %p freed twice (caller %pS); ignored\n",
+			__func__, c, (void *)_RET_IP_);
+		return;
+	}
+	/* Still mapped: count it until the last mapping goes. */
+	if (refcount_read(&c->ref) > 1) {
+		set_bit(1, &c->driver_freed);
+		atomic_long_inc(&umem_orphans);
+	}
+	umem_put(c);
+}
+EXPORT_SYMBOL(ddi_umem_free);
+
+/*
+ * ddi_umem_lock(9F): pin [addr, addr + len) of the calling process.
+ * Permissions are checked against the VMAs first, so that a write lock of
+ * read-only memory is EACCES rather than the EFAULT GUP would give.  The
+ * pinned pages count against RLIMIT_MEMLOCK (EAGAIN beyond it), as
+ * Solaris charges them to project.max-locked-memory.
+ */
+static int umem_lock_check(unsigned long start, unsigned long end, int flags)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	unsigned long addr = start;
+	int err = 0;
+
+	mmap_read_lock(mm);
+	while (addr < end) {
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start > addr) {
+			err = -EFAULT;
+			break;
+		}
+		if (((flags & DDI_UMEMLOCK_WRITE) && !(vma->vm_flags & VM_WRITE)) ||
+		    ((flags & DDI_UMEMLOCK_READ) && !(vma->vm_flags & VM_READ))) {
+			err = -EACCES;
+			break;
+		}
+		if (vma->vm_flags & (VM_IO | VM_PFNMAP)) {
+			err = -EFAULT;
+			break;
+		}
+		addr = vma->vm_end;
+	}
+	mmap_read_unlock(mm);
+	return err;
+}
+
+/* Returns a Solaris errno: 0 or positive. */
+int ddi_umem_lock(caddr_t addr, size_t len, int flags,
+		  ddi_umem_cookie_t *cookiep)
+{
+	unsigned long start = (unsigned long)addr, npages;
+	struct ddi_umem_cookie *c;
+	int err, pinned;
+
+	if (!cookiep)
+		return EINVAL;
+	*cookiep = NULL;
+	if (!len || offset_in_page(start) ||
+	    !(flags & (DDI_UMEMLOCK_READ | DDI_UMEMLOCK_WRITE)) ||
+	    (flags & ~(DDI_UMEMLOCK_READ | DDI_UMEMLOCK_WRITE)))
+		return EINVAL;
+	if (!current->mm || (current->flags & PF_KTHREAD))
+		return EINVAL;
+	if (len > SIZE_MAX - PAGE_SIZE + 1 ||
+	    !access_ok((void __user *)addr, PAGE_ALIGN(len)))
+		return EFAULT;
+	len = PAGE_ALIGN(len);
+	npages = len >> PAGE_SHIFT;
+	if (npages > INT_MAX)
+		return ENOMEM;
+	err = umem_lock_check(start, start + len, flags);
+	if (err)
+		return -err;
+
+	c = umem_cookie_new(GFP_KERNEL);
+	if (!c)
+		return ENOMEM;
+	c->pages = kvcalloc(npages, sizeof(*c->pages), GFP_KERNEL);
+	if (!c->pages) {
+		kfree(c);
+		return ENOMEM;
+	}
+	if (!capable(CAP_IPC_LOCK)) {
+		if (account_locked_vm(current->mm, npages, true)) {
+			kvfree(c->pages);
+			kfree(c);
+			return EAGAIN;
+		}
+		c->accounted = true;
+	}
+	pinned = ddi_pin_user_pages(start, npages, FOLL_LONGTERM |
+				    ((flags & DDI_UMEMLOCK_WRITE) ?
+				     FOLL_WRITE : 0), c->pages);
+	if (pinned != npages) {
+		if (pinned > 0)
+			unpin_user_pages(c->pages, pinned);
+		if (c->accounted)
+			account_locked_vm(current->mm, npages, false);
+		kvfree(c->pages);
+		kfree(c);
+		if (pinned == -ENOMEM)
+			return ENOMEM;
+		if (pinned == -EAGAIN)
+			return EAGAIN;
+		return EFAULT;
+	}
+	mmgrab(current->mm);
+	c->mm = current->mm;
+	c->dirty = flags & DDI_UMEMLOCK_WRITE;
+	c->backend = UMEM_LOCKED;
+	c->kaddr = addr;
+	c->size = len;
+	c->flags = flags;
+	umem_track(c, "ddi_umem_lock", 0, _RET_IP_);
+	umem_count(c, 1);
+	*cookiep = c;
+	return 0;
+}
+EXPORT_SYMBOL(ddi_umem_lock);
+
+void ddi_umem_unlock(ddi_umem_cookie_t c)
+{
+	if (!c || !umem_valid(c, "ddi_umem_unlock", _RET_IP_))
+		return;
+	if (c->backend != UMEM_LOCKED) {
+		atomic_long_inc(&umem_misuse);
+		pr_warn("%s: cookie %p is from ddi_umem_alloc (caller %pS); use ddi_umem_free\n",
+			__func__, c, (void *)_RET_IP_);
+		return;
+	}
+	if (test_and_set_bit(0, &c->driver_freed)) {
+		atomic_long_inc(&umem_misuse);
+		pr_warn("%s: cookie %p unlocked twice (caller %pS); ignored\n",
+			__func__, c, (void *)_RET_IP_);
+		return;
+	}
+	umem_put(c);
+}
+EXPORT_SYMBOL(ddi_umem_unlock);
+
+static int umem_stats_show(struct seq_file *m, void *v)
+{
+	int i;
+
+	for (i = 0; i < UMEM_NBACKENDS; i++)
+		seq_printf(m, "backend_%s_cookies %ld\nbackend_%s_bytes %ld\n",
+			   umem_backend_names[i],
+			   atomic_long_read(&umem_by_backend[i].cookies),
+			   umem_backend_names[i],
+			   atomic_long_read(&umem_by_backend[i].bytes));
+	for (i = 0; i < UMEM_NFLAGS; i++)
+		seq_printf(m, "flag_%s_cookies %ld\nflag_%s_bytes %ld\n",
+			   umem_flag_names[i],
+			   atomic_long_read(&umem_by_flag[i].cookies),
+			   umem_flag_names[i],
+			   atomic_long_read(&umem_by_flag[i].bytes));
+	seq_printf(m, "mappings_live %ld\nfreed_still_mapped %ld\nmisuse %ld\npages_max %zu\n",
+		   atomic_long_read(&umem_mappings),
+		   atomic_long_read(&umem_orphans),
+		   atomic_long_read(&umem_misuse), umem_pages_max);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(umem_stats);
+
+int ddi_umem_init(void)
+{
+	umem_trash_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!umem_trash_page)
+		return -ENOMEM;
+	debugfs_create_file("umem", 0444, ddi_debugfs_root, NULL,
+			    &umem_stats_fops);
+	return 0;
+}
+
+void ddi_umem_fini(void)
+{
+	flush_work(&umem_deferred_work);
+	umem_report_leaks(NULL);
+	/* A mapping still holding the trash page keeps its own reference. */
+	__free_page(umem_trash_page);
+}
