@@ -30,6 +30,17 @@ build_debug() {
 	# A plain make writes Module.symvers; without it modpost fails.
 	[ -s "$src/Module.symvers" ] || die "no Module.symvers in $src"
 	touch "$dir/.done"
+	prune_older "$dir"
+}
+
+# prune_older DIR: remove the other cached builds of the same kernel name
+# (older versions or configurations), which are a few GiB each.
+prune_older() {
+	local keep=$1 d
+	for d in "$CACHE/kernels/$name"-*; do
+		[ -d "$d" ] && [ "$d" != "$keep" ] && rm -rf "$d" "$d.lock"
+	done
+	return 0
 }
 
 # check_config CONFIG FRAGMENT: every option of FRAGMENT must be in CONFIG
@@ -83,6 +94,7 @@ fetch_stock() {
 	sed -i "s|^include /usr/src/|include $dir/root/usr/src/|" \
 		"$dir/root/usr/src/linux-headers-$abi/Makefile"
 	touch "$dir/.done"
+	prune_older "$dir"
 }
 
 case $name in
