@@ -40,6 +40,16 @@ boot() {
 	"$TOP/scripts/initramfs.sh" "$k" "$mode" "$dir.cpio.gz" "$extra" ||
 		{ row fail "$k:boot:$b" "initramfs failed"; return 1; }
 	"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
+	# A kernel that dies before it runs /init has not run any of the
+	# project's code (TCG has been seen to do this, rarely): boot once
+	# more, keeping the first logs.
+	if ! grep -q 'Run /init as init process' "$dir/console.log" 2>/dev/null
+	then
+		say "$k $b: the kernel died before /init; booting once more"
+		rm -rf "$dir-early-death"
+		mv "$dir" "$dir-early-death"
+		"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
+	fi
 	# Self-test boots fail on purpose: keep their complaints in a file.
 	local cmd=("$TOP/scripts/results.py" --kernel "$k" --boot "$b"
 		   --dir "$dir" --tsv "${TSV:-$tsv}" ${expect:+--expect "$expect"})
