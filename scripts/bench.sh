@@ -7,10 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
-"$TOP/scripts/deps.sh" || exit 1
-"$TOP/scripts/user.sh" || exit 1
-"$TOP/scripts/build.sh" "$k" >/dev/null || exit 1
-"$TOP/scripts/drivers.sh" "$k" >/dev/null || exit 1
+prepare "$k"
 dir=$BUILD/bench
 mkdir -p "$dir"
 "$TOP/scripts/initramfs.sh" "$k" bench "$dir/bench.cpio.gz" || exit 1

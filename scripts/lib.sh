@@ -49,3 +49,12 @@ with_lock() {
 	mkdir -p "$(dirname "$lock")"
 	(flock 9 && "$@") 9>"$lock"
 }
+
+# prepare KERNEL: what every guest run needs first: the Debian packages,
+# the user programs, ddi_compat and the sample drivers built for KERNEL.
+prepare() {
+	"$TOP/scripts/deps.sh" || exit 1
+	"$TOP/scripts/user.sh" || exit 1
+	"$TOP/scripts/build.sh" "$1" >/dev/null || exit 1
+	"$TOP/scripts/drivers.sh" "$1" >/dev/null || exit 1
+}

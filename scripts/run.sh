@@ -5,10 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
-"$TOP/scripts/deps.sh" || exit 1
-"$TOP/scripts/user.sh" || exit 1
-"$TOP/scripts/build.sh" "$k" >/dev/null || exit 1
-"$TOP/scripts/drivers.sh" "$k" >/dev/null || exit 1
+prepare "$k"
 dir=$BUILD/run-$k
 rm -rf "$dir"
 "$TOP/scripts/initramfs.sh" "$k" run "$dir.cpio.gz" || exit 1

@@ -6,10 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
-"$TOP/scripts/deps.sh" || exit 1
-"$TOP/scripts/user.sh" || exit 1
-"$TOP/scripts/build.sh" "$k" >/dev/null || exit 1
-"$TOP/scripts/drivers.sh" "$k" >/dev/null || exit 1
+prepare "$k"
 img=$BUILD/shell-$k.cpio.gz
 "$TOP/scripts/initramfs.sh" "$k" shell "$img" || exit 1
 exec "$TOP/scripts/guest.sh" "$k" "$img" "$BUILD/shell-$k" shell
