@@ -28,12 +28,7 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 "$TOP/scripts/port.sh" "$dir" "$name" "$extra/port/modules" || exit 1
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
-	prog=$(basename "$src" .c)
-	gcc -m64 -static -O2 -Wall -I"$dir/user" -I"$dir" -o "$extra/bin/$prog" \
-		"$src" -lpthread || die "cannot build $src"
-	gcc -m32 -static -O2 -Wall -I"$dir/user" -I"$dir" \
-		-o "$extra/bin/${prog}32" "$src" -lpthread ||
-		die "cannot build $src (-m32)"
+	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir"
 done
 cp -a "$dir" "$extra/port/src"
 printf '%s\n' "$test" >"$extra/port/test"

@@ -58,3 +58,18 @@ prepare() {
 	"$TOP/scripts/build.sh" "$1" >/dev/null || exit 1
 	"$TOP/scripts/drivers.sh" "$1" >/dev/null || exit 1
 }
+
+# static_prog SRC OUTDIR GCC-FLAGS...: build user program SRC as static
+# 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC).
+static_prog() {
+	local src=$1 out=$2 name m bin
+	shift 2
+	name=$(basename "$src" .c)
+	for m in 64 32; do
+		bin=$out/$name
+		[ $m = 32 ] && bin=$out/${name}32
+		[ "$bin" -nt "$src" ] && continue
+		gcc -m$m -static -O2 -Wall "$@" -o "$bin" "$src" -lpthread ||
+			die "cannot build $src (-m$m)"
+	done
+}

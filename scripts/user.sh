@@ -9,12 +9,5 @@ out=$BUILD/user
 mkdir -p "$out"
 for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
-	name=$(basename "$src" .c)
-	inc="-I$(dirname "$src")"
-	for m in 64 32; do
-		bin=$out/$name; [ $m = 32 ] && bin=$out/${name}32
-		[ "$bin" -nt "$src" ] && continue
-		gcc -m$m -static -O2 -Wall -Wextra -Werror $inc -o "$bin" \
-			"$src" -lpthread || die "cannot build $src (-m$m)"
-	done
+	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")"
 done
