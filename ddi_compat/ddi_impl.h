@@ -8,6 +8,8 @@
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/spinlock.h>
+#include <linux/list.h>
 
 /* /sys/kernel/debug/ddi_compat, or an error pointer without debugfs. */
 extern struct dentry *ddi_debugfs_root;
@@ -21,6 +23,43 @@ void ddi_rmap_fini(void);
 int ddi_umem_init(void);
 void ddi_umem_fini(void);
 void ddi_umem_module_going(struct module *mod);
+
+/*
+ * Call-site tracking (callsite.c), used by kmem and umem in debug builds.
+ * A tracked object embeds a ddi_site; ddi_site_orphan() reports the sites
+ * a module still holds when it unloads and stops tracking them, since the
+ * function names they point at go away with the module.
+ */
+struct ddi_site {
+	struct list_head link;	/* in its tracker; empty once untracked */
+	const char *func;	/* allocating function; NULL once orphaned */
+	unsigned long caller;	/* return address into the caller */
+	size_t size;
+	int line;
+};
+
+struct ddi_site_tracker {
+	spinlock_t lock;
+	struct list_head live;
+	unsigned long nlive, bytes;
+};
+
+#define DDI_SITE_TRACKER(name) struct ddi_site_tracker name = {	\
+	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
+	.live = LIST_HEAD_INIT(name.live),				\
+}
+
+void ddi_site_track(struct ddi_site_tracker *t, struct ddi_site *s,
+		    size_t size, const char *func, int line,
+		    unsigned long caller);
+void ddi_site_untrack(struct ddi_site_tracker *t, struct ddi_site *s);
+unsigned long ddi_site_count(struct ddi_site_tracker *t, struct module *owner);
+void ddi_site_stats(struct ddi_site_tracker *t, unsigned long *nlive,
+		    unsigned long *bytes);
+/* The summary line reads "<what> leak: <module> left <n> <noun>, ...". */
+void ddi_site_orphan(struct ddi_site_tracker *t, struct module *mod,
+		     const char *what, const char *noun,
+		     void (*report)(struct ddi_site *s, const char *modname));
 
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
 void ddi_vfree_any(const void *addr);

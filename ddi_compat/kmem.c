@@ -133,20 +133,14 @@ static __always_inline void *kmem_get(size_t size, int flag, gfp_t zero)
 #define KMEM_MAGIC_FREE	0x6b6d6566U
 
 struct kmem_hdr {
-	struct list_head link;		/* kmem_live, empty once orphaned */
-	const char *func;		/* allocating function, NULL if orphan */
-	unsigned long caller;		/* return address into the caller */
-	size_t size;
-	int line;
+	struct ddi_site site;		/* size and call site, in kmem_sites */
 	u32 magic;
 };
 
 #define KMEM_HDR_SIZE	ALIGN(sizeof(struct kmem_hdr), 16)
 
-static LIST_HEAD(kmem_live);
-static DEFINE_SPINLOCK(kmem_lock);
+static DDI_SITE_TRACKER(kmem_sites);
 static atomic_long_t kmem_misuse = ATOMIC_LONG_INIT(0);
-static unsigned long kmem_nlive, kmem_bytes_live;
 
 static struct kmem_hdr *kmem_hdr_of(const void *buf)
 {
@@ -157,18 +151,9 @@ static void *kmem_track(void *p, size_t size, const char *func, int line,
 			unsigned long caller)
 {
 	struct kmem_hdr *hdr = p;
-	unsigned long flags;
 
-	hdr->func = func;
-	hdr->line = line;
-	hdr->caller = caller;
-	hdr->size = size;
 	hdr->magic = KMEM_MAGIC_LIVE;
-	spin_lock_irqsave(&kmem_lock, flags);
-	list_add(&hdr->link, &kmem_live);
-	kmem_nlive++;
-	kmem_bytes_live += size;
-	spin_unlock_irqrestore(&kmem_lock, flags);
+	ddi_site_track(&kmem_sites, &hdr->site, size, func, line, caller);
 	return (char *)p + KMEM_HDR_SIZE;
 }
 
@@ -191,7 +176,6 @@ EXPORT_SYMBOL(ddi_kmem_alloc);
 void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
 {
 	struct kmem_hdr *hdr;
-	unsigned long flags;
 
 	if (!buf)
 		return;
@@ -202,19 +186,13 @@ void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
 			buf, func, line, (void *)_RET_IP_);
 		return;
 	}
-	if (hdr->size != size) {
+	if (hdr->site.size != size) {
 		atomic_long_inc(&kmem_misuse);
 		pr_warn("kmem_free: size mismatch: %s:%d (%pS) frees %zu bytes at %p, allocated as %zu bytes by %s:%d\n",
-			func, line, (void *)_RET_IP_, size, buf, hdr->size,
-			hdr->func ?: "(unloaded module)", hdr->line);
+			func, line, (void *)_RET_IP_, size, buf, hdr->site.size,
+			hdr->site.func ?: "(unloaded module)", hdr->site.line);
 	}
-	spin_lock_irqsave(&kmem_lock, flags);
-	if (!list_empty(&hdr->link)) {
-		list_del_init(&hdr->link);
-		kmem_nlive--;
-		kmem_bytes_live -= hdr->size;
-	}
-	spin_unlock_irqrestore(&kmem_lock, flags);
+	ddi_site_untrack(&kmem_sites, &hdr->site);
 	hdr->magic = KMEM_MAGIC_FREE;
 	kmem_release(hdr);
 }
@@ -227,24 +205,16 @@ int ddi_kmem_debug_site(const void *buf, const char **func, int *line,
 
 	if (hdr->magic != KMEM_MAGIC_LIVE)
 		return -ENOENT;
-	*func = hdr->func;
-	*line = hdr->line;
-	*size = hdr->size;
+	*func = hdr->site.func;
+	*line = hdr->site.line;
+	*size = hdr->site.size;
 	return 0;
 }
 EXPORT_SYMBOL(ddi_kmem_debug_site);
 
 unsigned long ddi_kmem_debug_outstanding(struct module *owner)
 {
-	struct kmem_hdr *hdr;
-	unsigned long flags, n = 0;
-
-	spin_lock_irqsave(&kmem_lock, flags);
-	list_for_each_entry(hdr, &kmem_live, link)
-		if (!owner || within_module(hdr->caller, owner))
-			n++;
-	spin_unlock_irqrestore(&kmem_lock, flags);
-	return n;
+	return ddi_site_count(&kmem_sites, owner);
 }
 EXPORT_SYMBOL(ddi_kmem_debug_outstanding);
 
@@ -254,36 +224,22 @@ unsigned long ddi_kmem_debug_misuse(void)
 }
 EXPORT_SYMBOL(ddi_kmem_debug_misuse);
 
+static void kmem_report_leak(struct ddi_site *s, const char *modname)
+{
+	pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
+		s->size, (char *)container_of(s, struct kmem_hdr, site) +
+		KMEM_HDR_SIZE, s->func, s->line, modname);
+}
+
 /*
  * Report the allocations @mod still holds (all of them if @mod is NULL)
- * and stop tracking them: the strings they point at go away with the
- * module.  The memory itself is left alone; kmemleak will see it too.
+ * and stop tracking them.  The memory itself is left alone; kmemleak
+ * will see it too.
  */
 static void kmem_report_leaks(struct module *mod)
 {
-	struct kmem_hdr *hdr, *next;
-	unsigned long flags, n = 0, bytes = 0;
-	const char *name = mod ? mod->name : KBUILD_MODNAME;
-
-	spin_lock_irqsave(&kmem_lock, flags);
-	list_for_each_entry_safe(hdr, next, &kmem_live, link) {
-		if (mod && !within_module(hdr->caller, mod))
-			continue;
-		if (n < 32)
-			pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
-				hdr->size, (char *)hdr + KMEM_HDR_SIZE,
-				hdr->func, hdr->line, name);
-		n++;
-		bytes += hdr->size;
-		hdr->func = NULL;
-		list_del_init(&hdr->link);
-		kmem_nlive--;
-		kmem_bytes_live -= hdr->size;
-	}
-	spin_unlock_irqrestore(&kmem_lock, flags);
-	if (n)
-		pr_warn("kmem leak: %s left %lu allocations, %lu bytes\n",
-			name, n, bytes);
+	ddi_site_orphan(&kmem_sites, mod, "kmem", "allocations",
+			kmem_report_leak);
 }
 
 void ddi_kmem_module_going(struct module *mod)
@@ -293,12 +249,9 @@ void ddi_kmem_module_going(struct module *mod)
 
 static int kmem_stats_show(struct seq_file *m, void *v)
 {
-	unsigned long flags, nlive, bytes;
+	unsigned long nlive, bytes;
 
-	spin_lock_irqsave(&kmem_lock, flags);
-	nlive = kmem_nlive;
-	bytes = kmem_bytes_live;
-	spin_unlock_irqrestore(&kmem_lock, flags);
+	ddi_site_stats(&kmem_sites, &nlive, &bytes);
 	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\n",
 		   nlive, bytes, atomic_long_read(&kmem_misuse));
 	return 0;

@@ -108,29 +108,17 @@ void umem_mappings_dec(void)
 }
 
 #ifdef DDI_DEBUG
-static LIST_HEAD(umem_live);
-static DEFINE_SPINLOCK(umem_live_lock);
+static DDI_SITE_TRACKER(umem_sites);
 
 static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
 		       unsigned long caller)
 {
-	unsigned long flags;
-
-	c->func = func;
-	c->line = line;
-	c->caller = caller;
-	spin_lock_irqsave(&umem_live_lock, flags);
-	list_add(&c->link, &umem_live);
-	spin_unlock_irqrestore(&umem_live_lock, flags);
+	ddi_site_track(&umem_sites, &c->site, c->size, func, line, caller);
 }
 
 static void umem_untrack(struct ddi_umem_cookie *c)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&umem_live_lock, flags);
-	list_del_init(&c->link);
-	spin_unlock_irqrestore(&umem_live_lock, flags);
+	ddi_site_untrack(&umem_sites, &c->site);
 }
 
 int ddi_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
@@ -138,8 +126,8 @@ int ddi_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
 {
 	if (!c || c->magic != UMEM_MAGIC_LIVE)
 		return -ENOENT;
-	*func = c->func;
-	*line = c->line;
+	*func = c->site.func;
+	*line = c->site.line;
 	*size = c->size;
 	return 0;
 }
@@ -147,15 +135,7 @@ EXPORT_SYMBOL(ddi_umem_debug_site);
 
 unsigned long ddi_umem_debug_outstanding(struct module *owner)
 {
-	struct ddi_umem_cookie *c;
-	unsigned long flags, n = 0;
-
-	spin_lock_irqsave(&umem_live_lock, flags);
-	list_for_each_entry(c, &umem_live, link)
-		if (!owner || within_module(c->caller, owner))
-			n++;
-	spin_unlock_irqrestore(&umem_live_lock, flags);
-	return n;
+	return ddi_site_count(&umem_sites, owner);
 }
 EXPORT_SYMBOL(ddi_umem_debug_outstanding);
 
@@ -165,35 +145,23 @@ unsigned long ddi_umem_debug_refs(ddi_umem_cookie_t c)
 }
 EXPORT_SYMBOL(ddi_umem_debug_refs);
 
+static void umem_report_leak(struct ddi_site *s, const char *modname)
+{
+	struct ddi_umem_cookie *c = container_of(s, struct ddi_umem_cookie,
+						 site);
+
+	pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
+		c, c->size, umem_backend_names[c->backend], s->func ?: "?",
+		s->line, modname, test_bit(0, &c->driver_freed) ?
+		" (freed, still mapped)" : "");
+}
+
 /*
- * Name the cookies @mod (all if NULL) still holds and stop tracking them:
- * the call-site strings go away with the module.
+ * Name the cookies @mod (all if NULL) still holds and stop tracking them.
  */
 static void umem_report_leaks(struct module *mod)
 {
-	struct ddi_umem_cookie *c, *next;
-	unsigned long flags, n = 0, bytes = 0;
-	const char *name = mod ? mod->name : KBUILD_MODNAME;
-
-	spin_lock_irqsave(&umem_live_lock, flags);
-	list_for_each_entry_safe(c, next, &umem_live, link) {
-		if (mod && !within_module(c->caller, mod))
-			continue;
-		if (n < 32)
-			pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
-				c, c->size, umem_backend_names[c->backend],
-				c->func ?: "?", c->line, name,
-				test_bit(0, &c->driver_freed) ?
-				" (freed, still mapped)" : "");
-		n++;
-		bytes += c->size;
-		c->func = NULL;
-		list_del_init(&c->link);
-	}
-	spin_unlock_irqrestore(&umem_live_lock, flags);
-	if (n)
-		pr_warn("umem leak: %s left %lu cookies, %lu bytes\n", name, n,
-			bytes);
+	ddi_site_orphan(&umem_sites, mod, "umem", "cookies", umem_report_leak);
 }
 #else
 static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
@@ -373,7 +341,7 @@ static struct ddi_umem_cookie *umem_cookie_new(gfp_t gfp)
 		c->magic = UMEM_MAGIC_LIVE;
 		refcount_set(&c->ref, 1);
 #ifdef DDI_DEBUG
-		INIT_LIST_HEAD(&c->link);
+		INIT_LIST_HEAD(&c->site.link);
 #endif
 	}
 	return c;

@@ -12,6 +12,8 @@
 #include <linux/mm_types.h>
 #include <sys/ddidevmap.h>
 
+#include "ddi_impl.h"
+
 /* Where a cookie's memory comes from. */
 enum umem_backend {
 	UMEM_VMALLOC,	/* vmalloc'ed, zeroed: per-page insert */
@@ -38,10 +40,7 @@ struct ddi_umem_cookie {
 	bool dirty;
 	struct llist_node defer;	/* release deferred to process context */
 #ifdef DDI_DEBUG
-	struct list_head link;		/* umem_live */
-	const char *func;		/* allocating function, NULL if orphan */
-	unsigned long caller;		/* return address into the caller */
-	int line;
+	struct ddi_site site;		/* call site, in umem_sites */
 #endif
 };
 
