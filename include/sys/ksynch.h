@@ -76,6 +76,14 @@ typedef struct krwlock {
 	int rw_ready;
 } krwlock_t;
 
+/*
+ * Semaphores (sema_init(9F) and friends) are not provided; the type is
+ * here so struct buf(9S), which embeds two, keeps its Solaris shape.
+ */
+typedef struct _ksema {
+	void *_opaque[2];
+} ksema_t;
+
 void ddi_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 		    struct lock_class_key *key);
 void ddi_mutex_destroy(kmutex_t *mp);

@@ -90,6 +90,13 @@ int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
 				 uint_t flags, char *name, char ***datap,
 				 uint_t *nelementsp);
 void ddi_prop_free(void *data);
+/* prop_op(9E) helpers answering "Nblocks"/"nblocks" and "Size"/"size". */
+int ddi_prop_op_nblocks(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+			int mod_flags, char *name, caddr_t valuep,
+			int *lengthp, uint64_t nblocks);
+int ddi_prop_op_size(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+		     int mod_flags, char *name, caddr_t valuep,
+		     int *lengthp, uint64_t size);
 
 /* Soft state. */
 int ddi_soft_state_init(void **state_p, size_t size, size_t n_items);

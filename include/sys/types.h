@@ -34,6 +34,7 @@ typedef long			time_t;	/* Linux dropped its own in 5.x */
 typedef unsigned int		major_t;
 typedef unsigned int		minor_t;
 typedef short			pri_t;
+typedef unsigned short		o_dev_t;	/* old 16-bit dev_t */
 typedef int			processorid_t;
 typedef struct cred		cred_t;
 typedef struct task_struct	kthread_t;
