@@ -44,6 +44,7 @@
 #include <linux/module.h>
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
+#include <linux/compat.h>
 #include <linux/cred.h>
 #include <linux/sched/task.h>
 #include <linux/workqueue.h>
@@ -328,16 +329,10 @@ static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
 	return mn && mn->blk == blk ? mn : NULL;
 }
 
-static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+/* open(9E)'s flag from a Linux block open mode. */
+static int ddi_blk_mode_flags(DDI_BLK_MODE_T mode)
 {
-	struct gendisk *disk = DDI_BLK_OPEN_DISK;
-	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
-	struct dev_info *dip = blk->dip;
-	struct ddi_devopen *o, *fresh;
-	dev_t newdev = blk->dev;
-	struct ddi_minor *mn;
-	int flag = 0, err;
+	int flag = 0;
 
 	if (mode & DDI_BLK_MODE_READ)
 		flag |= FREAD;
@@ -347,6 +342,21 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 		flag |= FEXCL;
 	if (mode & DDI_BLK_MODE_NDELAY)
 		flag |= FNDELAY;
+	return flag;
+}
+
+static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+{
+	struct gendisk *disk = DDI_BLK_OPEN_DISK;
+	struct ddi_blk *blk = disk->private_data;
+	struct ddi_driver *drv = blk->drv;
+	struct dev_info *dip = blk->dip;
+	int flag = ddi_blk_mode_flags(mode);
+	struct ddi_devopen *o, *fresh;
+	dev_t newdev = blk->dev;
+	struct ddi_minor *mn;
+	int err;
+
 	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
 	if (!fresh)
 		return -ENOMEM;
@@ -447,6 +457,42 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
 	mutex_unlock(&drv->state_lock);
 }
 
+/*
+ * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
+ * the caller's pointer, mode and data model, as on the raw node.
+ */
+static int ddi_blk_user_ioctl(struct block_device *bdev, DDI_BLK_MODE_T mode,
+			      unsigned int cmd, unsigned long arg, int model)
+{
+	struct ddi_blk *blk = bdev->bd_disk->private_data;
+	int rval = 0, err;
+
+	if (!blk->cb->cb_ioctl)
+		return -ENOTTY;
+	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
+				ddi_blk_mode_flags(mode) | model,
+				(cred_t *)current_cred(), &rval);
+	return err ? ddi_errno(blk->drv, "ioctl", err) : rval;
+}
+
+static int ddi_blk_ioctl_native(struct block_device *bdev,
+				DDI_BLK_MODE_T mode, unsigned int cmd,
+				unsigned long arg)
+{
+	return ddi_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
+}
+
+#ifdef CONFIG_COMPAT
+static int ddi_blk_ioctl_compat(struct block_device *bdev,
+				DDI_BLK_MODE_T mode, unsigned int cmd,
+				unsigned long arg)
+{
+	return ddi_blk_user_ioctl(bdev, mode, cmd,
+				  (unsigned long)compat_ptr(arg),
+				  DATAMODEL_ILP32);
+}
+#endif
+
 static char *ddi_blk_devnode(struct gendisk *disk, umode_t *mode)
 {
 	struct ddi_blk *blk = disk->private_data;
@@ -463,6 +509,10 @@ static void ddi_blk_free_disk(struct gendisk *disk)
 static const struct block_device_operations ddi_blk_fops = {
 	.open = ddi_blk_open,
 	.release = ddi_blk_release,
+	.ioctl = ddi_blk_ioctl_native,
+#ifdef CONFIG_COMPAT
+	.compat_ioctl = ddi_blk_ioctl_compat,
+#endif
 	.devnode = ddi_blk_devnode,
 	.free_disk = ddi_blk_free_disk,
 };

@@ -14,6 +14,7 @@
 #include <linux/bio.h>
 #include <linux/blkdev.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <linux/delay.h>

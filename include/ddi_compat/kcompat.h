@@ -92,12 +92,14 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
  * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
  * before, open took the block_device and an fmode_t (FMODE_*) and
  * release the gendisk and the fmode_t (probed: DDI_BLK_OPEN_TAKES_DISK).
- * blk.c writes its two functions with these parameter lists.
+ * blk.c writes its two functions with these parameter lists; ioctl and
+ * compat_ioctl take the mode as DDI_BLK_MODE_T.
  */
 #ifdef DDI_BLK_OPEN_TAKES_DISK
 #define DDI_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
 #define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk
 #define DDI_BLK_OPEN_DISK	(gd)
+#define DDI_BLK_MODE_T		blk_mode_t
 #define DDI_BLK_MODE_READ	BLK_OPEN_READ
 #define DDI_BLK_MODE_WRITE	BLK_OPEN_WRITE
 #define DDI_BLK_MODE_EXCL	BLK_OPEN_EXCL
@@ -106,6 +108,7 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 #define DDI_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
 #define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
 #define DDI_BLK_OPEN_DISK	(bdev->bd_disk)
+#define DDI_BLK_MODE_T		fmode_t
 #define DDI_BLK_MODE_READ	FMODE_READ
 #define DDI_BLK_MODE_WRITE	FMODE_WRITE
 #define DDI_BLK_MODE_EXCL	FMODE_EXCL
