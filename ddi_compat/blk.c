@@ -77,7 +77,6 @@ struct ddi_blk {
 	bool write_cache, can_free;
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
-	struct block_device_operations fops;	/* owner: the driver */
 	struct work_struct destroy_work;
 	char path[2 * DDI_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
 	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
@@ -357,9 +356,18 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 	struct ddi_minor *mn;
 	int err;
 
+	/*
+	 * An open disk pins its driver's module, as an open character node
+	 * does (the disk's operations belong to ddi_compat, which Linux
+	 * pins itself).  A module on its way out has no new opens.
+	 */
+	if (!try_module_get(drv->owner))
+		return -ENXIO;
 	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!fresh)
+	if (!fresh) {
+		module_put(drv->owner);
 		return -ENOMEM;
+	}
 	mutex_lock(&drv->state_lock);
 	err = ddi_wait_closing(drv, blk->dev, OTYP_BLK);
 	if (err)
@@ -411,6 +419,8 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 out_unlock:
 	mutex_unlock(&drv->state_lock);
 	kfree(fresh);
+	if (err)
+		module_put(drv->owner);
 	return err;
 }
 
@@ -455,6 +465,8 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
 	dip->opens--;
 	ddi_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
+	/* Last: the driver may unload once it is dropped. */
+	module_put(drv->owner);
 }
 
 /*
@@ -507,6 +519,7 @@ static void ddi_blk_free_disk(struct gendisk *disk)
 }
 
 static const struct block_device_operations ddi_blk_fops = {
+	.owner = THIS_MODULE,
 	.open = ddi_blk_open,
 	.release = ddi_blk_release,
 	.ioctl = ddi_blk_ioctl_native,
@@ -680,13 +693,11 @@ int ddi_blk_create(struct ddi_minor *mn)
 		err = PTR_ERR(disk);
 		goto fail_set;
 	}
-	blk->fops = ddi_blk_fops;
-	blk->fops.owner = drv->owner;
 	disk->major = major;
 	disk->first_minor = mn->minor;
 	disk->minors = 1;
 	disk->flags |= GENHD_FL_NO_PART;
-	disk->fops = &blk->fops;
+	disk->fops = &ddi_blk_fops;
 	disk->private_data = blk;
 	/* <driver><instance>_<name>, or _m<minor> if that is too long. */
 	if (scnprintf(blk->name, sizeof(blk->name), "%s%d_%s", drv->name,

@@ -86,7 +86,7 @@ static void fake_finish(struct buf *bp)
 
 static void fake_work(struct work_struct *w)
 {
-	msleep(2);
+	usleep_range(2000, 3000);
 	fake_finish(fk.pending);
 }
 
@@ -417,7 +417,7 @@ static void blkt_work(struct work_struct *w)
 {
 	struct buf *bp;
 
-	msleep(1);
+	usleep_range(1000, 2000);
 	for (;;) {
 		spin_lock_irq(&bt.lock);
 		bp = bt.nqueue ? bt.queue[--bt.nqueue] : NULL;
