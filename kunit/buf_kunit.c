@@ -805,8 +805,8 @@ static void blk_short(struct kunit *test)
 			wait_for_completion(&w[i].done);
 			bio_put(bio[i]);
 		}
-		KUNIT_EXPECT_EQ(test, w[0].status, BLK_STS_OK);
-		KUNIT_EXPECT_EQ(test, w[1].status, BLK_STS_IOERR);
+		KUNIT_EXPECT_EQ(test, blk_status_to_errno(w[0].status), 0);
+		KUNIT_EXPECT_EQ(test, blk_status_to_errno(w[1].status), -EIO);
 		KUNIT_EXPECT_EQ(test, bt.mem[64 * 512], 0x33);
 		KUNIT_EXPECT_EQ(test, bt.mem[64 * 512 + PAGE_SIZE], 0);
 
