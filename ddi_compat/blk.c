@@ -688,6 +688,11 @@ int ddi_blk_create(struct ddi_minor *mn)
 	lim.max_segments = DDI_BLK_MAX_SEGMENTS;
 	lim.write_cache = blk->write_cache;
 	lim.discard = blk->can_free;
+	/*
+	 * No I/O statistics by default (two clock reads per request; brd
+	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
+	 */
+	lim.iostats = false;
 	disk = ddi_blk_alloc_disk(&blk->set, &lim, blk);
 	if (IS_ERR(disk)) {
 		err = PTR_ERR(disk);

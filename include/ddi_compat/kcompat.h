@@ -122,6 +122,7 @@ struct ddi_blk_limits {
 	unsigned short max_segments;
 	bool write_cache;		/* volatile cache: send flushes */
 	bool discard;			/* discard and write-zeroes */
+	bool iostats;			/* I/O statistics from the start */
 };
 
 /*
@@ -149,9 +150,23 @@ ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
 		.discard_granularity = l->discard ? l->lbsize : 0,
 	};
 #ifdef BLK_FEAT_WRITE_CACHE
+	struct gendisk *disk;
+	int err;
+
 	if (l->write_cache)
 		lim.features |= BLK_FEAT_WRITE_CACHE;
-	return blk_mq_alloc_disk(set, &lim, queuedata);
+	disk = blk_mq_alloc_disk(set, &lim, queuedata);
+	if (IS_ERR(disk) || l->iostats)
+		return disk;
+	/* blk_mq_alloc_disk() turns I/O statistics on by itself. */
+	lim = queue_limits_start_update(disk->queue);
+	lim.features &= ~BLK_FEAT_IO_STAT;
+	err = queue_limits_commit_update(disk->queue, &lim);
+	if (err) {
+		put_disk(disk);
+		return ERR_PTR(err);
+	}
+	return disk;
 #else
 	struct gendisk *disk = blk_mq_alloc_disk(set, &lim, queuedata);
 
@@ -177,6 +192,8 @@ ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
 	}
 	blk_queue_write_cache(q, l->write_cache, false);
 	blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	if (!l->iostats)
+		blk_queue_flag_clear(QUEUE_FLAG_IO_STAT, q);
 	return disk;
 #endif
 }
