@@ -67,6 +67,7 @@
 
 #define DDI_BLK_QUEUE_DEPTH	128
 #define DDI_BLK_MAX_SEGMENTS	512
+#define DDI_BLK_MAX_HW_QUEUES	64
 
 struct ddi_blk {
 	struct ddi_driver *drv;
@@ -672,7 +673,9 @@ int ddi_blk_create(struct ddi_minor *mn)
 		goto fail_free;
 	}
 	blk->set.ops = &ddi_blk_mq_ops;
-	blk->set.nr_hw_queues = nr_cpu_ids;
+	/* A queue per CPU (capped: each has DDI_BLK_QUEUE_DEPTH requests). */
+	blk->set.nr_hw_queues = min_t(unsigned int, nr_cpu_ids,
+				      DDI_BLK_MAX_HW_QUEUES);
 	blk->set.queue_depth = DDI_BLK_QUEUE_DEPTH;
 	blk->set.numa_node = NUMA_NO_NODE;
 	blk->set.cmd_size = sizeof(struct ddi_blk_cmd);
