@@ -224,6 +224,8 @@ static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
 		if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
 				   DDI_BLK_WAITING) == DDI_BLK_SUBMITTING)
 			return;		/* biodone() will come later */
+		/* Pairs with biodone's cmpxchg: the buf's results are seen. */
+		smp_rmb();
 		if (!ddi_blk_piece_done(cmd))
 			return;
 	}
@@ -242,6 +244,8 @@ void ddi_blk_buf_done(struct buf *bp)
 	if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
 			   DDI_BLK_DONE_INLINE) == DDI_BLK_SUBMITTING)
 		return;			/* ddi_blk_issue() carries on */
+	/* Pairs with the submitter's cmpxchg: its piece state is seen. */
+	smp_rmb();
 	if (ddi_blk_piece_done(cmd))
 		queue_work(ddi_blk_wq, &cmd->work);
 }
