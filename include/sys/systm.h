@@ -10,10 +10,22 @@ static inline void bzero(void *addr, size_t len)
 	memset(addr, 0, len);
 }
 
-/* bcopy(9F) handles overlapping areas, as memmove() does. */
+/*
+ * bcopy(9F) handles overlapping areas, as memmove() does.  Areas that do
+ * not overlap (nearly always) go to memcpy(), the kernel's fastest copy:
+ * x86's memmove() uses "rep movsq" for large aligned copies, which some
+ * CPUs and emulators run far slower than memcpy() (a RAM disk's copies
+ * were 4-5x slower than brd's under QEMU TCG).
+ */
 static inline void bcopy(const void *from, void *to, size_t len)
 {
-	memmove(to, from, len);
+	const char *f = from;
+	char *t = to;
+
+	if (t + len <= f || f + len <= t)
+		memcpy(to, from, len);
+	else
+		memmove(to, from, len);
 }
 
 int copyin(const void *userbuf, void *driverbuf, size_t cn);
