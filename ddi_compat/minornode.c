@@ -98,7 +98,12 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 			same = mn;
 			continue;
 		}
-		if (mn->minor == minor_num && (mn->live || mn->creating)) {
+		/*
+		 * A block minor stays taken while its disk exists (also for
+		 * a detached instance): two disks cannot share a dev_t.
+		 */
+		if (mn->minor == minor_num &&
+		    (mn->live || mn->creating || mn->blk)) {
 			mutex_unlock(&drv->minor_lock);
 			pr_warn("%s%d: %s(%s): minor %u is already %s@%d:%s\n",
 				drv->name, dip->instance, __func__, name,
