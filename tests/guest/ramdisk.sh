@@ -92,10 +92,10 @@ ga=$(sum $D:gamma,raw 0 4194304)
 al=$(sum $D:alpha,raw 0 8388608)
 be=$(sum $D:beta,raw 0 1572864)
 t raw-write-at-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=512 seek=8192 count=1 2>/dev/null"
-t raw-write-across-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=1024 seek=4095 count=1 2>/dev/null"
+t raw-write-across-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=1024 oflag=seek_bytes seek=$((4194304 - 512)) count=1 2>/dev/null"
 t raw-write-far-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=512 seek=100000 count=1 2>/dev/null"
 t raw-read-at-end-eof [ "$(dd if=$D:gamma,raw bs=512 skip=8192 count=1 2>/dev/null | wc -c)" = 0 ]
-t raw-read-across-end-short [ "$(dd if=$D:gamma,raw bs=1024 skip=4095 count=1 2>/dev/null | wc -c)" = 512 ]
+t raw-read-across-end-short [ "$(dd if=$D:gamma,raw bs=1024 iflag=skip_bytes skip=$((4194304 - 512)) count=1 2>/dev/null | wc -c)" = 512 ]
 t raw-read-far-refused sh -c "! dd if=$D:gamma,raw of=/dev/null bs=512 skip=100000 count=1 2>/dev/null"
 t raw-unaligned-refused sh -c "! dd if=$D:gamma,raw of=/dev/null bs=100 count=1 2>/dev/null"
 t block-write-at-end-refused sh -c "! dd if=$T/pat of=$D:gamma bs=512 seek=8192 count=1 conv=fsync 2>/dev/null"
