@@ -81,6 +81,13 @@ t create-again ramdiskadm -a delta 3m
 t delta-again has_size delta 3145728
 t delta-again-zero [ "$(sum $D:delta 0 3145728)" = "$(zsum 3145728)" ]
 t delete-again ramdiskadm -d delta
+# A name too long for a Linux disk name gets ramdisk0_m<minor>.
+long=abcdefghijklmnopqrstuvwxyz01234
+t create-long-name [ "$(ramdiskadm -a $long 1m)" = "$D:$long" ]
+t long-name-linux sh -c "ramdiskadm | grep '^$D:$long ' | grep -q ' ramdisk0_m[0-9]*\$'"
+t long-name-size [ "$(blockdev --getsize64 $D:$long)" = 1048576 ]
+t delete-long-name ramdiskadm -d $long
+t create-name-too-long sh -c "! ramdiskadm -a ${long}5 1m 2>/dev/null"
 t create-bad-size sh -c "! ramdiskadm -a bad 1000 2>/dev/null"
 t create-duplicate sh -c "! ramdiskadm -a gamma 1m 2>/dev/null"
 t delete-unknown sh -c "! ramdiskadm -d nosuch 2>/dev/null"
