@@ -111,7 +111,7 @@
 typedef struct rd_ext {
 	caddr_t		re_addr;	/* its memory; NULL: reads as zeros */
 	ulong_t		re_idx;		/* its index in the pool's map */
-	uint_t		re_maps;	/* devmap handles mapping it (rd_lock) */
+	uint_t		re_maps;	/* devmap handles on it (rd_lock) */
 } rd_ext_t;
 
 /* An extent lock, padded so that two of them share no cache line. */
@@ -640,7 +640,7 @@ rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
 				bzero(addr, n);
 		} else {
 			if (p == NULL) {
-				/* First write: memory, under the writer lock. */
+				/* First write: memory, as the writer. */
 				rw_exit(lp);
 				rw_enter(lp, RW_WRITER);
 				if ((p = rdp->rd_ext[e].re_addr) == NULL &&
