@@ -43,6 +43,7 @@ has_size() {
 	[ "$(cat /sys/block/ramdisk0_$1/size)" = $(($2 / 512)) ] &&
 	[ "$(cat /sys/block/ramdisk0_$1/ddi_path)" = "pseudo/ramdisk@0:$1" ] &&
 	[ "$(rdtest minfo $D:$1,raw)" = "size $2 512 $(($2 / 512)) canfree 1 wce 0" ] &&
+	[ "$(rdtest minfo $D:$1)" = "size $2 512 $(($2 / 512)) canfree 1 wce 0" ] &&
 	ramdiskadm | grep -q "^$D:$1 *$2 "
 }
 
