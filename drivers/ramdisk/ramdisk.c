@@ -617,6 +617,11 @@ rd_ext_alloc(rd_disk_t *rdp, size_t e, size_t eoff, size_t len)
  * Move len bytes between addr and the disk at off (inside the disk).
  * Returns the bytes moved; fewer than len only when a write found no
  * memory for an extent.
+ *
+ * The copies use memcpy(), not bcopy(): the buffers never overlap, and a
+ * bcopy() that must allow overlap (ddi_compat's is memmove()) takes a
+ * byte-string-move path that measured four times slower than memcpy()
+ * in the guests the bench runs in.
  */
 static size_t
 rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
@@ -635,7 +640,7 @@ rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
 		p = rdp->rd_ext[e].re_addr;
 		if (reading) {
 			if (p != NULL)
-				bcopy(p + eoff, addr, n);
+				(void) memcpy(addr, p + eoff, n);
 			else
 				bzero(addr, n);
 		} else {
@@ -650,7 +655,7 @@ rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
 					return (done);
 				}
 			}
-			bcopy(addr, p + eoff, n);
+			(void) memcpy(p + eoff, addr, n);
 		}
 		rw_exit(lp);
 		addr += n;
