@@ -1184,6 +1184,11 @@ rd_strategy(struct buf *bp)
 	}
 	if (len != 0) {
 		bp_mapin(bp);
+		if (geterror(bp) != 0) {
+			/* ddi_compat's bp_mapin can fail (ENOMEM): no copy. */
+			biodone(bp);
+			return (0);
+		}
 		done = rd_rw(rdp, bp->b_un.b_addr, off, len,
 		    (bp->b_flags & B_READ) != 0);
 		bp->b_resid = bp->b_bcount - done;
