@@ -83,7 +83,11 @@ struct ddi_blk {
 	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
 };
 
-/* Phases of the buf being handed to strategy(9E). */
+/*
+ * Phases of the buf being handed to strategy(9E), for a biodone() from
+ * another task (one from the submitting task is seen through
+ * cmd->submitter and cmd->done_inline without atomics).
+ */
 enum {
 	DDI_BLK_SUBMITTING,	/* strategy(9E) is running */
 	DDI_BLK_DONE_INLINE,	/* ... and biodone() came from inside it */
@@ -99,6 +103,8 @@ struct ddi_blk_cmd {
 	struct bvec_iter iter;
 	unsigned int done;		/* bytes completed */
 	atomic_t phase;
+	struct task_struct *submitter;	/* in strategy(9E) for this buf */
+	bool done_inline;		/* biodone() came from inside it */
 	struct work_struct work;	/* continue after a late biodone() */
 };
 
@@ -219,11 +225,21 @@ static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
 			blk_mq_end_request(cmd->rq, BLK_STS_OK);
 			return;
 		}
+		cmd->done_inline = false;
 		atomic_set(&cmd->phase, DDI_BLK_SUBMITTING);
+		WRITE_ONCE(cmd->submitter, current);
 		(void)strategy(&cmd->buf);
-		if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
-				   DDI_BLK_WAITING) == DDI_BLK_SUBMITTING)
-			return;		/* biodone() will come later */
+		WRITE_ONCE(cmd->submitter, NULL);
+		/* An interrupt's biodone() sees the store above or sets this. */
+		barrier();
+		if (!READ_ONCE(cmd->done_inline)) {
+			if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
+					   DDI_BLK_WAITING) ==
+			    DDI_BLK_SUBMITTING)
+				return;	/* biodone() will come later */
+			/* Pairs with biodone's cmpxchg: its results are seen. */
+			smp_rmb();
+		}
 		if (!ddi_blk_piece_done(cmd))
 			return;
 	}
@@ -239,9 +255,19 @@ void ddi_blk_buf_done(struct buf *bp)
 {
 	struct ddi_blk_cmd *cmd = container_of(bp, struct ddi_blk_cmd, buf);
 
+	/*
+	 * From inside strategy(9E) (or an interrupt of the task running it,
+	 * before it looked): the submitting loop carries on, no atomics.
+	 */
+	if (READ_ONCE(cmd->submitter) == current) {
+		WRITE_ONCE(cmd->done_inline, true);
+		return;
+	}
 	if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
 			   DDI_BLK_DONE_INLINE) == DDI_BLK_SUBMITTING)
 		return;			/* ddi_blk_issue() carries on */
+	/* Pairs with the submitter's cmpxchg: its piece state is seen. */
+	smp_rmb();
 	if (ddi_blk_piece_done(cmd))
 		queue_work(ddi_blk_wq, &cmd->work);
 }
