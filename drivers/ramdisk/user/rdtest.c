@@ -185,7 +185,7 @@ static int cmd_bad(const char *disk)
 	struct dk_minfo mi;
 	struct stat sb;
 	dkioc_free_list_t dfl;
-	int ctl = xopen(CTL, O_RDWR), raw, rawro, st;
+	int ctl = xopen(CTL, O_RDWR), raw, rawro, blk, st;
 	size_t pg = (size_t)sysconf(_SC_PAGESIZE);
 	uint64_t size;
 	char *edge;
@@ -300,6 +300,16 @@ static int cmd_bad(const char *disk)
 	munmap(edge, pg);
 	dfl.dfl_num_exts = 1;
 	refused(rawro, DKIOCFREE, &dfl, EBADF, "free-read-only");
+
+	/* The same through the block node. */
+	snprintf(path, sizeof(path), DEVDIR "%s", disk);
+	blk = xopen(path, O_RDWR);
+	refused(blk, RD_CREATE_DISK, &ri, ENOTTY, "block-rd-ioctl");
+	refused(blk, DKIOCGMEDIAINFO, bad_address, EFAULT,
+		"block-minfo-bad-pointer");
+	dfl.dfl_exts[0].dfle_start = size;
+	refused(blk, DKIOCFREE, &dfl, EINVAL, "block-free-past-end");
+	close(blk);
 
 	get_stats(ctl, &s1);
 	list_disks(ctl, after, sizeof(after));
