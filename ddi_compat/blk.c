@@ -46,6 +46,7 @@
 #include <linux/blk-mq.h>
 #include <linux/compat.h>
 #include <linux/cred.h>
+#include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <linux/workqueue.h>
 #include <sys/types.h>
@@ -247,7 +248,10 @@ static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
 
 static void ddi_blk_continue(struct work_struct *work)
 {
+	unsigned int noio = memalloc_noio_save();
+
 	ddi_blk_issue(container_of(work, struct ddi_blk_cmd, work));
+	memalloc_noio_restore(noio);
 }
 
 /* biodone() of a request buf (buf.c). */
@@ -288,8 +292,8 @@ static blk_status_t ddi_blk_free_range(struct ddi_blk *blk,
 	return err ? ddi_blk_status(err) : BLK_STS_OK;
 }
 
-static blk_status_t ddi_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
-				     const struct blk_mq_queue_data *bd)
+static blk_status_t ddi_blk_do_rq(struct blk_mq_hw_ctx *hctx,
+				  const struct blk_mq_queue_data *bd)
 {
 	struct request *rq = bd->rq;
 	struct ddi_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
@@ -322,6 +326,21 @@ static blk_status_t ddi_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
 	}
 	blk_mq_end_request(rq, st);
 	return BLK_STS_OK;
+}
+
+/*
+ * strategy(9E) and the DKIOC ioctls run with I/O-free allocations: a
+ * driver's KM_SLEEP allocation in the I/O path must not start writeback
+ * that needs this very disk.
+ */
+static blk_status_t ddi_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
+				     const struct blk_mq_queue_data *bd)
+{
+	unsigned int noio = memalloc_noio_save();
+	blk_status_t st = ddi_blk_do_rq(hctx, bd);
+
+	memalloc_noio_restore(noio);
+	return st;
 }
 
 static int ddi_blk_init_request(struct blk_mq_tag_set *set,

@@ -22,6 +22,7 @@
 #include <linux/fs.h>
 #include <linux/cdev.h>
 #include <linux/compat.h>
+#include <linux/cred.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/sched.h>
@@ -297,9 +298,13 @@ static long ddi_cdev_ioctl_model(struct file *file, unsigned int cmd,
 
 	if (!cb->cb_ioctl)
 		return -ENOTTY;
+	/*
+	 * ioctl(9E) gets the caller's credentials, as Solaris passes
+	 * CRED() (read, write and close get the file's, as there).
+	 */
 	err = cb->cb_ioctl(df->dev, (int)cmd, (intptr_t)arg,
 			   ddi_file_flags(file) | model,
-			   (cred_t *)file->f_cred, &rval);
+			   (cred_t *)current_cred(), &rval);
 	if (err)
 		return ddi_errno(df->drv, "ioctl", err);
 	return rval;
