@@ -3,7 +3,7 @@
 # initramfs.sh KERNEL MODE OUT.cpio.gz [EXTRA_DIR]: a busybox-static
 # initramfs with the guest scripts, KERNEL's modules (ddi_compat, KUnit
 # suites on debug kernels, sample drivers), static user programs and the
-# guest tests, the host's mkfs.ext4/e2fsck/fio (scripts/guest-tools.sh),
+# guest tests (DDI_TESTS narrows them), the host's mkfs.ext4/e2fsck/fio (scripts/guest-tools.sh),
 # the guest's /dev name listener, and on stock kernels the kernel's own
 # modules the tests need (ext4, brd) in /ddi/kmods.  EXTRA_DIR, if given,
 # is copied over /ddi last.
@@ -55,7 +55,9 @@ mkdir -p "$stage"/{bin,sbin,etc,proc,sys,dev,tmp,mnt,root} \
 cp /bin/busybox "$stage/bin/busybox"
 install -m 755 "$TOP/scripts/guest/init" "$stage/init"
 cp "$TOP/scripts/guest/"*.sh "$stage/ddi/"
-cp "$TOP"/tests/guest/*.sh "$stage/ddi/tests/" 2>/dev/null
+# DDI_TESTS=PATTERN (a shell glob, e.g. 'blk_*') narrows the guest tests
+# while developing; make check runs them all.
+cp "$TOP"/tests/guest/${DDI_TESTS:-*}.sh "$stage/ddi/tests/" 2>/dev/null
 mkdir -p "$stage/ddi/demo" "$stage/ddi/bench"
 for d in "$TOP"/drivers/*/demo.sh; do
 	[ -f "$d" ] && cp "$d" "$stage/ddi/demo/$(basename "$(dirname "$d")").sh"

@@ -6,17 +6,17 @@
 . /ddi/lib.sh
 fail=0
 t() {
-	name=$1
+	_t=$1
 	shift
 	if "$@"; then
-		result "blk_devlink:$name" pass
+		result "blk_devlink:$_t" pass
 	else
-		result "blk_devlink:$name" fail
+		result "blk_devlink:$_t" fail
 		fail=1
 	fi
 }
 
-t devlinkd-running pidof devlinkd
+t devlinkd-running sh -c 'pidof devlinkd >/dev/null'
 blk_have_ramdisk || { result blk_devlink:ramdisk-driver fail; exit 1; }
 t create-a ramdisk_new dla 4
 t create-b ramdisk_new dlb 4

@@ -8,12 +8,12 @@
 fail=0
 MIB=32
 t() {
-	name=$1
+	_t=$1
 	shift
 	if "$@"; then
-		result "blk_fio:$name" pass
+		result "blk_fio:$_t" pass
 	else
-		result "blk_fio:$name" fail
+		result "blk_fio:$_t" fail
 		fail=1
 	fi
 }

@@ -7,12 +7,12 @@ fail=0
 MIB=64
 MNT=/mnt/blk_fs
 t() {
-	name=$1
+	_t=$1
 	shift
 	if "$@"; then
-		result "blk_fs:$name" pass
+		result "blk_fs:$_t" pass
 	else
-		result "blk_fs:$name" fail
+		result "blk_fs:$_t" fail
 		fail=1
 	fi
 }
