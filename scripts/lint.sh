@@ -62,7 +62,8 @@ checkpatch)
 	own=$(files ddi_compat/*.[ch] include/ddi_compat/linux.h \
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
-		bench/*.[ch] tests/selftest/*.c tests/prog/*.c)
+		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
+		scripts/guest/*.c)
 	found=$( (checkpatch_run "$common" $own
 		  checkpatch_run "$solaris" $(files include/sys/*.h \
 			include/ddi_compat/solaris_names.h)) )

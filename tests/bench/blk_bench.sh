@@ -20,8 +20,8 @@
 . /ddi/lib.sh
 
 MIB=${BLK_MIB:-256}
-REPS=${BLK_REPS:-3}
-RUNTIME=${BLK_RUNTIME:-3}
+REPS=${BLK_REPS:-5}
+RUNTIME=${BLK_RUNTIME:-2}
 RAMP=${BLK_RAMP:-1}
 NCPU=$(nproc)
 fail=0
