@@ -31,6 +31,7 @@
 #include <sys/open.h>
 #include <sys/uio.h>
 #include <sys/poll.h>
+#include <sys/stat.h>
 
 #include "ddi_impl.h"
 #include "devinfo.h"
@@ -47,7 +48,7 @@ struct ddi_file {
  * return (DDI_FAILURE, or a Linux-style -errno) is a driver bug: it is
  * reported once and turned into EIO rather than passed on as a count.
  */
-static int ddi_errno(struct ddi_driver *drv, const char *entry, int err)
+int ddi_errno(struct ddi_driver *drv, const char *entry, int err)
 {
 	if (err > 0 && err < MAX_ERRNO)
 		return -err;
@@ -77,12 +78,18 @@ static int ddi_file_flags(struct file *file)
 	return flag;
 }
 
-static struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev)
+/*
+ * Open counts are kept per dev_t and open type: Solaris calls close(9E)
+ * on the last close of each (block opens are counted apart from
+ * character opens of the same dev_t).
+ */
+struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
+				     int otyp)
 {
 	struct ddi_devopen *o;
 
 	list_for_each_entry(o, &drv->devopens, link)
-		if (o->dev == dev)
+		if (o->dev == dev && o->otyp == otyp)
 			return o;
 	return NULL;
 }
@@ -91,12 +98,12 @@ static struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev)
  * Wait, with state_lock held, until no last close(9E) of @dev is running,
  * so open(9E) and the close(9E) it follows never overlap.
  */
-static int ddi_wait_closing(struct ddi_driver *drv, dev_t dev)
+int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp)
 {
 	struct ddi_devopen *o;
 	unsigned long seq;
 
-	while ((o = ddi_devopen_find(drv, dev)) && o->closing) {
+	while ((o = ddi_devopen_find(drv, dev, otyp)) && o->closing) {
 		seq = drv->close_seq;
 		mutex_unlock(&drv->state_lock);
 		if (wait_event_interruptible(drv->close_wait,
@@ -130,20 +137,20 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 	}
 	mutex_lock(&drv->state_lock);
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev));
+	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
 	dip = mn ? mn->dip : NULL;
 	mutex_unlock(&drv->minor_lock);
 	err = -ENXIO;
 	if (!dip || !cb)
 		goto out_unlock;
-	err = ddi_wait_closing(drv, dev);
+	err = ddi_wait_closing(drv, dev, OTYP_CHR);
 	if (err)
 		goto out_unlock;
 	err = ddi_attach_instance(dip);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev));
+	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
 	err = mn && mn->live && mn->dip == dip ? 0 : -ENXIO;
 	mutex_unlock(&drv->minor_lock);
 	if (err) {
@@ -164,11 +171,12 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 		ddi_autodetach(dip);
 		goto out_unlock;
 	}
-	o = ddi_devopen_find(drv, newdev);
+	o = ddi_devopen_find(drv, newdev, OTYP_CHR);
 	if (!o) {
 		o = fresh;
 		fresh = NULL;
 		o->dev = newdev;
+		o->otyp = OTYP_CHR;
 		list_add(&o->link, &drv->devopens);
 	}
 	o->count++;
@@ -198,7 +206,7 @@ static int ddi_cdev_release(struct inode *inode, struct file *file)
 	int err;
 
 	mutex_lock(&drv->state_lock);
-	o = ddi_devopen_find(drv, df->dev);
+	o = ddi_devopen_find(drv, df->dev, OTYP_CHR);
 	if (o && --o->count == 0) {
 		o->closing = true;
 		last = true;

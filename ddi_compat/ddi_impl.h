@@ -18,6 +18,8 @@ int ddi_kmem_init(void);
 void ddi_kmem_fini(void);
 void ddi_kmem_module_going(struct module *mod);
 
+int ddi_blk_init(void);
+void ddi_blk_fini(void);
 int ddi_rmap_init(void);
 void ddi_rmap_fini(void);
 int ddi_umem_init(void);

@@ -20,6 +20,7 @@
 #include <sys/types.h>
 #include <sys/sunddi.h>
 #include <sys/kmem.h>
+#include <sys/param.h>
 
 #include "ddi_impl.h"
 #include "devinfo.h"
@@ -32,7 +33,9 @@ int ddi_attach_instance(struct dev_info *dip)
 	lockdep_assert_held(&drv->state_lock);
 	if (dip->attached)
 		return 0;
+	dip->in_attach = true;
 	r = drv->ops->devo_attach(dip, DDI_ATTACH);
+	dip->in_attach = false;
 	if (r != DDI_SUCCESS) {
 		pr_warn("%s%d: attach failed (%d)\n", drv->name, dip->instance,
 			r);
@@ -54,7 +57,9 @@ int ddi_detach_instance(struct dev_info *dip)
 		return 0;
 	if (dip->opens || dip->opening)
 		return -EBUSY;
+	dip->in_detach = true;
 	r = drv->ops->devo_detach(dip, DDI_DETACH);
+	dip->in_detach = false;
 	if (r != DDI_SUCCESS)
 		return -EBUSY;
 	dip->attached = false;
@@ -201,47 +206,101 @@ static struct ddi_prop *ddi_prop_find(dev_info_t *dip, const char *name)
 	return p;
 }
 
-int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
-		int mod_flags, char *name, caddr_t valuep, int *lengthp)
+/* Answer a prop_op(9E) request with the value @val of @len bytes. */
+static int ddi_prop_answer(ddi_prop_op_t prop_op, int mod_flags,
+			   caddr_t valuep, int *lengthp, const void *val,
+			   size_t len)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
 	void *buf;
 
-	if (!p)
-		return DDI_PROP_NOT_FOUND;
 	switch (prop_op) {
 	case PROP_EXISTS:
 		return DDI_PROP_SUCCESS;
 	case PROP_LEN:
 		if (!lengthp)
 			return DDI_PROP_INVAL_ARG;
-		*lengthp = p->len;
+		*lengthp = len;
 		return DDI_PROP_SUCCESS;
 	case PROP_LEN_AND_VAL_BUF:
 		if (!lengthp || !valuep)
 			return DDI_PROP_INVAL_ARG;
-		if (*lengthp < (int)p->len) {
-			*lengthp = p->len;
+		if (*lengthp < (int)len) {
+			*lengthp = len;
 			return DDI_PROP_BUF_TOO_SMALL;
 		}
-		memcpy(valuep, p->val, p->len);
-		*lengthp = p->len;
+		memcpy(valuep, val, len);
+		*lengthp = len;
 		return DDI_PROP_SUCCESS;
 	case PROP_LEN_AND_VAL_ALLOC:
 		if (!lengthp || !valuep)
 			return DDI_PROP_INVAL_ARG;
-		buf = kmem_alloc(p->len, (mod_flags & DDI_PROP_CANSLEEP) ?
+		buf = kmem_alloc(len, (mod_flags & DDI_PROP_CANSLEEP) ?
 				 KM_SLEEP : KM_NOSLEEP);
 		if (!buf)
 			return DDI_PROP_NO_MEMORY;
-		memcpy(buf, p->val, p->len);
+		memcpy(buf, val, len);
 		*(caddr_t *)valuep = buf;
-		*lengthp = p->len;
+		*lengthp = len;
 		return DDI_PROP_SUCCESS;
 	}
 	return DDI_PROP_INVAL_ARG;
 }
+
+int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+		int mod_flags, char *name, caddr_t valuep, int *lengthp)
+{
+	struct ddi_prop *p = ddi_prop_find(dip, name);
+
+	if (!p)
+		return DDI_PROP_NOT_FOUND;
+	return ddi_prop_answer(prop_op, mod_flags, valuep, lengthp, p->val,
+			       p->len);
+}
 EXPORT_SYMBOL(ddi_prop_op);
+
+/*
+ * ddi_prop_op_nblocks(9F), ddi_prop_op_size(9F): a block driver's
+ * prop_op(9E) answers the dynamic size properties through these.  Both
+ * answer "Nblocks"/"nblocks" (int64, DEV_BSIZE blocks) and "Size"/"size"
+ * (int64, bytes); any other name goes to ddi_prop_op().
+ */
+static int ddi_prop_op_blocks(dev_t dev, dev_info_t *dip,
+			      ddi_prop_op_t prop_op, int mod_flags,
+			      char *name, caddr_t valuep, int *lengthp,
+			      u64 bytes)
+{
+	int64_t v;
+
+	if (name && (!strcmp(name, "Nblocks") || !strcmp(name, "nblocks")))
+		v = bytes >> DEV_BSHIFT;
+	else if (name && (!strcmp(name, "Size") || !strcmp(name, "size")))
+		v = bytes;
+	else
+		return ddi_prop_op(dev, dip, prop_op, mod_flags, name, valuep,
+				   lengthp);
+	return ddi_prop_answer(prop_op, mod_flags, valuep, lengthp, &v,
+			       sizeof(v));
+}
+
+int ddi_prop_op_nblocks(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+			int mod_flags, char *name, caddr_t valuep,
+			int *lengthp, uint64_t nblocks)
+{
+	if (nblocks > (U64_MAX >> DEV_BSHIFT))
+		return DDI_PROP_INVAL_ARG;
+	return ddi_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
+				  lengthp, nblocks << DEV_BSHIFT);
+}
+EXPORT_SYMBOL(ddi_prop_op_nblocks);
+
+int ddi_prop_op_size(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
+		     int mod_flags, char *name, caddr_t valuep, int *lengthp,
+		     uint64_t size)
+{
+	return ddi_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
+				  lengthp, size);
+}
+EXPORT_SYMBOL(ddi_prop_op_size);
 
 int ddi_prop_exists(dev_t match_dev, dev_info_t *dip, uint_t flags,
 		    char *name)

@@ -66,6 +66,8 @@ struct dev_info {
 	int instance;
 	bool attached;
 	bool holds_module;		/* a module reference is ours */
+	bool in_attach;			/* attach(9E) or detach(9E) is running: */
+	bool in_detach;			/* removed nodes stay (see minornode.c) */
 	int opens;			/* open files on its minors */
 	int opening;			/* open(9E) calls in progress */
 	struct list_head *props;	/* the .conf node's properties */
@@ -79,13 +81,16 @@ struct ddi_minor {
 	minor_t minor;
 	int spec_type;
 	bool live;			/* created and not removed */
-	struct device *dev;		/* the /dev/pseudo/... node */
+	bool creating;			/* its disk is being made */
+	struct device *dev;		/* the /dev/pseudo/... node (char) */
+	struct ddi_blk *blk;		/* the Linux disk (block) */
 };
 
 /* How many open files a dev_t has, so close(9E) is called on the last. */
 struct ddi_devopen {
 	struct list_head link;
 	dev_t dev;
+	int otyp;			/* OTYP_CHR or OTYP_BLK */
 	int count;
 	bool closing;			/* its last close(9E) is running */
 };
@@ -102,6 +107,7 @@ struct ddi_driver {
 	bool installed;			/* mod_install done */
 	bool unloading;			/* in mod_remove: nodes go away */
 	dev_t base;			/* major, minor 0 */
+	int blk_major;			/* register_blkdev's, or 0 */
 	struct cdev cdev;
 	bool cdev_added;
 	struct file_operations fops;	/* owner = the driver's module */
@@ -132,9 +138,23 @@ void ddi_devinfo_fini(void);
 /* cdev.c */
 int ddi_cdev_register(struct ddi_driver *drv);
 void ddi_cdev_unregister(struct ddi_driver *drv);
+int ddi_errno(struct ddi_driver *drv, const char *entry, int err);
+struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
+				     int otyp);
+int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp);
+
+/* blk.c: the block bridge */
+struct ddi_blk;
+struct buf;
+void ddi_blk_buf_done(struct buf *bp);
+int ddi_blk_create(struct ddi_minor *mn);
+void ddi_blk_destroy(struct ddi_blk *blk);
+void ddi_blk_destroy_later(struct ddi_blk *blk);
+void ddi_blk_driver_gone(struct ddi_driver *drv);
 
 /* minornode.c */
-struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor);
+struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor,
+				 int spec_type);
 void ddi_minor_destroy_all(struct ddi_driver *drv);
 int ddi_minornode_init(void);
 void ddi_minornode_fini(void);

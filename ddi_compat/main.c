@@ -26,6 +26,7 @@ struct ddi_subsystem {
 static const struct ddi_subsystem ddi_subsystems[] = {
 	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
 	{ "umem", ddi_umem_init, ddi_umem_fini },
+	{ "blk", ddi_blk_init, ddi_blk_fini },
 	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
 	{ "control", ddi_control_init, ddi_control_fini },
 	{ "rmap", ddi_rmap_init, ddi_rmap_fini },

@@ -2,18 +2,23 @@
 /*
  * Minor nodes: ddi_create_minor_node(9F) and ddi_remove_minor_node(9F).
  *
- * A node is a Linux device in the class "ddi_pseudo" named
- * "pseudo!<driver>@<instance>:<minor name>"; devtmpfs turns the '!' into
- * a directory, so it appears as /dev/pseudo/<driver>@<instance>:<name>
+ * A character node (S_IFCHR) is a Linux device in the class "ddi_pseudo"
+ * named "pseudo!<driver>@<instance>:<minor name>"; devtmpfs turns the '!'
+ * into a directory, so it appears as /dev/pseudo/<driver>@<instance>:<name>
  * (and, through the guest's /devices -> /dev link, at the path Solaris
- * uses).
+ * uses).  A block node (S_IFBLK) is a Linux disk (blk.c) whose devtmpfs
+ * node is at the same kind of path.  Character and block nodes are
+ * separate name spaces, as on Solaris: "disk" S_IFBLK and "disk,raw"
+ * S_IFCHR usually share one minor number.
  *
  * As on Solaris with autodetach, the /devices node outlives a detach: a
- * node the driver removes while detaching stays, marked not live, so the
- * next open can attach the instance again (which makes the node live
- * again).  Nodes are taken away for good when the driver unloads.
- * Departure: a node removed while its instance stays attached also stays
- * until the driver unloads, and opening it fails with ENXIO.
+ * node the driver removes while attaching or detaching stays, marked not
+ * live, so the next open can attach the instance again (which makes the
+ * node live again); a block node keeps its disk.  Nodes are taken away
+ * for good when the driver unloads, or when the driver removes them while
+ * its instance stays attached (a disk deleted at runtime): the device or
+ * disk goes away at once; files still open on it keep working as far as
+ * the driver lets them (a deleted disk fails their I/O).
  */
 #define pr_fmt(fmt) "ddi_compat: " fmt
 
@@ -29,13 +34,14 @@
 
 struct class *ddi_pseudo_class;
 
-struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor)
+struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor,
+				 int spec_type)
 {
 	struct ddi_minor *mn, *stale = NULL;
 
 	lockdep_assert_held(&drv->minor_lock);
 	list_for_each_entry(mn, &drv->minors, link) {
-		if (mn->minor != minor)
+		if (mn->minor != minor || mn->spec_type != spec_type)
 			continue;
 		if (mn->live)
 			return mn;
@@ -44,11 +50,17 @@ struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor)
 	return stale;
 }
 
+/*
+ * Free a node taken off drv->minors.  Called without minor_lock and
+ * state_lock: deleting a disk waits for its open_mutex, which an open
+ * holds while it waits for state_lock.
+ */
 static void ddi_minor_free(struct ddi_minor *mn)
 {
 	if (mn->dev)
 		device_unregister(mn->dev);
-	list_del(&mn->link);
+	if (mn->blk)
+		ddi_blk_destroy(mn->blk);
 	kfree(mn);
 }
 
@@ -58,6 +70,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 	struct ddi_minor *mn, *same = NULL;
 	struct ddi_driver *drv;
 	struct device *dev;
+	int err;
 
 	if (!dip || !name || !*name || strlen(name) >= DDI_NAME_MAX ||
 	    strchr(name, '/')) {
@@ -66,10 +79,9 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		return DDI_FAILURE;
 	}
 	drv = dip->drv;
-	if (spec_type != S_IFCHR) {
-		/* Block nodes need the block bridge, which is not here yet. */
-		pr_warn("%s%d: %s(%s): only S_IFCHR nodes are supported\n",
-			drv->name, dip->instance, __func__, name);
+	if (spec_type != S_IFCHR && spec_type != S_IFBLK) {
+		pr_warn("%s%d: %s(%s): spec_type %#o is neither S_IFCHR nor S_IFBLK\n",
+			drv->name, dip->instance, __func__, name, spec_type);
 		return DDI_FAILURE;
 	}
 	if (minor_num > MINORMASK) {
@@ -80,11 +92,13 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 	}
 	mutex_lock(&drv->minor_lock);
 	list_for_each_entry(mn, &drv->minors, link) {
+		if (mn->spec_type != spec_type)
+			continue;
 		if (mn->dip == dip && !strcmp(mn->name, name)) {
 			same = mn;
 			continue;
 		}
-		if (mn->minor == minor_num && mn->live) {
+		if (mn->minor == minor_num && (mn->live || mn->creating)) {
 			mutex_unlock(&drv->minor_lock);
 			pr_warn("%s%d: %s(%s): minor %u is already %s@%d:%s\n",
 				drv->name, dip->instance, __func__, name,
@@ -93,7 +107,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 			return DDI_FAILURE;
 		}
 	}
-	if (same && same->live) {
+	if (same && (same->live || same->creating)) {
 		mutex_unlock(&drv->minor_lock);
 		pr_warn("%s%d: %s: node %s exists\n",
 			drv->name, dip->instance, __func__, name);
@@ -105,8 +119,16 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mutex_unlock(&drv->minor_lock);
 		return DDI_SUCCESS;
 	}
-	if (same)
+	if (same) {
+		/* Made again with another minor number: the old one goes. */
+		list_del(&same->link);
+		if (same->blk)
+			ddi_blk_destroy_later(same->blk);
+		same->blk = NULL;
+		mutex_unlock(&drv->minor_lock);
 		ddi_minor_free(same);
+		mutex_lock(&drv->minor_lock);
+	}
 	mn = kzalloc(sizeof(*mn), GFP_KERNEL);
 	if (!mn) {
 		mutex_unlock(&drv->minor_lock);
@@ -116,6 +138,28 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 	strscpy(mn->name, name, sizeof(mn->name));
 	mn->minor = minor_num;
 	mn->spec_type = spec_type;
+	if (spec_type == S_IFBLK) {
+		/*
+		 * The disk is made without minor_lock: making it asks the
+		 * driver for the size (ioctl(9E), prop_op(9E)).  Meanwhile
+		 * the node is reserved ("creating") but not live.
+		 */
+		mn->creating = true;
+		list_add_tail(&mn->link, &drv->minors);
+		mutex_unlock(&drv->minor_lock);
+		err = ddi_blk_create(mn);
+		mutex_lock(&drv->minor_lock);
+		mn->creating = false;
+		if (err) {
+			list_del(&mn->link);
+			mutex_unlock(&drv->minor_lock);
+			kfree(mn);
+			return DDI_FAILURE;
+		}
+		mn->live = true;
+		mutex_unlock(&drv->minor_lock);
+		return DDI_SUCCESS;
+	}
 	dev = device_create(ddi_pseudo_class, NULL,
 			    MKDEV(MAJOR(drv->base), minor_num), NULL,
 			    "pseudo!%s@%d:%s", drv->name, dip->instance, name);
@@ -136,28 +180,42 @@ EXPORT_SYMBOL(ddi_create_minor_node);
 
 void ddi_remove_minor_node(dev_info_t *dip, const char *name)
 {
+	struct ddi_minor *mn, *tmp;
 	struct ddi_driver *drv;
-	struct ddi_minor *mn;
+	LIST_HEAD(gone);
+	bool stay;
 
 	if (!dip)
 		return;
 	drv = dip->drv;
+	/* See the top of the file: who keeps a removed node. */
+	stay = dip->in_attach || dip->in_detach || drv->unloading;
 	mutex_lock(&drv->minor_lock);
-	list_for_each_entry(mn, &drv->minors, link)
-		if (mn->dip == dip && (!name || !strcmp(mn->name, name)))
-			mn->live = false;
+	list_for_each_entry_safe(mn, tmp, &drv->minors, link) {
+		if (mn->dip != dip || (name && strcmp(mn->name, name)) ||
+		    mn->creating)
+			continue;
+		mn->live = false;
+		if (!stay)
+			list_move_tail(&mn->link, &gone);
+	}
 	mutex_unlock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &gone, link)
+		ddi_minor_free(mn);
 }
 EXPORT_SYMBOL(ddi_remove_minor_node);
 
 void ddi_minor_destroy_all(struct ddi_driver *drv)
 {
 	struct ddi_minor *mn, *tmp;
+	LIST_HEAD(gone);
 
 	mutex_lock(&drv->minor_lock);
-	list_for_each_entry_safe(mn, tmp, &drv->minors, link)
-		ddi_minor_free(mn);
+	list_splice_init(&drv->minors, &gone);
 	mutex_unlock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &gone, link)
+		ddi_minor_free(mn);
+	ddi_blk_driver_gone(drv);
 }
 
 int ddi_minornode_init(void)

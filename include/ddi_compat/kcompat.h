@@ -13,6 +13,8 @@
 #include <linux/mm.h>
 #include <linux/mmzone.h>
 #include <linux/device.h>
+#include <linux/blkdev.h>
+#include <linux/blk-mq.h>
 
 /*
  * The largest buddy order, inclusive.  6.8 renamed MAX_ORDER (exclusive)
@@ -82,5 +84,98 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 #if IS_ENABLED(CONFIG_GENERIC_ALLOCATOR)
 #define DDI_HAVE_GEN_POOL	1
 #endif
+
+/*
+ * Block devices (ddi_compat/blk.c).
+ *
+ * block_device_operations.open/release: since 6.5 open takes the gendisk
+ * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
+ * before, open took the block_device and an fmode_t (FMODE_*) and
+ * release the gendisk and the fmode_t (probed: DDI_BLK_OPEN_TAKES_DISK).
+ * blk.c writes its two functions with these parameter lists.
+ */
+#ifdef DDI_BLK_OPEN_TAKES_DISK
+#define DDI_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
+#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk
+#define DDI_BLK_OPEN_DISK	(gd)
+#define DDI_BLK_MODE_READ	BLK_OPEN_READ
+#define DDI_BLK_MODE_WRITE	BLK_OPEN_WRITE
+#define DDI_BLK_MODE_EXCL	BLK_OPEN_EXCL
+#define DDI_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
+#else
+#define DDI_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
+#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
+#define DDI_BLK_OPEN_DISK	(bdev->bd_disk)
+#define DDI_BLK_MODE_READ	FMODE_READ
+#define DDI_BLK_MODE_WRITE	FMODE_WRITE
+#define DDI_BLK_MODE_EXCL	FMODE_EXCL
+#define DDI_BLK_MODE_NDELAY	FMODE_NDELAY
+#endif
+
+/* What blk.c wants of a new disk's queue. */
+struct ddi_blk_limits {
+	unsigned int lbsize;		/* logical = physical block size */
+	unsigned int max_sectors;	/* largest request, 512-byte units */
+	unsigned short max_segments;
+	bool write_cache;		/* volatile cache: send flushes */
+	bool discard;			/* discard and write-zeroes */
+};
+
+/*
+ * Allocate a blk-mq disk with those limits.  6.9 moved the limits into
+ * blk_mq_alloc_disk() (probed: DDI_BLK_ALLOC_DISK_LIM) and 6.11 turned the
+ * queue flags into limit features (BLK_FEAT_*, macros); before, they are
+ * set on the new queue with the blk_queue_*() setters.  6.11 also made
+ * queues non-rotational by default; 6.1's need QUEUE_FLAG_NONROT.
+ */
+static inline struct gendisk *
+ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
+		   void *queuedata)
+{
+	unsigned int max_discard = l->discard ?
+		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
+		0;
+#ifdef DDI_BLK_ALLOC_DISK_LIM
+	struct queue_limits lim = {
+		.logical_block_size = l->lbsize,
+		.physical_block_size = l->lbsize,
+		.max_hw_sectors = l->max_sectors,
+		.max_segments = l->max_segments,
+		.max_hw_discard_sectors = max_discard,
+		.max_write_zeroes_sectors = max_discard,
+		.discard_granularity = l->discard ? l->lbsize : 0,
+	};
+#ifdef BLK_FEAT_WRITE_CACHE
+	if (l->write_cache)
+		lim.features |= BLK_FEAT_WRITE_CACHE;
+	return blk_mq_alloc_disk(set, &lim, queuedata);
+#else
+	struct gendisk *disk = blk_mq_alloc_disk(set, &lim, queuedata);
+
+	if (!IS_ERR(disk))
+		blk_queue_write_cache(disk->queue, l->write_cache, false);
+	return disk;
+#endif
+#else
+	struct gendisk *disk = blk_mq_alloc_disk(set, queuedata);
+	struct request_queue *q;
+
+	if (IS_ERR(disk))
+		return disk;
+	q = disk->queue;
+	blk_queue_logical_block_size(q, l->lbsize);
+	blk_queue_physical_block_size(q, l->lbsize);
+	blk_queue_max_hw_sectors(q, l->max_sectors);
+	blk_queue_max_segments(q, l->max_segments);
+	if (l->discard) {
+		blk_queue_max_discard_sectors(q, max_discard);
+		blk_queue_max_write_zeroes_sectors(q, max_discard);
+		q->limits.discard_granularity = l->lbsize;
+	}
+	blk_queue_write_cache(q, l->write_cache, false);
+	blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	return disk;
+#endif
+}
 
 #endif /* _DDI_COMPAT_KCOMPAT_H */

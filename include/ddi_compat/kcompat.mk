@@ -14,3 +14,11 @@ ccflags-y += $(call ddi_probe,linux/mm.h,ddi_re_vm_flags_set,-DDDI_HAVE_VM_FLAGS
 # class_create() lost its owner argument in 6.4.
 ddi_re_class_create := class_create[(]const char [*]name[)]
 ccflags-y += $(call ddi_probe,linux/device/class.h,ddi_re_class_create,-DDDI_CLASS_CREATE_NO_OWNER)
+
+# Block devices: open/release take the gendisk and a blk_mode_t since 6.5.
+ddi_re_blk_open_disk := int [(][*]open[)] ?[(]struct gendisk [*]disk, blk_mode_t
+ccflags-y += $(call ddi_probe,linux/blkdev.h,ddi_re_blk_open_disk,-DDDI_BLK_OPEN_TAKES_DISK)
+
+# blk_mq_alloc_disk() takes the queue_limits since 6.9.
+ddi_re_mq_alloc_disk_lim := define blk_mq_alloc_disk[(]set, lim, queuedata[)]
+ccflags-y += $(call ddi_probe,linux/blk-mq.h,ddi_re_mq_alloc_disk_lim,-DDDI_BLK_ALLOC_DISK_LIM)

@@ -83,14 +83,14 @@ typedef struct buf {
 	struct vnode	*b_file;
 	offset_t	b_offset;
 
-	/* ddi_compat's own: where the data is and who waits for it. */
-	void		*b_ddi_req;	/* the bridge request it belongs to */
-	struct page	**b_ddi_pages;	/* pinned or request pages */
+	/* ddi_compat's own: where the data is and who is told when done. */
+	void		*b_ddi_req;	/* the block request it belongs to */
+	struct page	**b_ddi_pages;	/* physio's pinned user pages */
 	unsigned int	b_ddi_npages;
 	unsigned int	b_ddi_pgoff;	/* offset of the data in page 0 */
-	void		*b_ddi_kaddr;	/* kernel address of the data */
+	void		*b_ddi_kaddr;	/* kernel address, if already mapped */
 	void		*b_ddi_vmap;	/* bp_mapin's vmap, if it made one */
-	struct completion *b_ddi_done;	/* biowait()'s */
+	caddr_t		b_ddi_uaddr;	/* b_un.b_addr before bp_mapin */
 } buf_t;
 
 #define b_lblkno	_b_blkno._f

@@ -1,0 +1,724 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The block device bridge: a Solaris block minor node (S_IFBLK) as a
+ * Linux blk-mq disk whose I/O reaches the driver's strategy(9E) as
+ * struct buf(9S).
+ *
+ * Naming: the disk is /sys/block/<driver><instance>_<minor name> (or
+ * <driver><instance>_m<minor> when that does not fit in 31 characters),
+ * its devtmpfs node is /dev/pseudo/<driver>@<instance>:<minor name> (the
+ * gendisk's devnode), and the sysfs attribute ddi_path holds that path
+ * without /dev.  A driver's disks share one block major (register_blkdev
+ * under the driver's name, minors = the Solaris minors); the driver sees
+ * the dev_t of its character major with the same minor, so getminor()
+ * and soft state work as for the raw node.  No partitions.
+ *
+ * Opens: every Linux open calls open(9E) with OTYP_BLK and the last
+ * block close of the dev_t calls close(9E).  Block opens count in the
+ * instance's open count like character opens (cdev.c), so an open disk
+ * keeps its instance attached; an open of a disk whose instance
+ * autodetached attaches it again.
+ *
+ * I/O: each request is handed to strategy(9E) as a series of bufs, one
+ * per physically contiguous piece of its memory (adjacent bio_vecs that
+ * touch are joined), one after the other, using the buf embedded in the
+ * request's own blk-mq payload (no allocation per I/O).  A buf completed
+ * inside strategy(9E) (the usual case for a RAM disk) lets the submitting
+ * loop go on to the next piece; one completed later from another context
+ * continues from a work item, since strategy(9E) runs in process context
+ * (BLK_MQ_F_BLOCKING).  The first buf to fail ends the request: the bytes
+ * before the failure (rounded down to the logical block size) complete
+ * successfully, the rest fails with b_error mapped to a blk_status_t
+ * (EIO if the buf only came back short, with b_resid set).
+ *
+ * Flush and discard are ioctls, as on Solaris: DKIOCGETWCE says whether
+ * the disk has a volatile write cache (then Linux flushes arrive as
+ * DKIOCFLUSHWRITECACHE, and FUA writes as write + flush); DKIOC_CANFREE
+ * says whether DKIOCFREE works (then Linux discards and write-zeroes
+ * arrive as DKIOCFREE of one byte extent, which must leave zeros).
+ * The size comes from DKIOCGMEDIAINFO, else prop_op(9E) "Nblocks" or
+ * "Size", asked when the disk is made.
+ */
+#define pr_fmt(fmt) "ddi_compat: " fmt
+
+#include <linux/module.h>
+#include <linux/blkdev.h>
+#include <linux/blk-mq.h>
+#include <linux/cred.h>
+#include <linux/sched/task.h>
+#include <linux/workqueue.h>
+#include <sys/types.h>
+#include <sys/sunddi.h>
+#include <sys/buf.h>
+#include <sys/dkio.h>
+#include <sys/file.h>
+#include <sys/open.h>
+#include <sys/stat.h>
+#include <sys/param.h>
+#include <ddi_compat/kcompat.h>
+
+#include "ddi_impl.h"
+#include "devinfo.h"
+
+#ifdef CONFIG_HIGHMEM
+#error "the block bridge maps request pages with page_address(): no HIGHMEM"
+#endif
+
+#define DDI_BLK_QUEUE_DEPTH	128
+#define DDI_BLK_MAX_SEGMENTS	512
+
+struct ddi_blk {
+	struct ddi_driver *drv;
+	struct dev_info *dip;
+	struct cb_ops *cb;
+	dev_t dev;			/* the driver's dev_t: char major */
+	unsigned int lbsize;
+	bool write_cache, can_free;
+	struct gendisk *disk;
+	struct blk_mq_tag_set set;
+	struct block_device_operations fops;	/* owner: the driver */
+	struct work_struct destroy_work;
+	char path[2 * DDI_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
+	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
+};
+
+/* Phases of the buf being handed to strategy(9E). */
+enum {
+	DDI_BLK_SUBMITTING,	/* strategy(9E) is running */
+	DDI_BLK_DONE_INLINE,	/* ... and biodone() came from inside it */
+	DDI_BLK_WAITING,	/* strategy returned; biodone() will come */
+};
+
+/* The blk-mq payload of a request: its buf and where it is. */
+struct ddi_blk_cmd {
+	struct buf buf;
+	struct ddi_blk *blk;
+	struct request *rq;
+	struct bio *bio;		/* the next piece starts here */
+	struct bvec_iter iter;
+	unsigned int done;		/* bytes completed */
+	atomic_t phase;
+	struct work_struct work;	/* continue after a late biodone() */
+};
+
+static struct workqueue_struct *ddi_blk_wq;
+static const struct cred *ddi_kcred;
+static DEFINE_MUTEX(ddi_blk_major_lock);
+
+static blk_status_t ddi_blk_status(int err)
+{
+	return err > 0 ? errno_to_blk_status(-err) : BLK_STS_IOERR;
+}
+
+/* Call the driver's ioctl(9E) from the kernel (FKIOCTL, kernel pointer). */
+static int ddi_blk_ioctl(struct ddi_blk *blk, int cmd, void *arg, int mode)
+{
+	int rval = 0;
+
+	if (!blk->cb->cb_ioctl)
+		return ENOTTY;
+	return blk->cb->cb_ioctl(blk->dev, cmd, (intptr_t)arg,
+				 mode | FKIOCTL | DATAMODEL_NATIVE,
+				 (cred_t *)ddi_kcred, &rval);
+}
+
+/* Set up the buf for the next contiguous piece; false when none is left. */
+static bool ddi_blk_next_piece(struct ddi_blk_cmd *cmd)
+{
+	struct request *rq = cmd->rq;
+	struct bio *bio = cmd->bio;
+	struct buf *bp = &cmd->buf;
+	struct bio_vec bv;
+	char *addr = NULL;
+	size_t len = 0;
+
+	for (;;) {
+		while (bio && !cmd->iter.bi_size) {
+			bio = bio->bi_next;
+			if (bio)
+				cmd->iter = bio->bi_iter;
+		}
+		if (!bio)
+			break;
+		bv = mp_bvec_iter_bvec(bio->bi_io_vec, cmd->iter);
+		if (len && (char *)page_address(bv.bv_page) + bv.bv_offset !=
+		    addr + len)
+			break;
+		if (!len)
+			addr = (char *)page_address(bv.bv_page) + bv.bv_offset;
+		len += bv.bv_len;
+		bvec_iter_advance_single(bio->bi_io_vec, &cmd->iter, bv.bv_len);
+	}
+	cmd->bio = bio;
+	if (!len)
+		return false;
+	bp->b_flags = B_BUSY | (rq_data_dir(rq) == READ ? B_READ : B_WRITE);
+	bp->b_error = 0;
+	bp->b_resid = 0;
+	bp->b_bcount = len;
+	bp->b_bufsize = len;
+	bp->b_iodone = NULL;
+	bp->b_private = NULL;
+	bp->b_un.b_addr = addr;
+	bp->b_ddi_kaddr = addr;
+	bp->b_lblkno = blk_rq_pos(rq) + (cmd->done >> SECTOR_SHIFT);
+	bp->b_offset = ((offset_t)blk_rq_pos(rq) << SECTOR_SHIFT) + cmd->done;
+	return true;
+}
+
+static bool ddi_blk_more(struct ddi_blk_cmd *cmd)
+{
+	return cmd->bio && (cmd->iter.bi_size || cmd->bio->bi_next);
+}
+
+/*
+ * The buf of @cmd is done.  Returns true when the request goes on with
+ * its next piece; otherwise the request has been ended.  Any context.
+ */
+static bool ddi_blk_piece_done(struct ddi_blk_cmd *cmd)
+{
+	struct buf *bp = &cmd->buf;
+	struct request *rq = cmd->rq;
+	size_t len = bp->b_bcount, resid = bp->b_resid;
+	int err = geterror(bp);
+	unsigned int done;
+
+	if (!err && !resid) {
+		cmd->done += len;
+		if (ddi_blk_more(cmd))
+			return true;
+		blk_mq_end_request(rq, BLK_STS_OK);
+		return false;
+	}
+	if (resid > len) {
+		pr_warn_ratelimited("%s: strategy left b_resid %zu above b_bcount %zu\n",
+				    cmd->blk->disk->disk_name, resid, len);
+		resid = len;
+	}
+	done = round_down(cmd->done + (unsigned int)(len - resid),
+			  cmd->blk->lbsize);
+	if (done)
+		blk_update_request(rq, BLK_STS_OK, done);
+	blk_mq_end_request(rq, err ? ddi_blk_status(err) : BLK_STS_IOERR);
+	return false;
+}
+
+/*
+ * Hand the request's pieces to strategy(9E) one after the other for as
+ * long as each completes inside strategy; a loop, not a recursion
+ * through biodone().
+ */
+static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
+{
+	int (*strategy)(struct buf *) = cmd->blk->cb->cb_strategy;
+
+	for (;;) {
+		if (!ddi_blk_next_piece(cmd)) {
+			/* Nothing (left) to move: an empty request. */
+			blk_mq_end_request(cmd->rq, BLK_STS_OK);
+			return;
+		}
+		atomic_set(&cmd->phase, DDI_BLK_SUBMITTING);
+		(void)strategy(&cmd->buf);
+		if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
+				   DDI_BLK_WAITING) == DDI_BLK_SUBMITTING)
+			return;		/* biodone() will come later */
+		if (!ddi_blk_piece_done(cmd))
+			return;
+	}
+}
+
+static void ddi_blk_continue(struct work_struct *work)
+{
+	ddi_blk_issue(container_of(work, struct ddi_blk_cmd, work));
+}
+
+/* biodone() of a request buf (buf.c). */
+void ddi_blk_buf_done(struct buf *bp)
+{
+	struct ddi_blk_cmd *cmd = container_of(bp, struct ddi_blk_cmd, buf);
+
+	if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
+			   DDI_BLK_DONE_INLINE) == DDI_BLK_SUBMITTING)
+		return;			/* ddi_blk_issue() carries on */
+	if (ddi_blk_piece_done(cmd))
+		queue_work(ddi_blk_wq, &cmd->work);
+}
+
+static blk_status_t ddi_blk_free_range(struct ddi_blk *blk,
+				       struct request *rq)
+{
+	dkioc_free_list_t dfl = {
+		.dfl_flags = DF_WAIT_SYNC,
+		.dfl_num_exts = 1,
+		.dfl_offset = 0,
+	};
+	int err;
+
+	dfl.dfl_exts[0].dfle_start = (u64)blk_rq_pos(rq) << SECTOR_SHIFT;
+	dfl.dfl_exts[0].dfle_length = blk_rq_bytes(rq);
+	err = ddi_blk_ioctl(blk, DKIOCFREE, &dfl, FWRITE);
+	return err ? ddi_blk_status(err) : BLK_STS_OK;
+}
+
+static blk_status_t ddi_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
+				     const struct blk_mq_queue_data *bd)
+{
+	struct request *rq = bd->rq;
+	struct ddi_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+	struct ddi_blk *blk = cmd->blk;
+	blk_status_t st;
+	int err;
+
+	blk_mq_start_request(rq);
+	switch (req_op(rq)) {
+	case REQ_OP_READ:
+	case REQ_OP_WRITE:
+		cmd->rq = rq;
+		cmd->bio = rq->bio;
+		cmd->iter = rq->bio ? rq->bio->bi_iter : (struct bvec_iter){ 0 };
+		cmd->done = 0;
+		ddi_blk_issue(cmd);
+		return BLK_STS_OK;
+	case REQ_OP_FLUSH:
+		err = ddi_blk_ioctl(blk, DKIOCFLUSHWRITECACHE, NULL, FWRITE);
+		st = err ? ddi_blk_status(err) : BLK_STS_OK;
+		break;
+	case REQ_OP_DISCARD:
+	case REQ_OP_WRITE_ZEROES:
+		st = blk->can_free ? ddi_blk_free_range(blk, rq) :
+			BLK_STS_NOTSUPP;
+		break;
+	default:
+		st = BLK_STS_NOTSUPP;
+		break;
+	}
+	blk_mq_end_request(rq, st);
+	return BLK_STS_OK;
+}
+
+static int ddi_blk_init_request(struct blk_mq_tag_set *set,
+				struct request *rq, unsigned int hctx_idx,
+				unsigned int numa_node)
+{
+	struct ddi_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+	struct ddi_blk *blk = set->driver_data;
+
+	bioinit(&cmd->buf);
+	cmd->buf.b_ddi_req = cmd;
+	cmd->buf.b_edev = blk->dev;
+	cmd->blk = blk;
+	cmd->rq = rq;
+	INIT_WORK(&cmd->work, ddi_blk_continue);
+	return 0;
+}
+
+static const struct blk_mq_ops ddi_blk_mq_ops = {
+	.queue_rq = ddi_blk_queue_rq,
+	.init_request = ddi_blk_init_request,
+};
+
+/* Is @blk still the disk of a node of its driver (live or not)? */
+static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
+{
+	struct ddi_minor *mn;
+
+	lockdep_assert_held(&blk->drv->minor_lock);
+	mn = ddi_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
+	return mn && mn->blk == blk ? mn : NULL;
+}
+
+static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+{
+	struct gendisk *disk = DDI_BLK_OPEN_DISK;
+	struct ddi_blk *blk = disk->private_data;
+	struct ddi_driver *drv = blk->drv;
+	struct dev_info *dip = blk->dip;
+	struct ddi_devopen *o, *fresh;
+	dev_t newdev = blk->dev;
+	struct ddi_minor *mn;
+	int flag = 0, err;
+
+	if (mode & DDI_BLK_MODE_READ)
+		flag |= FREAD;
+	if (mode & DDI_BLK_MODE_WRITE)
+		flag |= FWRITE;
+	if (mode & DDI_BLK_MODE_EXCL)
+		flag |= FEXCL;
+	if (mode & DDI_BLK_MODE_NDELAY)
+		flag |= FNDELAY;
+	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
+	if (!fresh)
+		return -ENOMEM;
+	mutex_lock(&drv->state_lock);
+	err = ddi_wait_closing(drv, blk->dev, OTYP_BLK);
+	if (err)
+		goto out_unlock;
+	mutex_lock(&drv->minor_lock);
+	err = ddi_blk_node(blk) ? 0 : -ENXIO;
+	mutex_unlock(&drv->minor_lock);
+	if (err)
+		goto out_unlock;
+	err = ddi_attach_instance(dip);
+	if (err)
+		goto out_unlock;
+	mutex_lock(&drv->minor_lock);
+	mn = ddi_blk_node(blk);
+	err = mn && mn->live ? 0 : -ENXIO;
+	mutex_unlock(&drv->minor_lock);
+	if (err) {
+		/* The driver attached but did not make this node again. */
+		ddi_autodetach(dip);
+		goto out_unlock;
+	}
+	dip->opening++;
+	mutex_unlock(&drv->state_lock);
+
+	err = blk->cb->cb_open ? blk->cb->cb_open(&newdev, flag, OTYP_BLK,
+						  (cred_t *)current_cred()) :
+		0;
+	if (!err && newdev != blk->dev)
+		pr_warn_once("%s: open(9E) of a block node changed the dev_t; cloning block nodes is not supported, keeping the original\n",
+			     drv->name);
+
+	mutex_lock(&drv->state_lock);
+	dip->opening--;
+	if (err) {
+		err = ddi_errno(drv, "open", err);
+		ddi_autodetach(dip);
+		goto out_unlock;
+	}
+	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
+	if (!o) {
+		o = fresh;
+		fresh = NULL;
+		o->dev = blk->dev;
+		o->otyp = OTYP_BLK;
+		list_add(&o->link, &drv->devopens);
+	}
+	o->count++;
+	dip->opens++;
+out_unlock:
+	mutex_unlock(&drv->state_lock);
+	kfree(fresh);
+	return err;
+}
+
+static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
+{
+	struct ddi_blk *blk = disk->private_data;
+	struct ddi_driver *drv = blk->drv;
+	struct dev_info *dip = blk->dip;
+	struct ddi_devopen *o;
+	bool last = false;
+	int err;
+
+	mutex_lock(&drv->state_lock);
+	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
+	if (o && --o->count == 0) {
+		o->closing = true;
+		last = true;
+	}
+	mutex_unlock(&drv->state_lock);
+
+	/*
+	 * Linux 6.5 and later do not say how the closing open was made;
+	 * close(9E) of a block node always gets FREAD|FWRITE.
+	 */
+	if (last && blk->cb->cb_close) {
+		err = blk->cb->cb_close(blk->dev, FREAD | FWRITE, OTYP_BLK,
+					(cred_t *)current_cred());
+		if (err)
+			pr_debug("%s: close returned %d\n", drv->name, err);
+	}
+
+	mutex_lock(&drv->state_lock);
+	if (last) {
+		o->closing = false;
+		if (!o->count) {
+			list_del(&o->link);
+			kfree(o);
+		}
+		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
+		wake_up_all(&drv->close_wait);
+	}
+	dip->opens--;
+	ddi_autodetach(dip);
+	mutex_unlock(&drv->state_lock);
+}
+
+static char *ddi_blk_devnode(struct gendisk *disk, umode_t *mode)
+{
+	struct ddi_blk *blk = disk->private_data;
+
+	return kstrdup(blk->path, GFP_KERNEL);
+}
+
+/* The last reference to the disk is gone: so is the bridge's state. */
+static void ddi_blk_free_disk(struct gendisk *disk)
+{
+	kfree(disk->private_data);
+}
+
+static const struct block_device_operations ddi_blk_fops = {
+	.open = ddi_blk_open,
+	.release = ddi_blk_release,
+	.devnode = ddi_blk_devnode,
+	.free_disk = ddi_blk_free_disk,
+};
+
+static ssize_t ddi_path_show(struct device *dev,
+			     struct device_attribute *attr, char *buf)
+{
+	struct ddi_blk *blk = dev_to_disk(dev)->private_data;
+
+	return sysfs_emit(buf, "%s\n", blk->path);
+}
+static DEVICE_ATTR_RO(ddi_path);
+
+static struct attribute *ddi_blk_attrs[] = {
+	&dev_attr_ddi_path.attr,
+	NULL,
+};
+
+static const struct attribute_group ddi_blk_attr_group = {
+	.attrs = ddi_blk_attrs,
+};
+
+static const struct attribute_group *ddi_blk_attr_groups[] = {
+	&ddi_blk_attr_group,
+	NULL,
+};
+
+/* Ask prop_op(9E) for an int64 property; 0 if it has none. */
+static u64 ddi_blk_prop64(struct ddi_blk *blk, const char *name)
+{
+	int64_t v = 0;
+	int len = sizeof(v);
+
+	if (!blk->cb->cb_prop_op ||
+	    blk->cb->cb_prop_op(blk->dev, blk->dip, PROP_LEN_AND_VAL_BUF,
+				DDI_PROP_DONTPASS | DDI_PROP_CANSLEEP,
+				(char *)name, (caddr_t)&v, &len) !=
+	    DDI_PROP_SUCCESS || len != sizeof(v) || v < 0)
+		return 0;
+	return v;
+}
+
+/* The disk's size in bytes and logical block size, or an errno. */
+static int ddi_blk_size(struct ddi_blk *blk, const char *name, u64 *bytes)
+{
+	struct dk_minfo mi = { 0 };
+	int err;
+
+	err = ddi_blk_ioctl(blk, DKIOCGMEDIAINFO, &mi, FREAD);
+	if (!err) {
+		if (mi.dki_lbsize < 512 || mi.dki_lbsize > 4096 ||
+		    !is_power_of_2(mi.dki_lbsize) ||
+		    mi.dki_capacity > (U64_MAX >> 12)) {
+			pr_warn("%s%d: block node %s: DKIOCGMEDIAINFO gave block size %u, capacity %llu; refused\n",
+				blk->drv->name, blk->dip->instance, name,
+				mi.dki_lbsize,
+				(unsigned long long)mi.dki_capacity);
+			return EINVAL;
+		}
+		blk->lbsize = mi.dki_lbsize;
+		*bytes = mi.dki_capacity * mi.dki_lbsize;
+		return 0;
+	}
+	if (err != ENOTTY && err != EINVAL && err != EOPNOTSUPP) {
+		pr_warn("%s%d: block node %s: DKIOCGMEDIAINFO failed (%d)\n",
+			blk->drv->name, blk->dip->instance, name, err);
+		return err;
+	}
+	/* As specfs's size(9E): "Nblocks", then "Size". */
+	blk->lbsize = DEV_BSIZE;
+	*bytes = ddi_blk_prop64(blk, "Nblocks");
+	if (*bytes > (U64_MAX >> DEV_BSHIFT))
+		*bytes = 0;
+	*bytes <<= DEV_BSHIFT;
+	if (!*bytes)
+		*bytes = ddi_blk_prop64(blk, "Size");
+	return 0;
+}
+
+static int ddi_blk_flag_ioctl(struct ddi_blk *blk, int cmd)
+{
+	int v = 0;
+
+	return ddi_blk_ioctl(blk, cmd, &v, FREAD) ? 0 : v != 0;
+}
+
+static int ddi_blk_get_major(struct ddi_driver *drv)
+{
+	int major;
+
+	mutex_lock(&ddi_blk_major_lock);
+	if (!drv->blk_major) {
+		major = register_blkdev(0, drv->name);
+		if (major < 0)
+			pr_warn("%s: no block major: %d\n", drv->name, major);
+		else
+			drv->blk_major = major;
+	}
+	major = drv->blk_major ? drv->blk_major : -EBUSY;
+	mutex_unlock(&ddi_blk_major_lock);
+	return major;
+}
+
+int ddi_blk_create(struct ddi_minor *mn)
+{
+	struct dev_info *dip = mn->dip;
+	struct ddi_driver *drv = dip->drv;
+	struct cb_ops *cb = drv->ops->devo_cb_ops;
+	struct ddi_blk_limits lim = { 0 };
+	struct gendisk *disk;
+	struct ddi_blk *blk;
+	u64 bytes = 0;
+	int major, err;
+
+	if (!cb || !cb->cb_strategy) {
+		pr_warn("%s%d: ddi_create_minor_node(%s, S_IFBLK): the driver has no strategy(9E)\n",
+			drv->name, dip->instance, mn->name);
+		return -EINVAL;
+	}
+	blk = kzalloc(sizeof(*blk), GFP_KERNEL);
+	if (!blk)
+		return -ENOMEM;
+	blk->drv = drv;
+	blk->dip = dip;
+	blk->cb = cb;
+	blk->dev = MKDEV(MAJOR(drv->base), mn->minor);
+	scnprintf(blk->path, sizeof(blk->path), "pseudo/%s@%d:%s", drv->name,
+		  dip->instance, mn->name);
+	err = ddi_blk_size(blk, mn->name, &bytes);
+	if (err)
+		goto fail_free;
+	if (bytes < blk->lbsize) {
+		pr_warn("%s%d: block node %s: the driver gives no size (DKIOCGMEDIAINFO, \"Nblocks\", \"Size\"); refused\n",
+			drv->name, dip->instance, mn->name);
+		err = -EINVAL;
+		goto fail_free;
+	}
+	blk->write_cache = ddi_blk_flag_ioctl(blk, DKIOCGETWCE);
+	blk->can_free = ddi_blk_flag_ioctl(blk, DKIOC_CANFREE);
+
+	major = ddi_blk_get_major(drv);
+	if (major < 0) {
+		err = major;
+		goto fail_free;
+	}
+	blk->set.ops = &ddi_blk_mq_ops;
+	blk->set.nr_hw_queues = nr_cpu_ids;
+	blk->set.queue_depth = DDI_BLK_QUEUE_DEPTH;
+	blk->set.numa_node = NUMA_NO_NODE;
+	blk->set.cmd_size = sizeof(struct ddi_blk_cmd);
+	blk->set.flags = BLK_MQ_F_BLOCKING | BLK_MQ_F_SHOULD_MERGE |
+		BLK_MQ_F_NO_SCHED_BY_DEFAULT;
+	blk->set.driver_data = blk;
+	err = blk_mq_alloc_tag_set(&blk->set);
+	if (err)
+		goto fail_free;
+
+	lim.lbsize = blk->lbsize;
+	lim.max_sectors = DDI_MAXPHYS >> SECTOR_SHIFT;
+	lim.max_segments = DDI_BLK_MAX_SEGMENTS;
+	lim.write_cache = blk->write_cache;
+	lim.discard = blk->can_free;
+	disk = ddi_blk_alloc_disk(&blk->set, &lim, blk);
+	if (IS_ERR(disk)) {
+		err = PTR_ERR(disk);
+		goto fail_set;
+	}
+	blk->fops = ddi_blk_fops;
+	blk->fops.owner = drv->owner;
+	disk->major = major;
+	disk->first_minor = mn->minor;
+	disk->minors = 1;
+	disk->flags |= GENHD_FL_NO_PART;
+	disk->fops = &blk->fops;
+	disk->private_data = blk;
+	/* <driver><instance>_<name>, or _m<minor> if that is too long. */
+	if (scnprintf(blk->name, sizeof(blk->name), "%s%d_%s", drv->name,
+		      dip->instance, mn->name) >= DISK_NAME_LEN)
+		scnprintf(blk->name, sizeof(blk->name), "%s%d_m%u", drv->name,
+			  dip->instance, mn->minor);
+	if (strscpy(disk->disk_name, blk->name, DISK_NAME_LEN) < 0)
+		pr_warn("%s%d: block node %s: disk name %s cut to %s\n",
+			drv->name, dip->instance, mn->name, blk->name,
+			disk->disk_name);
+	set_capacity(disk, bytes >> SECTOR_SHIFT);
+	blk->disk = disk;
+	err = device_add_disk(NULL, disk, ddi_blk_attr_groups);
+	if (err) {
+		pr_warn("%s%d: block node %s: add_disk failed: %d\n",
+			drv->name, dip->instance, mn->name, err);
+		put_disk(disk);
+		goto fail_set;
+	}
+	mn->blk = blk;
+	return 0;
+
+fail_set:
+	blk_mq_free_tag_set(&blk->set);
+fail_free:
+	kfree(blk);
+	return err > 0 ? -err : err;
+}
+
+/*
+ * Delete the disk.  Opens still holding it get errors for their I/O and
+ * their close still reaches close(9E); the state goes with the last
+ * reference (ddi_blk_free_disk).  Not with state_lock or minor_lock held.
+ */
+void ddi_blk_destroy(struct ddi_blk *blk)
+{
+	struct gendisk *disk = blk->disk;
+
+	del_gendisk(disk);
+	blk_mq_free_tag_set(&blk->set);
+	put_disk(disk);
+}
+
+static void ddi_blk_destroy_work(struct work_struct *work)
+{
+	ddi_blk_destroy(container_of(work, struct ddi_blk, destroy_work));
+}
+
+/* The same, from a work item: for callers that hold state_lock. */
+void ddi_blk_destroy_later(struct ddi_blk *blk)
+{
+	INIT_WORK(&blk->destroy_work, ddi_blk_destroy_work);
+	queue_work(ddi_blk_wq, &blk->destroy_work);
+}
+
+/* The driver is unloading and its nodes are gone: so is its major. */
+void ddi_blk_driver_gone(struct ddi_driver *drv)
+{
+	flush_workqueue(ddi_blk_wq);
+	mutex_lock(&ddi_blk_major_lock);
+	if (drv->blk_major)
+		unregister_blkdev(drv->blk_major, drv->name);
+	drv->blk_major = 0;
+	mutex_unlock(&ddi_blk_major_lock);
+}
+
+int ddi_blk_init(void)
+{
+	ddi_blk_wq = alloc_workqueue("ddi_blk", WQ_MEM_RECLAIM | WQ_HIGHPRI,
+				     0);
+	if (!ddi_blk_wq)
+		return -ENOMEM;
+	ddi_kcred = prepare_kernel_cred(&init_task);
+	if (!ddi_kcred) {
+		destroy_workqueue(ddi_blk_wq);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void ddi_blk_fini(void)
+{
+	destroy_workqueue(ddi_blk_wq);
+	put_cred(ddi_kcred);
+}
