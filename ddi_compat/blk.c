@@ -44,6 +44,7 @@
 #include <linux/module.h>
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
+#include <linux/compat.h>
 #include <linux/cred.h>
 #include <linux/sched/task.h>
 #include <linux/workqueue.h>
@@ -66,6 +67,7 @@
 
 #define DDI_BLK_QUEUE_DEPTH	128
 #define DDI_BLK_MAX_SEGMENTS	512
+#define DDI_BLK_MAX_HW_QUEUES	64
 
 struct ddi_blk {
 	struct ddi_driver *drv;
@@ -76,7 +78,6 @@ struct ddi_blk {
 	bool write_cache, can_free;
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
-	struct block_device_operations fops;	/* owner: the driver */
 	struct work_struct destroy_work;
 	char path[2 * DDI_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
 	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
@@ -223,6 +224,8 @@ static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
 		if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
 				   DDI_BLK_WAITING) == DDI_BLK_SUBMITTING)
 			return;		/* biodone() will come later */
+		/* Pairs with biodone's cmpxchg: the buf's results are seen. */
+		smp_rmb();
 		if (!ddi_blk_piece_done(cmd))
 			return;
 	}
@@ -241,6 +244,8 @@ void ddi_blk_buf_done(struct buf *bp)
 	if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
 			   DDI_BLK_DONE_INLINE) == DDI_BLK_SUBMITTING)
 		return;			/* ddi_blk_issue() carries on */
+	/* Pairs with the submitter's cmpxchg: its piece state is seen. */
+	smp_rmb();
 	if (ddi_blk_piece_done(cmd))
 		queue_work(ddi_blk_wq, &cmd->work);
 }
@@ -328,16 +333,10 @@ static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
 	return mn && mn->blk == blk ? mn : NULL;
 }
 
-static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+/* open(9E)'s flag from a Linux block open mode. */
+static int ddi_blk_mode_flags(DDI_BLK_MODE_T mode)
 {
-	struct gendisk *disk = DDI_BLK_OPEN_DISK;
-	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
-	struct dev_info *dip = blk->dip;
-	struct ddi_devopen *o, *fresh;
-	dev_t newdev = blk->dev;
-	struct ddi_minor *mn;
-	int flag = 0, err;
+	int flag = 0;
 
 	if (mode & DDI_BLK_MODE_READ)
 		flag |= FREAD;
@@ -347,9 +346,33 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 		flag |= FEXCL;
 	if (mode & DDI_BLK_MODE_NDELAY)
 		flag |= FNDELAY;
+	return flag;
+}
+
+static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+{
+	struct gendisk *disk = DDI_BLK_OPEN_DISK;
+	struct ddi_blk *blk = disk->private_data;
+	struct ddi_driver *drv = blk->drv;
+	struct dev_info *dip = blk->dip;
+	int flag = ddi_blk_mode_flags(mode);
+	struct ddi_devopen *o, *fresh;
+	dev_t newdev = blk->dev;
+	struct ddi_minor *mn;
+	int err;
+
+	/*
+	 * An open disk pins its driver's module, as an open character node
+	 * does (the disk's operations belong to ddi_compat, which Linux
+	 * pins itself).  A module on its way out has no new opens.
+	 */
+	if (!try_module_get(drv->owner))
+		return -ENXIO;
 	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!fresh)
+	if (!fresh) {
+		module_put(drv->owner);
 		return -ENOMEM;
+	}
 	mutex_lock(&drv->state_lock);
 	err = ddi_wait_closing(drv, blk->dev, OTYP_BLK);
 	if (err)
@@ -401,6 +424,8 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 out_unlock:
 	mutex_unlock(&drv->state_lock);
 	kfree(fresh);
+	if (err)
+		module_put(drv->owner);
 	return err;
 }
 
@@ -445,7 +470,45 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
 	dip->opens--;
 	ddi_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
+	/* Last: the driver may unload once it is dropped. */
+	module_put(drv->owner);
 }
+
+/*
+ * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
+ * the caller's pointer, mode and data model, as on the raw node.
+ */
+static int ddi_blk_user_ioctl(struct block_device *bdev, DDI_BLK_MODE_T mode,
+			      unsigned int cmd, unsigned long arg, int model)
+{
+	struct ddi_blk *blk = bdev->bd_disk->private_data;
+	int rval = 0, err;
+
+	if (!blk->cb->cb_ioctl)
+		return -ENOTTY;
+	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
+				ddi_blk_mode_flags(mode) | model,
+				(cred_t *)current_cred(), &rval);
+	return err ? ddi_errno(blk->drv, "ioctl", err) : rval;
+}
+
+static int ddi_blk_ioctl_native(struct block_device *bdev,
+				DDI_BLK_MODE_T mode, unsigned int cmd,
+				unsigned long arg)
+{
+	return ddi_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
+}
+
+#ifdef CONFIG_COMPAT
+static int ddi_blk_ioctl_compat(struct block_device *bdev,
+				DDI_BLK_MODE_T mode, unsigned int cmd,
+				unsigned long arg)
+{
+	return ddi_blk_user_ioctl(bdev, mode, cmd,
+				  (unsigned long)compat_ptr(arg),
+				  DATAMODEL_ILP32);
+}
+#endif
 
 static char *ddi_blk_devnode(struct gendisk *disk, umode_t *mode)
 {
@@ -461,8 +524,13 @@ static void ddi_blk_free_disk(struct gendisk *disk)
 }
 
 static const struct block_device_operations ddi_blk_fops = {
+	.owner = THIS_MODULE,
 	.open = ddi_blk_open,
 	.release = ddi_blk_release,
+	.ioctl = ddi_blk_ioctl_native,
+#ifdef CONFIG_COMPAT
+	.compat_ioctl = ddi_blk_ioctl_compat,
+#endif
 	.devnode = ddi_blk_devnode,
 	.free_disk = ddi_blk_free_disk,
 };
@@ -609,7 +677,9 @@ int ddi_blk_create(struct ddi_minor *mn)
 		goto fail_free;
 	}
 	blk->set.ops = &ddi_blk_mq_ops;
-	blk->set.nr_hw_queues = nr_cpu_ids;
+	/* A queue per CPU (capped: each has DDI_BLK_QUEUE_DEPTH requests). */
+	blk->set.nr_hw_queues = min_t(unsigned int, nr_cpu_ids,
+				      DDI_BLK_MAX_HW_QUEUES);
 	blk->set.queue_depth = DDI_BLK_QUEUE_DEPTH;
 	blk->set.numa_node = NUMA_NO_NODE;
 	blk->set.cmd_size = sizeof(struct ddi_blk_cmd);
@@ -625,18 +695,21 @@ int ddi_blk_create(struct ddi_minor *mn)
 	lim.max_segments = DDI_BLK_MAX_SEGMENTS;
 	lim.write_cache = blk->write_cache;
 	lim.discard = blk->can_free;
+	/*
+	 * No I/O statistics by default (two clock reads per request; brd
+	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
+	 */
+	lim.iostats = false;
 	disk = ddi_blk_alloc_disk(&blk->set, &lim, blk);
 	if (IS_ERR(disk)) {
 		err = PTR_ERR(disk);
 		goto fail_set;
 	}
-	blk->fops = ddi_blk_fops;
-	blk->fops.owner = drv->owner;
 	disk->major = major;
 	disk->first_minor = mn->minor;
 	disk->minors = 1;
 	disk->flags |= GENHD_FL_NO_PART;
-	disk->fops = &blk->fops;
+	disk->fops = &ddi_blk_fops;
 	disk->private_data = blk;
 	/* <driver><instance>_<name>, or _m<minor> if that is too long. */
 	if (scnprintf(blk->name, sizeof(blk->name), "%s%d_%s", drv->name,

@@ -69,10 +69,10 @@ EXPORT_SYMBOL(geterror);
  */
 void biodone(struct buf *bp)
 {
-	int (*iodone)(struct buf *);
+	int (*iodone)(struct buf *bp);
 
 	if (!bp) {
-		pr_warn("biodone: NULL buf\n");
+		pr_warn("%s: NULL buf\n", __func__);
 		return;
 	}
 	iodone = bp->b_iodone;
@@ -81,8 +81,8 @@ void biodone(struct buf *bp)
 		return;
 	}
 	if (READ_ONCE(bp->b_flags) & B_DONE) {
-		pr_warn_ratelimited("biodone: buf %p completed twice; ignored (%pS)\n",
-				    bp, __builtin_return_address(0));
+		pr_warn_ratelimited("%s: buf %p completed twice; ignored (%pS)\n",
+				    __func__, bp, __builtin_return_address(0));
 		return;
 	}
 	if (bp->b_ddi_req) {
@@ -90,8 +90,9 @@ void biodone(struct buf *bp)
 		ddi_blk_buf_done(bp);
 		return;
 	}
-	/* Publish the transfer's results before B_DONE. */
+	/* The results (data, b_resid, b_error) before B_DONE. */
 	smp_store_release(&bp->b_flags, bp->b_flags | B_DONE);
+	/* B_DONE before wake_up_var() looks for waiters. */
 	smp_mb();
 	wake_up_var(&bp->b_flags);
 }
@@ -101,6 +102,7 @@ int biowait(struct buf *bp)
 {
 	if (!bp)
 		return EINVAL;
+	/* Pairs with biodone()'s smp_store_release() of B_DONE. */
 	wait_var_event(&bp->b_flags, smp_load_acquire(&bp->b_flags) & B_DONE);
 	return geterror(bp);
 }
@@ -172,7 +174,7 @@ void bp_mapin(struct buf *bp)
 			 * Solaris's bp_mapin cannot fail.  Leave the user
 			 * address and report it; physio sees B_ERROR.
 			 */
-			pr_warn("bp_mapin: cannot map %u pages\n",
+			pr_warn("%s: cannot map %u pages\n", __func__,
 				bp->b_ddi_npages);
 			bioerror(bp, ENOMEM);
 			return;
@@ -273,26 +275,27 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 
 	if (!strat || !uio || !uio->uio_iov || uio->uio_iovcnt < 0 ||
 	    uio->uio_resid < 0) {
-		pr_warn("physio: %s\n", !strat ? "no strategy routine" :
-			"bad uio");
+		pr_warn("%s: %s\n", __func__,
+			!strat ? "no strategy routine" : "bad uio");
 		return EINVAL;
 	}
 	if (uio->uio_loffset & (DEV_BSIZE - 1)) {
-		pr_warn_ratelimited("physio: offset %lld is not a multiple of %d\n",
-				    (long long)uio->uio_loffset, DEV_BSIZE);
+		pr_warn_ratelimited("%s: offset %lld is not a multiple of %d\n",
+				    __func__, (long long)uio->uio_loffset,
+				    DEV_BSIZE);
 		return EINVAL;
 	}
 	for (i = 0; i < uio->uio_iovcnt; i++) {
 		if (uio->uio_iov[i].iov_len & (DEV_BSIZE - 1)) {
-			pr_warn_ratelimited("physio: length %zu is not a multiple of %d\n",
-					    uio->uio_iov[i].iov_len,
+			pr_warn_ratelimited("%s: length %zu is not a multiple of %d\n",
+					    __func__, uio->uio_iov[i].iov_len,
 					    DEV_BSIZE);
 			return EINVAL;
 		}
 	}
 	if (uio->uio_segflg != UIO_USERSPACE &&
 	    uio->uio_segflg != UIO_SYSSPACE) {
-		pr_warn("physio: unsupported uio_segflg %d\n",
+		pr_warn("%s: unsupported uio_segflg %d\n", __func__,
 			uio->uio_segflg);
 		return EINVAL;
 	}
@@ -333,8 +336,8 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		mincnt(bp);
 		if (!bp->b_bcount || bp->b_bcount > want ||
 		    (bp->b_bcount & (DEV_BSIZE - 1))) {
-			pr_warn("physio: mincnt left b_bcount %zu (from %zu)\n",
-				bp->b_bcount, want);
+			pr_warn("%s: mincnt left b_bcount %zu (from %zu)\n",
+				__func__, bp->b_bcount, want);
 			err = EINVAL;
 			break;
 		}

@@ -14,6 +14,7 @@
 #include <linux/bio.h>
 #include <linux/blkdev.h>
 #include <linux/fs.h>
+#include <linux/file.h>
 #include <linux/vmalloc.h>
 #include <linux/workqueue.h>
 #include <linux/delay.h>
@@ -85,7 +86,7 @@ static void fake_finish(struct buf *bp)
 
 static void fake_work(struct work_struct *w)
 {
-	msleep(2);
+	usleep_range(2000, 3000);
 	fake_finish(fk.pending);
 }
 
@@ -384,6 +385,8 @@ static struct blkt {
 	u64 limit;			/* bytes past this come back short */
 	bool async;
 	bool zero_size;
+	unsigned int lbsize;		/* DKIOCGMEDIAINFO's; 0: DEV_BSIZE */
+	int chr_opens, chr_closes;
 	spinlock_t lock;
 	struct buf *queue[16];
 	int nqueue;
@@ -416,7 +419,7 @@ static void blkt_work(struct work_struct *w)
 {
 	struct buf *bp;
 
-	msleep(1);
+	usleep_range(1000, 2000);
 	for (;;) {
 		spin_lock_irq(&bt.lock);
 		bp = bt.nqueue ? bt.queue[--bt.nqueue] : NULL;
@@ -450,6 +453,8 @@ static int blkt_open(dev_t *devp, int flag, int otyp, cred_t *cr)
 {
 	if (otyp == OTYP_BLK)
 		bt.blk_opens++;
+	if (otyp == OTYP_CHR)
+		bt.chr_opens++;
 	bt.open_otyp = otyp;
 	return 0;
 }
@@ -458,6 +463,8 @@ static int blkt_close(dev_t dev, int flag, int otyp, cred_t *cr)
 {
 	if (otyp == OTYP_BLK)
 		bt.blk_closes++;
+	if (otyp == OTYP_CHR)
+		bt.chr_closes++;
 	return 0;
 }
 
@@ -474,7 +481,7 @@ static int blkt_ioctl(dev_t dev, int cmd, intptr_t arg, int mode,
 	switch (cmd) {
 	case DKIOCGMEDIAINFO:
 		mi->dki_media_type = DK_FIXED_DISK;
-		mi->dki_lbsize = DEV_BSIZE;
+		mi->dki_lbsize = bt.lbsize ? bt.lbsize : DEV_BSIZE;
 		mi->dki_capacity = bt.zero_size ? 0 : BT_SECTORS;
 		return 0;
 	case DKIOCGETWCE:
@@ -509,9 +516,14 @@ static int blkt_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 {
 	bt.attaches++;
 	bt.dip = dip;
+	/* Block and character nodes: separate name spaces, one minor. */
 	if (ddi_create_minor_node(dip, "disk", S_IFBLK, 0, DDI_NT_BLOCK,
-				  0) != DDI_SUCCESS)
+				  0) != DDI_SUCCESS ||
+	    ddi_create_minor_node(dip, "disk,raw", S_IFCHR, 0,
+				  DDI_NT_BLOCK, 0) != DDI_SUCCESS) {
+		ddi_remove_minor_node(dip, NULL);
 		return DDI_FAILURE;
+	}
 	return DDI_SUCCESS;
 }
 
@@ -804,8 +816,8 @@ static void blk_short(struct kunit *test)
 			wait_for_completion(&w[i].done);
 			bio_put(bio[i]);
 		}
-		KUNIT_EXPECT_EQ(test, w[0].status, BLK_STS_OK);
-		KUNIT_EXPECT_EQ(test, w[1].status, BLK_STS_IOERR);
+		KUNIT_EXPECT_EQ(test, blk_status_to_errno(w[0].status), 0);
+		KUNIT_EXPECT_EQ(test, blk_status_to_errno(w[1].status), -EIO);
 		KUNIT_EXPECT_EQ(test, bt.mem[64 * 512], 0x33);
 		KUNIT_EXPECT_EQ(test, bt.mem[64 * 512 + PAGE_SIZE], 0);
 
@@ -902,6 +914,27 @@ static void blk_runtime_nodes(struct kunit *test)
 						    2, DDI_NT_BLOCK, 0),
 			DDI_FAILURE);
 	bt.zero_size = false;
+	/* A block size DKIOCGMEDIAINFO should not give: refused. */
+	bt.lbsize = 1000;
+	KUNIT_EXPECT_EQ(test, ddi_create_minor_node(bt.dip, "odd", S_IFBLK,
+						    3, DDI_NT_BLOCK, 0),
+			DDI_FAILURE);
+	/* 4096-byte blocks. */
+	bt.lbsize = 4096;
+	KUNIT_EXPECT_EQ(test, ddi_create_minor_node(bt.dip, "big", S_IFBLK,
+						    4, DDI_NT_BLOCK, 0),
+			DDI_SUCCESS);
+	g = filp_open("/dev/pseudo/blkt@0:big", O_RDONLY, 0);
+	KUNIT_EXPECT_FALSE(test, IS_ERR(g));
+	if (!IS_ERR(g)) {
+		KUNIT_EXPECT_EQ(test, bdev_logical_block_size(bt_bdev(g)),
+				4096);
+		KUNIT_EXPECT_EQ(test, bdev_nr_sectors(bt_bdev(g)),
+				(sector_t)BT_SECTORS * 8);
+		bt_close(g);
+	}
+	bt.lbsize = 0;
+	ddi_remove_minor_node(bt.dip, "big");
 	ddi_remove_minor_node(bt.dip, "small");
 	g = filp_open("/dev/pseudo/blkt@0:small", O_RDONLY, 0);
 	KUNIT_EXPECT_TRUE(test, IS_ERR(g));
@@ -921,7 +954,34 @@ static void blk_runtime_nodes(struct kunit *test)
 	bt_free_pages(p);
 }
 
+/*
+ * The raw node and the disk share minor 0; their opens are counted
+ * apart (close(9E) per open type) but both keep the instance attached.
+ */
+static void blk_raw_and_block(struct kunit *test)
+{
+	struct file *raw, *f;
+
+	raw = filp_open("/dev/pseudo/blkt@0:disk,raw", O_RDWR, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(raw));
+	KUNIT_EXPECT_EQ(test, bt.open_otyp, OTYP_CHR);
+	KUNIT_EXPECT_EQ(test, bt.chr_opens, 1);
+	f = bt_open(test);
+	if (f) {
+		KUNIT_EXPECT_EQ(test, bt.open_otyp, OTYP_BLK);
+		bt_close(f);
+		KUNIT_EXPECT_EQ(test, bt.blk_closes, 1);
+		KUNIT_EXPECT_EQ(test, bt.chr_closes, 0);
+		/* The raw node is still open: no detach. */
+		KUNIT_EXPECT_EQ(test, bt.detaches, 1);
+	}
+	bt_close(raw);
+	KUNIT_EXPECT_EQ(test, bt.chr_closes, 1);
+	KUNIT_EXPECT_EQ(test, bt.detaches, 2);
+}
+
 static struct kunit_case blk_cases[] = {
+	KUNIT_CASE(blk_raw_and_block),
 	KUNIT_CASE(blk_names_size),
 	KUNIT_CASE(blk_read_write),
 	KUNIT_CASE(blk_errors),

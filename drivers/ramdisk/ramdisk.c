@@ -111,7 +111,7 @@
 typedef struct rd_ext {
 	caddr_t		re_addr;	/* its memory; NULL: reads as zeros */
 	ulong_t		re_idx;		/* its index in the pool's map */
-	uint_t		re_maps;	/* devmap handles mapping it (rd_lock) */
+	uint_t		re_maps;	/* devmap handles on it (rd_lock) */
 } rd_ext_t;
 
 /* An extent lock, padded so that two of them share no cache line. */
@@ -218,6 +218,8 @@ static int rd_devmap(dev_t, devmap_cookie_t, offset_t, size_t, size_t *,
     uint_t);
 static int rd_segmap(dev_t, off_t, struct as *, caddr_t *, off_t,
     unsigned int, unsigned int, unsigned int, cred_t *);
+static int rd_prop_op(dev_t, dev_info_t *, ddi_prop_op_t, int, char *,
+    caddr_t, int *);
 
 static int rd_devmap_map(devmap_cookie_t, dev_t, uint_t, offset_t, size_t,
     void **);
@@ -246,7 +248,7 @@ static struct cb_ops rd_cb_ops = {
 	nodev,			/* cb_mmap */
 	rd_segmap,		/* cb_segmap */
 	nochpoll,		/* cb_chpoll */
-	ddi_prop_op,		/* cb_prop_op */
+	rd_prop_op,		/* cb_prop_op */
 	NULL,			/* cb_str */
 	D_NEW | D_MP | D_DEVMAP | D_64BIT,	/* cb_flag */
 	CB_REV,			/* cb_rev */
@@ -638,7 +640,7 @@ rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
 				bzero(addr, n);
 		} else {
 			if (p == NULL) {
-				/* First write: memory, under the writer lock. */
+				/* First write: memory, as the writer. */
 				rw_exit(lp);
 				rw_enter(lp, RW_WRITER);
 				if ((p = rdp->rd_ext[e].re_addr) == NULL &&
@@ -1444,6 +1446,26 @@ rd_ioctl(dev_t dev, int cmd, intptr_t arg, int mode, cred_t *credp,
 	if ((rdp = ddi_get_soft_state(rd_statep, minor)) == NULL)
 		return (ENXIO);
 	return (rd_disk_ioctl(rdp, cmd, arg, mode));
+}
+
+/*
+ * A disk's "Size" and "Nblocks" (what specfs would ask size(9E) for); the
+ * control node and everything else as the .conf says.
+ */
+static int
+rd_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op, int flags,
+    char *name, caddr_t valuep, int *lengthp)
+{
+	rd_disk_t *rdp = NULL;
+
+	if (dev != DDI_DEV_T_ANY && dev != DDI_DEV_T_NONE &&
+	    getminor(dev) != RD_CTL_MINOR)
+		rdp = ddi_get_soft_state(rd_statep, getminor(dev));
+	if (rdp != NULL)
+		return (ddi_prop_op_size(dev, dip, prop_op, flags, name,
+		    valuep, lengthp, rdp->rd_size));
+	return (ddi_prop_op(dev, dip, prop_op, flags, name, valuep,
+	    lengthp));
 }
 
 /*

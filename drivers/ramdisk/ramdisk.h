@@ -28,8 +28,8 @@
 
 /* RD_CREATE_DISK, RD_DELETE_DISK: a disk's name and size in bytes. */
 struct rd_ioctl {
-	char		ri_name[RD_NAME_LEN];	/* NUL terminated */
-	uint64_t	ri_size;		/* a multiple of RD_BLOCK_SIZE */
+	char		ri_name[RD_NAME_LEN];	/* NUL-terminated */
+	uint64_t	ri_size;		/* multiple of RD_BLOCK_SIZE */
 };
 
 /*
@@ -41,7 +41,7 @@ struct rd_info {
 	char		rn_name[RD_NAME_LEN];
 	uint64_t	rn_size;	/* bytes */
 	uint64_t	rn_alloc;	/* bytes of storage allocated */
-	uint32_t	rn_minor;	/* in: where to start; out: the disk's */
+	uint32_t	rn_minor;	/* in: start here; out: the disk's */
 	uint32_t	rn_flags;	/* RD_F_* */
 	uint32_t	rn_extents;	/* extents allocated */
 	uint32_t	rn_mapped;	/* extents mapped by user processes */
@@ -65,7 +65,7 @@ struct rd_stats {
 	uint64_t	rs_ext_free;	/* extents free in the resource map */
 	uint64_t	rs_ext_mapped;	/* extents mapped by user processes */
 	uint64_t	rs_allocs;	/* extents taken (first write or map) */
-	uint64_t	rs_frees;	/* extents given back (discard, delete) */
+	uint64_t	rs_frees;	/* extents given back (discard...) */
 	uint64_t	rs_zeroed;	/* discarded bytes zeroed in place */
 	uint64_t	rs_grows;	/* chunks allocated */
 	uint64_t	rs_trims;	/* times every chunk went back */

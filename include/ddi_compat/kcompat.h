@@ -92,12 +92,14 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
  * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
  * before, open took the block_device and an fmode_t (FMODE_*) and
  * release the gendisk and the fmode_t (probed: DDI_BLK_OPEN_TAKES_DISK).
- * blk.c writes its two functions with these parameter lists.
+ * blk.c writes its two functions with these parameter lists; ioctl and
+ * compat_ioctl take the mode as DDI_BLK_MODE_T.
  */
 #ifdef DDI_BLK_OPEN_TAKES_DISK
 #define DDI_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
 #define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk
 #define DDI_BLK_OPEN_DISK	(gd)
+#define DDI_BLK_MODE_T		blk_mode_t
 #define DDI_BLK_MODE_READ	BLK_OPEN_READ
 #define DDI_BLK_MODE_WRITE	BLK_OPEN_WRITE
 #define DDI_BLK_MODE_EXCL	BLK_OPEN_EXCL
@@ -106,6 +108,7 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 #define DDI_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
 #define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
 #define DDI_BLK_OPEN_DISK	(bdev->bd_disk)
+#define DDI_BLK_MODE_T		fmode_t
 #define DDI_BLK_MODE_READ	FMODE_READ
 #define DDI_BLK_MODE_WRITE	FMODE_WRITE
 #define DDI_BLK_MODE_EXCL	FMODE_EXCL
@@ -119,6 +122,7 @@ struct ddi_blk_limits {
 	unsigned short max_segments;
 	bool write_cache;		/* volatile cache: send flushes */
 	bool discard;			/* discard and write-zeroes */
+	bool iostats;			/* I/O statistics from the start */
 };
 
 /*
@@ -146,9 +150,23 @@ ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
 		.discard_granularity = l->discard ? l->lbsize : 0,
 	};
 #ifdef BLK_FEAT_WRITE_CACHE
+	struct gendisk *disk;
+	int err;
+
 	if (l->write_cache)
 		lim.features |= BLK_FEAT_WRITE_CACHE;
-	return blk_mq_alloc_disk(set, &lim, queuedata);
+	disk = blk_mq_alloc_disk(set, &lim, queuedata);
+	if (IS_ERR(disk) || l->iostats)
+		return disk;
+	/* blk_mq_alloc_disk() turns I/O statistics on by itself. */
+	lim = queue_limits_start_update(disk->queue);
+	lim.features &= ~BLK_FEAT_IO_STAT;
+	err = queue_limits_commit_update(disk->queue, &lim);
+	if (err) {
+		put_disk(disk);
+		return ERR_PTR(err);
+	}
+	return disk;
 #else
 	struct gendisk *disk = blk_mq_alloc_disk(set, &lim, queuedata);
 
@@ -174,6 +192,8 @@ ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
 	}
 	blk_queue_write_cache(q, l->write_cache, false);
 	blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	if (!l->iostats)
+		blk_queue_flag_clear(QUEUE_FLAG_IO_STAT, q);
 	return disk;
 #endif
 }

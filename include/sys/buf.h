@@ -68,7 +68,7 @@ typedef struct buf {
 	struct page	*b_pages;
 	clock_t		b_obs2;
 	size_t		b_bufsize;
-	int		(*b_iodone)(struct buf *);
+	int		(*b_iodone)(struct buf *bp);
 	struct vnode	*b_vp;
 	struct buf	*b_chain;
 	int		b_obs3;

@@ -72,7 +72,7 @@ typedef struct dkioc_free_list {
 
 #define DF_WAIT_SYNC		0x00000001	/* return when done */
 
-#define DFL_SZ(n)	(sizeof (dkioc_free_list_t) + \
-			((n) - 1) * sizeof (dkioc_free_list_ext_t))
+#define DFL_SZ(n)	(sizeof(dkioc_free_list_t) + \
+			((n) - 1) * sizeof(dkioc_free_list_ext_t))
 
 #endif /* _SYS_DKIO_H */

@@ -43,6 +43,7 @@ has_size() {
 	[ "$(cat /sys/block/ramdisk0_$1/size)" = $(($2 / 512)) ] &&
 	[ "$(cat /sys/block/ramdisk0_$1/ddi_path)" = "pseudo/ramdisk@0:$1" ] &&
 	[ "$(rdtest minfo $D:$1,raw)" = "size $2 512 $(($2 / 512)) canfree 1 wce 0" ] &&
+	[ "$(rdtest minfo $D:$1)" = "size $2 512 $(($2 / 512)) canfree 1 wce 0" ] &&
 	ramdiskadm | grep -q "^$D:$1 *$2 "
 }
 
@@ -81,6 +82,13 @@ t create-again ramdiskadm -a delta 3m
 t delta-again has_size delta 3145728
 t delta-again-zero [ "$(sum $D:delta 0 3145728)" = "$(zsum 3145728)" ]
 t delete-again ramdiskadm -d delta
+# A name too long for a Linux disk name gets ramdisk0_m<minor>.
+long=abcdefghijklmnopqrstuvwxyz01234
+t create-long-name [ "$(ramdiskadm -a $long 1m)" = "$D:$long" ]
+t long-name-linux sh -c "ramdiskadm | grep '^$D:$long ' | grep -q ' ramdisk0_m[0-9]*\$'"
+t long-name-size [ "$(blockdev --getsize64 $D:$long)" = 1048576 ]
+t delete-long-name ramdiskadm -d $long
+t create-name-too-long sh -c "! ramdiskadm -a ${long}5 1m 2>/dev/null"
 t create-bad-size sh -c "! ramdiskadm -a bad 1000 2>/dev/null"
 t create-duplicate sh -c "! ramdiskadm -a gamma 1m 2>/dev/null"
 t delete-unknown sh -c "! ramdiskadm -d nosuch 2>/dev/null"
@@ -92,10 +100,10 @@ ga=$(sum $D:gamma,raw 0 4194304)
 al=$(sum $D:alpha,raw 0 8388608)
 be=$(sum $D:beta,raw 0 1572864)
 t raw-write-at-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=512 seek=8192 count=1 2>/dev/null"
-t raw-write-across-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=1024 seek=4095 count=1 2>/dev/null"
+t raw-write-across-end-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=1024 oflag=seek_bytes seek=$((4194304 - 512)) count=1 2>/dev/null"
 t raw-write-far-refused sh -c "! dd if=$T/pat of=$D:gamma,raw bs=512 seek=100000 count=1 2>/dev/null"
 t raw-read-at-end-eof [ "$(dd if=$D:gamma,raw bs=512 skip=8192 count=1 2>/dev/null | wc -c)" = 0 ]
-t raw-read-across-end-short [ "$(dd if=$D:gamma,raw bs=1024 skip=4095 count=1 2>/dev/null | wc -c)" = 512 ]
+t raw-read-across-end-short [ "$(dd if=$D:gamma,raw bs=1024 iflag=skip_bytes skip=$((4194304 - 512)) count=1 2>/dev/null | wc -c)" = 512 ]
 t raw-read-far-refused sh -c "! dd if=$D:gamma,raw of=/dev/null bs=512 skip=100000 count=1 2>/dev/null"
 t raw-unaligned-refused sh -c "! dd if=$D:gamma,raw of=/dev/null bs=100 count=1 2>/dev/null"
 t block-write-at-end-refused sh -c "! dd if=$T/pat of=$D:gamma bs=512 seek=8192 count=1 conv=fsync 2>/dev/null"
