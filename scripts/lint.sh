@@ -55,7 +55,7 @@ checkpatch_run() {
 	while IFS= read -r line; do
 		file=${line%%:*}
 		type=$(echo "$line" | sed -n 's/^[^ ]* [A-Z]*:\([A-Z_]*\):.*/\1/p')
-		echo "$exceptions" | grep -qxF "$file $type" || echo "$line"
+		grep -qxF "$file $type" <<<"$exceptions" || echo "$line"
 	done
 }
 
