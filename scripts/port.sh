@@ -138,6 +138,12 @@ else
 	kflags=
 fi
 
+# Kbuild (6.12) reruns modpost only when the driver's objects change, so
+# a newer ddi_compat whose symbol CRCs moved (stock kernels have
+# MODVERSIONS) left the driver with the old CRCs: "disagrees about version
+# of symbol" at load.  Without its symbol dump, modpost runs again.
+[ "$symvers" -nt "$work/Module.symvers" ] && rm -f "$work/Module.symvers"
+
 werror=
 [ "${DDI_WERROR:-0}" = 1 ] && werror=-Werror
 say "porting $dir for $name"

@@ -54,3 +54,89 @@ kmemleak_check() {
 	cat /sys/kernel/debug/kmemleak
 	echo "@@KMEMLEAK-END"
 }
+
+# --- Block disks for the block tests and benches (tests/guest/blk_*.sh,
+# tests/bench/blk_*.sh) ---
+
+# blk_wait_link NAME [SECONDS]: wait until /dev/NAME (made by devlinkd)
+# is a symlink to an existing node; fails after SECONDS (default 5).
+blk_wait_link() {
+	n=$((${2:-5} * 10))
+	while [ $n -gt 0 ]; do
+		[ -L "/dev/$1" ] && [ -b "/dev/$1" ] && return 0
+		usleep 100000
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# blk_wait_gone NAME [SECONDS]: wait until /dev/NAME is gone.
+blk_wait_gone() {
+	n=$((${2:-5} * 10))
+	while [ $n -gt 0 ]; do
+		[ -e "/dev/$1" ] || [ -L "/dev/$1" ] || return 0
+		usleep 100000
+		n=$((n - 1))
+	done
+	return 1
+}
+
+# blk_have_ramdisk: the sample RAM disk driver and its command are here.
+blk_have_ramdisk() {
+	[ -f $DDI/modules/ramdisk.ko ] && command -v ramdiskadm >/dev/null
+}
+
+# ramdisk_new NAME MIB: a disk of the sample RAM disk driver made at run
+# time by ramdiskadm(8) (the driver is added first if it is not loaded).
+# Prints the disk's /dev name once devlinkd has linked it.
+ramdisk_new() {
+	if ! grep -q '^driver ramdisk ' /sys/kernel/debug/ddi_compat/devinfo \
+	    2>/dev/null; then
+		add_drv ramdisk >/dev/null || return 1
+	fi
+	ramdiskadm -a "$1" "${2}m" >/dev/null || return 1
+	blk_wait_link "ramdisk0_$1" || {
+		echo "ramdisk_new: /dev/ramdisk0_$1 never appeared" >&2
+		return 1
+	}
+	echo "/dev/ramdisk0_$1"
+}
+
+# ramdisk_del NAME: destroy a disk made by ramdisk_new.
+ramdisk_del() {
+	ramdiskadm -d "$1"
+}
+
+# brd_load NR MIB: the kernel's own RAM disk, brd, with NR disks
+# /dev/ram0.. of MIB MiB each (stock kernels build it as a module).
+brd_load() {
+	[ -f $DDI/kmods/brd.ko ] || { echo "brd_load: no brd.ko" >&2; return 1; }
+	insmod $DDI/kmods/brd.ko rd_nr="$1" rd_size=$(($2 * 1024)) max_part=0
+}
+
+# blk_disk NAME MIB: the disk a block test runs on, in DISK: a disk of the
+# sample RAM disk driver, or (to develop the tests where the driver is not
+# in the guest, DDI_BLK=brd forces it) brd's /dev/ram0.  blk_disk_free
+# destroys it.
+blk_disk() {
+	BLK_NAME=$1
+	if [ "${DDI_BLK:-}" != brd ] && blk_have_ramdisk; then
+		BLK_KIND=ramdisk
+		DISK=$(ramdisk_new "$1" "$2") || return 1
+	elif [ -f $DDI/kmods/brd.ko ]; then
+		BLK_KIND=brd
+		brd_load 1 "$2" || return 1
+		DISK=/dev/ram0
+	else
+		echo "blk_disk: neither the ramdisk driver nor brd is here" >&2
+		return 1
+	fi
+	echo "block test disk: $DISK ($BLK_KIND, $2 MiB)"
+}
+
+blk_disk_free() {
+	case ${BLK_KIND:-} in
+	ramdisk) ramdisk_del "$BLK_NAME" && rem_drv ramdisk ;;
+	brd) rmmod brd ;;
+	esac
+}
