@@ -474,43 +474,13 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
 {
 	struct ddi_blk *blk = disk->private_data;
 	struct ddi_driver *drv = blk->drv;
-	struct dev_info *dip = blk->dip;
-	struct ddi_devopen *o;
-	bool last = false;
-	int err;
-
-	mutex_lock(&drv->state_lock);
-	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
-	if (o && --o->count == 0) {
-		o->closing = true;
-		last = true;
-	}
-	mutex_unlock(&drv->state_lock);
 
 	/*
 	 * Linux 6.5 and later do not say how the closing open was made;
 	 * close(9E) of a block node always gets FREAD|FWRITE.
 	 */
-	if (last && blk->cb->cb_close) {
-		err = blk->cb->cb_close(blk->dev, FREAD | FWRITE, OTYP_BLK,
-					(cred_t *)current_cred());
-		if (err)
-			pr_debug("%s: close returned %d\n", drv->name, err);
-	}
-
-	mutex_lock(&drv->state_lock);
-	if (last) {
-		o->closing = false;
-		if (!o->count) {
-			list_del(&o->link);
-			kfree(o);
-		}
-		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
-		wake_up_all(&drv->close_wait);
-	}
-	dip->opens--;
-	ddi_autodetach(dip);
-	mutex_unlock(&drv->state_lock);
+	ddi_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
+		     (cred_t *)current_cred());
 	/* Last: the driver may unload once it is dropped. */
 	module_put(drv->owner);
 }

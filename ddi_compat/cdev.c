@@ -197,17 +197,21 @@ out_unlock:
 	return err;
 }
 
-static int ddi_cdev_release(struct inode *inode, struct file *file)
+/*
+ * A close of @dev (@otyp) on @dip: close(9E) with @flag and @cr if it is
+ * the last, then the open accounting and autodetach.  Shared by the
+ * character and block bridges.
+ */
+void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
+		  int otyp, int flag, cred_t *cr)
 {
-	struct ddi_file *df = file->private_data;
-	struct ddi_driver *drv = df->drv;
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
 	struct ddi_devopen *o;
 	bool last = false;
 	int err;
 
 	mutex_lock(&drv->state_lock);
-	o = ddi_devopen_find(drv, df->dev, OTYP_CHR);
+	o = ddi_devopen_find(drv, dev, otyp);
 	if (o && --o->count == 0) {
 		o->closing = true;
 		last = true;
@@ -215,8 +219,7 @@ static int ddi_cdev_release(struct inode *inode, struct file *file)
 	mutex_unlock(&drv->state_lock);
 
 	if (last && cb->cb_close) {
-		err = cb->cb_close(df->dev, ddi_file_flags(file), OTYP_CHR,
-				   (cred_t *)file->f_cred);
+		err = cb->cb_close(dev, flag, otyp, cr);
 		if (err)
 			pr_debug("%s: close returned %d\n", drv->name, err);
 	}
@@ -231,9 +234,17 @@ static int ddi_cdev_release(struct inode *inode, struct file *file)
 		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
 		wake_up_all(&drv->close_wait);
 	}
-	df->dip->opens--;
-	ddi_autodetach(df->dip);
+	dip->opens--;
+	ddi_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
+}
+
+static int ddi_cdev_release(struct inode *inode, struct file *file)
+{
+	struct ddi_file *df = file->private_data;
+
+	ddi_devclose(df->drv, df->dip, df->dev, OTYP_CHR,
+		     ddi_file_flags(file), (cred_t *)file->f_cred);
 	kfree(df);
 	return 0;
 }

@@ -142,6 +142,8 @@ int ddi_errno(struct ddi_driver *drv, const char *entry, int err);
 struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
 				     int otyp);
 int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp);
+void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
+		  int otyp, int flag, cred_t *cr);
 
 /* blk.c: the block bridge */
 struct ddi_blk;
