@@ -8,6 +8,21 @@ result() {
 	echo "@@TEST $1 $2${3:+ $3}"
 }
 
+# t NAME CMD...: run CMD as the sub-test <test>:NAME (<test> is the
+# script's name), one result row; a failure sets fail=1 for the script.
+_t_prefix=${0##*/}
+_t_prefix=${_t_prefix%.sh}
+t() {
+	_t=$1
+	shift
+	if "$@"; then
+		result "$_t_prefix:$_t" pass
+	else
+		result "$_t_prefix:$_t" fail
+		fail=1
+	fi
+}
+
 # load_kmods: modules of the kernel itself the tests need (stock kernels
 # build ext4 and friends as modules), in dependency order.
 load_kmods() {

@@ -5,16 +5,6 @@
 # when it goes, without touching the links of other disks.
 . /ddi/lib.sh
 fail=0
-t() {
-	_t=$1
-	shift
-	if "$@"; then
-		result "blk_devlink:$_t" pass
-	else
-		result "blk_devlink:$_t" fail
-		fail=1
-	fi
-}
 
 t devlinkd-running sh -c 'pidof devlinkd >/dev/null'
 blk_have_ramdisk || { result blk_devlink:ramdisk-driver fail; exit 1; }

@@ -7,16 +7,6 @@
 . /ddi/lib.sh
 fail=0
 MIB=32
-t() {
-	_t=$1
-	shift
-	if "$@"; then
-		result "blk_fio:$_t" pass
-	else
-		result "blk_fio:$_t" fail
-		fail=1
-	fi
-}
 
 blk_disk fio $MIB || { result blk_fio:disk fail; exit 1; }
 t size [ "$(blockdev --getsize64 "$DISK")" = $((MIB << 20)) ]

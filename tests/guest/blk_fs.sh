@@ -6,16 +6,6 @@
 fail=0
 MIB=64
 MNT=/mnt/blk_fs
-t() {
-	_t=$1
-	shift
-	if "$@"; then
-		result "blk_fs:$_t" pass
-	else
-		result "blk_fs:$_t" fail
-		fail=1
-	fi
-}
 
 fstype=ext4
 grep -qw ext4 /proc/filesystems || fstype=ext2

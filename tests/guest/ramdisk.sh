@@ -10,17 +10,6 @@ D=/devices/pseudo/ramdisk@0
 T=/tmp/ramdisk.$$
 mkdir -p $T
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "ramdisk:$name" pass
-	else
-		result "ramdisk:$name" fail
-		fail=1
-	fi
-}
-
 # stat NAME: a counter of ramdiskadm -s.
 stat() {
 	ramdiskadm -s | sed -n "s/^$1 //p"

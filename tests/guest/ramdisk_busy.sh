@@ -9,17 +9,6 @@ D=/devices/pseudo/ramdisk@0
 T=/tmp/ramdisk_busy.$$
 mkdir -p $T
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "ramdisk_busy:$name" pass
-	else
-		result "ramdisk_busy:$name" fail
-		fail=1
-	fi
-}
-
 sum() {
 	dd if="$1" bs=512 skip=$(($2 / 512)) count=$(($3 / 512)) 2>/dev/null |
 		md5sum | cut -d' ' -f1

@@ -10,17 +10,6 @@ D=/devices/pseudo/ramdisk@0
 T=/tmp/ramdisk_discard.$$
 mkdir -p $T
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "ramdisk_discard:$name" pass
-	else
-		result "ramdisk_discard:$name" fail
-		fail=1
-	fi
-}
-
 stat() {
 	ramdiskadm -s | sed -n "s/^$1 //p"
 }

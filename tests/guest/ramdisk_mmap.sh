@@ -9,17 +9,6 @@
 fail=0
 D=/devices/pseudo/ramdisk@0
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "ramdisk_mmap:$name" pass
-	else
-		result "ramdisk_mmap:$name" fail
-		fail=1
-	fi
-}
-
 add_drv ramdisk >/dev/null || { result ramdisk_mmap:add_drv fail; exit 1; }
 for m in "" 32; do
 	t create$m ramdiskadm -a map$m 1m

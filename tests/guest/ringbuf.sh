@@ -8,17 +8,6 @@ fail=0
 dev0=/devices/pseudo/ringbuf@0:ringbuf
 dev1=/devices/pseudo/ringbuf@1:ringbuf
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "ringbuf:$name" pass
-	else
-		result "ringbuf:$name" fail
-		fail=1
-	fi
-}
-
 state() {
 	ddi_modinfo ringbuf | grep -q "instance $1 $2"
 }

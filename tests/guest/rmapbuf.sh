@@ -8,17 +8,6 @@ fail=0
 dev=/devices/pseudo/rmapbuf@0:rmapbuf
 top=/sys/kernel/debug/ddi_compat/rmap
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "rmapbuf:$name" pass
-	else
-		result "rmapbuf:$name" fail
-		fail=1
-	fi
-}
-
 # The debugfs entry of the live map the driver's attach made.
 live_map() {
 	for f in $top/rmb_attach.*; do

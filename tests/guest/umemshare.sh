@@ -5,17 +5,6 @@
 . /ddi/lib.sh
 fail=0
 
-t() {
-	name=$1
-	shift
-	if "$@"; then
-		result "umemshare:$name" pass
-	else
-		result "umemshare:$name" fail
-		fail=1
-	fi
-}
-
 add_drv umemshare || { result umemshare:add_drv fail; exit 1; }
 umemshare_test hold t64 & h64=$!
 umemshare_test32 hold t32 & h32=$!
