@@ -429,8 +429,17 @@ rd_pool_alloc(caddr_t *addrp, boolean_t *dirtyp)
 			mutex_exit(&rp->rp_lock);
 			return (0);
 		}
-		kaddr = ddi_umem_alloc(rp->rp_chunk_size, DDI_UMEM_SLEEP,
+		/*
+		 * Memory that is at hand first, without waiting in the I/O
+		 * path; only then wait for it.  (Under ddi_compat a
+		 * DDI_UMEM_NOSLEEP chunk is also physically contiguous,
+		 * which copies faster than a mapped one.)
+		 */
+		kaddr = ddi_umem_alloc(rp->rp_chunk_size, DDI_UMEM_NOSLEEP,
 		    &cookie);
+		if (kaddr == NULL)
+			kaddr = ddi_umem_alloc(rp->rp_chunk_size,
+			    DDI_UMEM_SLEEP, &cookie);
 		if (kaddr == NULL) {
 			mutex_exit(&rp->rp_lock);
 			return (0);
