@@ -23,6 +23,24 @@ t() {
 	fi
 }
 
+# dev_sum DEV OFFSET LEN (bytes, 512-byte multiples): md5 of that piece
+# of DEV, read in 64 KiB blocks (512-byte reads of a raw node cost a
+# system call each, seconds per MiB on a debug kernel under TCG).
+dev_sum() {
+	dd if="$1" bs=65536 iflag=skip_bytes,count_bytes skip="$2" \
+		count="$3" 2>/dev/null | md5sum | cut -d' ' -f1
+}
+
+# zero_sum LEN: md5 of LEN zero bytes.
+zero_sum() {
+	head -c "$1" /dev/zero | md5sum | cut -d' ' -f1
+}
+
+# rd_stat NAME: a counter of the RAM disk's pool (ramdiskadm -s).
+rd_stat() {
+	ramdiskadm -s | sed -n "s/^$1 //p"
+}
+
 # load_kmods: modules of the kernel itself the tests need (stock kernels
 # build ext4 and friends as modules), in dependency order.
 load_kmods() {

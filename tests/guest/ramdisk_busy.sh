@@ -9,11 +9,6 @@ D=/devices/pseudo/ramdisk@0
 T=/tmp/ramdisk_busy.$$
 mkdir -p $T
 
-sum() {
-	dd if="$1" bs=512 skip=$(($2 / 512)) count=$(($3 / 512)) 2>/dev/null |
-		md5sum | cut -d' ' -f1
-}
-
 add_drv ramdisk >/dev/null || { result ramdisk_busy:add_drv fail; exit 1; }
 t create-busy ramdiskadm -a busy 8m
 dd if=/dev/urandom of=$T/pat bs=65536 count=16 2>/dev/null
@@ -27,7 +22,7 @@ p=$(md5sum < $T/pat | cut -d' ' -f1)
 		s=$((i % 8))
 		dd if=$T/pat of=$D:busy bs=65536 seek=$((s * 16)) conv=fsync \
 			2>/dev/null || echo "write $i" >> $T/errors
-		[ "$(sum $D:busy,raw $((s * 1048576)) 1048576)" = "$p" ] ||
+		[ "$(dev_sum $D:busy,raw $((s * 1048576)) 1048576)" = "$p" ] ||
 			echo "read $i" >> $T/errors
 		i=$((i + 1))
 	done
@@ -43,7 +38,7 @@ while [ $i -lt 8 ]; do
 	if [ "$(ramdiskadm -a $n $((i + 1))m)" = "$D:$n" ] &&
 	    [ "$(blockdev --getsize64 $D:$n)" = $(((i + 1) * 1048576)) ] &&
 	    dd if=$T/pat of=$D:$n,raw bs=65536 count=16 2>/dev/null &&
-	    [ "$(sum $D:$n 0 1048576)" = "$p" ] &&
+	    [ "$(dev_sum $D:$n 0 1048576)" = "$p" ] &&
 	    ! ramdiskadm -d busy 2>/dev/null &&
 	    ramdiskadm -d $n && [ ! -e $D:$n ]; then
 		ok=$((ok + 1))
@@ -68,7 +63,7 @@ exec 3<&-
 i=0
 good=0
 while [ $i -lt 8 ]; do
-	[ "$(sum $D:busy,raw $((i * 1048576)) 1048576)" = "$p" ] && good=$((good + 1))
+	[ "$(dev_sum $D:busy,raw $((i * 1048576)) 1048576)" = "$p" ] && good=$((good + 1))
 	i=$((i + 1))
 done
 r=$(cat $T/rounds 2>/dev/null || echo 0)
