@@ -9,12 +9,14 @@ guest_tests() {
 		[ -f "$t" ] || continue
 		name=$(basename "$t" .sh)
 		echo "@@BEGIN $name"
+		t0=$(date +%s)
 		if timeout 300 sh "$t"; then
 			result "guest:$name" pass
 		else
 			result "guest:$name" fail "exit $?"
 			failed=1
 		fi
+		echo "@@TIME $name $(($(date +%s) - t0))s"
 	done
 }
 
