@@ -19,12 +19,13 @@ ramdiskadm -s | grep -E '^(extents_used|frees) ' || exit 1
 blk_wait_link ramdisk0_demo || { echo "no /dev/ramdisk0_demo link"; exit 1; }
 echo "\$ ls -l /dev/ramdisk0_demo      (the Linux name; lsblk and mkfs use it)"
 ls -l /dev/ramdisk0_demo | sed 's/.*\/dev/\/dev/'
-echo "\$ mkfs.ext4 -q /dev/ramdisk0_demo; mount; cp -r /ddi/bin; df; umount; fsck"
+echo "\$ mkfs.ext4 -q /dev/ramdisk0_demo; mount; cp -r /ddi/tests; df; umount; fsck"
 mkfs.ext4 -q -F /dev/ramdisk0_demo || exit 1
 mkdir -p /mnt/demo && mount -t ext4 /dev/ramdisk0_demo /mnt/demo || exit 1
-cp -r /ddi/bin /mnt/demo/ || exit 1
+cp -r /ddi/tests /mnt/demo/ && ls /mnt/demo/tests | wc -l | sed 's/$/ files/'
+ok=$?
 df -k /mnt/demo | tail -1
-umount /mnt/demo || exit 1
+umount /mnt/demo && [ $ok = 0 ] || exit 1
 e2fsck -f -n /dev/ramdisk0_demo >/dev/null 2>&1 && echo "e2fsck: clean" ||
     { echo "e2fsck found problems"; exit 1; }
 echo "\$ ramdiskadm32 -d demo         (a 32-bit ramdiskadm works too)"
