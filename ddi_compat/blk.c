@@ -375,24 +375,24 @@ static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
 }
 
 /* open(9E)'s flag from a Linux block open mode. */
-static int ddi_blk_mode_flags(DDI_BLK_MODE_T mode)
+static int ddi_blk_mode_flags(DDIC_BLK_MODE_T mode)
 {
 	int flag = 0;
 
-	if (mode & DDI_BLK_MODE_READ)
+	if (mode & DDIC_BLK_MODE_READ)
 		flag |= FREAD;
-	if (mode & DDI_BLK_MODE_WRITE)
+	if (mode & DDIC_BLK_MODE_WRITE)
 		flag |= FWRITE;
-	if (mode & DDI_BLK_MODE_EXCL)
+	if (mode & DDIC_BLK_MODE_EXCL)
 		flag |= FEXCL;
-	if (mode & DDI_BLK_MODE_NDELAY)
+	if (mode & DDIC_BLK_MODE_NDELAY)
 		flag |= FNDELAY;
 	return flag;
 }
 
-static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 {
-	struct gendisk *disk = DDI_BLK_OPEN_DISK;
+	struct gendisk *disk = DDIC_BLK_OPEN_DISK;
 	struct ddi_blk *blk = disk->private_data;
 	struct ddi_driver *drv = blk->drv;
 	struct dev_info *dip = blk->dip;
@@ -470,7 +470,7 @@ out_unlock:
 	return err;
 }
 
-static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
+static void ddi_blk_release(DDIC_BLK_RELEASE_PARAMS)
 {
 	struct ddi_blk *blk = disk->private_data;
 	struct ddi_driver *drv = blk->drv;
@@ -489,7 +489,7 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
  * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
  * the caller's pointer, mode and data model, as on the raw node.
  */
-static int ddi_blk_user_ioctl(struct block_device *bdev, DDI_BLK_MODE_T mode,
+static int ddi_blk_user_ioctl(struct block_device *bdev, DDIC_BLK_MODE_T mode,
 			      unsigned int cmd, unsigned long arg, int model)
 {
 	struct ddi_blk *blk = bdev->bd_disk->private_data;
@@ -504,7 +504,7 @@ static int ddi_blk_user_ioctl(struct block_device *bdev, DDI_BLK_MODE_T mode,
 }
 
 static int ddi_blk_ioctl_native(struct block_device *bdev,
-				DDI_BLK_MODE_T mode, unsigned int cmd,
+				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
 	return ddi_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
@@ -512,7 +512,7 @@ static int ddi_blk_ioctl_native(struct block_device *bdev,
 
 #ifdef CONFIG_COMPAT
 static int ddi_blk_ioctl_compat(struct block_device *bdev,
-				DDI_BLK_MODE_T mode, unsigned int cmd,
+				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
 	return ddi_blk_user_ioctl(bdev, mode, cmd,
@@ -650,7 +650,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 	struct dev_info *dip = mn->dip;
 	struct ddi_driver *drv = dip->drv;
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	struct ddi_blk_limits lim = { 0 };
+	struct ddic_blk_limits lim = { 0 };
 	struct gendisk *disk;
 	struct ddi_blk *blk;
 	u64 bytes = 0;
@@ -711,7 +711,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
 	 */
 	lim.iostats = false;
-	disk = ddi_blk_alloc_disk(&blk->set, &lim, blk);
+	disk = ddic_blk_alloc_disk(&blk->set, &lim, blk);
 	if (IS_ERR(disk)) {
 		err = PTR_ERR(disk);
 		goto fail_set;

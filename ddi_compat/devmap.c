@@ -520,12 +520,12 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	 * mapping never grows (mremap) and is not dumped.
 	 */
 	if (!(effmax & PROT_WRITE))
-		ddi_vm_flags_clear(vma, VM_MAYWRITE);
+		ddic_vm_flags_clear(vma, VM_MAYWRITE);
 	if (!(effmax & PROT_READ))
-		ddi_vm_flags_clear(vma, VM_MAYREAD);
+		ddic_vm_flags_clear(vma, VM_MAYREAD);
 	if (!(effmax & PROT_EXEC))
-		ddi_vm_flags_clear(vma, VM_MAYEXEC);
-	ddi_vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
+		ddic_vm_flags_clear(vma, VM_MAYEXEC);
+	ddic_vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
 
 	err = -devmap_populate(map, vma);
 	if (err) {

@@ -225,7 +225,7 @@ void ddi_minor_destroy_all(struct ddi_driver *drv)
 
 int ddi_minornode_init(void)
 {
-	ddi_pseudo_class = ddi_class_create("ddi_pseudo");
+	ddi_pseudo_class = ddic_class_create("ddi_pseudo");
 	if (IS_ERR(ddi_pseudo_class))
 		return PTR_ERR(ddi_pseudo_class);
 	return 0;

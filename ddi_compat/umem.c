@@ -316,7 +316,7 @@ struct page **umem_page_array(struct ddi_umem_cookie *c)
 /* Backends.  Every one returns zeroed memory or NULL, and never warns. */
 static void *umem_pages_alloc(size_t size, gfp_t gfp)
 {
-	if (get_order(size) > DDI_MAX_PAGE_ORDER)
+	if (get_order(size) > DDIC_MAX_PAGE_ORDER)
 		return NULL;
 	return alloc_pages_exact(size, gfp | __GFP_ZERO | __GFP_NOWARN);
 }
@@ -571,7 +571,7 @@ int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 		}
 		c->accounted = true;
 	}
-	pinned = ddi_pin_user_pages(start, npages, FOLL_LONGTERM |
+	pinned = ddic_pin_user_pages(start, npages, FOLL_LONGTERM |
 				    ((flags & DDI_UMEMLOCK_WRITE) ?
 				     FOLL_WRITE : 0), c->pages);
 	if (pinned != npages) {
