@@ -228,7 +228,7 @@ static int uf_mmap_insert(struct vm_area_struct *vma)
 
 static int uf_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct ddi_mmap_req req = {
+	struct ddic_mmap_req req = {
 		.dev = uf_misc.this_device->devt,
 		.vma = vma,
 		.cred = current_cred(),

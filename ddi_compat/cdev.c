@@ -374,7 +374,7 @@ static __poll_t ddi_cdev_poll(struct file *file, poll_table *wait)
 static int ddi_cdev_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct ddi_file *df = file->private_data;
-	struct ddi_mmap_req req = {
+	struct ddic_mmap_req req = {
 		.dev = df->dev,
 		.dip = df->dip,
 		.cb = df->drv->ops->devo_cb_ops,

@@ -12,7 +12,7 @@
 #include <linux/list.h>
 
 /* /sys/kernel/debug/ddi_compat, or an error pointer without debugfs. */
-extern struct dentry *ddi_debugfs_root;
+extern struct dentry *ddic_debugfs_root;
 
 int ddi_kmem_init(void);
 void ddi_kmem_fini(void);
@@ -28,11 +28,11 @@ void ddi_umem_module_going(struct module *mod);
 
 /*
  * Call-site tracking (callsite.c), used by kmem and umem in debug builds.
- * A tracked object embeds a ddi_site; ddi_site_orphan() reports the sites
+ * A tracked object embeds a ddic_site; ddic_site_orphan() reports the sites
  * a module still holds when it unloads and stops tracking them, since the
  * function names they point at go away with the module.
  */
-struct ddi_site {
+struct ddic_site {
 	struct list_head link;	/* in its tracker; empty once untracked */
 	const char *func;	/* allocating function; NULL once orphaned */
 	unsigned long caller;	/* return address into the caller */
@@ -40,28 +40,28 @@ struct ddi_site {
 	int line;
 };
 
-struct ddi_site_tracker {
+struct ddic_site_tracker {
 	spinlock_t lock;
 	struct list_head live;
 	unsigned long nlive, bytes;
 };
 
-#define DDI_SITE_TRACKER(name) struct ddi_site_tracker name = {	\
+#define DDIC_SITE_TRACKER(name) struct ddic_site_tracker name = {	\
 	.lock = __SPIN_LOCK_UNLOCKED(name.lock),			\
 	.live = LIST_HEAD_INIT(name.live),				\
 }
 
-void ddi_site_track(struct ddi_site_tracker *t, struct ddi_site *s,
+void ddic_site_track(struct ddic_site_tracker *t, struct ddic_site *s,
 		    size_t size, const char *func, int line,
 		    unsigned long caller);
-void ddi_site_untrack(struct ddi_site_tracker *t, struct ddi_site *s);
-unsigned long ddi_site_count(struct ddi_site_tracker *t, struct module *owner);
-void ddi_site_stats(struct ddi_site_tracker *t, unsigned long *nlive,
+void ddic_site_untrack(struct ddic_site_tracker *t, struct ddic_site *s);
+unsigned long ddic_site_count(struct ddic_site_tracker *t, struct module *owner);
+void ddic_site_stats(struct ddic_site_tracker *t, unsigned long *nlive,
 		    unsigned long *bytes);
 /* The summary line reads "<what> leak: <module> left <n> <noun>, ...". */
-void ddi_site_orphan(struct ddi_site_tracker *t, struct module *mod,
+void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     const char *what, const char *noun,
-		     void (*report)(struct ddi_site *s, const char *modname));
+		     void (*report)(struct ddic_site *s, const char *modname));
 
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
 void ddi_vfree_any(const void *addr);
@@ -77,14 +77,14 @@ void ddi_vfree_flush(void);
 struct dev_info;
 struct cb_ops;
 struct vm_area_struct;
-struct ddi_mmap_req {
+struct ddic_mmap_req {
 	dev_t dev;			/* the minor being mapped */
 	struct dev_info *dip;		/* its instance */
 	struct cb_ops *cb;		/* the driver's entry points */
 	struct vm_area_struct *vma;	/* the mapping being set up */
 	const struct cred *cred;	/* the caller's credentials */
 };
-int ddi_devmap_mmap(struct ddi_mmap_req *req);
+int ddi_devmap_mmap(struct ddic_mmap_req *req);
 
 /* For the umem test fixture (bench/umem_fixture.c). */
 struct ddi_umem_cookie;

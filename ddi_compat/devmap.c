@@ -98,7 +98,7 @@ struct devmap_map {
 /* The address space a segmap(9E) entry point maps into (opaque to it). */
 struct as {
 	u32 magic;
-	struct ddi_mmap_req *req;
+	struct ddic_mmap_req *req;
 	struct devmap_map *map;		/* set by a successful devmap_setup */
 	bool tried;			/* devmap_setup was called */
 };
@@ -412,7 +412,7 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
 		 cred_t *cred)
 {
-	struct ddi_mmap_req *req;
+	struct ddic_mmap_req *req;
 	struct vm_area_struct *vma;
 	struct devmap_map *map;
 	struct devmap_handle *h;
@@ -452,7 +452,7 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	map->flags = flags;
 	INIT_LIST_HEAD(&map->handles);
 
-	model = ddi_model_current();
+	model = ddic_model_current();
 	for (uoff = 0; uoff < len; uoff += maplen) {
 		left = len - uoff;
 		/* A devmap that never advances would loop forever. */
@@ -556,7 +556,7 @@ int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
 }
 EXPORT_SYMBOL(ddi_devmap_segmap);
 
-int ddi_devmap_mmap(struct ddi_mmap_req *req)
+int ddi_devmap_mmap(struct ddic_mmap_req *req)
 {
 	struct vm_area_struct *vma = req->vma;
 	struct cb_ops *cb = req->cb;

@@ -133,13 +133,13 @@ static __always_inline void *kmem_get(size_t size, int flag, gfp_t zero)
 #define KMEM_MAGIC_FREE	0x6b6d6566U
 
 struct kmem_hdr {
-	struct ddi_site site;		/* size and call site, in kmem_sites */
+	struct ddic_site site;		/* size and call site, in kmem_sites */
 	u32 magic;
 };
 
 #define KMEM_HDR_SIZE	ALIGN(sizeof(struct kmem_hdr), 16)
 
-static DDI_SITE_TRACKER(kmem_sites);
+static DDIC_SITE_TRACKER(kmem_sites);
 static atomic_long_t kmem_misuse = ATOMIC_LONG_INIT(0);
 
 static struct kmem_hdr *kmem_hdr_of(const void *buf)
@@ -153,7 +153,7 @@ static void *kmem_track(void *p, size_t size, const char *func, int line,
 	struct kmem_hdr *hdr = p;
 
 	hdr->magic = KMEM_MAGIC_LIVE;
-	ddi_site_track(&kmem_sites, &hdr->site, size, func, line, caller);
+	ddic_site_track(&kmem_sites, &hdr->site, size, func, line, caller);
 	return (char *)p + KMEM_HDR_SIZE;
 }
 
@@ -192,7 +192,7 @@ void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
 			func, line, (void *)_RET_IP_, size, buf, hdr->site.size,
 			hdr->site.func ?: "(unloaded module)", hdr->site.line);
 	}
-	ddi_site_untrack(&kmem_sites, &hdr->site);
+	ddic_site_untrack(&kmem_sites, &hdr->site);
 	hdr->magic = KMEM_MAGIC_FREE;
 	kmem_release(hdr);
 }
@@ -214,7 +214,7 @@ EXPORT_SYMBOL(ddi_kmem_debug_site);
 
 unsigned long ddi_kmem_debug_outstanding(struct module *owner)
 {
-	return ddi_site_count(&kmem_sites, owner);
+	return ddic_site_count(&kmem_sites, owner);
 }
 EXPORT_SYMBOL(ddi_kmem_debug_outstanding);
 
@@ -224,7 +224,7 @@ unsigned long ddi_kmem_debug_misuse(void)
 }
 EXPORT_SYMBOL(ddi_kmem_debug_misuse);
 
-static void kmem_report_leak(struct ddi_site *s, const char *modname)
+static void kmem_report_leak(struct ddic_site *s, const char *modname)
 {
 	pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
 		s->size, (char *)container_of(s, struct kmem_hdr, site) +
@@ -238,7 +238,7 @@ static void kmem_report_leak(struct ddi_site *s, const char *modname)
  */
 static void kmem_report_leaks(struct module *mod)
 {
-	ddi_site_orphan(&kmem_sites, mod, "kmem", "allocations",
+	ddic_site_orphan(&kmem_sites, mod, "kmem", "allocations",
 			kmem_report_leak);
 }
 
@@ -251,7 +251,7 @@ static int kmem_stats_show(struct seq_file *m, void *v)
 {
 	unsigned long nlive, bytes;
 
-	ddi_site_stats(&kmem_sites, &nlive, &bytes);
+	ddic_site_stats(&kmem_sites, &nlive, &bytes);
 	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\n",
 		   nlive, bytes, atomic_long_read(&kmem_misuse));
 	return 0;
@@ -260,7 +260,7 @@ DEFINE_SHOW_ATTRIBUTE(kmem_stats);
 
 int ddi_kmem_init(void)
 {
-	debugfs_create_file("kmem", 0444, ddi_debugfs_root, NULL,
+	debugfs_create_file("kmem", 0444, ddic_debugfs_root, NULL,
 			    &kmem_stats_fops);
 	return 0;
 }

@@ -432,16 +432,16 @@ static const struct file_operations ddi_control_fops = {
 
 int ddi_control_init(void)
 {
-	if (IS_ERR_OR_NULL(ddi_debugfs_root))
+	if (IS_ERR_OR_NULL(ddic_debugfs_root))
 		return 0;
-	debugfs_create_file("devinfo", 0444, ddi_debugfs_root, NULL,
+	debugfs_create_file("devinfo", 0444, ddic_debugfs_root, NULL,
 			    &ddi_devinfo_fops);
-	debugfs_create_file("control", 0200, ddi_debugfs_root, NULL,
+	debugfs_create_file("control", 0200, ddic_debugfs_root, NULL,
 			    &ddi_control_fops);
 	return 0;
 }
 
 void ddi_control_fini(void)
 {
-	/* The files go with ddi_debugfs_root in main.c. */
+	/* The files go with ddic_debugfs_root in main.c. */
 }

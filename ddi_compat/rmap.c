@@ -784,7 +784,7 @@ int ddi_rmap_init(void)
 	rmap_seg_cache = KMEM_CACHE(rmap_seg, 0);
 	if (!rmap_seg_cache)
 		return -ENOMEM;
-	rmap_dir = debugfs_create_dir("rmap", ddi_debugfs_root);
+	rmap_dir = debugfs_create_dir("rmap", ddic_debugfs_root);
 	return 0;
 }
 

@@ -108,17 +108,17 @@ void umem_mappings_dec(void)
 }
 
 #ifdef DDI_DEBUG
-static DDI_SITE_TRACKER(umem_sites);
+static DDIC_SITE_TRACKER(umem_sites);
 
 static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
 		       unsigned long caller)
 {
-	ddi_site_track(&umem_sites, &c->site, c->size, func, line, caller);
+	ddic_site_track(&umem_sites, &c->site, c->size, func, line, caller);
 }
 
 static void umem_untrack(struct ddi_umem_cookie *c)
 {
-	ddi_site_untrack(&umem_sites, &c->site);
+	ddic_site_untrack(&umem_sites, &c->site);
 }
 
 int ddi_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
@@ -135,7 +135,7 @@ EXPORT_SYMBOL(ddi_umem_debug_site);
 
 unsigned long ddi_umem_debug_outstanding(struct module *owner)
 {
-	return ddi_site_count(&umem_sites, owner);
+	return ddic_site_count(&umem_sites, owner);
 }
 EXPORT_SYMBOL(ddi_umem_debug_outstanding);
 
@@ -145,7 +145,7 @@ unsigned long ddi_umem_debug_refs(ddi_umem_cookie_t c)
 }
 EXPORT_SYMBOL(ddi_umem_debug_refs);
 
-static void umem_report_leak(struct ddi_site *s, const char *modname)
+static void umem_report_leak(struct ddic_site *s, const char *modname)
 {
 	struct ddi_umem_cookie *c = container_of(s, struct ddi_umem_cookie,
 						 site);
@@ -161,7 +161,7 @@ static void umem_report_leak(struct ddi_site *s, const char *modname)
  */
 static void umem_report_leaks(struct module *mod)
 {
-	ddi_site_orphan(&umem_sites, mod, "umem", "cookies", umem_report_leak);
+	ddic_site_orphan(&umem_sites, mod, "umem", "cookies", umem_report_leak);
 }
 #else
 static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
@@ -650,7 +650,7 @@ int ddi_umem_init(void)
 	umem_trash_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
 	if (!umem_trash_page)
 		return -ENOMEM;
-	debugfs_create_file("umem", 0444, ddi_debugfs_root, NULL,
+	debugfs_create_file("umem", 0444, ddic_debugfs_root, NULL,
 			    &umem_stats_fops);
 	return 0;
 }

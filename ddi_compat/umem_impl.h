@@ -40,7 +40,7 @@ struct ddi_umem_cookie {
 	bool dirty;
 	struct llist_node defer;	/* release deferred to process context */
 #ifdef DDI_DEBUG
-	struct ddi_site site;		/* call site, in umem_sites */
+	struct ddic_site site;		/* call site, in umem_sites */
 #endif
 };
 

@@ -573,7 +573,7 @@ static void umem_devmap_access_refused(struct kunit *test)
 static void umem_model_convert(struct kunit *test)
 {
 	/* A kernel thread is native (LP64); ILP32 converts, LP64 not. */
-	KUNIT_EXPECT_EQ(test, ddi_model_current(), DDI_MODEL_LP64);
+	KUNIT_EXPECT_EQ(test, ddic_model_current(), DDI_MODEL_LP64);
 	KUNIT_EXPECT_EQ(test, ddi_model_convert_from(DDI_MODEL_ILP32),
 			DDI_MODEL_ILP32);
 	KUNIT_EXPECT_EQ(test, ddi_model_convert_from(DDI_MODEL_LP64),
