@@ -9,9 +9,9 @@
 
 #include <sys/types.h>
 
-void ddi_assfail(const char *expr, const char *file, int line) __noreturn;
+void ddic_assfail(const char *expr, const char *file, int line) __noreturn;
 
-#define VERIFY(EX)	((void)(likely(EX) || (ddi_assfail(#EX, __FILE__, __LINE__), 0)))
+#define VERIFY(EX)	((void)(likely(EX) || (ddic_assfail(#EX, __FILE__, __LINE__), 0)))
 #define VERIFY0(EX)	VERIFY((EX) == 0)
 
 #ifdef DDI_DEBUG
