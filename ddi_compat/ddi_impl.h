@@ -14,9 +14,9 @@
 /* /sys/kernel/debug/ddi_compat, or an error pointer without debugfs. */
 extern struct dentry *ddic_debugfs_root;
 
-int ddi_kmem_init(void);
-void ddi_kmem_fini(void);
-void ddi_kmem_module_going(struct module *mod);
+int ddic_kmem_init(void);
+void ddic_kmem_fini(void);
+void ddic_kmem_module_going(struct module *mod);
 
 int ddi_blk_init(void);
 void ddi_blk_fini(void);
@@ -64,8 +64,8 @@ void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     void (*report)(struct ddic_site *s, const char *modname));
 
 /* Free vmalloc'ed memory from any context (vfree may sleep). */
-void ddi_vfree_any(const void *addr);
-void ddi_vfree_flush(void);
+void ddic_vfree_any(const void *addr);
+void ddic_vfree_flush(void);
 
 /*
  * The mmap bridge between the driver model and the memory subsystem.

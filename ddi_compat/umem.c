@@ -223,9 +223,9 @@ static void umem_release(struct ddi_umem_cookie *c)
 	c->magic = UMEM_MAGIC_DEAD;
 	switch (c->backend) {
 	case UMEM_VMALLOC:
-		ddi_vfree_any(c->kaddr);
+		ddic_vfree_any(c->kaddr);
 		if (is_vmalloc_addr(c->pages))
-			ddi_vfree_any(c->pages);
+			ddic_vfree_any(c->pages);
 		else
 			kfree(c->pages);
 		break;
