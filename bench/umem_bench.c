@@ -3,7 +3,7 @@
  * ddi_umem_alloc+ddi_umem_free against vmalloc_user+vfree at 4 KiB,
  * 64 KiB, 1 MiB and 16 MiB; and the two raw backends against each other
  * (alloc_pages_exact vs vmalloc_user, both zeroed) from 4 KiB to 256 KiB,
- * which is where umem.c's umem_pages_max crossover comes from.
+ * which is where umem.c's umc_pages_max crossover comes from.
  *
  * The mmap + first-touch and memset bandwidth cases need a user process;
  * tests/prog/umem_bench.c measures them through the fixture

@@ -326,7 +326,7 @@ static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 		if (lp.index < UF_NCOOKIES || lp.index >= 2 * UF_NCOOKIES ||
 		    !uf_locked[lp.index - UF_NCOOKIES])
 			return -EINVAL;
-		pg = ddi_umem_cookie_page(uf_locked[lp.index - UF_NCOOKIES],
+		pg = ddic_umem_cookie_page(uf_locked[lp.index - UF_NCOOKIES],
 					 lp.off);
 		if (!pg)
 			return -EINVAL;

@@ -22,9 +22,9 @@ int ddi_blk_init(void);
 void ddi_blk_fini(void);
 int ddi_rmap_init(void);
 void ddi_rmap_fini(void);
-int ddi_umem_init(void);
-void ddi_umem_fini(void);
-void ddi_umem_module_going(struct module *mod);
+int ddic_umem_init(void);
+void ddic_umem_fini(void);
+void ddic_umem_module_going(struct module *mod);
 
 /*
  * Call-site tracking (callsite.c), used by kmem and umem in debug builds.
@@ -89,6 +89,6 @@ int ddi_devmap_mmap(struct ddic_mmap_req *req);
 /* For the umem test fixture (bench/umem_fixture.c). */
 struct ddi_umem_cookie;
 struct page;
-struct page *ddi_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
+struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
 #endif /* _DDI_IMPL_H */

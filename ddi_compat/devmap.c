@@ -134,7 +134,7 @@ static void devmap_map_free(struct devmap_map *map, bool unmap_cb)
 			h->cb.devmap_unmap(h, h->pvt, h->off, h->len, NULL,
 					   NULL, NULL, NULL);
 		if (h->setup)
-			umem_put(h->cookie);
+			ddic_umem_put(h->cookie);
 		h->magic = 0;
 		list_del(&h->link);
 		kfree(h);
@@ -200,7 +200,7 @@ static struct devmap_map *devmap_map_dup(struct devmap_map *old,
 		h->has_cb = oh->has_cb;
 		h->pvt = oh->pvt;
 		if (h->setup)
-			umem_get(h->cookie);
+			ddic_umem_get(h->cookie);
 		h->mapped = oh->mapped;
 		if (oh->mapped && oh->cb.devmap_dup) {
 			err = oh->cb.devmap_dup(oh, oh->pvt, h, &h->pvt);
@@ -209,7 +209,7 @@ static struct devmap_map *devmap_map_dup(struct devmap_map *old,
 					oh->cb.devmap_dup, err);
 		}
 	}
-	umem_mappings_inc();
+	ddic_umem_mappings_inc();
 	return map;
 }
 
@@ -232,7 +232,7 @@ static void devmap_vm_close(struct vm_area_struct *vma)
 	if (!refcount_dec_and_test(&map->ref))
 		return;
 	devmap_map_free(map, true);
-	umem_mappings_dec();
+	ddic_umem_mappings_dec();
 }
 
 /* A page of the mapping is missing (zapped, or not copied at fork). */
@@ -252,7 +252,7 @@ static vm_fault_t devmap_vm_fault(struct vm_fault *vmf)
 	h = devmap_find(map, uoff);
 	if (!h || !h->setup || h->invalid)
 		return VM_FAULT_SIGBUS;
-	page = umem_page(h->cookie, h->coff + (uoff - h->uoff));
+	page = ddic_umem_page(h->cookie, h->coff + (uoff - h->uoff));
 	if (map->pfnmap)
 		return vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
 	get_page(page);
@@ -283,7 +283,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	}
 	if (h->setup || !c)
 		return DDI_FAILURE;
-	if (c->magic != UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
+	if (c->magic != DDIC_UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
 		pr_warn("%s: cookie %p is freed or not a umem cookie (caller %pS)\n",
 			__func__, c, (void *)_RET_IP_);
 		return DDI_FAILURE;
@@ -292,7 +292,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	 * Pinned user memory (ddi_umem_lock) is not exported back to user
 	 * space: only ddi_umem_alloc() cookies are accepted, as on Solaris.
 	 */
-	if (c->backend == UMEM_LOCKED)
+	if (c->backend == DDIC_UMEM_LOCKED)
 		return DDI_FAILURE;
 	if (((flags & DEVMAP_MAPPING_INVALID) &&
 	     !(flags & DEVMAP_ALLOW_REMAP)) || (flags & DEVMAP_USE_PAGESIZE))
@@ -333,7 +333,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 		h->cb = *callbackops;
 		h->has_cb = true;
 	}
-	umem_get(c);
+	ddic_umem_get(c);
 	h->setup = true;
 	return DDI_SUCCESS;
 }
@@ -355,14 +355,14 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 	 */
 	map->pfnmap = map->len >= DEVMAP_REMAP_MIN;
 	list_for_each_entry(h, &map->handles, link)
-		if (h->cookie->backend != UMEM_PAGES)
+		if (h->cookie->backend != DDIC_UMEM_PAGES)
 			map->pfnmap = false;
 	if (map->pfnmap) {
 		list_for_each_entry(h, &map->handles, link) {
 			if (h->invalid)
 				continue;
 			err = remap_pfn_range(vma, vma->vm_start + h->uoff,
-					      page_to_pfn(umem_page(h->cookie,
+					      page_to_pfn(ddic_umem_page(h->cookie,
 								    h->coff)),
 					      h->len, vma->vm_page_prot);
 			if (err)
@@ -376,7 +376,7 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 			continue;
 		addr = vma->vm_start + h->uoff;
 		n = h->len >> PAGE_SHIFT;
-		parray = umem_page_array(h->cookie);
+		parray = ddic_umem_page_array(h->cookie);
 		if (parray) {
 			/* vmalloc'ed: the cookie's page array, one call. */
 			todo = n;
@@ -391,7 +391,7 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 		for (i = 0; i < n; i += batch) {
 			batch = min_t(unsigned long, n - i, DEVMAP_BATCH);
 			for (todo = 0; todo < batch; todo++)
-				pages[todo] = umem_page(h->cookie, h->coff +
+				pages[todo] = ddic_umem_page(h->cookie, h->coff +
 						((i + todo) << PAGE_SHIFT));
 			todo = batch;
 			err = vm_insert_pages(vma, addr + (i << PAGE_SHIFT),
@@ -535,7 +535,7 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	}
 	vma->vm_private_data = map;
 	vma->vm_ops = &devmap_vm_ops;
-	umem_mappings_inc();
+	ddic_umem_mappings_inc();
 	as->map = map;
 	if (addrp)
 		*addrp = (caddr_t)vma->vm_start;
@@ -593,7 +593,7 @@ int ddi_devmap_mmap(struct ddic_mmap_req *req)
 			if (as.map->pfnmap)
 				zap_vma_ptes(vma, vma->vm_start, len);
 			devmap_map_free(as.map, true);
-			umem_mappings_dec();
+			ddic_umem_mappings_dec();
 		}
 		return err > 0 ? -err : -ENXIO;
 	}

@@ -25,7 +25,7 @@ struct ddic_subsystem {
 
 static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "kmem", ddic_kmem_init, ddic_kmem_fini },
-	{ "umem", ddi_umem_init, ddi_umem_fini },
+	{ "umem", ddic_umem_init, ddic_umem_fini },
 	{ "blk", ddi_blk_init, ddi_blk_fini },
 	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
 	{ "control", ddi_control_init, ddi_control_fini },
@@ -38,7 +38,7 @@ static int ddic_module_notify(struct notifier_block *nb, unsigned long state,
 	/* A driver module has run its exit; name what it leaked. */
 	if (state == MODULE_STATE_GOING) {
 		ddic_kmem_module_going(data);
-		ddi_umem_module_going(data);
+		ddic_umem_module_going(data);
 	}
 	return NOTIFY_DONE;
 }

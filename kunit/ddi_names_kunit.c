@@ -86,7 +86,7 @@ static void names_functions_exist(struct kunit *test)
 		mutex_enter, mutex_exit, ddi_cv_init, cv_destroy, cv_wait_sig,
 		cv_broadcast, uiomove, ddi_copyin, ddi_copyout, ddic_strlcpy,
 		nodev, nulldev, nochpoll, ddi_quiesce_not_needed,
-		ddi_umem_alloc_site, ddi_umem_free, pollwakeup,
+		ddic_umem_alloc_site, ddi_umem_free, pollwakeup,
 	};
 	int i;
 

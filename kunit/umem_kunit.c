@@ -35,7 +35,7 @@ static size_t cookie_size(ddi_umem_cookie_t c)
 	size_t size = 0;
 	int line;
 
-	if (ddi_umem_debug_site(c, &func, &line, &size))
+	if (ddic_umem_debug_site(c, &func, &line, &size))
 		return 0;
 	return size;
 }
@@ -387,7 +387,7 @@ static void umem_lock_bad_arguments(struct kunit *test)
 #ifdef DDI_DEBUG
 static void umem_debug_call_site(struct kunit *test)
 {
-	unsigned long before = ddi_umem_debug_outstanding(THIS_MODULE);
+	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
 	const char *func;
 	ddi_umem_cookie_t c;
 	size_t size;
@@ -395,20 +395,20 @@ static void umem_debug_call_site(struct kunit *test)
 	void *p = ddi_umem_alloc(777, DDI_UMEM_SLEEP, &c);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_ASSERT_EQ(test, ddi_umem_debug_site(c, &func, &line, &size), 0);
+	KUNIT_ASSERT_EQ(test, ddic_umem_debug_site(c, &func, &line, &size), 0);
 	KUNIT_EXPECT_STREQ(test, func, __func__);
 	KUNIT_EXPECT_EQ(test, line, want);
 	KUNIT_EXPECT_EQ(test, size, PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE),
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE),
 			before + 1);
 	ddi_umem_free(c);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
 /* A handle's reference keeps a freed cookie alive; a double free is caught. */
 static void umem_lives_while_referenced(struct kunit *test)
 {
-	unsigned long before = ddi_umem_debug_outstanding(THIS_MODULE);
+	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
 	devmap_cookie_t dhp = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
 	ddi_umem_cookie_t c;
 	unsigned char *p = ddi_umem_alloc(SZ_64K, DDI_UMEM_SLEEP, &c);
@@ -418,19 +418,19 @@ static void umem_lives_while_referenced(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, devmap_umem_setup(dhp, NULL, NULL, c, 0, SZ_64K,
 						PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 2);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 2);
 	p[SZ_64K - 1] = 0x5a;
 	ddi_umem_free(c);
 	/* Still allocated: the handle (a mapping) holds it. */
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE),
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE),
 			before + 1);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 	KUNIT_EXPECT_EQ(test, p[SZ_64K - 1], 0x5a);
 	/* A second free is refused, not a second drop of the reference. */
 	ddi_umem_free(c);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 	ddi_devmap_debug_handle_free(dhp);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
 static void umem_devmap_setup_refusals(struct kunit *test)
@@ -523,10 +523,10 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(rw, NULL, NULL, c, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_FAILURE);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 3);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 3);
 	ddi_devmap_debug_handle_free(rw);
 	ddi_devmap_debug_handle_free(ro);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 
 	/* A trash cookie can be set up like any other. */
 	rw = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
