@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A test and bench fixture for the devmap path: /dev/ddi_umem_fixture,
- * a misc device whose mmap goes through ddi_devmap_mmap() with cb_ops
+ * a misc device whose mmap goes through ddic_devmap_mmap() with cb_ops
  * written the way a Solaris driver writes them (devmap(9E) calling
  * devmap_umem_setup(9F), an optional segmap(9E) calling devmap_setup(9F),
  * devmap_map/dup/unmap callbacks).  User programs (tests/prog/umem_test.c,
@@ -257,7 +257,7 @@ static int uf_mmap(struct file *file, struct vm_area_struct *vma)
 		req.cb = &uf_cb_ops;
 		break;
 	}
-	return ddi_devmap_mmap(&req);
+	return ddic_devmap_mmap(&req);
 }
 
 static void uf_free_all(void)

@@ -18,7 +18,7 @@
 #define UF_NSEGS	4
 
 /* How an mmap of the fixture is served. */
-#define UF_KIND_DEVMAP		0	/* ddi_devmap_mmap(): the path tested */
+#define UF_KIND_DEVMAP		0	/* ddic_devmap_mmap(): the path tested */
 #define UF_KIND_INSERT_PAGES	1	/* baseline: vm_insert_pages at mmap */
 #define UF_KIND_FAULT		2	/* baseline: one fault per page */
 

@@ -382,7 +382,7 @@ static int ddi_cdev_mmap(struct file *file, struct vm_area_struct *vma)
 		.cred = file->f_cred,
 	};
 
-	return ddi_devmap_mmap(&req);
+	return ddic_devmap_mmap(&req);
 }
 
 static const struct file_operations ddi_cdev_fops = {

@@ -70,7 +70,7 @@ void ddic_vfree_flush(void);
 /*
  * The mmap bridge between the driver model and the memory subsystem.
  * The character device's mmap file operation (driver model) fills a
- * request and calls ddi_devmap_mmap() (devmap.c), which picks the
+ * request and calls ddic_devmap_mmap() (devmap.c), which picks the
  * driver's segmap(9E), else devmap_setup() over its devmap(9E), else its
  * mmap(9E), and returns 0 or a negative Linux errno.
  */
@@ -84,7 +84,7 @@ struct ddic_mmap_req {
 	struct vm_area_struct *vma;	/* the mapping being set up */
 	const struct cred *cred;	/* the caller's credentials */
 };
-int ddi_devmap_mmap(struct ddic_mmap_req *req);
+int ddic_devmap_mmap(struct ddic_mmap_req *req);
 
 /* For the umem test fixture (bench/umem_fixture.c). */
 struct ddi_umem_cookie;

@@ -409,7 +409,7 @@ static void umem_debug_call_site(struct kunit *test)
 static void umem_lives_while_referenced(struct kunit *test)
 {
 	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
-	devmap_cookie_t dhp = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
+	devmap_cookie_t dhp = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE);
 	ddi_umem_cookie_t c;
 	unsigned char *p = ddi_umem_alloc(SZ_64K, DDI_UMEM_SLEEP, &c);
 
@@ -429,7 +429,7 @@ static void umem_lives_while_referenced(struct kunit *test)
 	/* A second free is refused, not a second drop of the reference. */
 	ddi_umem_free(c);
 	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
-	ddi_devmap_debug_handle_free(dhp);
+	ddic_devmap_debug_handle_free(dhp);
 	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
@@ -446,8 +446,8 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, trash);
 	KUNIT_ASSERT_NOT_NULL(test, ddi_umem_alloc(PAGE_SIZE, DDI_UMEM_SLEEP,
 						   &freed));
-	rw = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE | PROT_USER);
-	ro = ddi_devmap_debug_handle(PROT_READ | PROT_USER);
+	rw = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE | PROT_USER);
+	ro = ddic_devmap_debug_handle(PROT_READ | PROT_USER);
 	KUNIT_ASSERT_NOT_NULL(test, rw);
 	KUNIT_ASSERT_NOT_NULL(test, ro);
 
@@ -498,7 +498,7 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	 * A cookie the driver already freed (kept alive here by another
 	 * handle's reference, as a mapping would keep it).
 	 */
-	ro2 = ddi_devmap_debug_handle(PROT_READ);
+	ro2 = ddic_devmap_debug_handle(PROT_READ);
 	KUNIT_ASSERT_NOT_NULL(test, ro2);
 	KUNIT_ASSERT_EQ(test, devmap_umem_setup(ro2, NULL, NULL, freed, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
@@ -507,7 +507,7 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(ro, NULL, NULL, freed, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_FAILURE);
-	ddi_devmap_debug_handle_free(ro2);
+	ddic_devmap_debug_handle_free(ro2);
 
 	/* The refusals left the handle untouched: these succeed. */
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(ro, NULL, NULL, c,
@@ -524,17 +524,17 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_FAILURE);
 	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 3);
-	ddi_devmap_debug_handle_free(rw);
-	ddi_devmap_debug_handle_free(ro);
+	ddic_devmap_debug_handle_free(rw);
+	ddic_devmap_debug_handle_free(ro);
 	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 
 	/* A trash cookie can be set up like any other. */
-	rw = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
+	rw = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE);
 	KUNIT_ASSERT_NOT_NULL(test, rw);
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(rw, NULL, NULL, trash, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	ddi_devmap_debug_handle_free(rw);
+	ddic_devmap_debug_handle_free(rw);
 	ddi_umem_free(trash);
 	ddi_umem_free(c);
 }
@@ -551,7 +551,7 @@ static void umem_devmap_access_refused(struct kunit *test)
 		.devmap_rev = DEVMAP_OPS_REV,
 		.devmap_access = umem_access_cb,
 	};
-	devmap_cookie_t h = ddi_devmap_debug_handle(PROT_READ);
+	devmap_cookie_t h = ddic_devmap_debug_handle(PROT_READ);
 	ddi_umem_cookie_t c;
 
 	KUNIT_ASSERT_NOT_NULL(test, h);
@@ -565,7 +565,7 @@ static void umem_devmap_access_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(h, NULL, &cb, c, 0, PAGE_SIZE,
 						PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	ddi_devmap_debug_handle_free(h);
+	ddic_devmap_debug_handle_free(h);
 	ddi_umem_free(c);
 }
 #endif /* DDI_DEBUG */

@@ -119,8 +119,8 @@ int ddic_umem_debug_site(ddi_umem_cookie_t cookie, const char **func,
 unsigned long ddic_umem_debug_outstanding(struct module *owner);
 unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t cookie);
 /* A devmap handle as devmap(9E) would get it, for a mapping of @prot. */
-devmap_cookie_t ddi_devmap_debug_handle(uint_t prot);
-void ddi_devmap_debug_handle_free(devmap_cookie_t dhp);
+devmap_cookie_t ddic_devmap_debug_handle(uint_t prot);
+void ddic_devmap_debug_handle_free(devmap_cookie_t dhp);
 #endif
 
 #endif /* _SYS_DDIDEVMAP_H */
