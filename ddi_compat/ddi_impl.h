@@ -20,8 +20,8 @@ void ddic_kmem_module_going(struct module *mod);
 
 int ddi_blk_init(void);
 void ddi_blk_fini(void);
-int ddi_rmap_init(void);
-void ddi_rmap_fini(void);
+int ddic_rmap_init(void);
+void ddic_rmap_fini(void);
 int ddic_umem_init(void);
 void ddic_umem_fini(void);
 void ddic_umem_module_going(struct module *mod);

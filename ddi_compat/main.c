@@ -29,7 +29,7 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "blk", ddi_blk_init, ddi_blk_fini },
 	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
 	{ "control", ddi_control_init, ddi_control_fini },
-	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
+	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,
