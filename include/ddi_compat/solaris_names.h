@@ -23,8 +23,8 @@ static inline int ddic_max(int a, int b) { return a > b ? a : b; }
 
 #undef mutex_init
 #undef mutex_destroy
-#define mutex_init(mp, name, type, arg)	ddi_mutex_init_site((mp), (name), (type), (arg))
-#define mutex_destroy(mp)		ddi_mutex_destroy(mp)
+#define mutex_init(mp, name, type, arg)	ddic_mutex_init_site((mp), (name), (type), (arg))
+#define mutex_destroy(mp)		ddic_mutex_destroy(mp)
 
 /* delay(9F); Linux has local variables and members named delay. */
 #define delay(ticks)			ddic_delay(ticks)
