@@ -71,7 +71,7 @@
 #define DDI_BLK_MAX_HW_QUEUES	64
 
 struct ddi_blk {
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	struct dev_info *dip;
 	struct cb_ops *cb;
 	dev_t dev;			/* the driver's dev_t: char major */
@@ -80,8 +80,8 @@ struct ddi_blk {
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
 	struct work_struct destroy_work;
-	char path[2 * DDI_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
-	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
+	char path[2 * DDIC_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
+	char name[2 * DDIC_NAME_MAX + 16];	/* the disk name, uncut */
 };
 
 /*
@@ -365,12 +365,12 @@ static const struct blk_mq_ops ddi_blk_mq_ops = {
 };
 
 /* Is @blk still the disk of a node of its driver (live or not)? */
-static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
+static struct ddic_minor *ddi_blk_node(struct ddi_blk *blk)
 {
-	struct ddi_minor *mn;
+	struct ddic_minor *mn;
 
 	lockdep_assert_held(&blk->drv->minor_lock);
-	mn = ddi_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
+	mn = ddic_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
 	return mn && mn->blk == blk ? mn : NULL;
 }
 
@@ -394,12 +394,12 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 {
 	struct gendisk *disk = DDIC_BLK_OPEN_DISK;
 	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
+	struct ddic_driver *drv = blk->drv;
 	struct dev_info *dip = blk->dip;
 	int flag = ddi_blk_mode_flags(mode);
-	struct ddi_devopen *o, *fresh;
+	struct ddic_devopen *o, *fresh;
 	dev_t newdev = blk->dev;
-	struct ddi_minor *mn;
+	struct ddic_minor *mn;
 	int err;
 
 	/*
@@ -423,7 +423,7 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 	mutex_unlock(&drv->minor_lock);
 	if (err)
 		goto out_unlock;
-	err = ddi_attach_instance(dip);
+	err = ddic_attach_instance(dip);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
@@ -432,7 +432,7 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 	mutex_unlock(&drv->minor_lock);
 	if (err) {
 		/* The driver attached but did not make this node again. */
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	dip->opening++;
@@ -449,7 +449,7 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 	dip->opening--;
 	if (err) {
 		err = ddi_errno(drv, "open", err);
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
@@ -473,7 +473,7 @@ out_unlock:
 static void ddi_blk_release(DDIC_BLK_RELEASE_PARAMS)
 {
 	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
+	struct ddic_driver *drv = blk->drv;
 
 	/*
 	 * Linux 6.5 and later do not say how the closing open was made;
@@ -628,7 +628,7 @@ static int ddi_blk_flag_ioctl(struct ddi_blk *blk, int cmd)
 	return ddi_blk_ioctl(blk, cmd, &v, FREAD) ? 0 : v != 0;
 }
 
-static int ddi_blk_get_major(struct ddi_driver *drv)
+static int ddi_blk_get_major(struct ddic_driver *drv)
 {
 	int major;
 
@@ -645,10 +645,10 @@ static int ddi_blk_get_major(struct ddi_driver *drv)
 	return major;
 }
 
-int ddi_blk_create(struct ddi_minor *mn)
+int ddi_blk_create(struct ddic_minor *mn)
 {
 	struct dev_info *dip = mn->dip;
-	struct ddi_driver *drv = dip->drv;
+	struct ddic_driver *drv = dip->drv;
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
 	struct ddic_blk_limits lim = { 0 };
 	struct gendisk *disk;
@@ -777,7 +777,7 @@ void ddi_blk_destroy_later(struct ddi_blk *blk)
 }
 
 /* The driver is unloading and its nodes are gone: so is its major. */
-void ddi_blk_driver_gone(struct ddi_driver *drv)
+void ddi_blk_driver_gone(struct ddic_driver *drv)
 {
 	flush_workqueue(ddi_blk_wq);
 	mutex_lock(&ddi_blk_major_lock);

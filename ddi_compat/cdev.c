@@ -39,7 +39,7 @@
 
 /* What an open file remembers. */
 struct ddi_file {
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	struct dev_info *dip;
 	dev_t dev;			/* as open(9E) left it (clones) */
 };
@@ -49,7 +49,7 @@ struct ddi_file {
  * return (DDI_FAILURE, or a Linux-style -errno) is a driver bug: it is
  * reported once and turned into EIO rather than passed on as a count.
  */
-int ddi_errno(struct ddi_driver *drv, const char *entry, int err)
+int ddi_errno(struct ddic_driver *drv, const char *entry, int err)
 {
 	if (err > 0 && err < MAX_ERRNO)
 		return -err;
@@ -84,10 +84,10 @@ static int ddi_file_flags(struct file *file)
  * on the last close of each (block opens are counted apart from
  * character opens of the same dev_t).
  */
-struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
+struct ddic_devopen *ddi_devopen_find(struct ddic_driver *drv, dev_t dev,
 				     int otyp)
 {
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 
 	list_for_each_entry(o, &drv->devopens, link)
 		if (o->dev == dev && o->otyp == otyp)
@@ -99,9 +99,9 @@ struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
  * Wait, with state_lock held, until no last close(9E) of @dev is running,
  * so open(9E) and the close(9E) it follows never overlap.
  */
-int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp)
+int ddi_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp)
 {
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 	unsigned long seq;
 
 	while ((o = ddi_devopen_find(drv, dev, otyp)) && o->closing) {
@@ -119,12 +119,12 @@ int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp)
 
 static int ddi_cdev_open(struct inode *inode, struct file *file)
 {
-	struct ddi_driver *drv = container_of(inode->i_cdev,
-					      struct ddi_driver, cdev);
+	struct ddic_driver *drv = container_of(inode->i_cdev,
+					      struct ddic_driver, cdev);
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
 	dev_t dev = inode->i_rdev, newdev = dev;
-	struct ddi_devopen *o, *fresh;
-	struct ddi_minor *mn;
+	struct ddic_devopen *o, *fresh;
+	struct ddic_minor *mn;
 	struct dev_info *dip;
 	struct ddi_file *df;
 	int err;
@@ -138,7 +138,7 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 	}
 	mutex_lock(&drv->state_lock);
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
+	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
 	dip = mn ? mn->dip : NULL;
 	mutex_unlock(&drv->minor_lock);
 	err = -ENXIO;
@@ -147,16 +147,16 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 	err = ddi_wait_closing(drv, dev, OTYP_CHR);
 	if (err)
 		goto out_unlock;
-	err = ddi_attach_instance(dip);
+	err = ddic_attach_instance(dip);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
+	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
 	err = mn && mn->live && mn->dip == dip ? 0 : -ENXIO;
 	mutex_unlock(&drv->minor_lock);
 	if (err) {
 		/* The driver attached but did not make this node again. */
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	dip->opening++;
@@ -169,7 +169,7 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 	dip->opening--;
 	if (err) {
 		err = ddi_errno(drv, "open", err);
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	o = ddi_devopen_find(drv, newdev, OTYP_CHR);
@@ -202,11 +202,11 @@ out_unlock:
  * the last, then the open accounting and autodetach.  Shared by the
  * character and block bridges.
  */
-void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
+void ddi_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		  int otyp, int flag, cred_t *cr)
 {
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 	bool last = false;
 	int err;
 
@@ -235,7 +235,7 @@ void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
 		wake_up_all(&drv->close_wait);
 	}
 	dip->opens--;
-	ddi_autodetach(dip);
+	ddic_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
 }
 
@@ -399,7 +399,7 @@ static const struct file_operations ddi_cdev_fops = {
 	.mmap = ddi_cdev_mmap,
 };
 
-int ddi_cdev_register(struct ddi_driver *drv)
+int ddi_cdev_register(struct ddic_driver *drv)
 {
 	int err;
 
@@ -422,7 +422,7 @@ int ddi_cdev_register(struct ddi_driver *drv)
 	return 0;
 }
 
-void ddi_cdev_unregister(struct ddi_driver *drv)
+void ddi_cdev_unregister(struct ddic_driver *drv)
 {
 	if (!drv->cdev_added)
 		return;

@@ -27,8 +27,8 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "kmem", ddic_kmem_init, ddic_kmem_fini },
 	{ "umem", ddic_umem_init, ddic_umem_fini },
 	{ "blk", ddi_blk_init, ddi_blk_fini },
-	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
-	{ "control", ddi_control_init, ddi_control_fini },
+	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
+	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 };
 

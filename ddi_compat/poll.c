@@ -22,14 +22,14 @@
 struct ddi_pollq {
 	struct list_head link;
 	struct pollhead *php;
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	wait_queue_head_t wq;
 };
 
 static DEFINE_SPINLOCK(ddi_pollq_lock);
 static LIST_HEAD(ddi_pollqs);
 
-struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
+struct wait_queue_head *ddi_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php)
 {
 	/* Pairs with the cmpxchg_release below: q is fully set up. */
@@ -96,7 +96,7 @@ void pollhead_clean(struct pollhead *php)
 }
 EXPORT_SYMBOL(pollhead_clean);
 
-void ddi_poll_driver_gone(struct ddi_driver *drv)
+void ddi_poll_driver_gone(struct ddic_driver *drv)
 {
 	struct ddi_pollq *q, *tmp;
 	LIST_HEAD(dead);
