@@ -4,10 +4,10 @@
  * mod_info(9F), the registry of loaded Solaris drivers, and the
  * porter's view of it (debugfs "devinfo" listing and "control" file).
  *
- * A driver module's generated module_init calls ddi_glue_load(), which
+ * A driver module's generated module_init calls ddic_glue_load(), which
  * parses the .conf and runs the driver's _init().  _init's mod_install()
  * registers the character device, makes an instance for each .conf node
- * and attaches it.  module_exit calls ddi_glue_unload(), which runs
+ * and attaches it.  module_exit calls ddic_glue_unload(), which runs
  * _fini(); its mod_remove() detaches whatever is still attached and takes
  * the nodes away.  Linux cannot refuse an unload from module_exit, so a
  * refusing detach is caught earlier: an attached instance holds a
@@ -227,7 +227,7 @@ static int ddic_init_errno(int err)
 	return -EINVAL;
 }
 
-int ddi_glue_load(struct module *mod, const char *name, const char *conf,
+int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		  int (*init)(void), int (*info)(struct modinfo *))
 {
 	struct ddic_driver *drv;
@@ -302,9 +302,9 @@ int ddi_glue_load(struct module *mod, const char *name, const char *conf,
 	}
 	return 0;
 }
-EXPORT_SYMBOL(ddi_glue_load);
+EXPORT_SYMBOL(ddic_glue_load);
 
-void ddi_glue_unload(struct module *mod, int (*fini)(void))
+void ddic_glue_unload(struct module *mod, int (*fini)(void))
 {
 	struct ddic_driver *drv, *found = NULL;
 	int ret = 0;
@@ -347,7 +347,7 @@ void ddi_glue_unload(struct module *mod, int (*fini)(void))
 	ddic_conf_free(drv->conf);
 	kfree(drv);
 }
-EXPORT_SYMBOL(ddi_glue_unload);
+EXPORT_SYMBOL(ddic_glue_unload);
 
 /*
  * debugfs: "devinfo" lists drivers, instances and nodes; "control"

@@ -67,28 +67,28 @@ gen_glue() {
 		echo
 		if [ -f "$conf" ]; then
 			echo "/* $mod.conf */"
-			echo "static const char ddi_glue_conf[] = {"
+			echo "static const char ddic_glue_conf[] = {"
 			od -An -v -tx1 "$conf" | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1, /g; s/^/\t/; s/, *$/,/'
 			echo "	0x00"
 			echo "};"
-			confarg=ddi_glue_conf
+			confarg=ddic_glue_conf
 		else
 			confarg=NULL
 		fi
 		cat <<GLUE
 
-static int __init ddi_glue_init(void)
+static int __init ddic_glue_init(void)
 {
-	return ddi_glue_load(THIS_MODULE, "$mod", $confarg, _init, _info);
+	return ddic_glue_load(THIS_MODULE, "$mod", $confarg, _init, _info);
 }
 
-static void __exit ddi_glue_exit(void)
+static void __exit ddic_glue_exit(void)
 {
-	ddi_glue_unload(THIS_MODULE, _fini);
+	ddic_glue_unload(THIS_MODULE, _fini);
 }
 
-module_init(ddi_glue_init);
-module_exit(ddi_glue_exit);
+module_init(ddic_glue_init);
+module_exit(ddic_glue_exit);
 MODULE_LICENSE("$lic");
 MODULE_DESCRIPTION("Solaris driver $mod, ported with ddi_compat");
 GLUE
