@@ -415,7 +415,7 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 		return -ENOMEM;
 	}
 	mutex_lock(&drv->state_lock);
-	err = ddi_wait_closing(drv, blk->dev, OTYP_BLK);
+	err = ddic_wait_closing(drv, blk->dev, OTYP_BLK);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
@@ -448,11 +448,11 @@ static int ddi_blk_open(DDIC_BLK_OPEN_PARAMS)
 	mutex_lock(&drv->state_lock);
 	dip->opening--;
 	if (err) {
-		err = ddi_errno(drv, "open", err);
+		err = ddic_errno(drv, "open", err);
 		ddic_autodetach(dip);
 		goto out_unlock;
 	}
-	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
+	o = ddic_devopen_find(drv, blk->dev, OTYP_BLK);
 	if (!o) {
 		o = fresh;
 		fresh = NULL;
@@ -479,7 +479,7 @@ static void ddi_blk_release(DDIC_BLK_RELEASE_PARAMS)
 	 * Linux 6.5 and later do not say how the closing open was made;
 	 * close(9E) of a block node always gets FREAD|FWRITE.
 	 */
-	ddi_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
+	ddic_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
 		     (cred_t *)current_cred());
 	/* Last: the driver may unload once it is dropped. */
 	module_put(drv->owner);
@@ -500,7 +500,7 @@ static int ddi_blk_user_ioctl(struct block_device *bdev, DDIC_BLK_MODE_T mode,
 	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
 				ddi_blk_mode_flags(mode) | model,
 				(cred_t *)current_cred(), &rval);
-	return err ? ddi_errno(blk->drv, "ioctl", err) : rval;
+	return err ? ddic_errno(blk->drv, "ioctl", err) : rval;
 }
 
 static int ddi_blk_ioctl_native(struct block_device *bdev,

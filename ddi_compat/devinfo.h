@@ -136,13 +136,13 @@ int ddic_devinfo_init(void);
 void ddic_devinfo_fini(void);
 
 /* cdev.c */
-int ddi_cdev_register(struct ddic_driver *drv);
-void ddi_cdev_unregister(struct ddic_driver *drv);
-int ddi_errno(struct ddic_driver *drv, const char *entry, int err);
-struct ddic_devopen *ddi_devopen_find(struct ddic_driver *drv, dev_t dev,
+int ddic_cdev_register(struct ddic_driver *drv);
+void ddic_cdev_unregister(struct ddic_driver *drv);
+int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
+struct ddic_devopen *ddic_devopen_find(struct ddic_driver *drv, dev_t dev,
 				     int otyp);
-int ddi_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp);
-void ddi_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
+int ddic_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp);
+void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		  int otyp, int flag, cred_t *cr);
 
 /* blk.c: the block bridge */
@@ -162,9 +162,9 @@ int ddic_minornode_init(void);
 void ddic_minornode_fini(void);
 
 /* poll.c */
-void ddi_poll_driver_gone(struct ddic_driver *drv);
-void ddi_poll_forget_range(const void *start, size_t len);
-struct wait_queue_head *ddi_pollhead_wq(struct ddic_driver *drv,
+void ddic_poll_driver_gone(struct ddic_driver *drv);
+void ddic_poll_forget_range(const void *start, size_t len);
+struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
 
 /* modctl.c */

@@ -90,9 +90,9 @@ static void ddic_driver_teardown(struct ddic_driver *drv)
 	list_del_init(&drv->link);
 	mutex_unlock(&ddic_drivers_lock);
 	drv->unloading = true;
-	ddi_cdev_unregister(drv);
+	ddic_cdev_unregister(drv);
 	ddic_minor_destroy_all(drv);
-	ddi_poll_driver_gone(drv);
+	ddic_poll_driver_gone(drv);
 	mutex_lock(&drv->state_lock);
 	list_for_each_entry_safe(dip, tmp, &drv->instances, link) {
 		if (dip->holds_module)
@@ -158,7 +158,7 @@ int mod_install(struct modlinkage *ml)
 			list_add_tail(&dip->link, &drv->instances);
 		}
 	}
-	err = -ddi_cdev_register(drv);
+	err = -ddic_cdev_register(drv);
 	if (err)
 		goto fail;
 	drv->installed = true;

@@ -138,7 +138,7 @@ void ddi_soft_state_free(void *state, int item)
 	}
 	mutex_unlock(&ss->lock);
 	if (p) {
-		ddi_poll_forget_range(p, ss->size);
+		ddic_poll_forget_range(p, ss->size);
 		kfree(p);
 	}
 }
@@ -157,7 +157,7 @@ void ddi_soft_state_fini(void **state_p)
 	for (i = 0; i < a->n; i++) {
 		if (a->items[i]) {
 			left++;
-			ddi_poll_forget_range(a->items[i], ss->size);
+			ddic_poll_forget_range(a->items[i], ss->size);
 			kfree(a->items[i]);
 		}
 	}
