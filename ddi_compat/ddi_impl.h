@@ -18,8 +18,8 @@ int ddic_kmem_init(void);
 void ddic_kmem_fini(void);
 void ddic_kmem_module_going(struct module *mod);
 
-int ddi_blk_init(void);
-void ddi_blk_fini(void);
+int ddic_blk_init(void);
+void ddic_blk_fini(void);
 int ddic_rmap_init(void);
 void ddic_rmap_fini(void);
 int ddic_umem_init(void);

@@ -83,7 +83,7 @@ struct ddic_minor {
 	bool live;			/* created and not removed */
 	bool creating;			/* its disk is being made */
 	struct device *dev;		/* the /dev/pseudo/... node (char) */
-	struct ddi_blk *blk;		/* the Linux disk (block) */
+	struct ddic_blk *blk;		/* the Linux disk (block) */
 };
 
 /* How many open files a dev_t has, so close(9E) is called on the last. */
@@ -146,13 +146,13 @@ void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		  int otyp, int flag, cred_t *cr);
 
 /* blk.c: the block bridge */
-struct ddi_blk;
+struct ddic_blk;
 struct buf;
-void ddi_blk_buf_done(struct buf *bp);
-int ddi_blk_create(struct ddic_minor *mn);
-void ddi_blk_destroy(struct ddi_blk *blk);
-void ddi_blk_destroy_later(struct ddi_blk *blk);
-void ddi_blk_driver_gone(struct ddic_driver *drv);
+void ddic_blk_buf_done(struct buf *bp);
+int ddic_blk_create(struct ddic_minor *mn);
+void ddic_blk_destroy(struct ddic_blk *blk);
+void ddic_blk_destroy_later(struct ddic_blk *blk);
+void ddic_blk_driver_gone(struct ddic_driver *drv);
 
 /* minornode.c */
 struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,

@@ -26,7 +26,7 @@ struct ddic_subsystem {
 static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "kmem", ddic_kmem_init, ddic_kmem_fini },
 	{ "umem", ddic_umem_init, ddic_umem_fini },
-	{ "blk", ddi_blk_init, ddi_blk_fini },
+	{ "blk", ddic_blk_init, ddic_blk_fini },
 	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
 	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },

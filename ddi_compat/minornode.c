@@ -60,7 +60,7 @@ static void ddic_minor_free(struct ddic_minor *mn)
 	if (mn->dev)
 		device_unregister(mn->dev);
 	if (mn->blk)
-		ddi_blk_destroy(mn->blk);
+		ddic_blk_destroy(mn->blk);
 	kfree(mn);
 }
 
@@ -128,7 +128,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		/* Made again with another minor number: the old one goes. */
 		list_del(&same->link);
 		if (same->blk)
-			ddi_blk_destroy_later(same->blk);
+			ddic_blk_destroy_later(same->blk);
 		same->blk = NULL;
 		mutex_unlock(&drv->minor_lock);
 		ddic_minor_free(same);
@@ -152,7 +152,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mn->creating = true;
 		list_add_tail(&mn->link, &drv->minors);
 		mutex_unlock(&drv->minor_lock);
-		err = ddi_blk_create(mn);
+		err = ddic_blk_create(mn);
 		mutex_lock(&drv->minor_lock);
 		mn->creating = false;
 		if (err) {
@@ -220,7 +220,7 @@ void ddic_minor_destroy_all(struct ddic_driver *drv)
 	mutex_unlock(&drv->minor_lock);
 	list_for_each_entry_safe(mn, tmp, &gone, link)
 		ddic_minor_free(mn);
-	ddi_blk_driver_gone(drv);
+	ddic_blk_driver_gone(drv);
 }
 
 int ddic_minornode_init(void)

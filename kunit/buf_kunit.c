@@ -340,9 +340,9 @@ static void minphys_limit(struct kunit *test)
 	struct buf b;
 
 	bioinit(&b);
-	b.b_bcount = 3 * DDI_MAXPHYS;
+	b.b_bcount = 3 * DDIC_MAXPHYS;
 	minphys(&b);
-	KUNIT_EXPECT_EQ(test, b.b_bcount, DDI_MAXPHYS);
+	KUNIT_EXPECT_EQ(test, b.b_bcount, DDIC_MAXPHYS);
 	b.b_bcount = 4096;
 	minphys(&b);
 	KUNIT_EXPECT_EQ(test, b.b_bcount, 4096);
