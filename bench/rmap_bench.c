@@ -163,7 +163,7 @@ struct rb_ctx {
 	unsigned long top;
 };
 
-static void rmap_pair(void *arg, unsigned long iters)
+static void rsb_pair(void *arg, unsigned long iters)
 {
 	struct rb_ctx *c = arg;
 	unsigned long i;
@@ -353,21 +353,21 @@ int bench_rmap(void)
 		 */
 		iters = clamp(20000UL / (n + 10), 20UL, 2000UL);
 
-		bench_pair(rmap_pair, c, classic_pair, c, iters, 31, &ours,
+		bench_pair(rsb_pair, c, classic_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_classic", n);
 		snprintf(bname, sizeof(bname), "classic_array_pair_%dseg", n);
 		bench_report(name, "ns", ours, bname, base);
 
 #ifdef DDIC_HAVE_GEN_POOL
-		bench_pair(rmap_pair, c, genpool_pair, c, iters, 31, &ours,
+		bench_pair(rsb_pair, c, genpool_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_genpool", n);
 		snprintf(bname, sizeof(bname), "gen_pool_pair_%dseg", n);
 		bench_report(name, "ns", ours, bname, base);
 #endif
 
-		bench_pair(rmap_pair, c, maple_pair, c, iters, 31, &ours,
+		bench_pair(rsb_pair, c, maple_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_maple", n);
 		snprintf(bname, sizeof(bname), "maple_tree_pair_%dseg", n);
@@ -393,7 +393,7 @@ int bench_rmap(void)
 	if (!err)
 		err = rb_ctx_build(c10, &f10);
 	if (!err) {
-		bench_pair(rmap_pair, c, rmap_pair, c10, 500, 31, &ours,
+		bench_pair(rsb_pair, c, rsb_pair, c10, 500, 31, &ours,
 			   &base);
 		bench_report("rmap_pair_growth_10_to_10000seg", "ns", ours,
 			     "rmap_pair_10seg", base);

@@ -102,7 +102,7 @@ static int uf_devmap(dev_t dev, devmap_cookie_t dhp, offset_t off, size_t len,
 	size_t n;
 	int i;
 
-	uf_stats.devmap_calls++;
+	uf_stats.dvm_calls++;
 	uf_stats.last_model = model;
 	switch (uf_cfg.mode) {
 	case UF_MODE_ZERO_MAPLEN:
@@ -281,7 +281,7 @@ static void uf_free_all(void)
 /* ddi_umem_lock(9F) in the calling process, ddi_umem_unlock(9F). */
 static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 {
-	static DEFINE_SPINLOCK(atomic_lock);
+	static DEFINE_SPINLOCK(uf_atomic_lock);
 	struct uf_lockpeek lp;
 	unsigned long long idx;
 	unsigned long flags;
@@ -311,9 +311,9 @@ static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 		idx -= UF_NCOOKIES;
 		if (cmd == UF_UNLOCK_ATOMIC) {
 			/* Unlock may be called from any context. */
-			spin_lock_irqsave(&atomic_lock, flags);
+			spin_lock_irqsave(&uf_atomic_lock, flags);
 			ddi_umem_unlock(uf_locked[idx]);
-			spin_unlock_irqrestore(&atomic_lock, flags);
+			spin_unlock_irqrestore(&uf_atomic_lock, flags);
 		} else {
 			ddi_umem_unlock(uf_locked[idx]);
 		}
@@ -446,7 +446,7 @@ static struct miscdevice uf_misc = {
 
 static bool uf_registered;
 
-int umem_fixture_init(void)
+int ddic_umem_fixture_init(void)
 {
 	int err = misc_register(&uf_misc);
 
@@ -454,7 +454,7 @@ int umem_fixture_init(void)
 	return err;
 }
 
-void umem_fixture_exit(void)
+void ddic_umem_fixture_exit(void)
 {
 	if (uf_registered)
 		misc_deregister(&uf_misc);

@@ -69,7 +69,7 @@ struct uf_config {			/* UF_CONFIG */
 
 struct uf_stats {			/* UF_STATS out */
 	unsigned long long maps, dups, unmaps;
-	unsigned long long devmap_calls;
+	unsigned long long dvm_calls;
 	unsigned long long last_model;
 	unsigned long long unmap_len;
 };
