@@ -13,7 +13,7 @@
 #include <sys/cmn_err.h>
 #include <sys/debug.h>
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static ddic_cmn_err_tap_t ddic_ce_tap;
 static void *ddic_ce_tap_arg;
 static DEFINE_SPINLOCK(ddic_ce_tap_lock);

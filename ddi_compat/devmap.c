@@ -610,7 +610,7 @@ int ddic_devmap_mmap(struct ddic_mmap_req *req)
  */
 EXPORT_SYMBOL(ddic_devmap_mmap);
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /*
  * Debug builds only, for KUnit: a handle as devmap_setup() would hand to
  * devmap(9E), for a mapping the user asked @prot of.

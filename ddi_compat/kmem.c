@@ -8,7 +8,7 @@
  * with a warning.  KM_NOSLEEP never sleeps and never touches vmalloc, so it
  * is safe in interrupt context and under spinlocks.
  *
- * Debug builds (DDI_DEBUG) put a header in front of every allocation that
+ * Debug builds (DDIC_DEBUG) put a header in front of every allocation that
  * records its size and call site: kmem_free() checks the size it is given,
  * refuses a pointer kmem_alloc() never returned, and the allocations a
  * module still holds when it unloads are reported by call site.
@@ -127,7 +127,7 @@ static __always_inline void *kma_get(size_t size, int flag, gfp_t zero)
 	return p;
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 
 #define KMA_MAGIC_LIVE	0x4b4d454dU	/* "KMEM" */
 #define KMA_MAGIC_FREE	0x6b6d6566U
@@ -271,7 +271,7 @@ void ddic_kmem_fini(void)
 	kma_report_leaks(NULL);
 }
 
-#else /* !DDI_DEBUG */
+#else /* !DDIC_DEBUG */
 
 void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line)
@@ -303,4 +303,4 @@ void ddic_kmem_fini(void)
 	ddic_vfree_flush();
 }
 
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

@@ -110,7 +110,7 @@ struct map {
 	struct rsm_seg *dirty;		/* shrunk, maxima above not lowered */
 	unsigned long dirty_size;	/* its size the maxima above know */
 	struct rsm_dbg *dbg;
-	bool nogrow;			/* DDI_DEBUG test hook */
+	bool nogrow;			/* DDIC_DEBUG test hook */
 	char name[48];
 };
 
@@ -817,7 +817,7 @@ void ddic_rmap_fini(void)
 	kmem_cache_destroy(rsm_seg_cache);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st)
 {
 	if (!mp)
@@ -907,4 +907,4 @@ void ddic_rmap_debug_sync(void)
 	flush_work(&rsm_dbg_work);
 }
 EXPORT_SYMBOL(ddic_rmap_debug_sync);
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

@@ -107,7 +107,7 @@ void ddic_umem_mappings_dec(void)
 	atomic_long_dec(&umc_mappings);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static DDIC_SITE_TRACKER(umc_sites);
 
 static void umc_track(struct ddi_umem_cookie *c, const char *func, int line,
@@ -176,7 +176,7 @@ static void umc_untrack(struct ddi_umem_cookie *c)
 static void umc_report_leaks(struct module *mod)
 {
 }
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */
 
 void ddic_umem_module_going(struct module *mod)
 {
@@ -340,7 +340,7 @@ static struct ddi_umem_cookie *umc_cookie_new(gfp_t gfp)
 	if (c) {
 		c->magic = DDIC_UMEM_MAGIC_LIVE;
 		refcount_set(&c->ref, 1);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 		INIT_LIST_HEAD(&c->site.link);
 #endif
 	}

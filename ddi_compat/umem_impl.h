@@ -39,7 +39,7 @@ struct ddi_umem_cookie {
 	bool accounted;
 	bool dirty;
 	struct llist_node defer;	/* release deferred to process context */
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	struct ddic_site site;		/* call site, in umc_sites */
 #endif
 };

@@ -6,7 +6,7 @@
 #include <kunit/test.h>
 #include <sys/cmn_err.h>
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 struct ce_seen {
 	int calls;
 	int level;
@@ -147,4 +147,4 @@ static struct kunit_suite ddi_cmn_err_suite = {
 };
 
 kunit_test_suite(ddi_cmn_err_suite);
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

@@ -137,7 +137,7 @@ static void kmem_impossible_request(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kmem_alloc(huge, KM_NOSLEEP));
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static void kmem_debug_call_site(struct kunit *test)
 {
 	const char *func;
@@ -201,7 +201,7 @@ static struct kunit_case ddi_kmem_cases[] = {
 	KUNIT_CASE(kmem_free_vmalloc_backed_under_spinlock),
 	KUNIT_CASE(kmem_nosleep_from_timer),
 	KUNIT_CASE(kmem_impossible_request),
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_CASE(kmem_debug_call_site),
 	KUNIT_CASE(kmem_debug_outstanding),
 	KUNIT_CASE(kmem_debug_size_mismatch),

@@ -4,7 +4,7 @@
  *   ddi_rmap         seed 003's two examples and a table of edge cases
  *   ddi_rmap_random  a differential test against a reference model
  *   ddi_rmap_concur  kthreads, rmalloc_wait() sleepers, a timer callback
- * They use the DDI_DEBUG hooks (statistics, invariant check, no-growth),
+ * They use the DDIC_DEBUG hooks (statistics, invariant check, no-growth),
  * so they exist on debug builds only.
  */
 #define _DDI_COMPAT_IMPL	/* Linux's min() and friends in this file */
@@ -20,7 +20,7 @@
 #include <sys/ddi.h>
 #include <sys/kmem.h>
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 
 static struct ddic_rmap_stats rm_stats(struct kunit *test, struct map *mp)
 {
@@ -1225,4 +1225,4 @@ static struct kunit_suite ddi_rmap_concur_suite = {
 kunit_test_suites(&ddi_rmap_suite, &ddi_rmap_random_suite,
 		  &ddi_rmap_concur_suite);
 
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

@@ -28,7 +28,7 @@ static bool all_zero(const void *p, size_t n)
 	return !memchr_inv(p, 0, n);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static size_t cookie_size(ddi_umem_cookie_t c)
 {
 	const char *func;
@@ -88,7 +88,7 @@ static void umem_rounding_and_zero_tail(struct kunit *test)
 			KUNIT_EXPECT_TRUE_MSG(test, all_zero(p, rs),
 					      "size %zu flag %d not zeroed",
 					      sizes[i], flags[f]);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 			KUNIT_EXPECT_EQ(test, cookie_size(c), rs);
 #endif
 			ddi_umem_free(c);
@@ -135,7 +135,7 @@ static void umem_trash(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ddi_umem_alloc(3 * PAGE_SIZE, DDI_UMEM_TRASH,
 					       &c));
 	KUNIT_ASSERT_NOT_NULL(test, c);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_EXPECT_EQ(test, cookie_size(c), 3 * PAGE_SIZE);
 #endif
 	ddi_umem_free(c);
@@ -384,7 +384,7 @@ static void umem_lock_bad_arguments(struct kunit *test)
 	ddi_umem_unlock(NULL);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static void umem_debug_call_site(struct kunit *test)
 {
 	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
@@ -568,7 +568,7 @@ static void umem_devmap_access_refused(struct kunit *test)
 	ddic_devmap_debug_handle_free(h);
 	ddi_umem_free(c);
 }
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */
 
 static void umem_model_convert(struct kunit *test)
 {
@@ -596,7 +596,7 @@ static struct kunit_case ddi_umem_cases[] = {
 	KUNIT_CASE(umem_sleep_survives_fail_page_alloc),
 #endif
 	KUNIT_CASE(umem_lock_bad_arguments),
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_CASE(umem_debug_call_site),
 	KUNIT_CASE(umem_lives_while_referenced),
 	KUNIT_CASE(umem_devmap_setup_refusals),

@@ -17,7 +17,7 @@
 # ddi_glue_mydrv.o).
 #
 # Either way the build has ddi_compat's include/ on the include path,
-# -D_KERNEL, -DDDI_DEBUG on debug kernels, W=1, and resolves symbols
+# -D_KERNEL, -DDDIC_DEBUG on debug kernels, W=1, and resolves symbols
 # through KBUILD_EXTRA_SYMBOLS=build/KERNEL/src/Module.symvers (ddi_compat
 # is built first if it is not).  Warnings are shown; DDI_WERROR=1 makes
 # them fatal (the project's own sample drivers are built that way).
@@ -102,7 +102,7 @@ GLUE
 }
 
 flags="-I$TOP/include -I$dir -D_KERNEL"
-[ "$KIND" = debug ] && flags="$flags -DDDI_DEBUG"
+[ "$KIND" = debug ] && flags="$flags -DDDIC_DEBUG"
 mods=()
 if [ -f "$dir/Kbuild" ]; then
 	rsync -a --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \

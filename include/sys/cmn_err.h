@@ -33,7 +33,7 @@ void ddic_vcmn_err(int level, const char *fmt, va_list ap) __printf(2, 0);
 #define DDIC_CE_LOG	0x1
 #define DDIC_CE_CONSOLE	0x2
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /*
  * Debug builds only: a tap that sees every message cmn_err() emits, with
  * where it was meant to go, so tests can check it.

@@ -6,7 +6,7 @@
  * illumos ones.
  *
  * ddi_umem_alloc() is a macro that passes its caller's function and line,
- * so that debug builds (DDI_DEBUG) can name the call site of every cookie
+ * so that debug builds (DDIC_DEBUG) can name the call site of every cookie
  * still allocated when ddi_compat or the driver unloads.
  */
 #ifndef _SYS_DDIDEVMAP_H
@@ -112,7 +112,7 @@ int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
 		      caddr_t *addrp, off_t len, uint_t prot, uint_t maxprot,
 		      uint_t flags, cred_t *cred);
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: what the cookie tracker knows, for tests. */
 int ddic_umem_debug_site(ddi_umem_cookie_t cookie, const char **func,
 			int *line, size_t *size);

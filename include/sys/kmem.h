@@ -3,7 +3,7 @@
  * kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F).
  *
  * The macros pass the caller's function and line so that, in debug builds
- * (DDI_DEBUG), ddi_compat can check the size given to kmem_free() and name
+ * (DDIC_DEBUG), ddi_compat can check the size given to kmem_free() and name
  * the call site of every allocation still outstanding when its module
  * unloads.
  */
@@ -32,7 +32,7 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 #define kmem_free(buf, size) \
 	ddic_kmem_free((buf), (size), __func__, __LINE__)
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: what the allocation tracker knows, for tests. */
 int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
 			size_t *size);

@@ -47,7 +47,7 @@ struct ddic_rmap_stats {
 	unsigned long waiters;		/* threads sleeping in rmalloc_wait */
 };
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: hooks for tests. */
 int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st);
 /* Forbid (1) or allow (0) growing the slot pool: forces the overflow path. */
