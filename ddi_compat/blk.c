@@ -39,7 +39,7 @@
  * The size comes from DKIOCGMEDIAINFO, else prop_op(9E) "Nblocks" or
  * "Size", asked when the disk is made.
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/blkdev.h>
@@ -546,17 +546,19 @@ static const struct block_device_operations ddic_blk_fops = {
 	.free_disk = ddic_blk_free_disk,
 };
 
-static ssize_t ddi_path_show(struct device *dev,
-			     struct device_attribute *attr, char *buf)
+static ssize_t ddic_path_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
 {
 	struct ddic_blk *blk = dev_to_disk(dev)->private_data;
 
 	return sysfs_emit(buf, "%s\n", blk->path);
 }
-static DEVICE_ATTR_RO(ddi_path);
+/* The sysfs name stays ddi_path: udev rules and ramdiskadm read it. */
+static struct device_attribute ddic_path_attr = __ATTR(ddi_path, 0444,
+						       ddic_path_show, NULL);
 
 static struct attribute *ddic_blk_attrs[] = {
-	&dev_attr_ddi_path.attr,
+	&ddic_path_attr.attr,
 	NULL,
 };
 

@@ -21,7 +21,7 @@
  * a buf needs no Linux object initialised in it and may be freed by the
  * waiter as soon as it wakes.
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/mm.h>
 #include <linux/slab.h>

@@ -16,7 +16,7 @@
  * through compat_ioctl (32-bit callers), whose pointer argument is
  * widened with compat_ptr().
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/fs.h>

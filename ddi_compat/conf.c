@@ -20,7 +20,7 @@
  * message naming the driver, the line and the problem: a driver half
  * configured is harder to notice than one that does not load.
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/slab.h>
 #include <linux/string.h>

@@ -13,7 +13,7 @@
  * refuses, and succeeds once every instance could detach.  A .conf with
  * ddi-no-autodetach=1 keeps instances attached after their last close.
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/slab.h>

@@ -20,7 +20,7 @@
  * disk goes away at once; files still open on it keep working as far as
  * the driver lets them (a deleted disk fails their I/O).
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/device.h>
 #include <linux/slab.h>

@@ -13,7 +13,7 @@
  * refusing detach is caught earlier: an attached instance holds a
  * reference on its module (see devinfo.c and docs/driver-model.md).
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include <linux/slab.h>

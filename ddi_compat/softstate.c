@@ -10,7 +10,7 @@
  * holding one is never left with freed memory.  zalloc and free serialise
  * on a mutex (they may sleep, as on Solaris).
  */
-#define pr_fmt(fmt) "ddi_compat: " fmt
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/slab.h>
 #include <linux/mutex.h>
