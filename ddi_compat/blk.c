@@ -554,8 +554,10 @@ static ssize_t ddic_path_show(struct device *dev,
 	return sysfs_emit(buf, "%s\n", blk->path);
 }
 /* The sysfs name stays ddi_path: udev rules and ramdiskadm read it. */
-static struct device_attribute ddic_path_attr = __ATTR(ddi_path, 0444,
-						       ddic_path_show, NULL);
+static struct device_attribute ddic_path_attr = {
+	.attr = { .name = "ddi_path", .mode = 0444 },
+	.show = ddic_path_show,
+};
 
 static struct attribute *ddic_blk_attrs[] = {
 	&ddic_path_attr.attr,
