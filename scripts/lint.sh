@@ -1,9 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lint.sh checkpatch|sparse: the static checks of make check.
+# lint.sh checkpatch|sparse|names: the static checks of make check.
 #   checkpatch  scripts/checkpatch.pl (from the debug-6.12 kernel source)
 #               over the project's own C; any error or warning fails.
 #   sparse      make C=2 over every module source, against debug-6.12.
+#   names [DIR] every identifier in DIR's ddi_compat/ and include/ (DIR:
+#               this tree) under a Solaris prefix is a Solaris interface
+#               (scripts/solaris/names.txt, or column 1 of 9f.tsv) or a
+#               Linux one ddi_compat does not define; ddi_compat's own
+#               names take the ddic_ prefix.  Fails naming file:line.
 # The sample drivers under drivers/ are Solaris sources in Solaris style
 # and are not checked against Linux style.
 . "$(dirname "$0")/lib.sh"
@@ -85,7 +90,74 @@ sparse)
 	fi
 	echo "sparse: clean"
 	;;
+names)
+	root=${2:-$TOP}
+	cd "$root" || exit 1
+	# The Solaris prefixes (the brief's list), lower and upper case.
+	pre='ddi_|devmap_|kmem_|umem_|rm|cv_|mutex_|rw_|list_|avl_|id_|vmem_'
+	pre="$pre|kstat_|taskq_|atomic_|sema_|pci_"
+	pre="$pre|${pre^^}"
+	# Linux's names under those prefixes: what the kernel headers spell.
+	grep -rhoE "\b($pre)[A-Za-z0-9_]*" --include='*.h' "$KDIR/include" \
+		"$KDIR/arch/x86/include" | sort -u >"$BUILD/linux-names.txt"
+	sol=$TOP/scripts/solaris
+	PRE=$pre perl - "$sol/names.txt" "$sol/9f.tsv" \
+		"$BUILD/linux-names.txt" $(files ddi_compat/*.[ch] \
+		include/*/*.h include/*.h) <<'PERL'
+use strict;
+my ($names, $tsv, $linux, @files) = @ARGV;
+my (%sol, %lnx);
+for ([$names, \%sol], [$tsv, \%sol], [$linux, \%lnx]) {
+	my ($f, $h) = @$_;
+	open my $fh, '<', $f or next;
+	while (<$fh>) {
+		s/#.*//;
+		my ($n) = split /\t|\s+/, (s/^\s+//r);
+		$h->{$n} = 1 if defined $n && $n =~ /^\w+$/;
+	}
+}
+my $pre = qr/^(?:$ENV{PRE})/;
+my (%uses, %defs);
+for my $f (@files) {
+	open my $fh, '<', $f or die "$f: $!";
+	local $/; my $s = <$fh>;
+	# comments and string/char literals out, line breaks kept
+	$s =~ s{(/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')}{
+		my $m = $1; ($m =~ m{^/} ? ' ' : '""') . ("\n" x ($m =~ tr/\n//)) }gse;
+	my $ln = 0;
+	for my $line (split /\n/, $s, -1) {
+		$ln++;
+		# a definition: a #define, or a name before '(' / '{' / ';' / '='
+		# / '[' at file scope, or after struct/enum/union
+		$defs{$1} = 1 while $line =~ /^\s*#\s*define\s+(\w+)/g;
+		$defs{$1} = 1 while $line =~ /\b(?:struct|enum|union)\s+(\w+)\s*\{/g;
+		# (an upper-case name before "(" is a macro call, not a definition)
+		while ($line =~ /^(?:[A-Za-z_][\w\s\*]*?[\s\*])(\w+)\s*(?:\(|\[|=|;)/g) {
+			$defs{$1} = 1 if $1 =~ /[a-z]/;
+		}
+		while ($line =~ /\b([A-Za-z_]\w*)\b/g) {
+			my $n = $1;
+			next unless $n =~ $pre;
+			next if $sol{$n} || $n =~ /^ddi_compat/;
+			push @{$uses{$n}}, "$f:$ln";
+		}
+	}
+}
+my $bad = 0;
+for my $n (sort keys %uses) {
+	next if $lnx{$n} && !$defs{$n};
+	$bad++;
+	print "$_: $n: under a Solaris prefix, not a Solaris interface",
+		" (scripts/solaris/names.txt); ddi_compat's own names take ddic_\n"
+		for @{$uses{$n}};
+}
+exit($bad ? 1 : 0);
+PERL
+	rc=$?
+	[ $rc = 0 ] && echo "names: clean (ddi_compat/ and include/)"
+	exit $rc
+	;;
 *)
-	die "usage: lint.sh checkpatch|sparse"
+	die "usage: lint.sh checkpatch|sparse|names [DIR]"
 	;;
 esac
