@@ -7,6 +7,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
+#include <ddi_compat/kcompat.h>
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include <linux/ktime.h>
@@ -139,3 +140,5 @@ module_exit(ddic_bench_exit);
 
 MODULE_DESCRIPTION("ddi_compat benchmarks, each against a baseline");
 MODULE_LICENSE("GPL");
+/* ddic_devmap_mmap() and ddic_umem_cookie_page() (ddi_compat/testing.h). */
+DDIC_IMPORT_NS(DDIC_TESTING);

@@ -29,6 +29,7 @@
 #include <linux/highmem.h>
 #include <linux/spinlock.h>
 #include <sys/sunddi.h>
+#include <ddi_compat/testing.h>
 
 #include "../ddi_compat/ddi_impl.h"
 #include "bench.h"

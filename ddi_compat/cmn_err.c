@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <sys/cmn_err.h>
 #include <sys/debug.h>
+#include <ddi_compat/testing.h>
 
 #ifdef DDIC_DEBUG
 static ddic_cmn_err_tap_t ddic_ce_tap;
@@ -27,7 +28,7 @@ void ddic_cmn_err_set_tap(ddic_cmn_err_tap_t tap, void *arg)
 	ddic_ce_tap_arg = arg;
 	spin_unlock_irqrestore(&ddic_ce_tap_lock, flags);
 }
-EXPORT_SYMBOL(ddic_cmn_err_set_tap);
+EXPORT_SYMBOL_IF_KUNIT(ddic_cmn_err_set_tap);
 
 static __printf(4, 0) void ddic_ce_tap_call(int level, int dest, const char *prefix,
 			    const char *fmt, va_list ap)

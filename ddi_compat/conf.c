@@ -30,6 +30,7 @@
 
 #include "ddi_impl.h"
 #include "devinfo.h"
+#include <ddi_compat/testing.h>
 
 enum { T_EOF, T_NAME, T_STRING, T_INT, T_EQ, T_COMMA, T_SEMI };
 
@@ -207,7 +208,7 @@ struct ddic_prop *ddic_conf_find_prop(struct list_head *props, const char *name)
 			return p;
 	return NULL;
 }
-EXPORT_SYMBOL(ddic_conf_find_prop);
+EXPORT_SYMBOL_IF_KUNIT(ddic_conf_find_prop);
 
 /* Append a value to @p (lx holds a T_INT or T_STRING token). */
 static int conf_add_value(struct conf_lex *lx, struct ddic_prop *p)
@@ -361,7 +362,7 @@ void ddic_conf_free(struct ddic_conf *conf)
 	conf_free_props(&conf->global_props);
 	kfree(conf);
 }
-EXPORT_SYMBOL(ddic_conf_free);
+EXPORT_SYMBOL_IF_KUNIT(ddic_conf_free);
 
 /* Give nodes without instance= the lowest numbers not taken. */
 static void conf_number_nodes(struct ddic_conf *conf)
@@ -440,4 +441,4 @@ int ddic_conf_parse(const char *drv, const char *text, struct ddic_conf **out,
 	*out = conf;
 	return 0;
 }
-EXPORT_SYMBOL(ddic_conf_parse);
+EXPORT_SYMBOL_IF_KUNIT(ddic_conf_parse);

@@ -43,6 +43,7 @@
 
 #include "ddi_impl.h"
 #include "umem_impl.h"
+#include <ddi_compat/testing.h>
 
 /* An entry point the driver has: neither NULL nor nodev(9F). */
 #define DVM_HAS(fn)	((fn) && (void *)(fn) != (void *)nodev)
@@ -608,7 +609,7 @@ int ddic_devmap_mmap(struct ddic_mmap_req *req)
  * Exported for the test and bench fixture (bench/umem_fixture.c), which
  * serves a misc device through this path without the driver model.
  */
-EXPORT_SYMBOL(ddic_devmap_mmap);
+DDIC_EXPORT_TESTING(ddic_devmap_mmap);
 
 #ifdef DDIC_DEBUG
 /*
@@ -630,7 +631,7 @@ devmap_cookie_t ddic_devmap_debug_handle(uint_t prot)
 	}
 	return list_first_entry(&map->handles, struct dvm_handle, link);
 }
-EXPORT_SYMBOL(ddic_devmap_debug_handle);
+EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_handle);
 
 void ddic_devmap_debug_handle_free(devmap_cookie_t dhp)
 {
@@ -639,5 +640,5 @@ void ddic_devmap_debug_handle_free(devmap_cookie_t dhp)
 	if (h)
 		dvm_map_free(h->map, false);
 }
-EXPORT_SYMBOL(ddic_devmap_debug_handle_free);
+EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_handle_free);
 #endif

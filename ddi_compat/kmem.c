@@ -29,6 +29,7 @@
 #include <sys/cmn_err.h>
 
 #include "ddi_impl.h"
+#include <ddi_compat/testing.h>
 
 /*
  * vfree() may sleep outside interrupt context, and Linux does not export
@@ -210,19 +211,19 @@ int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
 	*size = hdr->site.size;
 	return 0;
 }
-EXPORT_SYMBOL(ddic_kmem_debug_site);
+EXPORT_SYMBOL_IF_KUNIT(ddic_kmem_debug_site);
 
 unsigned long ddic_kmem_debug_outstanding(struct module *owner)
 {
 	return ddic_site_count(&kma_sites, owner);
 }
-EXPORT_SYMBOL(ddic_kmem_debug_outstanding);
+EXPORT_SYMBOL_IF_KUNIT(ddic_kmem_debug_outstanding);
 
 unsigned long ddic_kmem_debug_misuse(void)
 {
 	return atomic_long_read(&kma_misuse);
 }
-EXPORT_SYMBOL(ddic_kmem_debug_misuse);
+EXPORT_SYMBOL_IF_KUNIT(ddic_kmem_debug_misuse);
 
 static void kma_report_leak(struct ddic_site *s, const char *modname)
 {

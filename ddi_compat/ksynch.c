@@ -23,6 +23,7 @@
 #include <sys/sunddi.h>
 
 #include "ddi_impl.h"
+#include <ddi_compat/testing.h>
 
 /* Zeroed locks are set up on first use; this serialises that. */
 static DEFINE_SPINLOCK(ddic_lazy_lock);
@@ -236,7 +237,7 @@ int ddic_cv_has_waiters(kcondvar_t *cvp)
 	ddic_cv_ready(cvp);
 	return !list_empty(&cvp->c_waiters);
 }
-EXPORT_SYMBOL(ddic_cv_has_waiters);
+EXPORT_SYMBOL_IF_KUNIT(ddic_cv_has_waiters);
 
 void cv_wait(kcondvar_t *cvp, kmutex_t *mp)
 {

@@ -74,6 +74,7 @@
 #include <sys/map.h>
 
 #include "ddi_impl.h"
+#include <ddi_compat/testing.h>
 
 struct rsm_seg {
 	union {
@@ -825,13 +826,13 @@ int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st)
 	rsm_stats(mp, st);
 	return 0;
 }
-EXPORT_SYMBOL(ddic_rmap_debug_stats);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_stats);
 
 void ddic_rmap_debug_nogrow(struct map *mp, int on)
 {
 	WRITE_ONCE(mp->nogrow, !!on);
 }
-EXPORT_SYMBOL(ddic_rmap_debug_nogrow);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_nogrow);
 
 int ddic_rmap_debug_walk(struct map *mp,
 			int (*fn)(unsigned long start, unsigned long size,
@@ -847,7 +848,7 @@ int ddic_rmap_debug_walk(struct map *mp,
 	spin_unlock_irqrestore(&mp->lock, flags);
 	return ret;
 }
-EXPORT_SYMBOL(ddic_rmap_debug_walk);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_walk);
 
 int ddic_rmap_debug_check(struct map *mp)
 {
@@ -894,17 +895,17 @@ int ddic_rmap_debug_check(struct map *mp)
 	}
 	return 0;
 }
-EXPORT_SYMBOL(ddic_rmap_debug_check);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_check);
 
 const char *ddic_rmap_debug_name(struct map *mp)
 {
 	return mp->name;
 }
-EXPORT_SYMBOL(ddic_rmap_debug_name);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_name);
 
 void ddic_rmap_debug_sync(void)
 {
 	flush_work(&rsm_dbg_work);
 }
-EXPORT_SYMBOL(ddic_rmap_debug_sync);
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_sync);
 #endif /* DDIC_DEBUG */

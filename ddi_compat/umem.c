@@ -42,6 +42,7 @@
 
 #include "ddi_impl.h"
 #include "umem_impl.h"
+#include <ddi_compat/testing.h>
 
 /*
  * SLEEP requests of up to this many bytes try contiguous pages first.
@@ -131,19 +132,19 @@ int ddic_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
 	*size = c->size;
 	return 0;
 }
-EXPORT_SYMBOL(ddic_umem_debug_site);
+EXPORT_SYMBOL_IF_KUNIT(ddic_umem_debug_site);
 
 unsigned long ddic_umem_debug_outstanding(struct module *owner)
 {
 	return ddic_site_count(&umc_sites, owner);
 }
-EXPORT_SYMBOL(ddic_umem_debug_outstanding);
+EXPORT_SYMBOL_IF_KUNIT(ddic_umem_debug_outstanding);
 
 unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t c)
 {
 	return refcount_read(&c->ref);
 }
-EXPORT_SYMBOL(ddic_umem_debug_refs);
+EXPORT_SYMBOL_IF_KUNIT(ddic_umem_debug_refs);
 
 static void umc_report_leak(struct ddic_site *s, const char *modname)
 {
@@ -283,7 +284,7 @@ struct page *ddic_umem_cookie_page(ddi_umem_cookie_t c, size_t off)
 		return NULL;
 	return ddic_umem_page(c, off);
 }
-EXPORT_SYMBOL(ddic_umem_cookie_page);
+DDIC_EXPORT_TESTING(ddic_umem_cookie_page);
 
 /*
  * The page array of a vmalloc'ed cookie, built on its first mapping (Linux

@@ -5,6 +5,7 @@
  */
 #include <kunit/test.h>
 #include <sys/cmn_err.h>
+#include <ddi_compat/testing.h>
 
 #ifdef DDIC_DEBUG
 struct ce_seen {

@@ -7,6 +7,7 @@
 #include <linux/timer.h>
 #include <linux/completion.h>
 #include <sys/kmem.h>
+#include <ddi_compat/testing.h>
 
 static bool all_bytes(const void *p, int c, size_t n)
 {
@@ -219,3 +220,5 @@ kunit_test_suite(ddi_kmem_suite);
 
 MODULE_DESCRIPTION("KUnit suites for ddi_compat");
 MODULE_LICENSE("GPL");
+/* The hooks ddi_compat exports for KUnit only (ddi_compat/testing.h). */
+DDIC_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);

@@ -12,6 +12,7 @@
 #include <sys/ksynch.h>
 #include <sys/sunddi.h>
 #include <sys/ddi.h>
+#include <ddi_compat/testing.h>
 
 struct sync_ctx {
 	kmutex_t m;

@@ -19,6 +19,7 @@
 #include <sys/map.h>
 #include <sys/ddi.h>
 #include <sys/kmem.h>
+#include <ddi_compat/testing.h>
 
 #ifdef DDIC_DEBUG
 

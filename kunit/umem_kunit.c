@@ -22,6 +22,7 @@
 #include <linux/vmalloc.h>
 #include <linux/sched.h>
 #include <sys/sunddi.h>
+#include <ddi_compat/testing.h>
 
 static bool all_zero(const void *p, size_t n)
 {

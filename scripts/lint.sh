@@ -68,6 +68,7 @@ case ${1:-} in
 checkpatch)
 	own=$(files ddi_compat/*.[ch] include/ddi_compat/linux.h \
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
+		include/ddi_compat/testing.h \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
 		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
 		scripts/guest/*.c)

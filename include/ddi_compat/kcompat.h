@@ -15,6 +15,21 @@
 #include <linux/device.h>
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
+#include <linux/version.h>
+
+/*
+ * Symbol namespaces: 6.13 made the namespace argument of
+ * EXPORT_SYMBOL_NS() and MODULE_IMPORT_NS() a string literal; before, it
+ * was a bare token the macros stringify.  Nothing in the headers tells
+ * the two apart, so this is a version test.  DDIC_NS(NAME) is right for
+ * both; DDIC_IMPORT_NS(NAME) imports namespace NAME.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define DDIC_NS(ns)		#ns
+#else
+#define DDIC_NS(ns)		ns
+#endif
+#define DDIC_IMPORT_NS(ns)	MODULE_IMPORT_NS(DDIC_NS(ns))
 
 /*
  * The largest buddy order, inclusive.  6.8 renamed MAX_ORDER (exclusive)

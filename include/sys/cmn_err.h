@@ -29,18 +29,4 @@ void ddic_vcmn_err(int level, const char *fmt, va_list ap) __printf(2, 0);
 #define cmn_err		ddic_cmn_err
 #define vcmn_err	ddic_vcmn_err
 
-/* Where a message is meant to go: '!' is log only, '^' console only. */
-#define DDIC_CE_LOG	0x1
-#define DDIC_CE_CONSOLE	0x2
-
-#ifdef DDIC_DEBUG
-/*
- * Debug builds only: a tap that sees every message cmn_err() emits, with
- * where it was meant to go, so tests can check it.
- */
-typedef void (*ddic_cmn_err_tap_t)(int level, int dest, const char *text,
-				  void *arg);
-void ddic_cmn_err_set_tap(ddic_cmn_err_tap_t tap, void *arg);
-#endif
-
 #endif /* _SYS_CMN_ERR_H */

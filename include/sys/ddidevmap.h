@@ -112,15 +112,4 @@ int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
 		      caddr_t *addrp, off_t len, uint_t prot, uint_t maxprot,
 		      uint_t flags, cred_t *cred);
 
-#ifdef DDIC_DEBUG
-/* Debug builds only: what the cookie tracker knows, for tests. */
-int ddic_umem_debug_site(ddi_umem_cookie_t cookie, const char **func,
-			int *line, size_t *size);
-unsigned long ddic_umem_debug_outstanding(struct module *owner);
-unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t cookie);
-/* A devmap handle as devmap(9E) would get it, for a mapping of @prot. */
-devmap_cookie_t ddic_devmap_debug_handle(uint_t prot);
-void ddic_devmap_debug_handle_free(devmap_cookie_t dhp);
-#endif
-
 #endif /* _SYS_DDIDEVMAP_H */

@@ -32,12 +32,4 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 #define kmem_free(buf, size) \
 	ddic_kmem_free((buf), (size), __func__, __LINE__)
 
-#ifdef DDIC_DEBUG
-/* Debug builds only: what the allocation tracker knows, for tests. */
-int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
-			size_t *size);
-unsigned long ddic_kmem_debug_outstanding(struct module *owner);
-unsigned long ddic_kmem_debug_misuse(void);
-#endif
-
 #endif /* _SYS_KMEM_H */

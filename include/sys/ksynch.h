@@ -105,7 +105,6 @@ clock_t cv_reltimedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
 			    time_res_t res);
 void cv_signal(kcondvar_t *cvp);
 void cv_broadcast(kcondvar_t *cvp);
-int ddic_cv_has_waiters(kcondvar_t *cvp);
 
 void ddic_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
 		 struct lock_class_key *key);

@@ -34,34 +34,4 @@ void ddic_rmfree(struct map *mp, size_t size, unsigned long index);
 #define rmalloc_wait	ddic_rmalloc_wait
 #define rmfree		ddic_rmfree
 
-/* What a map holds, as its debugfs entry shows it (not a Solaris type). */
-struct ddic_rmap_stats {
-	unsigned long free_units;	/* units in free segments */
-	unsigned long free_segs;	/* free segments */
-	unsigned long slots;		/* segment slots owned (used + spare) */
-	unsigned long spare_slots;	/* slots not holding a segment */
-	unsigned long out_units;	/* units handed out (lower bound) */
-	unsigned long lost_units;	/* units discarded on overflow */
-	unsigned long lost_events;	/* overflow discards */
-	unsigned long refused;		/* bad calls refused */
-	unsigned long waiters;		/* threads sleeping in rmalloc_wait */
-};
-
-#ifdef DDIC_DEBUG
-/* Debug builds only: hooks for tests. */
-int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st);
-/* Forbid (1) or allow (0) growing the slot pool: forces the overflow path. */
-void ddic_rmap_debug_nogrow(struct map *mp, int on);
-/* Call fn on every free segment in index order; stops early on non-zero. */
-int ddic_rmap_debug_walk(struct map *mp,
-			int (*fn)(unsigned long start, unsigned long size,
-				  void *arg), void *arg);
-/* Check the tree's invariants; returns 0 or a negative errno and warns. */
-int ddic_rmap_debug_check(struct map *mp);
-/* The map's name, as used in its warnings and debugfs entry. */
-const char *ddic_rmap_debug_name(struct map *mp);
-/* Wait until debugfs entries of maps created/freed so far are in place. */
-void ddic_rmap_debug_sync(void);
-#endif
-
 #endif /* _SYS_MAP_H */
