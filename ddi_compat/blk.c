@@ -390,9 +390,21 @@ static int ddic_blk_mode_flags(DDIC_BLK_MODE_T mode)
 	return flag;
 }
 
-static int ddic_blk_open(DDIC_BLK_OPEN_PARAMS)
+/*
+ * 6.5 changed block_device_operations.open and .release: open takes the
+ * gendisk and a blk_mode_t, release only the gendisk; before, open took
+ * the block_device and an fmode_t and release the gendisk and the fmode_t
+ * (DDIC_HAVE_BLK_OPEN_DISK, probed by kcompat.mk).
+ */
+#ifdef DDIC_HAVE_BLK_OPEN_DISK
+static int ddic_blk_open(struct gendisk *disk, blk_mode_t mode)
+#else
+static int ddic_blk_open(struct block_device *bdev, fmode_t mode)
+#endif
 {
-	struct gendisk *disk = DDIC_BLK_OPEN_DISK;
+#ifndef DDIC_HAVE_BLK_OPEN_DISK
+	struct gendisk *disk = bdev->bd_disk;
+#endif
 	struct ddic_blk *blk = disk->private_data;
 	struct ddic_driver *drv = blk->drv;
 	struct dev_info *dip = blk->dip;
@@ -470,7 +482,11 @@ out_unlock:
 	return err;
 }
 
-static void ddic_blk_release(DDIC_BLK_RELEASE_PARAMS)
+#ifdef DDIC_HAVE_BLK_OPEN_DISK
+static void ddic_blk_release(struct gendisk *disk)
+#else
+static void ddic_blk_release(struct gendisk *disk, fmode_t mode)
+#endif
 {
 	struct ddic_blk *blk = disk->private_data;
 	struct ddic_driver *drv = blk->drv;

@@ -572,9 +572,9 @@ int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 		}
 		c->accounted = true;
 	}
-	pinned = ddic_pin_user_pages(start, npages, FOLL_LONGTERM |
-				    ((flags & DDI_UMEMLOCK_WRITE) ?
-				     FOLL_WRITE : 0), c->pages);
+	pinned = pin_user_pages_fast(start, npages, FOLL_LONGTERM |
+				     ((flags & DDI_UMEMLOCK_WRITE) ?
+				      FOLL_WRITE : 0), c->pages);
 	if (pinned != npages) {
 		if (pinned > 0)
 			unpin_user_pages(c->pages, pinned);

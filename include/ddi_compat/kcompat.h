@@ -44,7 +44,7 @@
 /*
  * vma->vm_flags became read-only in 6.3 (vm_flags_set/vm_flags_clear,
  * which also take the per-VMA lock).  Nothing near them is a macro, so
- * kcompat.mk probes the header for them (DDIC_HAVE_VM_FLAGS_SET).
+ * kcompat.mk probes for them (DDIC_HAVE_VM_FLAGS_SET).
  */
 #ifdef DDIC_HAVE_VM_FLAGS_SET
 static inline void ddic_vm_flags_set(struct vm_area_struct *vma,
@@ -73,16 +73,10 @@ static inline void ddic_vm_flags_clear(struct vm_area_struct *vma,
 #endif
 
 /*
- * Pinning user pages: pin_user_pages() lost its vmas argument in 6.5;
- * pin_user_pages_fast() kept the same signature in 6.1 and 6.12, so
- * ddi_umem_lock() uses it and needs no shim.  FOLL_LONGTERM exists in both.
+ * Pinning user pages needs nothing here: pin_user_pages() lost its vmas
+ * argument in 6.5, but pin_user_pages_fast(), which ddi_umem_lock() calls,
+ * has the same signature in 6.1 and 6.12.
  */
-static inline int ddic_pin_user_pages(unsigned long start, int nr_pages,
-				     unsigned int gup_flags,
-				     struct page **pages)
-{
-	return pin_user_pages_fast(start, nr_pages, gup_flags, pages);
-}
 
 /* class_create() lost its owner argument in 6.4 (probed by kcompat.mk). */
 #ifdef DDIC_HAVE_CLASS_CREATE_NO_OWNER
@@ -103,26 +97,19 @@ static inline int ddic_pin_user_pages(unsigned long start, int nr_pages,
 /*
  * Block devices (ddi_compat/blk.c).
  *
- * block_device_operations.open/release: since 6.5 open takes the gendisk
- * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
- * before, open took the block_device and an fmode_t (FMODE_*) and
- * release the gendisk and the fmode_t (probed: DDIC_HAVE_BLK_OPEN_DISK).
- * blk.c writes its two functions with these parameter lists; ioctl and
- * compat_ioctl take the mode as DDIC_BLK_MODE_T.
+ * The open mode: since 6.5 a blk_mode_t of BLK_OPEN_* flags, before an
+ * fmode_t of FMODE_* flags (probed: DDIC_HAVE_BLK_OPEN_DISK, the change
+ * that also gave open() the gendisk; blk.c writes both prototypes of its
+ * open and release).  ioctl and compat_ioctl take the mode as
+ * DDIC_BLK_MODE_T.
  */
 #ifdef DDIC_HAVE_BLK_OPEN_DISK
-#define DDIC_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
-#define DDIC_BLK_RELEASE_PARAMS	struct gendisk *disk
-#define DDIC_BLK_OPEN_DISK	(gd)
 #define DDIC_BLK_MODE_T		blk_mode_t
 #define DDIC_BLK_MODE_READ	BLK_OPEN_READ
 #define DDIC_BLK_MODE_WRITE	BLK_OPEN_WRITE
 #define DDIC_BLK_MODE_EXCL	BLK_OPEN_EXCL
 #define DDIC_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
 #else
-#define DDIC_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
-#define DDIC_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
-#define DDIC_BLK_OPEN_DISK	(bdev->bd_disk)
 #define DDIC_BLK_MODE_T		fmode_t
 #define DDIC_BLK_MODE_READ	FMODE_READ
 #define DDIC_BLK_MODE_WRITE	FMODE_WRITE
