@@ -36,6 +36,9 @@ files() { ls "$@" 2>/dev/null; }
 exceptions='
 ddi_compat/devinfo.h CONST_STRUCT
 include/ddi_compat/nodev.h FUNCTION_WITHOUT_ARGS
+include/ddi_compat/kcompat.h LINUX_VERSION_CODE
+include/ddi_compat/kcompat.h CONSTANT_COMPARISON
+include/ddi_compat/testing.h EXPORT_SYMBOL
 tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
@@ -46,6 +49,10 @@ scripts/guest/noshm.c ENOSYS
 # whose .owner is that driver's module, so it cannot be const.
 # nodev.h FUNCTION_WITHOUT_ARGS: nodev()/nulldev() are declared without a
 # prototype on purpose, as on Solaris, to fit every entry point.
+# kcompat.h LINUX_VERSION_CODE, CONSTANT_COMPARISON: the one version test
+# (6.13's string-literal symbol namespaces), where the headers define
+# nothing a probe could tell apart.  testing.h EXPORT_SYMBOL: the
+# definition of DDIC_EXPORT_TESTING(), not an export.
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there
@@ -68,7 +75,7 @@ case ${1:-} in
 checkpatch)
 	own=$(files ddi_compat/*.[ch] include/ddi_compat/linux.h \
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
-		include/ddi_compat/testing.h \
+		include/ddi_compat/testing.h include/ddi_compat/probes/*.c \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
 		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
 		scripts/guest/*.c)
