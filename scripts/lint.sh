@@ -6,7 +6,7 @@
 #   sparse      make C=2 over every module source, against debug-6.12.
 #   names [DIR] every identifier in DIR's ddi_compat/ and include/ (DIR:
 #               this tree) under a Solaris prefix is a Solaris interface
-#               (scripts/solaris/names.txt, or column 1 of 9f.tsv) or a
+#               (scripts/solaris/names.txt, or column 1 of 9[efs].tsv) or a
 #               Linux one ddi_compat does not define; ddi_compat's own
 #               names take the ddic_ prefix.  Fails naming file:line.
 # The sample drivers under drivers/ are Solaris sources in Solaris style
@@ -109,13 +109,14 @@ names)
 	grep -rhoE "\b($pre)[A-Za-z0-9_]*" --include='*.h' "$KDIR/include" \
 		"$KDIR/arch/x86/include" | sort -u >"$BUILD/linux-names.txt"
 	sol=$TOP/scripts/solaris
-	PRE=$pre perl - "$sol/names.txt" "$sol/9f.tsv" \
-		"$BUILD/linux-names.txt" $(files ddi_compat/*.[ch] \
+	PRE=$pre perl - "$sol/names.txt" "$sol/9f.tsv" "$sol/9e.tsv" \
+		"$sol/9s.tsv" "$BUILD/linux-names.txt" $(files ddi_compat/*.[ch] \
 		include/*/*.h include/*.h) <<'PERL'
 use strict;
-my ($names, $tsv, $linux, @files) = @ARGV;
+my ($names, $f9, $e9, $s9, $linux, @files) = @ARGV;
 my (%sol, %lnx);
-for ([$names, \%sol], [$tsv, \%sol], [$linux, \%lnx]) {
+for ([$names, \%sol], [$f9, \%sol], [$e9, \%sol], [$s9, \%sol],
+     [$linux, \%lnx]) {
 	my ($f, $h) = @$_;
 	open my $fh, '<', $f or next;
 	while (<$fh>) {
@@ -129,7 +130,9 @@ my (%uses, %defs);
 for my $f (@files) {
 	open my $fh, '<', $f or die "$f: $!";
 	local $/; my $s = <$fh>;
-	# comments and string/char literals out, line breaks kept
+	# #include paths, comments and string/char literals out, line
+	# breaks kept
+	$s =~ s{^(\s*#\s*include\s*)<[^>\n]*>}{$1}gm;
 	$s =~ s{(/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')}{
 		my $m = $1; ($m =~ m{^/} ? ' ' : '""') . ("\n" x ($m =~ tr/\n//)) }gse;
 	my $ln = 0;
