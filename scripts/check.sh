@@ -122,9 +122,25 @@ port_workflow() {
 		M=drivers/ringbuf TEST=port-test.sh KERNEL=debug-6.12
 }
 
+# The names lint must fail on a non-Solaris name under a Solaris prefix:
+# plant one in a copy of the tree and expect it named with file:line.
+names_planted() {
+	local tmp rc
+	tmp=$(mktemp -d) || return 1
+	cp -r "$TOP/ddi_compat" "$TOP/include" "$tmp/" &&
+	echo 'int ddi_planted_helper(void);' >>"$tmp/include/sys/sunddi.h" &&
+	"$TOP/scripts/lint.sh" names "$tmp"
+	rc=$?
+	rm -rf "$tmp"
+	[ $rc = 1 ] && grep -q '^include/sys/sunddi.h:[0-9]*: ddi_planted_helper:' \
+		"$out/lint:names-sees-planted-violation.log"
+}
+
 lint() {
 	step checkpatch "$TOP/scripts/lint.sh" checkpatch
 	step sparse "$TOP/scripts/lint.sh" sparse
+	step lint:names "$TOP/scripts/lint.sh" names
+	step lint:names-sees-planted-violation names_planted
 }
 
 # The kernels are independent: run two pipelines at a time (a TCG guest

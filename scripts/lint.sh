@@ -1,9 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# lint.sh checkpatch|sparse: the static checks of make check.
+# lint.sh checkpatch|sparse|names: the static checks of make check.
 #   checkpatch  scripts/checkpatch.pl (from the debug-6.12 kernel source)
 #               over the project's own C; any error or warning fails.
 #   sparse      make C=2 over every module source, against debug-6.12.
+#   names [DIR] every identifier in DIR's ddi_compat/ and include/ (DIR:
+#               this tree) under a Solaris prefix is a Solaris interface
+#               (scripts/solaris/names.txt, or column 1 of 9[efs].tsv) or a
+#               Linux one ddi_compat does not define; ddi_compat's own
+#               names take the ddic_ prefix.  Fails naming file:line.
 # The sample drivers under drivers/ are Solaris sources in Solaris style
 # and are not checked against Linux style.
 . "$(dirname "$0")/lib.sh"
@@ -31,6 +36,9 @@ files() { ls "$@" 2>/dev/null; }
 exceptions='
 ddi_compat/devinfo.h CONST_STRUCT
 include/ddi_compat/nodev.h FUNCTION_WITHOUT_ARGS
+include/ddi_compat/kcompat.h LINUX_VERSION_CODE
+include/ddi_compat/kcompat.h CONSTANT_COMPARISON
+include/ddi_compat/testing.h EXPORT_SYMBOL
 tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
@@ -41,6 +49,10 @@ scripts/guest/noshm.c ENOSYS
 # whose .owner is that driver's module, so it cannot be const.
 # nodev.h FUNCTION_WITHOUT_ARGS: nodev()/nulldev() are declared without a
 # prototype on purpose, as on Solaris, to fit every entry point.
+# kcompat.h LINUX_VERSION_CODE, CONSTANT_COMPARISON: the one version test
+# (6.13's string-literal symbol namespaces), where the headers define
+# nothing a probe could tell apart.  testing.h EXPORT_SYMBOL: the
+# definition of DDIC_EXPORT_TESTING(), not an export.
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there
@@ -63,6 +75,7 @@ case ${1:-} in
 checkpatch)
 	own=$(files ddi_compat/*.[ch] include/ddi_compat/linux.h \
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
+		include/ddi_compat/testing.h include/ddi_compat/probes/*.c \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
 		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
 		scripts/guest/*.c)
@@ -78,14 +91,84 @@ checkpatch)
 sparse)
 	apt_install sparse
 	out=$("$TOP/scripts/build.sh" debug-6.12) || exit 1
-	make -C "$KDIR" M="$out" C=2 DDI_DEBUG=y -j"$JOBS" modules \
+	make -C "$KDIR" M="$out" C=2 DDIC_DEBUG=y -j"$JOBS" modules \
 		>"$BUILD/sparse.log" 2>&1 || { cat "$BUILD/sparse.log"; exit 1; }
 	if grep -E '(warning|error):' "$BUILD/sparse.log"; then
 		exit 1
 	fi
 	echo "sparse: clean"
 	;;
+names)
+	root=${2:-$TOP}
+	cd "$root" || exit 1
+	# The Solaris prefixes (the brief's list), lower and upper case.
+	pre='ddi_|devmap_|kmem_|umem_|rm|cv_|mutex_|rw_|list_|avl_|id_|vmem_'
+	pre="$pre|kstat_|taskq_|atomic_|sema_|pci_"
+	pre="$pre|${pre^^}"
+	# Linux's names under those prefixes: what the kernel headers spell.
+	grep -rhoE "\b($pre)[A-Za-z0-9_]*" --include='*.h' "$KDIR/include" \
+		"$KDIR/arch/x86/include" | sort -u >"$BUILD/linux-names.txt"
+	sol=$TOP/scripts/solaris
+	PRE=$pre perl - "$sol/names.txt" "$sol/9f.tsv" "$sol/9e.tsv" \
+		"$sol/9s.tsv" "$BUILD/linux-names.txt" $(files ddi_compat/*.[ch] \
+		include/*/*.h include/*.h) <<'PERL'
+use strict;
+my ($names, $f9, $e9, $s9, $linux, @files) = @ARGV;
+my (%sol, %lnx);
+for ([$names, \%sol], [$f9, \%sol], [$e9, \%sol], [$s9, \%sol],
+     [$linux, \%lnx]) {
+	my ($f, $h) = @$_;
+	open my $fh, '<', $f or next;
+	while (<$fh>) {
+		s/#.*//;
+		my ($n) = split /\t|\s+/, (s/^\s+//r);
+		$h->{$n} = 1 if defined $n && $n =~ /^\w+$/;
+	}
+}
+my $pre = qr/^(?:$ENV{PRE})/;
+my (%uses, %defs);
+for my $f (@files) {
+	open my $fh, '<', $f or die "$f: $!";
+	local $/; my $s = <$fh>;
+	# #include paths, comments and string/char literals out, line
+	# breaks kept
+	$s =~ s{^(\s*#\s*include\s*)<[^>\n]*>}{$1}gm;
+	$s =~ s{(/\*.*?\*/|//[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')}{
+		my $m = $1; ($m =~ m{^/} ? ' ' : '""') . ("\n" x ($m =~ tr/\n//)) }gse;
+	my $ln = 0;
+	for my $line (split /\n/, $s, -1) {
+		$ln++;
+		# a definition: a #define, or a name before '(' / '{' / ';' / '='
+		# / '[' at file scope, or after struct/enum/union
+		$defs{$1} = 1 while $line =~ /^\s*#\s*define\s+(\w+)/g;
+		$defs{$1} = 1 while $line =~ /\b(?:struct|enum|union)\s+(\w+)\s*\{/g;
+		# (an upper-case name before "(" is a macro call, not a definition)
+		while ($line =~ /^(?:[A-Za-z_][\w\s\*]*?[\s\*])(\w+)\s*(?:\(|\[|=|;)/g) {
+			$defs{$1} = 1 if $1 =~ /[a-z]/;
+		}
+		while ($line =~ /\b([A-Za-z_]\w*)\b/g) {
+			my $n = $1;
+			next unless $n =~ $pre;
+			next if $sol{$n} || $n =~ /^ddi_compat/;
+			push @{$uses{$n}}, "$f:$ln";
+		}
+	}
+}
+my $bad = 0;
+for my $n (sort keys %uses) {
+	next if $lnx{$n} && !$defs{$n};
+	$bad++;
+	print "$_: $n: under a Solaris prefix, not a Solaris interface",
+		" (scripts/solaris/names.txt); ddi_compat's own names take ddic_\n"
+		for @{$uses{$n}};
+}
+exit($bad ? 1 : 0);
+PERL
+	rc=$?
+	[ $rc = 0 ] && echo "names: clean (ddi_compat/ and include/)"
+	exit $rc
+	;;
 *)
-	die "usage: lint.sh checkpatch|sparse"
+	die "usage: lint.sh checkpatch|sparse|names [DIR]"
 	;;
 esac

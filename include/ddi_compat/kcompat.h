@@ -15,42 +15,57 @@
 #include <linux/device.h>
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
+#include <linux/version.h>
+
+/*
+ * Symbol namespaces: 6.13 made the namespace argument of
+ * EXPORT_SYMBOL_NS() and MODULE_IMPORT_NS() a string literal; before, it
+ * was a bare token the macros stringify.  Nothing in the headers tells
+ * the two apart, so this is a version test.  DDIC_NS(NAME) is right for
+ * both; DDIC_IMPORT_NS(NAME) imports namespace NAME.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define DDIC_NS(ns)		#ns
+#else
+#define DDIC_NS(ns)		ns
+#endif
+#define DDIC_IMPORT_NS(ns)	MODULE_IMPORT_NS(DDIC_NS(ns))
 
 /*
  * The largest buddy order, inclusive.  6.8 renamed MAX_ORDER (exclusive)
  * to MAX_PAGE_ORDER (inclusive).
  */
 #ifdef MAX_PAGE_ORDER
-#define DDI_MAX_PAGE_ORDER	MAX_PAGE_ORDER
+#define DDIC_MAX_PAGE_ORDER	MAX_PAGE_ORDER
 #else
-#define DDI_MAX_PAGE_ORDER	(MAX_ORDER - 1)
+#define DDIC_MAX_PAGE_ORDER	(MAX_ORDER - 1)
 #endif
 
 /*
  * vma->vm_flags became read-only in 6.3 (vm_flags_set/vm_flags_clear,
  * which also take the per-VMA lock).  Nothing near them is a macro, so
- * kcompat.mk probes the header for them (DDI_HAVE_VM_FLAGS_SET).
+ * kcompat.mk probes for them (DDIC_HAVE_VM_FLAGS_SET).
  */
-#ifdef DDI_HAVE_VM_FLAGS_SET
-static inline void ddi_vm_flags_set(struct vm_area_struct *vma,
+#ifdef DDIC_HAVE_VM_FLAGS_SET
+static inline void ddic_vm_flags_set(struct vm_area_struct *vma,
 				    vm_flags_t flags)
 {
 	vm_flags_set(vma, flags);
 }
 
-static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_clear(struct vm_area_struct *vma,
 				      vm_flags_t flags)
 {
 	vm_flags_clear(vma, flags);
 }
 #else
-static inline void ddi_vm_flags_set(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_set(struct vm_area_struct *vma,
 				    vm_flags_t flags)
 {
 	vma->vm_flags |= flags;
 }
 
-static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_clear(struct vm_area_struct *vma,
 				      vm_flags_t flags)
 {
 	vma->vm_flags &= ~flags;
@@ -58,22 +73,16 @@ static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
 #endif
 
 /*
- * Pinning user pages: pin_user_pages() lost its vmas argument in 6.5;
- * pin_user_pages_fast() kept the same signature in 6.1 and 6.12, so
- * ddi_umem_lock() uses it and needs no shim.  FOLL_LONGTERM exists in both.
+ * Pinning user pages needs nothing here: pin_user_pages() lost its vmas
+ * argument in 6.5, but pin_user_pages_fast(), which ddi_umem_lock() calls,
+ * has the same signature in 6.1 and 6.12.
  */
-static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
-				     unsigned int gup_flags,
-				     struct page **pages)
-{
-	return pin_user_pages_fast(start, nr_pages, gup_flags, pages);
-}
 
 /* class_create() lost its owner argument in 6.4 (probed by kcompat.mk). */
-#ifdef DDI_CLASS_CREATE_NO_OWNER
-#define ddi_class_create(name)	class_create(name)
+#ifdef DDIC_HAVE_CLASS_CREATE_NO_OWNER
+#define ddic_class_create(name)	class_create(name)
 #else
-#define ddi_class_create(name)	class_create(THIS_MODULE, name)
+#define ddic_class_create(name)	class_create(THIS_MODULE, name)
 #endif
 
 /*
@@ -82,41 +91,34 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
  * kernels do not.  Only the benchmark uses it (as a baseline).
  */
 #if IS_ENABLED(CONFIG_GENERIC_ALLOCATOR)
-#define DDI_HAVE_GEN_POOL	1
+#define DDIC_HAVE_GEN_POOL	1
 #endif
 
 /*
  * Block devices (ddi_compat/blk.c).
  *
- * block_device_operations.open/release: since 6.5 open takes the gendisk
- * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
- * before, open took the block_device and an fmode_t (FMODE_*) and
- * release the gendisk and the fmode_t (probed: DDI_BLK_OPEN_TAKES_DISK).
- * blk.c writes its two functions with these parameter lists; ioctl and
- * compat_ioctl take the mode as DDI_BLK_MODE_T.
+ * The open mode: since 6.5 a blk_mode_t of BLK_OPEN_* flags, before an
+ * fmode_t of FMODE_* flags (probed: DDIC_HAVE_BLK_OPEN_DISK, the change
+ * that also gave open() the gendisk; blk.c writes both prototypes of its
+ * open and release).  ioctl and compat_ioctl take the mode as
+ * DDIC_BLK_MODE_T.
  */
-#ifdef DDI_BLK_OPEN_TAKES_DISK
-#define DDI_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
-#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk
-#define DDI_BLK_OPEN_DISK	(gd)
-#define DDI_BLK_MODE_T		blk_mode_t
-#define DDI_BLK_MODE_READ	BLK_OPEN_READ
-#define DDI_BLK_MODE_WRITE	BLK_OPEN_WRITE
-#define DDI_BLK_MODE_EXCL	BLK_OPEN_EXCL
-#define DDI_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
+#ifdef DDIC_HAVE_BLK_OPEN_DISK
+#define DDIC_BLK_MODE_T		blk_mode_t
+#define DDIC_BLK_MODE_READ	BLK_OPEN_READ
+#define DDIC_BLK_MODE_WRITE	BLK_OPEN_WRITE
+#define DDIC_BLK_MODE_EXCL	BLK_OPEN_EXCL
+#define DDIC_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
 #else
-#define DDI_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
-#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
-#define DDI_BLK_OPEN_DISK	(bdev->bd_disk)
-#define DDI_BLK_MODE_T		fmode_t
-#define DDI_BLK_MODE_READ	FMODE_READ
-#define DDI_BLK_MODE_WRITE	FMODE_WRITE
-#define DDI_BLK_MODE_EXCL	FMODE_EXCL
-#define DDI_BLK_MODE_NDELAY	FMODE_NDELAY
+#define DDIC_BLK_MODE_T		fmode_t
+#define DDIC_BLK_MODE_READ	FMODE_READ
+#define DDIC_BLK_MODE_WRITE	FMODE_WRITE
+#define DDIC_BLK_MODE_EXCL	FMODE_EXCL
+#define DDIC_BLK_MODE_NDELAY	FMODE_NDELAY
 #endif
 
 /* What blk.c wants of a new disk's queue. */
-struct ddi_blk_limits {
+struct ddic_blk_limits {
 	unsigned int lbsize;		/* logical = physical block size */
 	unsigned int max_sectors;	/* largest request, 512-byte units */
 	unsigned short max_segments;
@@ -127,19 +129,19 @@ struct ddi_blk_limits {
 
 /*
  * Allocate a blk-mq disk with those limits.  6.9 moved the limits into
- * blk_mq_alloc_disk() (probed: DDI_BLK_ALLOC_DISK_LIM) and 6.11 turned the
+ * blk_mq_alloc_disk() (probed: DDIC_HAVE_BLK_ALLOC_DISK_LIM) and 6.11 turned the
  * queue flags into limit features (BLK_FEAT_*, macros); before, they are
  * set on the new queue with the blk_queue_*() setters.  6.11 also made
  * queues non-rotational by default; 6.1's need QUEUE_FLAG_NONROT.
  */
 static inline struct gendisk *
-ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
+ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 		   void *queuedata)
 {
 	unsigned int max_discard = l->discard ?
 		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
 		0;
-#ifdef DDI_BLK_ALLOC_DISK_LIM
+#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
 	struct queue_limits lim = {
 		.logical_block_size = l->lbsize,
 		.physical_block_size = l->lbsize,

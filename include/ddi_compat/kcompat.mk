@@ -1,24 +1,26 @@
 # SPDX-License-Identifier: GPL-2.0
 # Feature probes for <ddi_compat/kcompat.h>, run by kbuild against the
-# kernel tree being built for.  Distributions backport API changes, so
-# kcompat.h tests what the headers declare rather than version numbers.
+# kernel tree being built for.  Distributions backport API changes, so the
+# probes test what the kernel's headers accept rather than version
+# numbers: each compiles a small file of probes/ with the kernel's own
+# flags, and defines DDIC_HAVE_<NAME> if it compiles without a warning.
+# (Matching declaration text instead breaks on a reformatted backport.)
 #
-# $(call ddi_probe,HEADER,PATTERN-VARIABLE,FLAG): FLAG if HEADER has a
-# line matching the extended regex held in PATTERN-VARIABLE.
-ddi_probe = $(shell grep -qsE '$($(2))' $(srctree)/include/$(1) && echo $(3))
+# $(call ddic_probe,NAME): -DDDIC_HAVE_NAME if probes/NAME.c compiles.
+ddic_probe_dir := $(dir $(lastword $(MAKEFILE_LIST)))probes
+ddic_probe = $(shell $(CC) $(NOSTDINC_FLAGS) $(LINUXINCLUDE) \
+	$(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) -Werror -fsyntax-only \
+	$(ddic_probe_dir)/$(1).c >/dev/null 2>&1 && echo -DDDIC_HAVE_$(1))
 
-# vm_flags became read-only in 6.3 (vm_flags_set/vm_flags_clear).
-ddi_re_vm_flags_set := void vm_flags_set[(]
-ccflags-y += $(call ddi_probe,linux/mm.h,ddi_re_vm_flags_set,-DDDI_HAVE_VM_FLAGS_SET)
+# 6.3: vma->vm_flags became read-only; vm_flags_set()/vm_flags_clear().
+ccflags-y += $(call ddic_probe,VM_FLAGS_SET)
 
-# class_create() lost its owner argument in 6.4.
-ddi_re_class_create := class_create[(]const char [*]name[)]
-ccflags-y += $(call ddi_probe,linux/device/class.h,ddi_re_class_create,-DDDI_CLASS_CREATE_NO_OWNER)
+# 6.4: class_create() lost its owner argument.
+ccflags-y += $(call ddic_probe,CLASS_CREATE_NO_OWNER)
 
-# Block devices: open/release take the gendisk and a blk_mode_t since 6.5.
-ddi_re_blk_open_disk := int [(][*]open[)] ?[(]struct gendisk [*]disk, blk_mode_t
-ccflags-y += $(call ddi_probe,linux/blkdev.h,ddi_re_blk_open_disk,-DDDI_BLK_OPEN_TAKES_DISK)
+# 6.5: block open() takes the gendisk and a blk_mode_t, release() only
+# the gendisk.
+ccflags-y += $(call ddic_probe,BLK_OPEN_DISK)
 
-# blk_mq_alloc_disk() takes the queue_limits since 6.9.
-ddi_re_mq_alloc_disk_lim := define blk_mq_alloc_disk[(]set, lim, queuedata[)]
-ccflags-y += $(call ddi_probe,linux/blk-mq.h,ddi_re_mq_alloc_disk_lim,-DDDI_BLK_ALLOC_DISK_LIM)
+# 6.9: blk_mq_alloc_disk() takes the queue_limits.
+ccflags-y += $(call ddic_probe,BLK_ALLOC_DISK_LIM)
