@@ -106,7 +106,7 @@ static const struct {
 	{ "umem", bench_umem },
 };
 
-static int __init ddi_bench_init(void)
+static int __init ddic_bench_init(void)
 {
 	int i, err;
 
@@ -115,7 +115,7 @@ static int __init ddi_bench_init(void)
 		if (err)
 			pr_err("%s cases failed: %d\n", bench_cases[i].name, err);
 	}
-	err = umem_fixture_init();
+	err = ddic_umem_fixture_init();
 	if (err)
 		pr_err("umem fixture: %d\n", err);
 	bench_dir = debugfs_create_dir("ddi_bench", NULL);
@@ -124,18 +124,18 @@ static int __init ddi_bench_init(void)
 	return 0;
 }
 
-static void __exit ddi_bench_exit(void)
+static void __exit ddic_bench_exit(void)
 {
 	struct bench_row *r, *n;
 
-	umem_fixture_exit();
+	ddic_umem_fixture_exit();
 	debugfs_remove_recursive(bench_dir);
 	list_for_each_entry_safe(r, n, &bench_rows, link)
 		kfree(r);
 }
 
-module_init(ddi_bench_init);
-module_exit(ddi_bench_exit);
+module_init(ddic_bench_init);
+module_exit(ddic_bench_exit);
 
 MODULE_DESCRIPTION("ddi_compat benchmarks, each against a baseline");
 MODULE_LICENSE("GPL");

@@ -26,7 +26,7 @@ int bench_rmap(void);
 int bench_umem(void);
 
 /* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
-int umem_fixture_init(void);
-void umem_fixture_exit(void);
+int ddic_umem_fixture_init(void);
+void ddic_umem_fixture_exit(void);
 
 #endif /* _DDI_BENCH_H */

@@ -8,7 +8,7 @@
 
 #include "bench.h"
 
-static void kmem_pair(void *arg, unsigned long iters)
+static void kmb_pair(void *arg, unsigned long iters)
 {
 	size_t size = (size_t)arg;
 
@@ -43,7 +43,7 @@ int bench_kmem(void)
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		unsigned long iters = sizes[i] > 4096 ? 2000 : 20000;
 
-		bench_pair(kmem_pair, (void *)sizes[i], kmalloc_pair,
+		bench_pair(kmb_pair, (void *)sizes[i], kmalloc_pair,
 			   (void *)sizes[i], iters, 11, &ours, &base);
 		snprintf(name, sizeof(name), "kmem_alloc_free_%zuB", sizes[i]);
 		bench_report(name, "ns", ours, "kmalloc_kfree", base);

@@ -24,7 +24,7 @@
 #include <linux/maple_tree.h>
 #include <linux/xarray.h>
 #include <ddi_compat/kcompat.h>
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 #include <linux/genalloc.h>
 #endif
 #include <sys/map.h>
@@ -154,7 +154,7 @@ struct rb_ctx {
 	struct map *rm;
 	struct classic_map cl;
 	struct maple_tree mt;
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 	struct gen_pool *gp;
 	bool gp_ready;		/* the gaps are allocated */
 #endif
@@ -163,7 +163,7 @@ struct rb_ctx {
 	unsigned long top;
 };
 
-static void rmap_pair(void *arg, unsigned long iters)
+static void rsb_pair(void *arg, unsigned long iters)
 {
 	struct rb_ctx *c = arg;
 	unsigned long i;
@@ -198,7 +198,7 @@ static void maple_pair(void *arg, unsigned long iters)
 	}
 }
 
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 static void genpool_pair(void *arg, unsigned long iters)
 {
 	struct rb_ctx *c = arg;
@@ -216,7 +216,7 @@ static void genpool_pair(void *arg, unsigned long iters)
 
 static void rb_ctx_free(struct rb_ctx *c)
 {
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 	struct rb_frag *f = c->f;
 	unsigned long a;
 	int i;
@@ -228,7 +228,7 @@ static void rb_ctx_free(struct rb_ctx *c)
 	kvfree(c->cl.size);
 	if (c->mt_ready)
 		mtree_destroy(&c->mt);
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 	if (c->gp && c->gp_ready) {
 		/* gen_pool_destroy() insists that everything is free. */
 		for (i = 0; i + 1 < f->n; i++) {
@@ -276,7 +276,7 @@ static int rb_ctx_build(struct rb_ctx *c, struct rb_frag *f)
 			return err;
 	}
 
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 	c->gp = gen_pool_create(0, NUMA_NO_NODE);
 	if (!c->gp)
 		return -ENOMEM;
@@ -306,7 +306,7 @@ static int rb_ctx_build(struct rb_ctx *c, struct rb_frag *f)
 	mtree_erase(&c->mt, idx);
 	if (idx != rb_expect(f))
 		return -EIO;
-#ifdef DDI_HAVE_GEN_POOL
+#ifdef DDIC_HAVE_GEN_POOL
 	idx = gen_pool_alloc(c->gp, RB_REQ);
 	if (idx)
 		gen_pool_free(c->gp, idx, RB_REQ);
@@ -353,21 +353,21 @@ int bench_rmap(void)
 		 */
 		iters = clamp(20000UL / (n + 10), 20UL, 2000UL);
 
-		bench_pair(rmap_pair, c, classic_pair, c, iters, 31, &ours,
+		bench_pair(rsb_pair, c, classic_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_classic", n);
 		snprintf(bname, sizeof(bname), "classic_array_pair_%dseg", n);
 		bench_report(name, "ns", ours, bname, base);
 
-#ifdef DDI_HAVE_GEN_POOL
-		bench_pair(rmap_pair, c, genpool_pair, c, iters, 31, &ours,
+#ifdef DDIC_HAVE_GEN_POOL
+		bench_pair(rsb_pair, c, genpool_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_genpool", n);
 		snprintf(bname, sizeof(bname), "gen_pool_pair_%dseg", n);
 		bench_report(name, "ns", ours, bname, base);
 #endif
 
-		bench_pair(rmap_pair, c, maple_pair, c, iters, 31, &ours,
+		bench_pair(rsb_pair, c, maple_pair, c, iters, 31, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "rmap_pair_%dseg_vs_maple", n);
 		snprintf(bname, sizeof(bname), "maple_tree_pair_%dseg", n);
@@ -393,7 +393,7 @@ int bench_rmap(void)
 	if (!err)
 		err = rb_ctx_build(c10, &f10);
 	if (!err) {
-		bench_pair(rmap_pair, c, rmap_pair, c10, 500, 31, &ours,
+		bench_pair(rsb_pair, c, rsb_pair, c10, 500, 31, &ours,
 			   &base);
 		bench_report("rmap_pair_growth_10_to_10000seg", "ns", ours,
 			     "rmap_pair_10seg", base);

@@ -3,7 +3,7 @@
  * ddi_umem_alloc+ddi_umem_free against vmalloc_user+vfree at 4 KiB,
  * 64 KiB, 1 MiB and 16 MiB; and the two raw backends against each other
  * (alloc_pages_exact vs vmalloc_user, both zeroed) from 4 KiB to 256 KiB,
- * which is where umem.c's umem_pages_max crossover comes from.
+ * which is where umem.c's umc_pages_max crossover comes from.
  *
  * The mmap + first-touch and memset bandwidth cases need a user process;
  * tests/prog/umem_bench.c measures them through the fixture
@@ -16,7 +16,7 @@
 
 #include "bench.h"
 
-static void umem_pair(void *arg, unsigned long iters)
+static void umb_pair(void *arg, unsigned long iters)
 {
 	size_t size = (size_t)arg;
 	ddi_umem_cookie_t c;
@@ -55,7 +55,7 @@ static void pages_exact_pair(void *arg, unsigned long iters)
 	}
 }
 
-static unsigned long umem_iters(size_t size)
+static unsigned long umb_iters(size_t size)
 {
 	/* About 64 MiB zeroed per round, at least 4 iterations. */
 	return max_t(unsigned long, 4, (64UL << 20) / size);
@@ -71,8 +71,8 @@ int bench_umem(void)
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		bench_pair(umem_pair, (void *)sizes[i], vmalloc_user_pair,
-			   (void *)sizes[i], umem_iters(sizes[i]), 11, &ours,
+		bench_pair(umb_pair, (void *)sizes[i], vmalloc_user_pair,
+			   (void *)sizes[i], umb_iters(sizes[i]), 11, &ours,
 			   &base);
 		snprintf(name, sizeof(name), "ddi_umem_alloc_free_%zuK",
 			 sizes[i] >> 10);
@@ -81,7 +81,7 @@ int bench_umem(void)
 	for (i = 0; i < ARRAY_SIZE(cross); i++) {
 		bench_pair(pages_exact_pair, (void *)cross[i],
 			   vmalloc_user_pair, (void *)cross[i],
-			   umem_iters(cross[i]), 11, &ours, &base);
+			   umb_iters(cross[i]), 11, &ours, &base);
 		snprintf(name, sizeof(name), "umem_backend_pages_%zuK",
 			 cross[i] >> 10);
 		bench_report(name, "ns", ours, "vmalloc_user_vfree", base);

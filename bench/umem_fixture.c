@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A test and bench fixture for the devmap path: /dev/ddi_umem_fixture,
- * a misc device whose mmap goes through ddi_devmap_mmap() with cb_ops
+ * a misc device whose mmap goes through ddic_devmap_mmap() with cb_ops
  * written the way a Solaris driver writes them (devmap(9E) calling
  * devmap_umem_setup(9F), an optional segmap(9E) calling devmap_setup(9F),
  * devmap_map/dup/unmap callbacks).  User programs (tests/prog/umem_test.c,
@@ -102,7 +102,7 @@ static int uf_devmap(dev_t dev, devmap_cookie_t dhp, offset_t off, size_t len,
 	size_t n;
 	int i;
 
-	uf_stats.devmap_calls++;
+	uf_stats.dvm_calls++;
 	uf_stats.last_model = model;
 	switch (uf_cfg.mode) {
 	case UF_MODE_ZERO_MAPLEN:
@@ -228,7 +228,7 @@ static int uf_mmap_insert(struct vm_area_struct *vma)
 
 static int uf_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct ddi_mmap_req req = {
+	struct ddic_mmap_req req = {
 		.dev = uf_misc.this_device->devt,
 		.vma = vma,
 		.cred = current_cred(),
@@ -257,7 +257,7 @@ static int uf_mmap(struct file *file, struct vm_area_struct *vma)
 		req.cb = &uf_cb_ops;
 		break;
 	}
-	return ddi_devmap_mmap(&req);
+	return ddic_devmap_mmap(&req);
 }
 
 static void uf_free_all(void)
@@ -281,7 +281,7 @@ static void uf_free_all(void)
 /* ddi_umem_lock(9F) in the calling process, ddi_umem_unlock(9F). */
 static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 {
-	static DEFINE_SPINLOCK(atomic_lock);
+	static DEFINE_SPINLOCK(uf_atomic_lock);
 	struct uf_lockpeek lp;
 	unsigned long long idx;
 	unsigned long flags;
@@ -311,9 +311,9 @@ static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 		idx -= UF_NCOOKIES;
 		if (cmd == UF_UNLOCK_ATOMIC) {
 			/* Unlock may be called from any context. */
-			spin_lock_irqsave(&atomic_lock, flags);
+			spin_lock_irqsave(&uf_atomic_lock, flags);
 			ddi_umem_unlock(uf_locked[idx]);
-			spin_unlock_irqrestore(&atomic_lock, flags);
+			spin_unlock_irqrestore(&uf_atomic_lock, flags);
 		} else {
 			ddi_umem_unlock(uf_locked[idx]);
 		}
@@ -326,7 +326,7 @@ static long uf_lock_ioctl(unsigned int cmd, void __user *arg)
 		if (lp.index < UF_NCOOKIES || lp.index >= 2 * UF_NCOOKIES ||
 		    !uf_locked[lp.index - UF_NCOOKIES])
 			return -EINVAL;
-		pg = ddi_umem_cookie_page(uf_locked[lp.index - UF_NCOOKIES],
+		pg = ddic_umem_cookie_page(uf_locked[lp.index - UF_NCOOKIES],
 					 lp.off);
 		if (!pg)
 			return -EINVAL;
@@ -446,7 +446,7 @@ static struct miscdevice uf_misc = {
 
 static bool uf_registered;
 
-int umem_fixture_init(void)
+int ddic_umem_fixture_init(void)
 {
 	int err = misc_register(&uf_misc);
 
@@ -454,7 +454,7 @@ int umem_fixture_init(void)
 	return err;
 }
 
-void umem_fixture_exit(void)
+void ddic_umem_fixture_exit(void)
 {
 	if (uf_registered)
 		misc_deregister(&uf_misc);

@@ -18,7 +18,7 @@
 #define UF_NSEGS	4
 
 /* How an mmap of the fixture is served. */
-#define UF_KIND_DEVMAP		0	/* ddi_devmap_mmap(): the path tested */
+#define UF_KIND_DEVMAP		0	/* ddic_devmap_mmap(): the path tested */
 #define UF_KIND_INSERT_PAGES	1	/* baseline: vm_insert_pages at mmap */
 #define UF_KIND_FAULT		2	/* baseline: one fault per page */
 
@@ -69,7 +69,7 @@ struct uf_config {			/* UF_CONFIG */
 
 struct uf_stats {			/* UF_STATS out */
 	unsigned long long maps, dups, unmaps;
-	unsigned long long devmap_calls;
+	unsigned long long dvm_calls;
 	unsigned long long last_model;
 	unsigned long long unmap_len;
 };

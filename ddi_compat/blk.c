@@ -66,12 +66,12 @@
 #error "the block bridge maps request pages with page_address(): no HIGHMEM"
 #endif
 
-#define DDI_BLK_QUEUE_DEPTH	128
-#define DDI_BLK_MAX_SEGMENTS	512
-#define DDI_BLK_MAX_HW_QUEUES	64
+#define DDIC_BLK_QUEUE_DEPTH	128
+#define DDIC_BLK_MAX_SEGMENTS	512
+#define DDIC_BLK_MAX_HW_QUEUES	64
 
-struct ddi_blk {
-	struct ddi_driver *drv;
+struct ddic_blk {
+	struct ddic_driver *drv;
 	struct dev_info *dip;
 	struct cb_ops *cb;
 	dev_t dev;			/* the driver's dev_t: char major */
@@ -80,8 +80,8 @@ struct ddi_blk {
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
 	struct work_struct destroy_work;
-	char path[2 * DDI_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
-	char name[2 * DDI_NAME_MAX + 16];	/* the disk name, uncut */
+	char path[2 * DDIC_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
+	char name[2 * DDIC_NAME_MAX + 16];	/* the disk name, uncut */
 };
 
 /*
@@ -90,15 +90,15 @@ struct ddi_blk {
  * cmd->submitter and cmd->done_inline without atomics).
  */
 enum {
-	DDI_BLK_SUBMITTING,	/* strategy(9E) is running */
-	DDI_BLK_DONE_INLINE,	/* ... and biodone() came from inside it */
-	DDI_BLK_WAITING,	/* strategy returned; biodone() will come */
+	DDIC_BLK_SUBMITTING,	/* strategy(9E) is running */
+	DDIC_BLK_DONE_INLINE,	/* ... and biodone() came from inside it */
+	DDIC_BLK_WAITING,	/* strategy returned; biodone() will come */
 };
 
 /* The blk-mq payload of a request: its buf and where it is. */
-struct ddi_blk_cmd {
+struct ddic_blk_cmd {
 	struct buf buf;
-	struct ddi_blk *blk;
+	struct ddic_blk *blk;
 	struct request *rq;
 	struct bio *bio;		/* the next piece starts here */
 	struct bvec_iter iter;
@@ -109,17 +109,17 @@ struct ddi_blk_cmd {
 	struct work_struct work;	/* continue after a late biodone() */
 };
 
-static struct workqueue_struct *ddi_blk_wq;
-static const struct cred *ddi_kcred;
-static DEFINE_MUTEX(ddi_blk_major_lock);
+static struct workqueue_struct *ddic_blk_wq;
+static const struct cred *ddic_kcred;
+static DEFINE_MUTEX(ddic_blk_major_lock);
 
-static blk_status_t ddi_blk_status(int err)
+static blk_status_t ddic_blk_status(int err)
 {
 	return err > 0 ? errno_to_blk_status(-err) : BLK_STS_IOERR;
 }
 
 /* Call the driver's ioctl(9E) from the kernel (FKIOCTL, kernel pointer). */
-static int ddi_blk_ioctl(struct ddi_blk *blk, int cmd, void *arg, int mode)
+static int ddic_blk_ioctl(struct ddic_blk *blk, int cmd, void *arg, int mode)
 {
 	int rval = 0;
 
@@ -127,11 +127,11 @@ static int ddi_blk_ioctl(struct ddi_blk *blk, int cmd, void *arg, int mode)
 		return ENOTTY;
 	return blk->cb->cb_ioctl(blk->dev, cmd, (intptr_t)arg,
 				 mode | FKIOCTL | DATAMODEL_NATIVE,
-				 (cred_t *)ddi_kcred, &rval);
+				 (cred_t *)ddic_kcred, &rval);
 }
 
 /* Set up the buf for the next contiguous piece; false when none is left. */
-static bool ddi_blk_next_piece(struct ddi_blk_cmd *cmd)
+static bool ddic_blk_next_piece(struct ddic_blk_cmd *cmd)
 {
 	struct request *rq = cmd->rq;
 	struct bio *bio = cmd->bio;
@@ -174,7 +174,7 @@ static bool ddi_blk_next_piece(struct ddi_blk_cmd *cmd)
 	return true;
 }
 
-static bool ddi_blk_more(struct ddi_blk_cmd *cmd)
+static bool ddic_blk_more(struct ddic_blk_cmd *cmd)
 {
 	return cmd->bio && (cmd->iter.bi_size || cmd->bio->bi_next);
 }
@@ -183,7 +183,7 @@ static bool ddi_blk_more(struct ddi_blk_cmd *cmd)
  * The buf of @cmd is done.  Returns true when the request goes on with
  * its next piece; otherwise the request has been ended.  Any context.
  */
-static bool ddi_blk_piece_done(struct ddi_blk_cmd *cmd)
+static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 {
 	struct buf *bp = &cmd->buf;
 	struct request *rq = cmd->rq;
@@ -193,7 +193,7 @@ static bool ddi_blk_piece_done(struct ddi_blk_cmd *cmd)
 
 	if (!err && !resid) {
 		cmd->done += len;
-		if (ddi_blk_more(cmd))
+		if (ddic_blk_more(cmd))
 			return true;
 		blk_mq_end_request(rq, BLK_STS_OK);
 		return false;
@@ -207,7 +207,7 @@ static bool ddi_blk_piece_done(struct ddi_blk_cmd *cmd)
 			  cmd->blk->lbsize);
 	if (done)
 		blk_update_request(rq, BLK_STS_OK, done);
-	blk_mq_end_request(rq, err ? ddi_blk_status(err) : BLK_STS_IOERR);
+	blk_mq_end_request(rq, err ? ddic_blk_status(err) : BLK_STS_IOERR);
 	return false;
 }
 
@@ -216,48 +216,48 @@ static bool ddi_blk_piece_done(struct ddi_blk_cmd *cmd)
  * long as each completes inside strategy; a loop, not a recursion
  * through biodone().
  */
-static void ddi_blk_issue(struct ddi_blk_cmd *cmd)
+static void ddic_blk_issue(struct ddic_blk_cmd *cmd)
 {
 	int (*strategy)(struct buf *) = cmd->blk->cb->cb_strategy;
 
 	for (;;) {
-		if (!ddi_blk_next_piece(cmd)) {
+		if (!ddic_blk_next_piece(cmd)) {
 			/* Nothing (left) to move: an empty request. */
 			blk_mq_end_request(cmd->rq, BLK_STS_OK);
 			return;
 		}
 		cmd->done_inline = false;
-		atomic_set(&cmd->phase, DDI_BLK_SUBMITTING);
+		atomic_set(&cmd->phase, DDIC_BLK_SUBMITTING);
 		WRITE_ONCE(cmd->submitter, current);
 		(void)strategy(&cmd->buf);
 		WRITE_ONCE(cmd->submitter, NULL);
 		/* An interrupt's biodone() sees the store above or sets this. */
 		barrier();
 		if (!READ_ONCE(cmd->done_inline)) {
-			if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
-					   DDI_BLK_WAITING) ==
-			    DDI_BLK_SUBMITTING)
+			if (atomic_cmpxchg(&cmd->phase, DDIC_BLK_SUBMITTING,
+					   DDIC_BLK_WAITING) ==
+			    DDIC_BLK_SUBMITTING)
 				return;	/* biodone() will come later */
 			/* Pairs with biodone's cmpxchg: its results are seen. */
 			smp_rmb();
 		}
-		if (!ddi_blk_piece_done(cmd))
+		if (!ddic_blk_piece_done(cmd))
 			return;
 	}
 }
 
-static void ddi_blk_continue(struct work_struct *work)
+static void ddic_blk_continue(struct work_struct *work)
 {
 	unsigned int noio = memalloc_noio_save();
 
-	ddi_blk_issue(container_of(work, struct ddi_blk_cmd, work));
+	ddic_blk_issue(container_of(work, struct ddic_blk_cmd, work));
 	memalloc_noio_restore(noio);
 }
 
 /* biodone() of a request buf (buf.c). */
-void ddi_blk_buf_done(struct buf *bp)
+void ddic_blk_buf_done(struct buf *bp)
 {
-	struct ddi_blk_cmd *cmd = container_of(bp, struct ddi_blk_cmd, buf);
+	struct ddic_blk_cmd *cmd = container_of(bp, struct ddic_blk_cmd, buf);
 
 	/*
 	 * From inside strategy(9E) (or an interrupt of the task running it,
@@ -267,16 +267,16 @@ void ddi_blk_buf_done(struct buf *bp)
 		WRITE_ONCE(cmd->done_inline, true);
 		return;
 	}
-	if (atomic_cmpxchg(&cmd->phase, DDI_BLK_SUBMITTING,
-			   DDI_BLK_DONE_INLINE) == DDI_BLK_SUBMITTING)
-		return;			/* ddi_blk_issue() carries on */
+	if (atomic_cmpxchg(&cmd->phase, DDIC_BLK_SUBMITTING,
+			   DDIC_BLK_DONE_INLINE) == DDIC_BLK_SUBMITTING)
+		return;			/* ddic_blk_issue() carries on */
 	/* Pairs with the submitter's cmpxchg: its piece state is seen. */
 	smp_rmb();
-	if (ddi_blk_piece_done(cmd))
-		queue_work(ddi_blk_wq, &cmd->work);
+	if (ddic_blk_piece_done(cmd))
+		queue_work(ddic_blk_wq, &cmd->work);
 }
 
-static blk_status_t ddi_blk_free_range(struct ddi_blk *blk,
+static blk_status_t ddic_blk_free_range(struct ddic_blk *blk,
 				       struct request *rq)
 {
 	dkioc_free_list_t dfl = {
@@ -288,16 +288,16 @@ static blk_status_t ddi_blk_free_range(struct ddi_blk *blk,
 
 	dfl.dfl_exts[0].dfle_start = (u64)blk_rq_pos(rq) << SECTOR_SHIFT;
 	dfl.dfl_exts[0].dfle_length = blk_rq_bytes(rq);
-	err = ddi_blk_ioctl(blk, DKIOCFREE, &dfl, FWRITE);
-	return err ? ddi_blk_status(err) : BLK_STS_OK;
+	err = ddic_blk_ioctl(blk, DKIOCFREE, &dfl, FWRITE);
+	return err ? ddic_blk_status(err) : BLK_STS_OK;
 }
 
-static blk_status_t ddi_blk_do_rq(struct blk_mq_hw_ctx *hctx,
+static blk_status_t ddic_blk_do_rq(struct blk_mq_hw_ctx *hctx,
 				  const struct blk_mq_queue_data *bd)
 {
 	struct request *rq = bd->rq;
-	struct ddi_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
-	struct ddi_blk *blk = cmd->blk;
+	struct ddic_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+	struct ddic_blk *blk = cmd->blk;
 	blk_status_t st;
 	int err;
 
@@ -309,15 +309,15 @@ static blk_status_t ddi_blk_do_rq(struct blk_mq_hw_ctx *hctx,
 		cmd->bio = rq->bio;
 		cmd->iter = rq->bio ? rq->bio->bi_iter : (struct bvec_iter){ 0 };
 		cmd->done = 0;
-		ddi_blk_issue(cmd);
+		ddic_blk_issue(cmd);
 		return BLK_STS_OK;
 	case REQ_OP_FLUSH:
-		err = ddi_blk_ioctl(blk, DKIOCFLUSHWRITECACHE, NULL, FWRITE);
-		st = err ? ddi_blk_status(err) : BLK_STS_OK;
+		err = ddic_blk_ioctl(blk, DKIOCFLUSHWRITECACHE, NULL, FWRITE);
+		st = err ? ddic_blk_status(err) : BLK_STS_OK;
 		break;
 	case REQ_OP_DISCARD:
 	case REQ_OP_WRITE_ZEROES:
-		st = blk->can_free ? ddi_blk_free_range(blk, rq) :
+		st = blk->can_free ? ddic_blk_free_range(blk, rq) :
 			BLK_STS_NOTSUPP;
 		break;
 	default:
@@ -333,73 +333,73 @@ static blk_status_t ddi_blk_do_rq(struct blk_mq_hw_ctx *hctx,
  * driver's KM_SLEEP allocation in the I/O path must not start writeback
  * that needs this very disk.
  */
-static blk_status_t ddi_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
+static blk_status_t ddic_blk_queue_rq(struct blk_mq_hw_ctx *hctx,
 				     const struct blk_mq_queue_data *bd)
 {
 	unsigned int noio = memalloc_noio_save();
-	blk_status_t st = ddi_blk_do_rq(hctx, bd);
+	blk_status_t st = ddic_blk_do_rq(hctx, bd);
 
 	memalloc_noio_restore(noio);
 	return st;
 }
 
-static int ddi_blk_init_request(struct blk_mq_tag_set *set,
+static int ddic_blk_init_request(struct blk_mq_tag_set *set,
 				struct request *rq, unsigned int hctx_idx,
 				unsigned int numa_node)
 {
-	struct ddi_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
-	struct ddi_blk *blk = set->driver_data;
+	struct ddic_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+	struct ddic_blk *blk = set->driver_data;
 
 	bioinit(&cmd->buf);
 	cmd->buf.b_ddi_req = cmd;
 	cmd->buf.b_edev = blk->dev;
 	cmd->blk = blk;
 	cmd->rq = rq;
-	INIT_WORK(&cmd->work, ddi_blk_continue);
+	INIT_WORK(&cmd->work, ddic_blk_continue);
 	return 0;
 }
 
-static const struct blk_mq_ops ddi_blk_mq_ops = {
-	.queue_rq = ddi_blk_queue_rq,
-	.init_request = ddi_blk_init_request,
+static const struct blk_mq_ops ddic_blk_mq_ops = {
+	.queue_rq = ddic_blk_queue_rq,
+	.init_request = ddic_blk_init_request,
 };
 
 /* Is @blk still the disk of a node of its driver (live or not)? */
-static struct ddi_minor *ddi_blk_node(struct ddi_blk *blk)
+static struct ddic_minor *ddic_blk_node(struct ddic_blk *blk)
 {
-	struct ddi_minor *mn;
+	struct ddic_minor *mn;
 
 	lockdep_assert_held(&blk->drv->minor_lock);
-	mn = ddi_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
+	mn = ddic_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
 	return mn && mn->blk == blk ? mn : NULL;
 }
 
 /* open(9E)'s flag from a Linux block open mode. */
-static int ddi_blk_mode_flags(DDI_BLK_MODE_T mode)
+static int ddic_blk_mode_flags(DDIC_BLK_MODE_T mode)
 {
 	int flag = 0;
 
-	if (mode & DDI_BLK_MODE_READ)
+	if (mode & DDIC_BLK_MODE_READ)
 		flag |= FREAD;
-	if (mode & DDI_BLK_MODE_WRITE)
+	if (mode & DDIC_BLK_MODE_WRITE)
 		flag |= FWRITE;
-	if (mode & DDI_BLK_MODE_EXCL)
+	if (mode & DDIC_BLK_MODE_EXCL)
 		flag |= FEXCL;
-	if (mode & DDI_BLK_MODE_NDELAY)
+	if (mode & DDIC_BLK_MODE_NDELAY)
 		flag |= FNDELAY;
 	return flag;
 }
 
-static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
+static int ddic_blk_open(DDIC_BLK_OPEN_PARAMS)
 {
-	struct gendisk *disk = DDI_BLK_OPEN_DISK;
-	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
+	struct gendisk *disk = DDIC_BLK_OPEN_DISK;
+	struct ddic_blk *blk = disk->private_data;
+	struct ddic_driver *drv = blk->drv;
 	struct dev_info *dip = blk->dip;
-	int flag = ddi_blk_mode_flags(mode);
-	struct ddi_devopen *o, *fresh;
+	int flag = ddic_blk_mode_flags(mode);
+	struct ddic_devopen *o, *fresh;
 	dev_t newdev = blk->dev;
-	struct ddi_minor *mn;
+	struct ddic_minor *mn;
 	int err;
 
 	/*
@@ -415,24 +415,24 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 		return -ENOMEM;
 	}
 	mutex_lock(&drv->state_lock);
-	err = ddi_wait_closing(drv, blk->dev, OTYP_BLK);
+	err = ddic_wait_closing(drv, blk->dev, OTYP_BLK);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
-	err = ddi_blk_node(blk) ? 0 : -ENXIO;
+	err = ddic_blk_node(blk) ? 0 : -ENXIO;
 	mutex_unlock(&drv->minor_lock);
 	if (err)
 		goto out_unlock;
-	err = ddi_attach_instance(dip);
+	err = ddic_attach_instance(dip);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_blk_node(blk);
+	mn = ddic_blk_node(blk);
 	err = mn && mn->live ? 0 : -ENXIO;
 	mutex_unlock(&drv->minor_lock);
 	if (err) {
 		/* The driver attached but did not make this node again. */
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	dip->opening++;
@@ -448,11 +448,11 @@ static int ddi_blk_open(DDI_BLK_OPEN_PARAMS)
 	mutex_lock(&drv->state_lock);
 	dip->opening--;
 	if (err) {
-		err = ddi_errno(drv, "open", err);
-		ddi_autodetach(dip);
+		err = ddic_errno(drv, "open", err);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
-	o = ddi_devopen_find(drv, blk->dev, OTYP_BLK);
+	o = ddic_devopen_find(drv, blk->dev, OTYP_BLK);
 	if (!o) {
 		o = fresh;
 		fresh = NULL;
@@ -470,16 +470,16 @@ out_unlock:
 	return err;
 }
 
-static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
+static void ddic_blk_release(DDIC_BLK_RELEASE_PARAMS)
 {
-	struct ddi_blk *blk = disk->private_data;
-	struct ddi_driver *drv = blk->drv;
+	struct ddic_blk *blk = disk->private_data;
+	struct ddic_driver *drv = blk->drv;
 
 	/*
 	 * Linux 6.5 and later do not say how the closing open was made;
 	 * close(9E) of a block node always gets FREAD|FWRITE.
 	 */
-	ddi_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
+	ddic_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
 		     (cred_t *)current_cred());
 	/* Last: the driver may unload once it is dropped. */
 	module_put(drv->owner);
@@ -489,88 +489,88 @@ static void ddi_blk_release(DDI_BLK_RELEASE_PARAMS)
  * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
  * the caller's pointer, mode and data model, as on the raw node.
  */
-static int ddi_blk_user_ioctl(struct block_device *bdev, DDI_BLK_MODE_T mode,
+static int ddic_blk_user_ioctl(struct block_device *bdev, DDIC_BLK_MODE_T mode,
 			      unsigned int cmd, unsigned long arg, int model)
 {
-	struct ddi_blk *blk = bdev->bd_disk->private_data;
+	struct ddic_blk *blk = bdev->bd_disk->private_data;
 	int rval = 0, err;
 
 	if (!blk->cb->cb_ioctl)
 		return -ENOTTY;
 	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
-				ddi_blk_mode_flags(mode) | model,
+				ddic_blk_mode_flags(mode) | model,
 				(cred_t *)current_cred(), &rval);
-	return err ? ddi_errno(blk->drv, "ioctl", err) : rval;
+	return err ? ddic_errno(blk->drv, "ioctl", err) : rval;
 }
 
-static int ddi_blk_ioctl_native(struct block_device *bdev,
-				DDI_BLK_MODE_T mode, unsigned int cmd,
+static int ddic_blk_ioctl_native(struct block_device *bdev,
+				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	return ddi_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
+	return ddic_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
 }
 
 #ifdef CONFIG_COMPAT
-static int ddi_blk_ioctl_compat(struct block_device *bdev,
-				DDI_BLK_MODE_T mode, unsigned int cmd,
+static int ddic_blk_ioctl_compat(struct block_device *bdev,
+				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	return ddi_blk_user_ioctl(bdev, mode, cmd,
+	return ddic_blk_user_ioctl(bdev, mode, cmd,
 				  (unsigned long)compat_ptr(arg),
 				  DATAMODEL_ILP32);
 }
 #endif
 
-static char *ddi_blk_devnode(struct gendisk *disk, umode_t *mode)
+static char *ddic_blk_devnode(struct gendisk *disk, umode_t *mode)
 {
-	struct ddi_blk *blk = disk->private_data;
+	struct ddic_blk *blk = disk->private_data;
 
 	return kstrdup(blk->path, GFP_KERNEL);
 }
 
 /* The last reference to the disk is gone: so is the bridge's state. */
-static void ddi_blk_free_disk(struct gendisk *disk)
+static void ddic_blk_free_disk(struct gendisk *disk)
 {
 	kfree(disk->private_data);
 }
 
-static const struct block_device_operations ddi_blk_fops = {
+static const struct block_device_operations ddic_blk_fops = {
 	.owner = THIS_MODULE,
-	.open = ddi_blk_open,
-	.release = ddi_blk_release,
-	.ioctl = ddi_blk_ioctl_native,
+	.open = ddic_blk_open,
+	.release = ddic_blk_release,
+	.ioctl = ddic_blk_ioctl_native,
 #ifdef CONFIG_COMPAT
-	.compat_ioctl = ddi_blk_ioctl_compat,
+	.compat_ioctl = ddic_blk_ioctl_compat,
 #endif
-	.devnode = ddi_blk_devnode,
-	.free_disk = ddi_blk_free_disk,
+	.devnode = ddic_blk_devnode,
+	.free_disk = ddic_blk_free_disk,
 };
 
 static ssize_t ddi_path_show(struct device *dev,
 			     struct device_attribute *attr, char *buf)
 {
-	struct ddi_blk *blk = dev_to_disk(dev)->private_data;
+	struct ddic_blk *blk = dev_to_disk(dev)->private_data;
 
 	return sysfs_emit(buf, "%s\n", blk->path);
 }
 static DEVICE_ATTR_RO(ddi_path);
 
-static struct attribute *ddi_blk_attrs[] = {
+static struct attribute *ddic_blk_attrs[] = {
 	&dev_attr_ddi_path.attr,
 	NULL,
 };
 
-static const struct attribute_group ddi_blk_attr_group = {
-	.attrs = ddi_blk_attrs,
+static const struct attribute_group ddic_blk_attr_group = {
+	.attrs = ddic_blk_attrs,
 };
 
-static const struct attribute_group *ddi_blk_attr_groups[] = {
-	&ddi_blk_attr_group,
+static const struct attribute_group *ddic_blk_attr_groups[] = {
+	&ddic_blk_attr_group,
 	NULL,
 };
 
 /* Ask prop_op(9E) for an int64 property; 0 if it has none. */
-static u64 ddi_blk_prop64(struct ddi_blk *blk, const char *name)
+static u64 ddic_blk_prop64(struct ddic_blk *blk, const char *name)
 {
 	int64_t v = 0;
 	int len = sizeof(v);
@@ -585,12 +585,12 @@ static u64 ddi_blk_prop64(struct ddi_blk *blk, const char *name)
 }
 
 /* The disk's size in bytes and logical block size, or an errno. */
-static int ddi_blk_size(struct ddi_blk *blk, const char *name, u64 *bytes)
+static int ddic_blk_size(struct ddic_blk *blk, const char *name, u64 *bytes)
 {
 	struct dk_minfo mi = { 0 };
 	int err;
 
-	err = ddi_blk_ioctl(blk, DKIOCGMEDIAINFO, &mi, FREAD);
+	err = ddic_blk_ioctl(blk, DKIOCGMEDIAINFO, &mi, FREAD);
 	if (!err) {
 		if (mi.dki_lbsize < 512 || mi.dki_lbsize > 4096 ||
 		    !is_power_of_2(mi.dki_lbsize) ||
@@ -612,27 +612,27 @@ static int ddi_blk_size(struct ddi_blk *blk, const char *name, u64 *bytes)
 	}
 	/* As specfs's size(9E): "Nblocks", then "Size". */
 	blk->lbsize = DEV_BSIZE;
-	*bytes = ddi_blk_prop64(blk, "Nblocks");
+	*bytes = ddic_blk_prop64(blk, "Nblocks");
 	if (*bytes > (U64_MAX >> DEV_BSHIFT))
 		*bytes = 0;
 	*bytes <<= DEV_BSHIFT;
 	if (!*bytes)
-		*bytes = ddi_blk_prop64(blk, "Size");
+		*bytes = ddic_blk_prop64(blk, "Size");
 	return 0;
 }
 
-static int ddi_blk_flag_ioctl(struct ddi_blk *blk, int cmd)
+static int ddic_blk_flag_ioctl(struct ddic_blk *blk, int cmd)
 {
 	int v = 0;
 
-	return ddi_blk_ioctl(blk, cmd, &v, FREAD) ? 0 : v != 0;
+	return ddic_blk_ioctl(blk, cmd, &v, FREAD) ? 0 : v != 0;
 }
 
-static int ddi_blk_get_major(struct ddi_driver *drv)
+static int ddic_blk_get_major(struct ddic_driver *drv)
 {
 	int major;
 
-	mutex_lock(&ddi_blk_major_lock);
+	mutex_lock(&ddic_blk_major_lock);
 	if (!drv->blk_major) {
 		major = register_blkdev(0, drv->name);
 		if (major < 0)
@@ -641,18 +641,18 @@ static int ddi_blk_get_major(struct ddi_driver *drv)
 			drv->blk_major = major;
 	}
 	major = drv->blk_major ? drv->blk_major : -EBUSY;
-	mutex_unlock(&ddi_blk_major_lock);
+	mutex_unlock(&ddic_blk_major_lock);
 	return major;
 }
 
-int ddi_blk_create(struct ddi_minor *mn)
+int ddic_blk_create(struct ddic_minor *mn)
 {
 	struct dev_info *dip = mn->dip;
-	struct ddi_driver *drv = dip->drv;
+	struct ddic_driver *drv = dip->drv;
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	struct ddi_blk_limits lim = { 0 };
+	struct ddic_blk_limits lim = { 0 };
 	struct gendisk *disk;
-	struct ddi_blk *blk;
+	struct ddic_blk *blk;
 	u64 bytes = 0;
 	int major, err;
 
@@ -670,7 +670,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 	blk->dev = MKDEV(MAJOR(drv->base), mn->minor);
 	scnprintf(blk->path, sizeof(blk->path), "pseudo/%s@%d:%s", drv->name,
 		  dip->instance, mn->name);
-	err = ddi_blk_size(blk, mn->name, &bytes);
+	err = ddic_blk_size(blk, mn->name, &bytes);
 	if (err)
 		goto fail_free;
 	if (bytes < blk->lbsize) {
@@ -679,21 +679,21 @@ int ddi_blk_create(struct ddi_minor *mn)
 		err = -EINVAL;
 		goto fail_free;
 	}
-	blk->write_cache = ddi_blk_flag_ioctl(blk, DKIOCGETWCE);
-	blk->can_free = ddi_blk_flag_ioctl(blk, DKIOC_CANFREE);
+	blk->write_cache = ddic_blk_flag_ioctl(blk, DKIOCGETWCE);
+	blk->can_free = ddic_blk_flag_ioctl(blk, DKIOC_CANFREE);
 
-	major = ddi_blk_get_major(drv);
+	major = ddic_blk_get_major(drv);
 	if (major < 0) {
 		err = major;
 		goto fail_free;
 	}
-	blk->set.ops = &ddi_blk_mq_ops;
-	/* A queue per CPU (capped: each has DDI_BLK_QUEUE_DEPTH requests). */
+	blk->set.ops = &ddic_blk_mq_ops;
+	/* A queue per CPU (capped: each has DDIC_BLK_QUEUE_DEPTH requests). */
 	blk->set.nr_hw_queues = min_t(unsigned int, nr_cpu_ids,
-				      DDI_BLK_MAX_HW_QUEUES);
-	blk->set.queue_depth = DDI_BLK_QUEUE_DEPTH;
+				      DDIC_BLK_MAX_HW_QUEUES);
+	blk->set.queue_depth = DDIC_BLK_QUEUE_DEPTH;
 	blk->set.numa_node = NUMA_NO_NODE;
-	blk->set.cmd_size = sizeof(struct ddi_blk_cmd);
+	blk->set.cmd_size = sizeof(struct ddic_blk_cmd);
 	blk->set.flags = BLK_MQ_F_BLOCKING | BLK_MQ_F_SHOULD_MERGE |
 		BLK_MQ_F_NO_SCHED_BY_DEFAULT;
 	blk->set.driver_data = blk;
@@ -702,8 +702,8 @@ int ddi_blk_create(struct ddi_minor *mn)
 		goto fail_free;
 
 	lim.lbsize = blk->lbsize;
-	lim.max_sectors = DDI_MAXPHYS >> SECTOR_SHIFT;
-	lim.max_segments = DDI_BLK_MAX_SEGMENTS;
+	lim.max_sectors = DDIC_MAXPHYS >> SECTOR_SHIFT;
+	lim.max_segments = DDIC_BLK_MAX_SEGMENTS;
 	lim.write_cache = blk->write_cache;
 	lim.discard = blk->can_free;
 	/*
@@ -711,7 +711,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
 	 */
 	lim.iostats = false;
-	disk = ddi_blk_alloc_disk(&blk->set, &lim, blk);
+	disk = ddic_blk_alloc_disk(&blk->set, &lim, blk);
 	if (IS_ERR(disk)) {
 		err = PTR_ERR(disk);
 		goto fail_set;
@@ -720,7 +720,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 	disk->first_minor = mn->minor;
 	disk->minors = 1;
 	disk->flags |= GENHD_FL_NO_PART;
-	disk->fops = &ddi_blk_fops;
+	disk->fops = &ddic_blk_fops;
 	disk->private_data = blk;
 	/* <driver><instance>_<name>, or _m<minor> if that is too long. */
 	if (scnprintf(blk->name, sizeof(blk->name), "%s%d_%s", drv->name,
@@ -733,7 +733,7 @@ int ddi_blk_create(struct ddi_minor *mn)
 			disk->disk_name);
 	set_capacity(disk, bytes >> SECTOR_SHIFT);
 	blk->disk = disk;
-	err = device_add_disk(NULL, disk, ddi_blk_attr_groups);
+	err = device_add_disk(NULL, disk, ddic_blk_attr_groups);
 	if (err) {
 		pr_warn("%s%d: block node %s: add_disk failed: %d\n",
 			drv->name, dip->instance, mn->name, err);
@@ -753,9 +753,9 @@ fail_free:
 /*
  * Delete the disk.  Opens still holding it get errors for their I/O and
  * their close still reaches close(9E); the state goes with the last
- * reference (ddi_blk_free_disk).  Not with state_lock or minor_lock held.
+ * reference (ddic_blk_free_disk).  Not with state_lock or minor_lock held.
  */
-void ddi_blk_destroy(struct ddi_blk *blk)
+void ddic_blk_destroy(struct ddic_blk *blk)
 {
 	struct gendisk *disk = blk->disk;
 
@@ -764,45 +764,45 @@ void ddi_blk_destroy(struct ddi_blk *blk)
 	put_disk(disk);
 }
 
-static void ddi_blk_destroy_work(struct work_struct *work)
+static void ddic_blk_destroy_work(struct work_struct *work)
 {
-	ddi_blk_destroy(container_of(work, struct ddi_blk, destroy_work));
+	ddic_blk_destroy(container_of(work, struct ddic_blk, destroy_work));
 }
 
 /* The same, from a work item: for callers that hold state_lock. */
-void ddi_blk_destroy_later(struct ddi_blk *blk)
+void ddic_blk_destroy_later(struct ddic_blk *blk)
 {
-	INIT_WORK(&blk->destroy_work, ddi_blk_destroy_work);
-	queue_work(ddi_blk_wq, &blk->destroy_work);
+	INIT_WORK(&blk->destroy_work, ddic_blk_destroy_work);
+	queue_work(ddic_blk_wq, &blk->destroy_work);
 }
 
 /* The driver is unloading and its nodes are gone: so is its major. */
-void ddi_blk_driver_gone(struct ddi_driver *drv)
+void ddic_blk_driver_gone(struct ddic_driver *drv)
 {
-	flush_workqueue(ddi_blk_wq);
-	mutex_lock(&ddi_blk_major_lock);
+	flush_workqueue(ddic_blk_wq);
+	mutex_lock(&ddic_blk_major_lock);
 	if (drv->blk_major)
 		unregister_blkdev(drv->blk_major, drv->name);
 	drv->blk_major = 0;
-	mutex_unlock(&ddi_blk_major_lock);
+	mutex_unlock(&ddic_blk_major_lock);
 }
 
-int ddi_blk_init(void)
+int ddic_blk_init(void)
 {
-	ddi_blk_wq = alloc_workqueue("ddi_blk", WQ_MEM_RECLAIM | WQ_HIGHPRI,
+	ddic_blk_wq = alloc_workqueue("ddi_blk", WQ_MEM_RECLAIM | WQ_HIGHPRI,
 				     0);
-	if (!ddi_blk_wq)
+	if (!ddic_blk_wq)
 		return -ENOMEM;
-	ddi_kcred = prepare_kernel_cred(&init_task);
-	if (!ddi_kcred) {
-		destroy_workqueue(ddi_blk_wq);
+	ddic_kcred = prepare_kernel_cred(&init_task);
+	if (!ddic_kcred) {
+		destroy_workqueue(ddic_blk_wq);
 		return -ENOMEM;
 	}
 	return 0;
 }
 
-void ddi_blk_fini(void)
+void ddic_blk_fini(void)
 {
-	destroy_workqueue(ddi_blk_wq);
-	put_cred(ddi_kcred);
+	destroy_workqueue(ddic_blk_wq);
+	put_cred(ddic_kcred);
 }

@@ -87,7 +87,7 @@ void biodone(struct buf *bp)
 	}
 	if (bp->b_ddi_req) {
 		bp->b_flags |= B_DONE;
-		ddi_blk_buf_done(bp);
+		ddic_blk_buf_done(bp);
 		return;
 	}
 	/* The results (data, b_resid, b_error) before B_DONE. */
@@ -213,13 +213,13 @@ EXPORT_SYMBOL(clrbuf);
 
 void minphys(struct buf *bp)
 {
-	if (bp && bp->b_bcount > DDI_MAXPHYS)
-		bp->b_bcount = DDI_MAXPHYS;
+	if (bp && bp->b_bcount > DDIC_MAXPHYS)
+		bp->b_bcount = DDIC_MAXPHYS;
 }
 EXPORT_SYMBOL(minphys);
 
 /* Unpin and forget physio's pages (dirtying them after a read). */
-static void ddi_physio_release(struct buf *bp, bool dirty)
+static void ddic_physio_release(struct buf *bp, bool dirty)
 {
 	bp_mapout(bp);
 	if (bp->b_ddi_pages) {
@@ -233,7 +233,7 @@ static void ddi_physio_release(struct buf *bp, bool dirty)
 }
 
 /* Pin [uaddr, uaddr + len) for one transfer. */
-static int ddi_physio_pin(struct buf *bp, unsigned long uaddr, size_t len,
+static int ddic_physio_pin(struct buf *bp, unsigned long uaddr, size_t len,
 			  bool to_memory)
 {
 	unsigned long first = uaddr >> PAGE_SHIFT;
@@ -346,7 +346,7 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		if (uio->uio_segflg == UIO_SYSSPACE) {
 			bp->b_ddi_kaddr = (void *)addr;
 		} else {
-			err = ddi_physio_pin(bp, addr, want, to_memory);
+			err = ddic_physio_pin(bp, addr, want, to_memory);
 			if (err)
 				break;
 		}
@@ -354,7 +354,7 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		(void) strat(bp);
 		err = biowait(bp);
 		done = bp->b_resid <= want ? want - bp->b_resid : 0;
-		ddi_physio_release(bp, to_memory && done);
+		ddic_physio_release(bp, to_memory && done);
 		bp->b_un.b_addr = (caddr_t)addr;
 		bp->b_flags &= ~B_BUSY;
 

@@ -12,9 +12,9 @@
 #include "ddi_impl.h"
 
 /* At most this many leaks are named per unload; the total is always said. */
-#define DDI_SITE_REPORT_MAX	32
+#define DDIC_SITE_REPORT_MAX	32
 
-void ddi_site_track(struct ddi_site_tracker *t, struct ddi_site *s,
+void ddic_site_track(struct ddic_site_tracker *t, struct ddic_site *s,
 		    size_t size, const char *func, int line,
 		    unsigned long caller)
 {
@@ -31,27 +31,27 @@ void ddi_site_track(struct ddi_site_tracker *t, struct ddi_site *s,
 	spin_unlock_irqrestore(&t->lock, flags);
 }
 
-static void ddi_site_unlink(struct ddi_site_tracker *t, struct ddi_site *s)
+static void ddic_site_unlink(struct ddic_site_tracker *t, struct ddic_site *s)
 {
 	list_del_init(&s->link);
 	t->nlive--;
 	t->bytes -= s->size;
 }
 
-void ddi_site_untrack(struct ddi_site_tracker *t, struct ddi_site *s)
+void ddic_site_untrack(struct ddic_site_tracker *t, struct ddic_site *s)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&t->lock, flags);
-	/* Empty once orphaned by ddi_site_orphan(). */
+	/* Empty once orphaned by ddic_site_orphan(). */
 	if (!list_empty(&s->link))
-		ddi_site_unlink(t, s);
+		ddic_site_unlink(t, s);
 	spin_unlock_irqrestore(&t->lock, flags);
 }
 
-unsigned long ddi_site_count(struct ddi_site_tracker *t, struct module *owner)
+unsigned long ddic_site_count(struct ddic_site_tracker *t, struct module *owner)
 {
-	struct ddi_site *s;
+	struct ddic_site *s;
 	unsigned long flags, n = 0;
 
 	spin_lock_irqsave(&t->lock, flags);
@@ -62,7 +62,7 @@ unsigned long ddi_site_count(struct ddi_site_tracker *t, struct module *owner)
 	return n;
 }
 
-void ddi_site_stats(struct ddi_site_tracker *t, unsigned long *nlive,
+void ddic_site_stats(struct ddic_site_tracker *t, unsigned long *nlive,
 		    unsigned long *bytes)
 {
 	unsigned long flags;
@@ -73,11 +73,11 @@ void ddi_site_stats(struct ddi_site_tracker *t, unsigned long *nlive,
 	spin_unlock_irqrestore(&t->lock, flags);
 }
 
-void ddi_site_orphan(struct ddi_site_tracker *t, struct module *mod,
+void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     const char *what, const char *noun,
-		     void (*report)(struct ddi_site *s, const char *modname))
+		     void (*report)(struct ddic_site *s, const char *modname))
 {
-	struct ddi_site *s, *next;
+	struct ddic_site *s, *next;
 	unsigned long flags, n = 0, bytes = 0;
 	const char *name = mod ? mod->name : KBUILD_MODNAME;
 
@@ -85,12 +85,12 @@ void ddi_site_orphan(struct ddi_site_tracker *t, struct module *mod,
 	list_for_each_entry_safe(s, next, &t->live, link) {
 		if (mod && !within_module(s->caller, mod))
 			continue;
-		if (n < DDI_SITE_REPORT_MAX)
+		if (n < DDIC_SITE_REPORT_MAX)
 			report(s, name);
 		n++;
 		bytes += s->size;
 		s->func = NULL;
-		ddi_site_unlink(t, s);
+		ddic_site_unlink(t, s);
 	}
 	spin_unlock_irqrestore(&t->lock, flags);
 	if (n)

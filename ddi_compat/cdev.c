@@ -38,8 +38,8 @@
 #include "devinfo.h"
 
 /* What an open file remembers. */
-struct ddi_file {
-	struct ddi_driver *drv;
+struct ddic_file {
+	struct ddic_driver *drv;
 	struct dev_info *dip;
 	dev_t dev;			/* as open(9E) left it (clones) */
 };
@@ -49,7 +49,7 @@ struct ddi_file {
  * return (DDI_FAILURE, or a Linux-style -errno) is a driver bug: it is
  * reported once and turned into EIO rather than passed on as a count.
  */
-int ddi_errno(struct ddi_driver *drv, const char *entry, int err)
+int ddic_errno(struct ddic_driver *drv, const char *entry, int err)
 {
 	if (err > 0 && err < MAX_ERRNO)
 		return -err;
@@ -58,7 +58,7 @@ int ddi_errno(struct ddi_driver *drv, const char *entry, int err)
 	return -EIO;
 }
 
-static int ddi_file_flags(struct file *file)
+static int ddic_file_flags(struct file *file)
 {
 	int flag = 0;
 
@@ -84,10 +84,10 @@ static int ddi_file_flags(struct file *file)
  * on the last close of each (block opens are counted apart from
  * character opens of the same dev_t).
  */
-struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
+struct ddic_devopen *ddic_devopen_find(struct ddic_driver *drv, dev_t dev,
 				     int otyp)
 {
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 
 	list_for_each_entry(o, &drv->devopens, link)
 		if (o->dev == dev && o->otyp == otyp)
@@ -99,12 +99,12 @@ struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
  * Wait, with state_lock held, until no last close(9E) of @dev is running,
  * so open(9E) and the close(9E) it follows never overlap.
  */
-int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp)
+int ddic_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp)
 {
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 	unsigned long seq;
 
-	while ((o = ddi_devopen_find(drv, dev, otyp)) && o->closing) {
+	while ((o = ddic_devopen_find(drv, dev, otyp)) && o->closing) {
 		seq = drv->close_seq;
 		mutex_unlock(&drv->state_lock);
 		if (wait_event_interruptible(drv->close_wait,
@@ -117,16 +117,16 @@ int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp)
 	return 0;
 }
 
-static int ddi_cdev_open(struct inode *inode, struct file *file)
+static int ddic_cdev_open(struct inode *inode, struct file *file)
 {
-	struct ddi_driver *drv = container_of(inode->i_cdev,
-					      struct ddi_driver, cdev);
+	struct ddic_driver *drv = container_of(inode->i_cdev,
+					      struct ddic_driver, cdev);
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
 	dev_t dev = inode->i_rdev, newdev = dev;
-	struct ddi_devopen *o, *fresh;
-	struct ddi_minor *mn;
+	struct ddic_devopen *o, *fresh;
+	struct ddic_minor *mn;
 	struct dev_info *dip;
-	struct ddi_file *df;
+	struct ddic_file *df;
 	int err;
 
 	df = kzalloc(sizeof(*df), GFP_KERNEL);
@@ -138,41 +138,41 @@ static int ddi_cdev_open(struct inode *inode, struct file *file)
 	}
 	mutex_lock(&drv->state_lock);
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
+	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
 	dip = mn ? mn->dip : NULL;
 	mutex_unlock(&drv->minor_lock);
 	err = -ENXIO;
 	if (!dip || !cb)
 		goto out_unlock;
-	err = ddi_wait_closing(drv, dev, OTYP_CHR);
+	err = ddic_wait_closing(drv, dev, OTYP_CHR);
 	if (err)
 		goto out_unlock;
-	err = ddi_attach_instance(dip);
+	err = ddic_attach_instance(dip);
 	if (err)
 		goto out_unlock;
 	mutex_lock(&drv->minor_lock);
-	mn = ddi_minor_find(drv, MINOR(dev), S_IFCHR);
+	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
 	err = mn && mn->live && mn->dip == dip ? 0 : -ENXIO;
 	mutex_unlock(&drv->minor_lock);
 	if (err) {
 		/* The driver attached but did not make this node again. */
-		ddi_autodetach(dip);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
 	dip->opening++;
 	mutex_unlock(&drv->state_lock);
 
-	err = cb->cb_open ? cb->cb_open(&newdev, ddi_file_flags(file),
+	err = cb->cb_open ? cb->cb_open(&newdev, ddic_file_flags(file),
 					OTYP_CHR, (cred_t *)file->f_cred) : 0;
 
 	mutex_lock(&drv->state_lock);
 	dip->opening--;
 	if (err) {
-		err = ddi_errno(drv, "open", err);
-		ddi_autodetach(dip);
+		err = ddic_errno(drv, "open", err);
+		ddic_autodetach(dip);
 		goto out_unlock;
 	}
-	o = ddi_devopen_find(drv, newdev, OTYP_CHR);
+	o = ddic_devopen_find(drv, newdev, OTYP_CHR);
 	if (!o) {
 		o = fresh;
 		fresh = NULL;
@@ -202,16 +202,16 @@ out_unlock:
  * the last, then the open accounting and autodetach.  Shared by the
  * character and block bridges.
  */
-void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
+void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		  int otyp, int flag, cred_t *cr)
 {
 	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	struct ddi_devopen *o;
+	struct ddic_devopen *o;
 	bool last = false;
 	int err;
 
 	mutex_lock(&drv->state_lock);
-	o = ddi_devopen_find(drv, dev, otyp);
+	o = ddic_devopen_find(drv, dev, otyp);
 	if (o && --o->count == 0) {
 		o->closing = true;
 		last = true;
@@ -235,24 +235,24 @@ void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
 		wake_up_all(&drv->close_wait);
 	}
 	dip->opens--;
-	ddi_autodetach(dip);
+	ddic_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
 }
 
-static int ddi_cdev_release(struct inode *inode, struct file *file)
+static int ddic_cdev_release(struct inode *inode, struct file *file)
 {
-	struct ddi_file *df = file->private_data;
+	struct ddic_file *df = file->private_data;
 
-	ddi_devclose(df->drv, df->dip, df->dev, OTYP_CHR,
-		     ddi_file_flags(file), (cred_t *)file->f_cred);
+	ddic_devclose(df->drv, df->dip, df->dev, OTYP_CHR,
+		     ddic_file_flags(file), (cred_t *)file->f_cred);
 	kfree(df);
 	return 0;
 }
 
-static ssize_t ddi_cdev_rw(struct file *file, char __user *buf, size_t count,
+static ssize_t ddic_cdev_rw(struct file *file, char __user *buf, size_t count,
 			   loff_t *ppos, enum uio_rw rw)
 {
-	struct ddi_file *df = file->private_data;
+	struct ddic_file *df = file->private_data;
 	struct cb_ops *cb = df->drv->ops->devo_cb_ops;
 	int (*entry)(dev_t dev, struct uio *uiop, cred_t *credp);
 	struct iovec iov = { .iov_base = buf, .iov_len = count };
@@ -261,7 +261,7 @@ static ssize_t ddi_cdev_rw(struct file *file, char __user *buf, size_t count,
 		.uio_iovcnt = 1,
 		.uio_loffset = *ppos,
 		.uio_segflg = UIO_USERSPACE,
-		.uio_fmode = ddi_file_flags(file),
+		.uio_fmode = ddic_file_flags(file),
 		.uio_limit = MAX_LFS_FILESIZE,
 		.uio_resid = count,
 	};
@@ -283,27 +283,27 @@ static ssize_t ddi_cdev_rw(struct file *file, char __user *buf, size_t count,
 	*ppos = uio.uio_loffset;
 	/* As Solaris's read(2): an interrupted transfer returns its bytes. */
 	if (err && !(err == EINTR && moved))
-		return ddi_errno(df->drv, rw == UIO_READ ? "read" : "write",
+		return ddic_errno(df->drv, rw == UIO_READ ? "read" : "write",
 				 err);
 	return moved;
 }
 
-static ssize_t ddi_cdev_read(struct file *file, char __user *buf,
+static ssize_t ddic_cdev_read(struct file *file, char __user *buf,
 			     size_t count, loff_t *ppos)
 {
-	return ddi_cdev_rw(file, buf, count, ppos, UIO_READ);
+	return ddic_cdev_rw(file, buf, count, ppos, UIO_READ);
 }
 
-static ssize_t ddi_cdev_write(struct file *file, const char __user *buf,
+static ssize_t ddic_cdev_write(struct file *file, const char __user *buf,
 			      size_t count, loff_t *ppos)
 {
-	return ddi_cdev_rw(file, (char __user *)buf, count, ppos, UIO_WRITE);
+	return ddic_cdev_rw(file, (char __user *)buf, count, ppos, UIO_WRITE);
 }
 
-static long ddi_cdev_ioctl_model(struct file *file, unsigned int cmd,
+static long ddic_cdev_ioctl_model(struct file *file, unsigned int cmd,
 				 unsigned long arg, int model)
 {
-	struct ddi_file *df = file->private_data;
+	struct ddic_file *df = file->private_data;
 	struct cb_ops *cb = df->drv->ops->devo_cb_ops;
 	int rval = 0, err;
 
@@ -314,24 +314,24 @@ static long ddi_cdev_ioctl_model(struct file *file, unsigned int cmd,
 	 * CRED() (read, write and close get the file's, as there).
 	 */
 	err = cb->cb_ioctl(df->dev, (int)cmd, (intptr_t)arg,
-			   ddi_file_flags(file) | model,
+			   ddic_file_flags(file) | model,
 			   (cred_t *)current_cred(), &rval);
 	if (err)
-		return ddi_errno(df->drv, "ioctl", err);
+		return ddic_errno(df->drv, "ioctl", err);
 	return rval;
 }
 
-static long ddi_cdev_ioctl(struct file *file, unsigned int cmd,
+static long ddic_cdev_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
-	return ddi_cdev_ioctl_model(file, cmd, arg, DATAMODEL_LP64);
+	return ddic_cdev_ioctl_model(file, cmd, arg, DATAMODEL_LP64);
 }
 
 #ifdef CONFIG_COMPAT
-static long ddi_cdev_compat_ioctl(struct file *file, unsigned int cmd,
+static long ddic_cdev_compat_ioctl(struct file *file, unsigned int cmd,
 				  unsigned long arg)
 {
-	return ddi_cdev_ioctl_model(file, cmd,
+	return ddic_cdev_ioctl_model(file, cmd,
 				    (unsigned long)compat_ptr(arg),
 				    DATAMODEL_ILP32);
 }
@@ -343,9 +343,9 @@ static long ddi_cdev_compat_ioctl(struct file *file, unsigned int cmd,
  * (poll.c).  The queue is joined before chpoll is asked a second time,
  * so a pollwakeup between the two calls is not lost.
  */
-static __poll_t ddi_cdev_poll(struct file *file, poll_table *wait)
+static __poll_t ddic_cdev_poll(struct file *file, poll_table *wait)
 {
-	struct ddi_file *df = file->private_data;
+	struct ddic_file *df = file->private_data;
 	struct cb_ops *cb = df->drv->ops->devo_cb_ops;
 	short events, revents = 0;
 	struct pollhead *php = NULL;
@@ -360,7 +360,7 @@ static __poll_t ddi_cdev_poll(struct file *file, poll_table *wait)
 		return EPOLLERR;
 	if (revents || !php || !wait || !wait->_qproc)
 		return (__force __poll_t)(u16)revents;
-	wq = ddi_pollhead_wq(df->drv, php);
+	wq = ddic_pollhead_wq(df->drv, php);
 	if (!wq)
 		return EPOLLERR;
 	poll_wait(file, wq, wait);
@@ -371,10 +371,10 @@ static __poll_t ddi_cdev_poll(struct file *file, poll_table *wait)
 	return (__force __poll_t)(u16)revents;
 }
 
-static int ddi_cdev_mmap(struct file *file, struct vm_area_struct *vma)
+static int ddic_cdev_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	struct ddi_file *df = file->private_data;
-	struct ddi_mmap_req req = {
+	struct ddic_file *df = file->private_data;
+	struct ddic_mmap_req req = {
 		.dev = df->dev,
 		.dip = df->dip,
 		.cb = df->drv->ops->devo_cb_ops,
@@ -382,24 +382,24 @@ static int ddi_cdev_mmap(struct file *file, struct vm_area_struct *vma)
 		.cred = file->f_cred,
 	};
 
-	return ddi_devmap_mmap(&req);
+	return ddic_devmap_mmap(&req);
 }
 
-static const struct file_operations ddi_cdev_fops = {
-	.open = ddi_cdev_open,
-	.release = ddi_cdev_release,
-	.read = ddi_cdev_read,
-	.write = ddi_cdev_write,
+static const struct file_operations ddic_cdev_fops = {
+	.open = ddic_cdev_open,
+	.release = ddic_cdev_release,
+	.read = ddic_cdev_read,
+	.write = ddic_cdev_write,
 	.llseek = default_llseek,
-	.unlocked_ioctl = ddi_cdev_ioctl,
+	.unlocked_ioctl = ddic_cdev_ioctl,
 #ifdef CONFIG_COMPAT
-	.compat_ioctl = ddi_cdev_compat_ioctl,
+	.compat_ioctl = ddic_cdev_compat_ioctl,
 #endif
-	.poll = ddi_cdev_poll,
-	.mmap = ddi_cdev_mmap,
+	.poll = ddic_cdev_poll,
+	.mmap = ddic_cdev_mmap,
 };
 
-int ddi_cdev_register(struct ddi_driver *drv)
+int ddic_cdev_register(struct ddic_driver *drv)
 {
 	int err;
 
@@ -408,7 +408,7 @@ int ddi_cdev_register(struct ddi_driver *drv)
 		pr_err("%s: no major number: %d\n", drv->name, err);
 		return err;
 	}
-	drv->fops = ddi_cdev_fops;
+	drv->fops = ddic_cdev_fops;
 	drv->fops.owner = drv->owner;
 	cdev_init(&drv->cdev, &drv->fops);
 	drv->cdev.owner = drv->owner;
@@ -422,7 +422,7 @@ int ddi_cdev_register(struct ddi_driver *drv)
 	return 0;
 }
 
-void ddi_cdev_unregister(struct ddi_driver *drv)
+void ddic_cdev_unregister(struct ddic_driver *drv)
 {
 	if (!drv->cdev_added)
 		return;

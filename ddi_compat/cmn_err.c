@@ -13,47 +13,47 @@
 #include <sys/cmn_err.h>
 #include <sys/debug.h>
 
-#ifdef DDI_DEBUG
-static ddi_cmn_err_tap_t ddi_ce_tap;
-static void *ddi_ce_tap_arg;
-static DEFINE_SPINLOCK(ddi_ce_tap_lock);
+#ifdef DDIC_DEBUG
+static ddic_cmn_err_tap_t ddic_ce_tap;
+static void *ddic_ce_tap_arg;
+static DEFINE_SPINLOCK(ddic_ce_tap_lock);
 
-void ddi_cmn_err_set_tap(ddi_cmn_err_tap_t tap, void *arg)
+void ddic_cmn_err_set_tap(ddic_cmn_err_tap_t tap, void *arg)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&ddi_ce_tap_lock, flags);
-	ddi_ce_tap = tap;
-	ddi_ce_tap_arg = arg;
-	spin_unlock_irqrestore(&ddi_ce_tap_lock, flags);
+	spin_lock_irqsave(&ddic_ce_tap_lock, flags);
+	ddic_ce_tap = tap;
+	ddic_ce_tap_arg = arg;
+	spin_unlock_irqrestore(&ddic_ce_tap_lock, flags);
 }
-EXPORT_SYMBOL(ddi_cmn_err_set_tap);
+EXPORT_SYMBOL(ddic_cmn_err_set_tap);
 
-static __printf(4, 0) void ddi_ce_tap_call(int level, int dest, const char *prefix,
+static __printf(4, 0) void ddic_ce_tap_call(int level, int dest, const char *prefix,
 			    const char *fmt, va_list ap)
 {
 	unsigned long flags;
 	char buf[256];
 	int n;
 
-	spin_lock_irqsave(&ddi_ce_tap_lock, flags);
-	if (ddi_ce_tap) {
+	spin_lock_irqsave(&ddic_ce_tap_lock, flags);
+	if (ddic_ce_tap) {
 		n = scnprintf(buf, sizeof(buf), "%s", prefix);
 		vscnprintf(buf + n, sizeof(buf) - n, fmt, ap);
-		ddi_ce_tap(level, dest, buf, ddi_ce_tap_arg);
+		ddic_ce_tap(level, dest, buf, ddic_ce_tap_arg);
 	}
-	spin_unlock_irqrestore(&ddi_ce_tap_lock, flags);
+	spin_unlock_irqrestore(&ddic_ce_tap_lock, flags);
 }
 #else
-static inline void ddi_ce_tap_call(int level, int dest, const char *prefix,
+static inline void ddic_ce_tap_call(int level, int dest, const char *prefix,
 				   const char *fmt, va_list ap)
 {
 }
 #endif
 
-void ddi_vcmn_err(int level, const char *fmt, va_list ap)
+void ddic_vcmn_err(int level, const char *fmt, va_list ap)
 {
-	int dest = DDI_CE_LOG | DDI_CE_CONSOLE;
+	int dest = DDIC_CE_LOG | DDIC_CE_CONSOLE;
 	const char *prefix = "";
 	struct va_format vaf;
 	va_list aq;
@@ -61,10 +61,10 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	if (!fmt)
 		fmt = "(null format)";
 	if (*fmt == '!') {
-		dest = DDI_CE_LOG;
+		dest = DDIC_CE_LOG;
 		fmt++;
 	} else if (*fmt == '^') {
-		dest = DDI_CE_CONSOLE;
+		dest = DDIC_CE_CONSOLE;
 		fmt++;
 	}
 
@@ -93,7 +93,7 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	}
 
 	va_copy(aq, ap);
-	ddi_ce_tap_call(level, dest, prefix, fmt, aq);
+	ddic_ce_tap_call(level, dest, prefix, fmt, aq);
 	va_end(aq);
 
 	va_copy(aq, ap);
@@ -101,7 +101,7 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 	vaf.va = &aq;
 	if (level == CE_CONT)
 		pr_cont("%pV", &vaf);
-	else if (dest == DDI_CE_LOG)
+	else if (dest == DDIC_CE_LOG)
 		/* Log only: below the default console level (<sys/cmn_err.h>). */
 		printk(KERN_DEBUG "%s%pV\n", prefix, &vaf);
 	else if (level == CE_NOTE)
@@ -110,20 +110,20 @@ void ddi_vcmn_err(int level, const char *fmt, va_list ap)
 		pr_warn("%s%pV\n", prefix, &vaf);
 	va_end(aq);
 }
-EXPORT_SYMBOL(ddi_vcmn_err);
+EXPORT_SYMBOL(ddic_vcmn_err);
 
-void ddi_cmn_err(int level, const char *fmt, ...)
+void ddic_cmn_err(int level, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	ddi_vcmn_err(level, fmt, ap);
+	ddic_vcmn_err(level, fmt, ap);
 	va_end(ap);
 }
-EXPORT_SYMBOL(ddi_cmn_err);
+EXPORT_SYMBOL(ddic_cmn_err);
 
-void ddi_assfail(const char *expr, const char *file, int line)
+void ddic_assfail(const char *expr, const char *file, int line)
 {
 	panic("assertion failed: %s, file: %s, line: %d\n", expr, file, line);
 }
-EXPORT_SYMBOL(ddi_assfail);
+EXPORT_SYMBOL(ddic_assfail);

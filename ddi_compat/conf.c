@@ -188,7 +188,7 @@ static int conf_next(struct conf_lex *lx)
 
 static void conf_free_props(struct list_head *props)
 {
-	struct ddi_prop *p, *tmp;
+	struct ddic_prop *p, *tmp;
 
 	list_for_each_entry_safe(p, tmp, props, link) {
 		list_del(&p->link);
@@ -198,22 +198,22 @@ static void conf_free_props(struct list_head *props)
 	}
 }
 
-struct ddi_prop *ddi_conf_find_prop(struct list_head *props, const char *name)
+struct ddic_prop *ddic_conf_find_prop(struct list_head *props, const char *name)
 {
-	struct ddi_prop *p;
+	struct ddic_prop *p;
 
 	list_for_each_entry(p, props, link)
 		if (!strcmp(p->name, name))
 			return p;
 	return NULL;
 }
-EXPORT_SYMBOL(ddi_conf_find_prop);
+EXPORT_SYMBOL(ddic_conf_find_prop);
 
 /* Append a value to @p (lx holds a T_INT or T_STRING token). */
-static int conf_add_value(struct conf_lex *lx, struct ddi_prop *p)
+static int conf_add_value(struct conf_lex *lx, struct ddic_prop *p)
 {
-	int type = lx->tok == T_INT ? DDI_CONF_INT : DDI_CONF_STRING;
-	size_t add = type == DDI_CONF_INT ? sizeof(int) : strlen(lx->text) + 1;
+	int type = lx->tok == T_INT ? DDIC_CONF_INT : DDIC_CONF_STRING;
+	size_t add = type == DDIC_CONF_INT ? sizeof(int) : strlen(lx->text) + 1;
 	void *val;
 
 	if (p->nvals && p->type != type)
@@ -224,7 +224,7 @@ static int conf_add_value(struct conf_lex *lx, struct ddi_prop *p)
 	if (!val)
 		return -ENOMEM;
 	p->val = val;
-	if (type == DDI_CONF_INT)
+	if (type == DDIC_CONF_INT)
 		*(int *)(val + p->len) = (int)lx->num;
 	else
 		memcpy(val + p->len, lx->text, add);
@@ -236,17 +236,17 @@ static int conf_add_value(struct conf_lex *lx, struct ddi_prop *p)
 /* One property; lx holds its T_NAME.  Leaves lx on the token after it. */
 static int conf_prop(struct conf_lex *lx, struct list_head *props)
 {
-	struct ddi_prop *p;
+	struct ddic_prop *p;
 	int err;
 
-	if (ddi_conf_find_prop(props, lx->text))
+	if (ddic_conf_find_prop(props, lx->text))
 		return conf_error(lx, "property \"%s\" given twice", lx->text);
 	p = kzalloc(sizeof(*p), GFP_KERNEL);
 	if (!p)
 		return -ENOMEM;
 	p->name = lx->text;
 	lx->text = NULL;
-	p->type = DDI_CONF_INT;
+	p->type = DDIC_CONF_INT;
 	list_add_tail(&p->link, props);
 	err = conf_next(lx);
 	if (err || lx->tok != T_EQ)
@@ -271,24 +271,24 @@ static int conf_prop(struct conf_lex *lx, struct list_head *props)
 static int conf_entry_string(struct conf_lex *lx, struct list_head *props,
 			     const char *name, const char **out)
 {
-	struct ddi_prop *p = ddi_conf_find_prop(props, name);
+	struct ddic_prop *p = ddic_conf_find_prop(props, name);
 
 	*out = NULL;
 	if (!p)
 		return 0;
-	if (p->type != DDI_CONF_STRING || p->nvals != 1)
+	if (p->type != DDIC_CONF_STRING || p->nvals != 1)
 		return conf_error(lx, "%s= must be one quoted string", name);
 	*out = p->val;
 	return 0;
 }
 
 /* An entry has been read into @props; file it as a node or as globals. */
-static int conf_entry(struct conf_lex *lx, struct ddi_conf *conf,
+static int conf_entry(struct conf_lex *lx, struct ddic_conf *conf,
 		      struct list_head *props, int line)
 {
 	const char *name, *parent;
-	struct ddi_conf_node *n, *o;
-	struct ddi_prop *p;
+	struct ddic_conf_node *n, *o;
+	struct ddic_prop *p;
 	int err;
 
 	lx->tok_line = line;
@@ -296,11 +296,11 @@ static int conf_entry(struct conf_lex *lx, struct ddi_conf *conf,
 	if (err)
 		return err;
 	if (!name) {
-		if (ddi_conf_find_prop(props, "parent") ||
-		    ddi_conf_find_prop(props, "instance"))
+		if (ddic_conf_find_prop(props, "parent") ||
+		    ddic_conf_find_prop(props, "instance"))
 			return conf_error(lx, "parent= or instance= without name=");
 		list_for_each_entry(p, props, link)
-			if (ddi_conf_find_prop(&conf->global_props, p->name))
+			if (ddic_conf_find_prop(&conf->global_props, p->name))
 				return conf_error(lx, "global property \"%s\" given twice",
 						  p->name);
 		list_splice_tail_init(props, &conf->global_props);
@@ -312,7 +312,7 @@ static int conf_entry(struct conf_lex *lx, struct ddi_conf *conf,
 	err = conf_entry_string(lx, props, "parent", &parent);
 	if (err)
 		return err;
-	if (ddi_conf_find_prop(props, "class"))
+	if (ddic_conf_find_prop(props, "class"))
 		return conf_error(lx, "class= is not supported; use parent=\"pseudo\"");
 	if (!parent)
 		return conf_error(lx, "node without parent=\"pseudo\"");
@@ -325,9 +325,9 @@ static int conf_entry(struct conf_lex *lx, struct ddi_conf *conf,
 	INIT_LIST_HEAD(&n->props);
 	n->line = line;
 	n->instance = -1;
-	p = ddi_conf_find_prop(props, "instance");
+	p = ddic_conf_find_prop(props, "instance");
 	if (p) {
-		if (p->type != DDI_CONF_INT || p->nvals != 1 ||
+		if (p->type != DDIC_CONF_INT || p->nvals != 1 ||
 		    ((int *)p->val)[0] < 0) {
 			kfree(n);
 			return conf_error(lx, "instance= must be one integer >= 0");
@@ -347,9 +347,9 @@ static int conf_entry(struct conf_lex *lx, struct ddi_conf *conf,
 	return 0;
 }
 
-void ddi_conf_free(struct ddi_conf *conf)
+void ddic_conf_free(struct ddic_conf *conf)
 {
-	struct ddi_conf_node *n, *tmp;
+	struct ddic_conf_node *n, *tmp;
 
 	if (!conf)
 		return;
@@ -361,12 +361,12 @@ void ddi_conf_free(struct ddi_conf *conf)
 	conf_free_props(&conf->global_props);
 	kfree(conf);
 }
-EXPORT_SYMBOL(ddi_conf_free);
+EXPORT_SYMBOL(ddic_conf_free);
 
 /* Give nodes without instance= the lowest numbers not taken. */
-static void conf_number_nodes(struct ddi_conf *conf)
+static void conf_number_nodes(struct ddic_conf *conf)
 {
-	struct ddi_conf_node *n, *o;
+	struct ddic_conf_node *n, *o;
 	int next = 0;
 
 	list_for_each_entry(n, &conf->nodes, link) {
@@ -383,12 +383,12 @@ again:
 	}
 }
 
-int ddi_conf_parse(const char *drv, const char *text, struct ddi_conf **out,
+int ddic_conf_parse(const char *drv, const char *text, struct ddic_conf **out,
 		   char *err, size_t errlen)
 {
 	struct conf_lex lx = { .drv = drv, .p = text, .line = 1, .err = err,
 			       .errlen = errlen };
-	struct ddi_conf *conf;
+	struct ddic_conf *conf;
 	LIST_HEAD(props);
 	int ret, line = 0;
 
@@ -433,11 +433,11 @@ int ddi_conf_parse(const char *drv, const char *text, struct ddi_conf **out,
 	if (ret == -ENOMEM)
 		scnprintf(err, errlen, "%s.conf: out of memory", drv);
 	if (ret) {
-		ddi_conf_free(conf);
+		ddic_conf_free(conf);
 		return ret;
 	}
 	conf_number_nodes(conf);
 	*out = conf;
 	return 0;
 }
-EXPORT_SYMBOL(ddi_conf_parse);
+EXPORT_SYMBOL(ddic_conf_parse);

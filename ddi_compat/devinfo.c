@@ -25,9 +25,9 @@
 #include "ddi_impl.h"
 #include "devinfo.h"
 
-int ddi_attach_instance(struct dev_info *dip)
+int ddic_attach_instance(struct dev_info *dip)
 {
-	struct ddi_driver *drv = dip->drv;
+	struct ddic_driver *drv = dip->drv;
 	int r;
 
 	lockdep_assert_held(&drv->state_lock);
@@ -47,9 +47,9 @@ int ddi_attach_instance(struct dev_info *dip)
 	return 0;
 }
 
-int ddi_detach_instance(struct dev_info *dip)
+int ddic_detach_instance(struct dev_info *dip)
 {
-	struct ddi_driver *drv = dip->drv;
+	struct ddic_driver *drv = dip->drv;
 	int r;
 
 	lockdep_assert_held(&drv->state_lock);
@@ -70,41 +70,41 @@ int ddi_detach_instance(struct dev_info *dip)
 	return 0;
 }
 
-void ddi_autodetach(struct dev_info *dip)
+void ddic_autodetach(struct dev_info *dip)
 {
 	lockdep_assert_held(&dip->drv->state_lock);
 	if (!dip->drv->autodetach || !dip->attached || dip->opens ||
 	    dip->opening)
 		return;
-	if (ddi_detach_instance(dip))
+	if (ddic_detach_instance(dip))
 		pr_debug("%s%d: detach refused; instance stays attached\n",
 			 dip->drv->name, dip->instance);
 }
 
-int ddi_driver_attach_all(struct ddi_driver *drv)
+int ddic_driver_attach_all(struct ddic_driver *drv)
 {
 	struct dev_info *dip;
 	int err = 0;
 
 	mutex_lock(&drv->state_lock);
 	list_for_each_entry(dip, &drv->instances, link) {
-		if (ddi_attach_instance(dip))
+		if (ddic_attach_instance(dip))
 			err = -ENXIO;
 		else
-			ddi_autodetach(dip);
+			ddic_autodetach(dip);
 	}
 	mutex_unlock(&drv->state_lock);
 	return err;
 }
 
-int ddi_driver_detach_all(struct ddi_driver *drv)
+int ddic_driver_detach_all(struct ddic_driver *drv)
 {
 	struct dev_info *dip;
 	int err = 0;
 
 	mutex_lock(&drv->state_lock);
 	list_for_each_entry(dip, &drv->instances, link) {
-		if (ddi_detach_instance(dip)) {
+		if (ddic_detach_instance(dip)) {
 			pr_info("%s%d: detach refused (%s)\n", drv->name,
 				dip->instance,
 				dip->opens ? "open" : "by the driver");
@@ -194,20 +194,20 @@ EXPORT_SYMBOL(ddi_no_info);
  * then the .conf's global ones (lines without name=).  Only .conf
  * properties exist; match_dev and the flags select nothing else here.
  */
-static struct ddi_prop *ddi_prop_find(dev_info_t *dip, const char *name)
+static struct ddic_prop *ddic_prop_find(dev_info_t *dip, const char *name)
 {
-	struct ddi_prop *p;
+	struct ddic_prop *p;
 
 	if (!dip || !name)
 		return NULL;
-	p = dip->props ? ddi_conf_find_prop(dip->props, name) : NULL;
+	p = dip->props ? ddic_conf_find_prop(dip->props, name) : NULL;
 	if (!p && dip->drv->conf)
-		p = ddi_conf_find_prop(&dip->drv->conf->global_props, name);
+		p = ddic_conf_find_prop(&dip->drv->conf->global_props, name);
 	return p;
 }
 
 /* Answer a prop_op(9E) request with the value @val of @len bytes. */
-static int ddi_prop_answer(ddi_prop_op_t prop_op, int mod_flags,
+static int ddic_prop_answer(ddi_prop_op_t prop_op, int mod_flags,
 			   caddr_t valuep, int *lengthp, const void *val,
 			   size_t len)
 {
@@ -249,11 +249,11 @@ static int ddi_prop_answer(ddi_prop_op_t prop_op, int mod_flags,
 int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
 		int mod_flags, char *name, caddr_t valuep, int *lengthp)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 
 	if (!p)
 		return DDI_PROP_NOT_FOUND;
-	return ddi_prop_answer(prop_op, mod_flags, valuep, lengthp, p->val,
+	return ddic_prop_answer(prop_op, mod_flags, valuep, lengthp, p->val,
 			       p->len);
 }
 EXPORT_SYMBOL(ddi_prop_op);
@@ -264,7 +264,7 @@ EXPORT_SYMBOL(ddi_prop_op);
  * answer "Nblocks"/"nblocks" (int64, DEV_BSIZE blocks) and "Size"/"size"
  * (int64, bytes); any other name goes to ddi_prop_op().
  */
-static int ddi_prop_op_blocks(dev_t dev, dev_info_t *dip,
+static int ddic_prop_op_blocks(dev_t dev, dev_info_t *dip,
 			      ddi_prop_op_t prop_op, int mod_flags,
 			      char *name, caddr_t valuep, int *lengthp,
 			      u64 bytes)
@@ -278,7 +278,7 @@ static int ddi_prop_op_blocks(dev_t dev, dev_info_t *dip,
 	else
 		return ddi_prop_op(dev, dip, prop_op, mod_flags, name, valuep,
 				   lengthp);
-	return ddi_prop_answer(prop_op, mod_flags, valuep, lengthp, &v,
+	return ddic_prop_answer(prop_op, mod_flags, valuep, lengthp, &v,
 			       sizeof(v));
 }
 
@@ -288,7 +288,7 @@ int ddi_prop_op_nblocks(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
 {
 	if (nblocks > (U64_MAX >> DEV_BSHIFT))
 		return DDI_PROP_INVAL_ARG;
-	return ddi_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
+	return ddic_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
 				  lengthp, nblocks << DEV_BSHIFT);
 }
 EXPORT_SYMBOL(ddi_prop_op_nblocks);
@@ -297,7 +297,7 @@ int ddi_prop_op_size(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
 		     int mod_flags, char *name, caddr_t valuep, int *lengthp,
 		     uint64_t size)
 {
-	return ddi_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
+	return ddic_prop_op_blocks(dev, dip, prop_op, mod_flags, name, valuep,
 				  lengthp, size);
 }
 EXPORT_SYMBOL(ddi_prop_op_size);
@@ -305,16 +305,16 @@ EXPORT_SYMBOL(ddi_prop_op_size);
 int ddi_prop_exists(dev_t match_dev, dev_info_t *dip, uint_t flags,
 		    char *name)
 {
-	return ddi_prop_find(dip, name) != NULL;
+	return ddic_prop_find(dip, name) != NULL;
 }
 EXPORT_SYMBOL(ddi_prop_exists);
 
 int ddi_prop_get_int(dev_t match_dev, dev_info_t *dip, uint_t flags,
 		     char *name, int defvalue)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 
-	if (!p || p->type != DDI_CONF_INT || !p->nvals)
+	if (!p || p->type != DDIC_CONF_INT || !p->nvals)
 		return defvalue;
 	return ((int *)p->val)[0];
 }
@@ -323,9 +323,9 @@ EXPORT_SYMBOL(ddi_prop_get_int);
 int64_t ddi_prop_get_int64(dev_t match_dev, dev_info_t *dip, uint_t flags,
 			   char *name, int64_t defvalue)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 
-	if (!p || p->type != DDI_CONF_INT || !p->nvals)
+	if (!p || p->type != DDIC_CONF_INT || !p->nvals)
 		return defvalue;
 	return ((int *)p->val)[0];
 }
@@ -335,14 +335,14 @@ EXPORT_SYMBOL(ddi_prop_get_int64);
  * What the lookup functions hand out: a header in front of the data, so
  * ddi_prop_free() knows the size to give back.
  */
-struct ddi_prop_buf {
+struct ddic_prop_buf {
 	size_t size;
 	u64 data[];
 };
 
-static void *ddi_prop_buf_alloc(size_t size)
+static void *ddic_prop_buf_alloc(size_t size)
 {
-	struct ddi_prop_buf *b = kzalloc(sizeof(*b) + size, GFP_KERNEL);
+	struct ddic_prop_buf *b = kzalloc(sizeof(*b) + size, GFP_KERNEL);
 
 	if (!b)
 		return NULL;
@@ -353,23 +353,23 @@ static void *ddi_prop_buf_alloc(size_t size)
 void ddi_prop_free(void *data)
 {
 	if (data)
-		kfree(container_of(data, struct ddi_prop_buf, data));
+		kfree(container_of(data, struct ddic_prop_buf, data));
 }
 EXPORT_SYMBOL(ddi_prop_free);
 
 int ddi_prop_lookup_int_array(dev_t match_dev, dev_info_t *dip, uint_t flags,
 			      char *name, int **datap, uint_t *nelementsp)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 	int *v;
 
 	if (!datap || !nelementsp)
 		return DDI_PROP_INVAL_ARG;
 	if (!p)
 		return DDI_PROP_NOT_FOUND;
-	if (p->type != DDI_CONF_INT)
+	if (p->type != DDIC_CONF_INT)
 		return DDI_PROP_CANNOT_DECODE;
-	v = ddi_prop_buf_alloc(p->len);
+	v = ddic_prop_buf_alloc(p->len);
 	if (!v)
 		return DDI_PROP_NO_MEMORY;
 	memcpy(v, p->val, p->len);
@@ -382,17 +382,17 @@ EXPORT_SYMBOL(ddi_prop_lookup_int_array);
 int ddi_prop_lookup_string(dev_t match_dev, dev_info_t *dip, uint_t flags,
 			   char *name, char **datap)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 	char *s;
 
 	if (!datap)
 		return DDI_PROP_INVAL_ARG;
 	if (!p)
 		return DDI_PROP_NOT_FOUND;
-	if (p->type != DDI_CONF_STRING)
+	if (p->type != DDIC_CONF_STRING)
 		return DDI_PROP_CANNOT_DECODE;
 	/* The first string of the property. */
-	s = ddi_prop_buf_alloc(strlen(p->val) + 1);
+	s = ddic_prop_buf_alloc(strlen(p->val) + 1);
 	if (!s)
 		return DDI_PROP_NO_MEMORY;
 	memcpy(s, p->val, strlen(p->val) + 1);
@@ -405,7 +405,7 @@ int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
 				 uint_t flags, char *name, char ***datap,
 				 uint_t *nelementsp)
 {
-	struct ddi_prop *p = ddi_prop_find(dip, name);
+	struct ddic_prop *p = ddic_prop_find(dip, name);
 	size_t ptrs;
 	char **v, *s;
 	uint_t i;
@@ -414,11 +414,11 @@ int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
 		return DDI_PROP_INVAL_ARG;
 	if (!p)
 		return DDI_PROP_NOT_FOUND;
-	if (p->type != DDI_CONF_STRING)
+	if (p->type != DDIC_CONF_STRING)
 		return DDI_PROP_CANNOT_DECODE;
 	/* An array of pointers, then the strings they point into. */
 	ptrs = (p->nvals + 1) * sizeof(char *);
-	v = ddi_prop_buf_alloc(ptrs + p->len);
+	v = ddic_prop_buf_alloc(ptrs + p->len);
 	if (!v)
 		return DDI_PROP_NO_MEMORY;
 	s = (char *)v + ptrs;

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Private to ddi_compat: the driver model's state.  A Solaris driver is a
- * struct ddi_driver (one per loaded driver module), its instances are
- * struct dev_info, its minor nodes struct ddi_minor.
+ * struct ddic_driver (one per loaded driver module), its instances are
+ * struct dev_info, its minor nodes struct ddic_minor.
  *
- * Locking: ddi_drivers_lock guards the list of drivers.  drv->state_lock
+ * Locking: ddic_drivers_lock guards the list of drivers.  drv->state_lock
  * serialises attach and detach of the driver's instances with the open
  * and close bookkeeping; it is held across attach(9E) and detach(9E) but
  * never across open(9E), close(9E) or any other entry point.
@@ -23,23 +23,23 @@
 #include <sys/conf.h>
 #include <sys/modctl.h>
 
-#define DDI_NAME_MAX	64
+#define DDIC_NAME_MAX	64
 
 /* A property from the .conf: an array of ints or of strings. */
-struct ddi_prop {
+struct ddic_prop {
 	struct list_head link;
 	char *name;
-	int type;			/* DDI_CONF_INT or DDI_CONF_STRING */
+	int type;			/* DDIC_CONF_INT or DDIC_CONF_STRING */
 	unsigned int nvals;
 	size_t len;			/* bytes in val */
 	void *val;			/* int[nvals] or packed strings */
 };
 
-#define DDI_CONF_INT	1
-#define DDI_CONF_STRING	2
+#define DDIC_CONF_INT	1
+#define DDIC_CONF_STRING	2
 
 /* One "name=... parent=... instance=N;" entry of a .conf. */
-struct ddi_conf_node {
+struct ddic_conf_node {
 	struct list_head link;
 	int instance;
 	int line;
@@ -47,22 +47,22 @@ struct ddi_conf_node {
 };
 
 /* A parsed .conf: its nodes, and the properties given for all nodes. */
-struct ddi_conf {
+struct ddic_conf {
 	struct list_head nodes;
 	struct list_head global_props;
 	int nnodes;
 };
 
-int ddi_conf_parse(const char *drv, const char *text, struct ddi_conf **out,
+int ddic_conf_parse(const char *drv, const char *text, struct ddic_conf **out,
 		   char *err, size_t errlen);
-void ddi_conf_free(struct ddi_conf *conf);
-struct ddi_prop *ddi_conf_find_prop(struct list_head *props, const char *name);
+void ddic_conf_free(struct ddic_conf *conf);
+struct ddic_prop *ddic_conf_find_prop(struct list_head *props, const char *name);
 
-struct ddi_driver;
+struct ddic_driver;
 
 struct dev_info {
 	struct list_head link;		/* in drv->instances */
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	int instance;
 	bool attached;
 	bool holds_module;		/* a module reference is ours */
@@ -74,20 +74,20 @@ struct dev_info {
 	void *driver_private;
 };
 
-struct ddi_minor {
+struct ddic_minor {
 	struct list_head link;		/* in drv->minors */
 	struct dev_info *dip;
-	char name[DDI_NAME_MAX];
+	char name[DDIC_NAME_MAX];
 	minor_t minor;
 	int spec_type;
 	bool live;			/* created and not removed */
 	bool creating;			/* its disk is being made */
 	struct device *dev;		/* the /dev/pseudo/... node (char) */
-	struct ddi_blk *blk;		/* the Linux disk (block) */
+	struct ddic_blk *blk;		/* the Linux disk (block) */
 };
 
 /* How many open files a dev_t has, so close(9E) is called on the last. */
-struct ddi_devopen {
+struct ddic_devopen {
 	struct list_head link;
 	dev_t dev;
 	int otyp;			/* OTYP_CHR or OTYP_BLK */
@@ -95,14 +95,14 @@ struct ddi_devopen {
 	bool closing;			/* its last close(9E) is running */
 };
 
-struct ddi_driver {
-	struct list_head link;		/* in ddi_drivers */
-	char name[DDI_NAME_MAX];
+struct ddic_driver {
+	struct list_head link;		/* in ddic_drivers */
+	char name[DDIC_NAME_MAX];
 	struct module *owner;
 	struct modlinkage *modlinkage;
 	struct dev_ops *ops;
 	const char *linkinfo;
-	struct ddi_conf *conf;
+	struct ddic_conf *conf;
 	bool autodetach;		/* no ddi-no-autodetach in .conf */
 	bool installed;			/* mod_install done */
 	bool unloading;			/* in mod_remove: nodes go away */
@@ -122,54 +122,54 @@ struct ddi_driver {
 	struct list_head pollqs;
 };
 
-extern struct mutex ddi_drivers_lock;
-extern struct list_head ddi_drivers;
-extern struct class *ddi_pseudo_class;
+extern struct mutex ddic_drivers_lock;
+extern struct list_head ddic_drivers;
+extern struct class *ddic_pseudo_class;
 
 /* devinfo.c */
-int ddi_attach_instance(struct dev_info *dip);
-int ddi_detach_instance(struct dev_info *dip);
-void ddi_autodetach(struct dev_info *dip);
-int ddi_driver_attach_all(struct ddi_driver *drv);
-int ddi_driver_detach_all(struct ddi_driver *drv);
-int ddi_devinfo_init(void);
-void ddi_devinfo_fini(void);
+int ddic_attach_instance(struct dev_info *dip);
+int ddic_detach_instance(struct dev_info *dip);
+void ddic_autodetach(struct dev_info *dip);
+int ddic_driver_attach_all(struct ddic_driver *drv);
+int ddic_driver_detach_all(struct ddic_driver *drv);
+int ddic_devinfo_init(void);
+void ddic_devinfo_fini(void);
 
 /* cdev.c */
-int ddi_cdev_register(struct ddi_driver *drv);
-void ddi_cdev_unregister(struct ddi_driver *drv);
-int ddi_errno(struct ddi_driver *drv, const char *entry, int err);
-struct ddi_devopen *ddi_devopen_find(struct ddi_driver *drv, dev_t dev,
+int ddic_cdev_register(struct ddic_driver *drv);
+void ddic_cdev_unregister(struct ddic_driver *drv);
+int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
+struct ddic_devopen *ddic_devopen_find(struct ddic_driver *drv, dev_t dev,
 				     int otyp);
-int ddi_wait_closing(struct ddi_driver *drv, dev_t dev, int otyp);
-void ddi_devclose(struct ddi_driver *drv, struct dev_info *dip, dev_t dev,
+int ddic_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp);
+void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		  int otyp, int flag, cred_t *cr);
 
 /* blk.c: the block bridge */
-struct ddi_blk;
+struct ddic_blk;
 struct buf;
-void ddi_blk_buf_done(struct buf *bp);
-int ddi_blk_create(struct ddi_minor *mn);
-void ddi_blk_destroy(struct ddi_blk *blk);
-void ddi_blk_destroy_later(struct ddi_blk *blk);
-void ddi_blk_driver_gone(struct ddi_driver *drv);
+void ddic_blk_buf_done(struct buf *bp);
+int ddic_blk_create(struct ddic_minor *mn);
+void ddic_blk_destroy(struct ddic_blk *blk);
+void ddic_blk_destroy_later(struct ddic_blk *blk);
+void ddic_blk_driver_gone(struct ddic_driver *drv);
 
 /* minornode.c */
-struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor,
+struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
 				 int spec_type);
-void ddi_minor_destroy_all(struct ddi_driver *drv);
-int ddi_minornode_init(void);
-void ddi_minornode_fini(void);
+void ddic_minor_destroy_all(struct ddic_driver *drv);
+int ddic_minornode_init(void);
+void ddic_minornode_fini(void);
 
 /* poll.c */
-void ddi_poll_driver_gone(struct ddi_driver *drv);
-void ddi_poll_forget_range(const void *start, size_t len);
-struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
+void ddic_poll_driver_gone(struct ddic_driver *drv);
+void ddic_poll_forget_range(const void *start, size_t len);
+struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
 
 /* modctl.c */
-struct ddi_driver *ddi_driver_find(const char *name);
-int ddi_control_init(void);
-void ddi_control_fini(void);
+struct ddic_driver *ddic_driver_find(const char *name);
+int ddic_control_init(void);
+void ddic_control_fini(void);
 
 #endif /* _DDI_DEVINFO_H */

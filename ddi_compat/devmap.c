@@ -4,7 +4,7 @@
  * ddi_devmap_segmap(9F), devmap(9E), devmap_umem_setup(9F) and the
  * devmap_callback_ctl(9S) callbacks.
  *
- * A user mmap() of a minor node reaches ddi_devmap_mmap() through the
+ * A user mmap() of a minor node reaches ddic_devmap_mmap() through the
  * driver model's character device.  The driver's segmap(9E) (if it has
  * one) calls devmap_setup(), which asks devmap(9E) for the mapping one
  * handle at a time; each handle says "these *maplen bytes are this piece
@@ -45,27 +45,27 @@
 #include "umem_impl.h"
 
 /* An entry point the driver has: neither NULL nor nodev(9F). */
-#define DEVMAP_HAS(fn)	((fn) && (void *)(fn) != (void *)nodev)
+#define DVM_HAS(fn)	((fn) && (void *)(fn) != (void *)nodev)
 
-#define DEVMAP_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
-#define DEVMAP_AS_MAGIC		0x41535f5fU	/* "AS__" */
+#define DVM_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
+#define DVM_AS_MAGIC		0x41535f5fU	/* "AS__" */
 
 /* Pages inserted per vm_insert_pages() call when building a batch. */
-#define DEVMAP_BATCH	32
+#define DVM_BATCH	32
 
 /* Contiguous mappings at least this long use remap_pfn_range(). */
-#define DEVMAP_REMAP_MIN	(4 * PAGE_SIZE)
+#define DVM_REMAP_MIN	(4 * PAGE_SIZE)
 
 /* Upper bound on devmap(9E) calls for one mapping: one per page. */
-#define DEVMAP_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
+#define DVM_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
 
-struct devmap_map;
+struct dvm_map;
 
 /* A devmap_cookie_t: one piece of one user mapping. */
-struct devmap_handle {
+struct dvm_handle {
 	u32 magic;
 	struct list_head link;		/* devmap_map.handles */
-	struct devmap_map *map;
+	struct dvm_map *map;
 	dev_info_t *dip;
 	offset_t off;			/* device offset devmap(9E) was given */
 	size_t uoff;			/* offset of the piece in the mapping */
@@ -84,7 +84,7 @@ struct devmap_handle {
 };
 
 /* One user mapping: one mmap(), or the copy a fork made of one. */
-struct devmap_map {
+struct dvm_map {
 	refcount_t ref;			/* one per VMA piece */
 	struct mm_struct *mm;		/* compared only: fork detection */
 	dev_t dev;
@@ -98,43 +98,43 @@ struct devmap_map {
 /* The address space a segmap(9E) entry point maps into (opaque to it). */
 struct as {
 	u32 magic;
-	struct ddi_mmap_req *req;
-	struct devmap_map *map;		/* set by a successful devmap_setup */
+	struct ddic_mmap_req *req;
+	struct dvm_map *map;		/* set by a successful devmap_setup */
 	bool tried;			/* devmap_setup was called */
 };
 
-static uint_t devmap_prot_of(vm_flags_t f)
+static uint_t dvm_prot_of(vm_flags_t f)
 {
 	return ((f & VM_READ) ? PROT_READ : 0) |
 	       ((f & VM_WRITE) ? PROT_WRITE : 0) |
 	       ((f & VM_EXEC) ? PROT_EXEC : 0) | PROT_USER;
 }
 
-static uint_t devmap_maxprot_of(vm_flags_t f)
+static uint_t dvm_maxprot_of(vm_flags_t f)
 {
 	return ((f & VM_MAYREAD) ? PROT_READ : 0) |
 	       ((f & VM_MAYWRITE) ? PROT_WRITE : 0) |
 	       ((f & VM_MAYEXEC) ? PROT_EXEC : 0) | PROT_USER;
 }
 
-static struct devmap_handle *devmap_handle_of(devmap_cookie_t dhp)
+static struct dvm_handle *dvm_handle_of(devmap_cookie_t dhp)
 {
-	struct devmap_handle *h = dhp;
+	struct dvm_handle *h = dhp;
 
-	return h && h->magic == DEVMAP_HANDLE_MAGIC ? h : NULL;
+	return h && h->magic == DVM_HANDLE_MAGIC ? h : NULL;
 }
 
 /* Free @map's handles, calling devmap_unmap for those that were mapped. */
-static void devmap_map_free(struct devmap_map *map, bool unmap_cb)
+static void dvm_map_free(struct dvm_map *map, bool unmap_cb)
 {
-	struct devmap_handle *h, *n;
+	struct dvm_handle *h, *n;
 
 	list_for_each_entry_safe(h, n, &map->handles, link) {
 		if (unmap_cb && h->mapped && h->cb.devmap_unmap)
 			h->cb.devmap_unmap(h, h->pvt, h->off, h->len, NULL,
 					   NULL, NULL, NULL);
 		if (h->setup)
-			umem_put(h->cookie);
+			ddic_umem_put(h->cookie);
 		h->magic = 0;
 		list_del(&h->link);
 		kfree(h);
@@ -142,23 +142,23 @@ static void devmap_map_free(struct devmap_map *map, bool unmap_cb)
 	kfree(map);
 }
 
-static struct devmap_handle *devmap_handle_new(struct devmap_map *map,
+static struct dvm_handle *dvm_handle_new(struct dvm_map *map,
 					       gfp_t gfp)
 {
-	struct devmap_handle *h = kzalloc(sizeof(*h), gfp);
+	struct dvm_handle *h = kzalloc(sizeof(*h), gfp);
 
 	if (!h)
 		return NULL;
-	h->magic = DEVMAP_HANDLE_MAGIC;
+	h->magic = DVM_HANDLE_MAGIC;
 	h->map = map;
 	list_add_tail(&h->link, &map->handles);
 	return h;
 }
 
 /* The handle covering byte @uoff of @map, or NULL. */
-static struct devmap_handle *devmap_find(struct devmap_map *map, size_t uoff)
+static struct dvm_handle *dvm_find(struct dvm_map *map, size_t uoff)
 {
-	struct devmap_handle *h;
+	struct dvm_handle *h;
 
 	list_for_each_entry(h, &map->handles, link)
 		if (uoff >= h->uoff && uoff - h->uoff < h->len)
@@ -172,19 +172,19 @@ static struct devmap_handle *devmap_find(struct devmap_map *map, size_t uoff)
  * open() cannot fail, so the (small) allocations may not fail either;
  * a devmap_dup that fails is reported and the child keeps the mapping.
  */
-static struct devmap_map *devmap_map_dup(struct devmap_map *old,
+static struct dvm_map *dvm_map_dup(struct dvm_map *old,
 					 struct mm_struct *mm)
 {
-	struct devmap_map *map = kmemdup(old, sizeof(*old),
+	struct dvm_map *map = kmemdup(old, sizeof(*old),
 					 GFP_KERNEL | __GFP_NOFAIL);
-	struct devmap_handle *oh, *h;
+	struct dvm_handle *oh, *h;
 	int err;
 
 	refcount_set(&map->ref, 1);
 	map->mm = mm;
 	INIT_LIST_HEAD(&map->handles);
 	list_for_each_entry(oh, &old->handles, link) {
-		h = devmap_handle_new(map, GFP_KERNEL | __GFP_NOFAIL);
+		h = dvm_handle_new(map, GFP_KERNEL | __GFP_NOFAIL);
 		h->dip = oh->dip;
 		h->off = oh->off;
 		h->uoff = oh->uoff;
@@ -200,7 +200,7 @@ static struct devmap_map *devmap_map_dup(struct devmap_map *old,
 		h->has_cb = oh->has_cb;
 		h->pvt = oh->pvt;
 		if (h->setup)
-			umem_get(h->cookie);
+			ddic_umem_get(h->cookie);
 		h->mapped = oh->mapped;
 		if (oh->mapped && oh->cb.devmap_dup) {
 			err = oh->cb.devmap_dup(oh, oh->pvt, h, &h->pvt);
@@ -209,38 +209,38 @@ static struct devmap_map *devmap_map_dup(struct devmap_map *old,
 					oh->cb.devmap_dup, err);
 		}
 	}
-	umem_mappings_inc();
+	ddic_umem_mappings_inc();
 	return map;
 }
 
-static void devmap_vm_open(struct vm_area_struct *vma)
+static void dvm_vm_open(struct vm_area_struct *vma)
 {
-	struct devmap_map *map = vma->vm_private_data;
+	struct dvm_map *map = vma->vm_private_data;
 
 	if (vma->vm_mm == map->mm) {
 		/* A split or a move of the same mapping. */
 		refcount_inc(&map->ref);
 		return;
 	}
-	vma->vm_private_data = devmap_map_dup(map, vma->vm_mm);
+	vma->vm_private_data = dvm_map_dup(map, vma->vm_mm);
 }
 
-static void devmap_vm_close(struct vm_area_struct *vma)
+static void dvm_vm_close(struct vm_area_struct *vma)
 {
-	struct devmap_map *map = vma->vm_private_data;
+	struct dvm_map *map = vma->vm_private_data;
 
 	if (!refcount_dec_and_test(&map->ref))
 		return;
-	devmap_map_free(map, true);
-	umem_mappings_dec();
+	dvm_map_free(map, true);
+	ddic_umem_mappings_dec();
 }
 
 /* A page of the mapping is missing (zapped, or not copied at fork). */
-static vm_fault_t devmap_vm_fault(struct vm_fault *vmf)
+static vm_fault_t dvm_vm_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct devmap_map *map = vma->vm_private_data;
-	struct devmap_handle *h;
+	struct dvm_map *map = vma->vm_private_data;
+	struct dvm_handle *h;
 	struct page *page;
 	size_t uoff;
 
@@ -249,10 +249,10 @@ static vm_fault_t devmap_vm_fault(struct vm_fault *vmf)
 	uoff = (vmf->pgoff - map->pgoff) << PAGE_SHIFT;
 	if (uoff >= map->len)
 		return VM_FAULT_SIGBUS;
-	h = devmap_find(map, uoff);
+	h = dvm_find(map, uoff);
 	if (!h || !h->setup || h->invalid)
 		return VM_FAULT_SIGBUS;
-	page = umem_page(h->cookie, h->coff + (uoff - h->uoff));
+	page = ddic_umem_page(h->cookie, h->coff + (uoff - h->uoff));
 	if (map->pfnmap)
 		return vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
 	get_page(page);
@@ -260,10 +260,10 @@ static vm_fault_t devmap_vm_fault(struct vm_fault *vmf)
 	return 0;
 }
 
-static const struct vm_operations_struct devmap_vm_ops = {
-	.open = devmap_vm_open,
-	.close = devmap_vm_close,
-	.fault = devmap_vm_fault,
+static const struct vm_operations_struct dvm_vm_ops = {
+	.open = dvm_vm_open,
+	.close = dvm_vm_close,
+	.fault = dvm_vm_fault,
 };
 
 int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
@@ -272,7 +272,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 		      uint_t maxprot, uint_t flags,
 		      ddi_device_acc_attr_t *accattrp)
 {
-	struct devmap_handle *h = devmap_handle_of(dhp);
+	struct dvm_handle *h = dvm_handle_of(dhp);
 	struct ddi_umem_cookie *c = cookie;
 	u64 coff, clen;
 
@@ -283,7 +283,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	}
 	if (h->setup || !c)
 		return DDI_FAILURE;
-	if (c->magic != UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
+	if (c->magic != DDIC_UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
 		pr_warn("%s: cookie %p is freed or not a umem cookie (caller %pS)\n",
 			__func__, c, (void *)_RET_IP_);
 		return DDI_FAILURE;
@@ -292,7 +292,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	 * Pinned user memory (ddi_umem_lock) is not exported back to user
 	 * space: only ddi_umem_alloc() cookies are accepted, as on Solaris.
 	 */
-	if (c->backend == UMEM_LOCKED)
+	if (c->backend == DDIC_UMEM_LOCKED)
 		return DDI_FAILURE;
 	if (((flags & DEVMAP_MAPPING_INVALID) &&
 	     !(flags & DEVMAP_ALLOW_REMAP)) || (flags & DEVMAP_USE_PAGESIZE))
@@ -333,17 +333,17 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 		h->cb = *callbackops;
 		h->has_cb = true;
 	}
-	umem_get(c);
+	ddic_umem_get(c);
 	h->setup = true;
 	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(devmap_umem_setup);
 
 /* Map every valid handle of @map into @vma. */
-static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
+static int dvm_populate(struct dvm_map *map, struct vm_area_struct *vma)
 {
-	struct page *pages[DEVMAP_BATCH], **parray;
-	struct devmap_handle *h;
+	struct page *pages[DVM_BATCH], **parray;
+	struct dvm_handle *h;
 	unsigned long addr, n, i, batch, todo;
 	int err;
 
@@ -353,16 +353,16 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 	 * bench measured it 1.3x slower for one page, 0.84x for 8, 0.5x for
 	 * 256.  Small contiguous mappings are inserted page by page.
 	 */
-	map->pfnmap = map->len >= DEVMAP_REMAP_MIN;
+	map->pfnmap = map->len >= DVM_REMAP_MIN;
 	list_for_each_entry(h, &map->handles, link)
-		if (h->cookie->backend != UMEM_PAGES)
+		if (h->cookie->backend != DDIC_UMEM_PAGES)
 			map->pfnmap = false;
 	if (map->pfnmap) {
 		list_for_each_entry(h, &map->handles, link) {
 			if (h->invalid)
 				continue;
 			err = remap_pfn_range(vma, vma->vm_start + h->uoff,
-					      page_to_pfn(umem_page(h->cookie,
+					      page_to_pfn(ddic_umem_page(h->cookie,
 								    h->coff)),
 					      h->len, vma->vm_page_prot);
 			if (err)
@@ -376,7 +376,7 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 			continue;
 		addr = vma->vm_start + h->uoff;
 		n = h->len >> PAGE_SHIFT;
-		parray = umem_page_array(h->cookie);
+		parray = ddic_umem_page_array(h->cookie);
 		if (parray) {
 			/* vmalloc'ed: the cookie's page array, one call. */
 			todo = n;
@@ -389,9 +389,9 @@ static int devmap_populate(struct devmap_map *map, struct vm_area_struct *vma)
 		}
 		/* Contiguous or trash pages in a mixed mapping: batches. */
 		for (i = 0; i < n; i += batch) {
-			batch = min_t(unsigned long, n - i, DEVMAP_BATCH);
+			batch = min_t(unsigned long, n - i, DVM_BATCH);
 			for (todo = 0; todo < batch; todo++)
-				pages[todo] = umem_page(h->cookie, h->coff +
+				pages[todo] = ddic_umem_page(h->cookie, h->coff +
 						((i + todo) << PAGE_SHIFT));
 			todo = batch;
 			err = vm_insert_pages(vma, addr + (i << PAGE_SHIFT),
@@ -412,15 +412,15 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
 		 cred_t *cred)
 {
-	struct ddi_mmap_req *req;
+	struct ddic_mmap_req *req;
 	struct vm_area_struct *vma;
-	struct devmap_map *map;
-	struct devmap_handle *h;
+	struct dvm_map *map;
+	struct dvm_handle *h;
 	size_t uoff, maplen, left, n = 0;
 	uint_t model, effmax;
 	int err, ret;
 
-	if (!as || as->magic != DEVMAP_AS_MAGIC) {
+	if (!as || as->magic != DVM_AS_MAGIC) {
 		pr_warn("%s: %p is not the address space segmap(9E) was given (caller %pS)\n",
 			__func__, as, (void *)_RET_IP_);
 		return EINVAL;
@@ -430,12 +430,12 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	as->tried = true;
 	req = as->req;
 	vma = req->vma;
-	if (!req->cb || !DEVMAP_HAS(req->cb->cb_devmap))
+	if (!req->cb || !DVM_HAS(req->cb->cb_devmap))
 		return EINVAL;
 	if (off < 0 || offset_in_page(off) || len != vma->vm_end - vma->vm_start)
 		return EINVAL;
 	/* The driver may narrow what mmap() asked for, never widen it. */
-	maxprot &= devmap_maxprot_of(vma->vm_flags);
+	maxprot &= dvm_maxprot_of(vma->vm_flags);
 	if (prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC))
 		return EACCES;
 
@@ -452,15 +452,15 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	map->flags = flags;
 	INIT_LIST_HEAD(&map->handles);
 
-	model = ddi_model_current();
+	model = ddic_model_current();
 	for (uoff = 0; uoff < len; uoff += maplen) {
 		left = len - uoff;
 		/* A devmap that never advances would loop forever. */
-		if (++n > DEVMAP_MAX_HANDLES(len)) {
+		if (++n > DVM_MAX_HANDLES(len)) {
 			err = EINVAL;
 			goto fail;
 		}
-		h = devmap_handle_new(map, GFP_KERNEL);
+		h = dvm_handle_new(map, GFP_KERNEL);
 		if (!h) {
 			err = ENOMEM;
 			goto fail;
@@ -520,29 +520,29 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	 * mapping never grows (mremap) and is not dumped.
 	 */
 	if (!(effmax & PROT_WRITE))
-		ddi_vm_flags_clear(vma, VM_MAYWRITE);
+		ddic_vm_flags_clear(vma, VM_MAYWRITE);
 	if (!(effmax & PROT_READ))
-		ddi_vm_flags_clear(vma, VM_MAYREAD);
+		ddic_vm_flags_clear(vma, VM_MAYREAD);
 	if (!(effmax & PROT_EXEC))
-		ddi_vm_flags_clear(vma, VM_MAYEXEC);
-	ddi_vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
+		ddic_vm_flags_clear(vma, VM_MAYEXEC);
+	ddic_vm_flags_set(vma, VM_DONTEXPAND | VM_DONTDUMP);
 
-	err = -devmap_populate(map, vma);
+	err = -dvm_populate(map, vma);
 	if (err) {
 		if (map->pfnmap)
 			zap_vma_ptes(vma, vma->vm_start, len);
 		goto fail;
 	}
 	vma->vm_private_data = map;
-	vma->vm_ops = &devmap_vm_ops;
-	umem_mappings_inc();
+	vma->vm_ops = &dvm_vm_ops;
+	ddic_umem_mappings_inc();
 	as->map = map;
 	if (addrp)
 		*addrp = (caddr_t)vma->vm_start;
 	return 0;
 
 fail:
-	devmap_map_free(map, true);
+	dvm_map_free(map, true);
 	return err;
 }
 EXPORT_SYMBOL(devmap_setup);
@@ -556,16 +556,16 @@ int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
 }
 EXPORT_SYMBOL(ddi_devmap_segmap);
 
-int ddi_devmap_mmap(struct ddi_mmap_req *req)
+int ddic_devmap_mmap(struct ddic_mmap_req *req)
 {
 	struct vm_area_struct *vma = req->vma;
 	struct cb_ops *cb = req->cb;
-	struct as as = { .magic = DEVMAP_AS_MAGIC, .req = req };
+	struct as as = { .magic = DVM_AS_MAGIC, .req = req };
 	caddr_t addr = (caddr_t)vma->vm_start;
 	off_t off = (off_t)(vma->vm_pgoff << PAGE_SHIFT);
 	off_t len = vma->vm_end - vma->vm_start;
-	uint_t prot = devmap_prot_of(vma->vm_flags);
-	uint_t maxprot = devmap_maxprot_of(vma->vm_flags);
+	uint_t prot = dvm_prot_of(vma->vm_flags);
+	uint_t maxprot = dvm_maxprot_of(vma->vm_flags);
 	/* A read-only open clears VM_SHARED but keeps VM_MAYSHARE. */
 	uint_t flags = (vma->vm_flags & VM_MAYSHARE) ? MAP_SHARED :
 						       MAP_PRIVATE;
@@ -574,14 +574,14 @@ int ddi_devmap_mmap(struct ddi_mmap_req *req)
 
 	if (vma->vm_pgoff > (unsigned long)LONG_MAX >> PAGE_SHIFT)
 		return -EINVAL;
-	if (DEVMAP_HAS(cb->cb_segmap) && cb->cb_segmap != ddi_devmap_segmap) {
+	if (DVM_HAS(cb->cb_segmap) && cb->cb_segmap != ddi_devmap_segmap) {
 		err = cb->cb_segmap(req->dev, off, &as, &addr, len, prot,
 				    maxprot, flags, cred);
-	} else if (DEVMAP_HAS(cb->cb_devmap)) {
+	} else if (DVM_HAS(cb->cb_devmap)) {
 		err = devmap_setup(req->dev, off, &as, &addr, len, prot,
 				   maxprot, flags, cred);
 	} else {
-		if (DEVMAP_HAS(cb->cb_mmap))
+		if (DVM_HAS(cb->cb_mmap))
 			pr_warn_once("mmap(9E) entry points are not supported; the driver must provide devmap(9E)\n");
 		return -ENODEV;
 	}
@@ -592,8 +592,8 @@ int ddi_devmap_mmap(struct ddi_mmap_req *req)
 			vma->vm_private_data = NULL;
 			if (as.map->pfnmap)
 				zap_vma_ptes(vma, vma->vm_start, len);
-			devmap_map_free(as.map, true);
-			umem_mappings_dec();
+			dvm_map_free(as.map, true);
+			ddic_umem_mappings_dec();
 		}
 		return err > 0 ? -err : -ENXIO;
 	}
@@ -608,36 +608,36 @@ int ddi_devmap_mmap(struct ddi_mmap_req *req)
  * Exported for the test and bench fixture (bench/umem_fixture.c), which
  * serves a misc device through this path without the driver model.
  */
-EXPORT_SYMBOL(ddi_devmap_mmap);
+EXPORT_SYMBOL(ddic_devmap_mmap);
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /*
  * Debug builds only, for KUnit: a handle as devmap_setup() would hand to
  * devmap(9E), for a mapping the user asked @prot of.
  */
-devmap_cookie_t ddi_devmap_debug_handle(uint_t prot)
+devmap_cookie_t ddic_devmap_debug_handle(uint_t prot)
 {
-	struct devmap_map *map = kzalloc(sizeof(*map), GFP_KERNEL);
+	struct dvm_map *map = kzalloc(sizeof(*map), GFP_KERNEL);
 
 	if (!map)
 		return NULL;
 	refcount_set(&map->ref, 1);
 	map->prot = prot;
 	INIT_LIST_HEAD(&map->handles);
-	if (!devmap_handle_new(map, GFP_KERNEL)) {
+	if (!dvm_handle_new(map, GFP_KERNEL)) {
 		kfree(map);
 		return NULL;
 	}
-	return list_first_entry(&map->handles, struct devmap_handle, link);
+	return list_first_entry(&map->handles, struct dvm_handle, link);
 }
-EXPORT_SYMBOL(ddi_devmap_debug_handle);
+EXPORT_SYMBOL(ddic_devmap_debug_handle);
 
-void ddi_devmap_debug_handle_free(devmap_cookie_t dhp)
+void ddic_devmap_debug_handle_free(devmap_cookie_t dhp)
 {
-	struct devmap_handle *h = devmap_handle_of(dhp);
+	struct dvm_handle *h = dvm_handle_of(dhp);
 
 	if (h)
-		devmap_map_free(h->map, false);
+		dvm_map_free(h->map, false);
 }
-EXPORT_SYMBOL(ddi_devmap_debug_handle_free);
+EXPORT_SYMBOL(ddic_devmap_debug_handle_free);
 #endif

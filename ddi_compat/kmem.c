@@ -8,7 +8,7 @@
  * with a warning.  KM_NOSLEEP never sleeps and never touches vmalloc, so it
  * is safe in interrupt context and under spinlocks.
  *
- * Debug builds (DDI_DEBUG) put a header in front of every allocation that
+ * Debug builds (DDIC_DEBUG) put a header in front of every allocation that
  * records its size and call site: kmem_free() checks the size it is given,
  * refuses a pointer kmem_alloc() never returned, and the allocations a
  * module still holds when it unloads are reported by call site.
@@ -36,19 +36,19 @@
  * interrupt, the area is queued (the list node lives in the area itself,
  * which is at least a page) and a work item frees it.
  */
-static LLIST_HEAD(kmem_deferred);
+static LLIST_HEAD(kma_deferred);
 
-static void kmem_deferred_fn(struct work_struct *work)
+static void kma_deferred_fn(struct work_struct *work)
 {
 	struct llist_node *n, *next;
 
-	llist_for_each_safe(n, next, llist_del_all(&kmem_deferred))
+	llist_for_each_safe(n, next, llist_del_all(&kma_deferred))
 		vfree(n);
 }
 
-static DECLARE_WORK(kmem_deferred_work, kmem_deferred_fn);
+static DECLARE_WORK(kma_deferred_work, kma_deferred_fn);
 
-void ddi_vfree_any(const void *addr)
+void ddic_vfree_any(const void *addr)
 {
 	if (!addr)
 		return;
@@ -56,22 +56,22 @@ void ddi_vfree_any(const void *addr)
 		vfree(addr);
 		return;
 	}
-	if (llist_add((struct llist_node *)addr, &kmem_deferred))
-		schedule_work(&kmem_deferred_work);
+	if (llist_add((struct llist_node *)addr, &kma_deferred))
+		schedule_work(&kma_deferred_work);
 }
 
 /* Called last at unload: nothing may stay queued. */
-void ddi_vfree_flush(void)
+void ddic_vfree_flush(void)
 {
-	flush_work(&kmem_deferred_work);
+	flush_work(&kma_deferred_work);
 }
 
-static __always_inline void *kmem_alloc_nosleep(size_t size, gfp_t zero)
+static __always_inline void *kma_alloc_nosleep(size_t size, gfp_t zero)
 {
 	return kmalloc(size, GFP_NOWAIT | __GFP_NOWARN | zero);
 }
 
-static noinline void *kmem_alloc_sleep_slow(size_t size, gfp_t zero)
+static noinline void *kma_alloc_sleep_slow(size_t size, gfp_t zero)
 {
 	unsigned int tries = 0;
 	void *p;
@@ -93,7 +93,7 @@ static noinline void *kmem_alloc_sleep_slow(size_t size, gfp_t zero)
 	}
 }
 
-static __always_inline void *kmem_alloc_sleep(size_t size, gfp_t zero)
+static __always_inline void *kma_alloc_sleep(size_t size, gfp_t zero)
 {
 	void *p;
 
@@ -104,131 +104,131 @@ static __always_inline void *kmem_alloc_sleep(size_t size, gfp_t zero)
 		if (likely(p))
 			return p;
 	}
-	return kmem_alloc_sleep_slow(size, zero);
+	return kma_alloc_sleep_slow(size, zero);
 }
 
-static __always_inline void kmem_release(void *p)
+static __always_inline void kma_release(void *p)
 {
 	if (is_vmalloc_addr(p))
-		ddi_vfree_any(p);
+		ddic_vfree_any(p);
 	else
 		kfree(p);
 }
 
-static __always_inline void *kmem_get(size_t size, int flag, gfp_t zero)
+static __always_inline void *kma_get(size_t size, int flag, gfp_t zero)
 {
 	void *p;
 
-	p = (flag & KM_NOSLEEP) ? kmem_alloc_nosleep(size, zero) :
-				  kmem_alloc_sleep(size, zero);
+	p = (flag & KM_NOSLEEP) ? kma_alloc_nosleep(size, zero) :
+				  kma_alloc_sleep(size, zero);
 	if (!p && (flag & KM_PANIC))
 		panic("kmem_alloc: failed to allocate %zu bytes (KM_PANIC)\n",
 		      size);
 	return p;
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 
-#define KMEM_MAGIC_LIVE	0x4b4d454dU	/* "KMEM" */
-#define KMEM_MAGIC_FREE	0x6b6d6566U
+#define KMA_MAGIC_LIVE	0x4b4d454dU	/* "KMEM" */
+#define KMA_MAGIC_FREE	0x6b6d6566U
 
-struct kmem_hdr {
-	struct ddi_site site;		/* size and call site, in kmem_sites */
+struct kma_hdr {
+	struct ddic_site site;		/* size and call site, in kma_sites */
 	u32 magic;
 };
 
-#define KMEM_HDR_SIZE	ALIGN(sizeof(struct kmem_hdr), 16)
+#define KMA_HDR_SIZE	ALIGN(sizeof(struct kma_hdr), 16)
 
-static DDI_SITE_TRACKER(kmem_sites);
-static atomic_long_t kmem_misuse = ATOMIC_LONG_INIT(0);
+static DDIC_SITE_TRACKER(kma_sites);
+static atomic_long_t kma_misuse = ATOMIC_LONG_INIT(0);
 
-static struct kmem_hdr *kmem_hdr_of(const void *buf)
+static struct kma_hdr *kma_hdr_of(const void *buf)
 {
-	return (struct kmem_hdr *)((char *)buf - KMEM_HDR_SIZE);
+	return (struct kma_hdr *)((char *)buf - KMA_HDR_SIZE);
 }
 
-static void *kmem_track(void *p, size_t size, const char *func, int line,
+static void *kma_track(void *p, size_t size, const char *func, int line,
 			unsigned long caller)
 {
-	struct kmem_hdr *hdr = p;
+	struct kma_hdr *hdr = p;
 
-	hdr->magic = KMEM_MAGIC_LIVE;
-	ddi_site_track(&kmem_sites, &hdr->site, size, func, line, caller);
-	return (char *)p + KMEM_HDR_SIZE;
+	hdr->magic = KMA_MAGIC_LIVE;
+	ddic_site_track(&kma_sites, &hdr->site, size, func, line, caller);
+	return (char *)p + KMA_HDR_SIZE;
 }
 
-void *ddi_kmem_alloc(size_t size, int flag, int zero, const char *func,
+void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line)
 {
 	void *p;
 
 	if (size == 0)
 		return NULL;
-	if (size > SIZE_MAX - KMEM_HDR_SIZE)
+	if (size > SIZE_MAX - KMA_HDR_SIZE)
 		return NULL;
-	p = kmem_get(size + KMEM_HDR_SIZE, flag, zero ? __GFP_ZERO : 0);
+	p = kma_get(size + KMA_HDR_SIZE, flag, zero ? __GFP_ZERO : 0);
 	if (!p)
 		return NULL;
-	return kmem_track(p, size, func, line, _RET_IP_);
+	return kma_track(p, size, func, line, _RET_IP_);
 }
-EXPORT_SYMBOL(ddi_kmem_alloc);
+EXPORT_SYMBOL(ddic_kmem_alloc);
 
-void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
+void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 {
-	struct kmem_hdr *hdr;
+	struct kma_hdr *hdr;
 
 	if (!buf)
 		return;
-	hdr = kmem_hdr_of(buf);
-	if (hdr->magic != KMEM_MAGIC_LIVE) {
-		atomic_long_inc(&kmem_misuse);
+	hdr = kma_hdr_of(buf);
+	if (hdr->magic != KMA_MAGIC_LIVE) {
+		atomic_long_inc(&kma_misuse);
 		pr_warn("kmem_free: %p from %s:%d (%pS) was not allocated by kmem_alloc or is already freed; ignored\n",
 			buf, func, line, (void *)_RET_IP_);
 		return;
 	}
 	if (hdr->site.size != size) {
-		atomic_long_inc(&kmem_misuse);
+		atomic_long_inc(&kma_misuse);
 		pr_warn("kmem_free: size mismatch: %s:%d (%pS) frees %zu bytes at %p, allocated as %zu bytes by %s:%d\n",
 			func, line, (void *)_RET_IP_, size, buf, hdr->site.size,
 			hdr->site.func ?: "(unloaded module)", hdr->site.line);
 	}
-	ddi_site_untrack(&kmem_sites, &hdr->site);
-	hdr->magic = KMEM_MAGIC_FREE;
-	kmem_release(hdr);
+	ddic_site_untrack(&kma_sites, &hdr->site);
+	hdr->magic = KMA_MAGIC_FREE;
+	kma_release(hdr);
 }
-EXPORT_SYMBOL(ddi_kmem_free);
+EXPORT_SYMBOL(ddic_kmem_free);
 
-int ddi_kmem_debug_site(const void *buf, const char **func, int *line,
+int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
 			size_t *size)
 {
-	struct kmem_hdr *hdr = kmem_hdr_of(buf);
+	struct kma_hdr *hdr = kma_hdr_of(buf);
 
-	if (hdr->magic != KMEM_MAGIC_LIVE)
+	if (hdr->magic != KMA_MAGIC_LIVE)
 		return -ENOENT;
 	*func = hdr->site.func;
 	*line = hdr->site.line;
 	*size = hdr->site.size;
 	return 0;
 }
-EXPORT_SYMBOL(ddi_kmem_debug_site);
+EXPORT_SYMBOL(ddic_kmem_debug_site);
 
-unsigned long ddi_kmem_debug_outstanding(struct module *owner)
+unsigned long ddic_kmem_debug_outstanding(struct module *owner)
 {
-	return ddi_site_count(&kmem_sites, owner);
+	return ddic_site_count(&kma_sites, owner);
 }
-EXPORT_SYMBOL(ddi_kmem_debug_outstanding);
+EXPORT_SYMBOL(ddic_kmem_debug_outstanding);
 
-unsigned long ddi_kmem_debug_misuse(void)
+unsigned long ddic_kmem_debug_misuse(void)
 {
-	return atomic_long_read(&kmem_misuse);
+	return atomic_long_read(&kma_misuse);
 }
-EXPORT_SYMBOL(ddi_kmem_debug_misuse);
+EXPORT_SYMBOL(ddic_kmem_debug_misuse);
 
-static void kmem_report_leak(struct ddi_site *s, const char *modname)
+static void kma_report_leak(struct ddic_site *s, const char *modname)
 {
 	pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
-		s->size, (char *)container_of(s, struct kmem_hdr, site) +
-		KMEM_HDR_SIZE, s->func, s->line, modname);
+		s->size, (char *)container_of(s, struct kma_hdr, site) +
+		KMA_HDR_SIZE, s->func, s->line, modname);
 }
 
 /*
@@ -236,71 +236,71 @@ static void kmem_report_leak(struct ddi_site *s, const char *modname)
  * and stop tracking them.  The memory itself is left alone; kmemleak
  * will see it too.
  */
-static void kmem_report_leaks(struct module *mod)
+static void kma_report_leaks(struct module *mod)
 {
-	ddi_site_orphan(&kmem_sites, mod, "kmem", "allocations",
-			kmem_report_leak);
+	ddic_site_orphan(&kma_sites, mod, "kmem", "allocations",
+			kma_report_leak);
 }
 
-void ddi_kmem_module_going(struct module *mod)
+void ddic_kmem_module_going(struct module *mod)
 {
-	kmem_report_leaks(mod);
+	kma_report_leaks(mod);
 }
 
-static int kmem_stats_show(struct seq_file *m, void *v)
+static int kma_stats_show(struct seq_file *m, void *v)
 {
 	unsigned long nlive, bytes;
 
-	ddi_site_stats(&kmem_sites, &nlive, &bytes);
+	ddic_site_stats(&kma_sites, &nlive, &bytes);
 	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\n",
-		   nlive, bytes, atomic_long_read(&kmem_misuse));
+		   nlive, bytes, atomic_long_read(&kma_misuse));
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(kmem_stats);
+DEFINE_SHOW_ATTRIBUTE(kma_stats);
 
-int ddi_kmem_init(void)
+int ddic_kmem_init(void)
 {
-	debugfs_create_file("kmem", 0444, ddi_debugfs_root, NULL,
-			    &kmem_stats_fops);
+	debugfs_create_file("kmem", 0444, ddic_debugfs_root, NULL,
+			    &kma_stats_fops);
 	return 0;
 }
 
-void ddi_kmem_fini(void)
+void ddic_kmem_fini(void)
 {
-	ddi_vfree_flush();
-	kmem_report_leaks(NULL);
+	ddic_vfree_flush();
+	kma_report_leaks(NULL);
 }
 
-#else /* !DDI_DEBUG */
+#else /* !DDIC_DEBUG */
 
-void *ddi_kmem_alloc(size_t size, int flag, int zero, const char *func,
+void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line)
 {
 	if (size == 0)
 		return NULL;
-	return kmem_get(size, flag, zero ? __GFP_ZERO : 0);
+	return kma_get(size, flag, zero ? __GFP_ZERO : 0);
 }
-EXPORT_SYMBOL(ddi_kmem_alloc);
+EXPORT_SYMBOL(ddic_kmem_alloc);
 
-void ddi_kmem_free(void *buf, size_t size, const char *func, int line)
+void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 {
 	if (buf)
-		kmem_release(buf);
+		kma_release(buf);
 }
-EXPORT_SYMBOL(ddi_kmem_free);
+EXPORT_SYMBOL(ddic_kmem_free);
 
-void ddi_kmem_module_going(struct module *mod)
+void ddic_kmem_module_going(struct module *mod)
 {
 }
 
-int ddi_kmem_init(void)
+int ddic_kmem_init(void)
 {
 	return 0;
 }
 
-void ddi_kmem_fini(void)
+void ddic_kmem_fini(void)
 {
-	ddi_vfree_flush();
+	ddic_vfree_flush();
 }
 
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

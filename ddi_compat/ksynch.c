@@ -25,35 +25,35 @@
 #include "ddi_impl.h"
 
 /* Zeroed locks are set up on first use; this serialises that. */
-static DEFINE_SPINLOCK(ddi_lazy_lock);
-static struct lock_class_key ddi_lazy_mutex_key;
-static struct lock_class_key ddi_lazy_rw_key;
+static DEFINE_SPINLOCK(ddic_lazy_lock);
+static struct lock_class_key ddic_lazy_mutex_key;
+static struct lock_class_key ddic_lazy_rw_key;
 
-void ddi_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
+void ddic_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 		    struct lock_class_key *key)
 {
 	__mutex_init(&mp->m_lock, name ? name : "kmutex_t", key);
 	mp->m_owner = NULL;
-	/* Ready only once set up; pairs with ddi_mutex_ready(). */
+	/* Ready only once set up; pairs with ddic_mutex_ready(). */
 	smp_store_release(&mp->m_ready, 1);
 }
-EXPORT_SYMBOL(ddi_mutex_init);
+EXPORT_SYMBOL(ddic_mutex_init);
 
-static void ddi_mutex_ready(kmutex_t *mp)
+static void ddic_mutex_ready(kmutex_t *mp)
 {
 	unsigned long flags;
 
-	/* Pairs with the release in ddi_mutex_init(). */
+	/* Pairs with the release in ddic_mutex_init(). */
 	if (likely(smp_load_acquire(&mp->m_ready)))
 		return;
-	spin_lock_irqsave(&ddi_lazy_lock, flags);
+	spin_lock_irqsave(&ddic_lazy_lock, flags);
 	if (!mp->m_ready)
-		ddi_mutex_init(mp, "kmutex_t (zeroed)", MUTEX_DEFAULT, NULL,
-			       &ddi_lazy_mutex_key);
-	spin_unlock_irqrestore(&ddi_lazy_lock, flags);
+		ddic_mutex_init(mp, "kmutex_t (zeroed)", MUTEX_DEFAULT, NULL,
+			       &ddic_lazy_mutex_key);
+	spin_unlock_irqrestore(&ddic_lazy_lock, flags);
 }
 
-void ddi_mutex_destroy(kmutex_t *mp)
+void ddic_mutex_destroy(kmutex_t *mp)
 {
 	if (!mp->m_ready)
 		return;
@@ -62,11 +62,11 @@ void ddi_mutex_destroy(kmutex_t *mp)
 	mutex_destroy(&mp->m_lock);
 	mp->m_ready = 0;
 }
-EXPORT_SYMBOL(ddi_mutex_destroy);
+EXPORT_SYMBOL(ddic_mutex_destroy);
 
 void mutex_enter(kmutex_t *mp)
 {
-	ddi_mutex_ready(mp);
+	ddic_mutex_ready(mp);
 	mutex_lock(&mp->m_lock);
 	WRITE_ONCE(mp->m_owner, current);
 }
@@ -74,7 +74,7 @@ EXPORT_SYMBOL(mutex_enter);
 
 int mutex_tryenter(kmutex_t *mp)
 {
-	ddi_mutex_ready(mp);
+	ddic_mutex_ready(mp);
 	if (!mutex_trylock(&mp->m_lock))
 		return 0;
 	WRITE_ONCE(mp->m_owner, current);
@@ -103,45 +103,45 @@ EXPORT_SYMBOL(mutex_owner);
 
 /* Condition variables. */
 
-struct ddi_cv_waiter {
+struct ddic_cv_waiter {
 	struct list_head link;
 	struct task_struct *task;
 	bool woken;
 };
 
-void ddi_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg)
+void ddic_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg)
 {
-	spin_lock_init(&cvp->cv_lock);
-	INIT_LIST_HEAD(&cvp->cv_waiters);
-	/* Ready only once set up; pairs with ddi_cv_ready(). */
-	smp_store_release(&cvp->cv_ready, 1);
+	spin_lock_init(&cvp->c_lock);
+	INIT_LIST_HEAD(&cvp->c_waiters);
+	/* Ready only once set up; pairs with ddic_cv_ready(). */
+	smp_store_release(&cvp->c_ready, 1);
 }
-EXPORT_SYMBOL(ddi_cv_init);
+EXPORT_SYMBOL(ddic_cv_init);
 
-static void ddi_cv_ready(kcondvar_t *cvp)
+static void ddic_cv_ready(kcondvar_t *cvp)
 {
 	unsigned long flags;
 
-	/* Pairs with the release in ddi_cv_init(). */
-	if (likely(smp_load_acquire(&cvp->cv_ready)))
+	/* Pairs with the release in ddic_cv_init(). */
+	if (likely(smp_load_acquire(&cvp->c_ready)))
 		return;
-	spin_lock_irqsave(&ddi_lazy_lock, flags);
-	if (!cvp->cv_ready)
-		ddi_cv_init(cvp, NULL, CV_DEFAULT, NULL);
-	spin_unlock_irqrestore(&ddi_lazy_lock, flags);
+	spin_lock_irqsave(&ddic_lazy_lock, flags);
+	if (!cvp->c_ready)
+		ddic_cv_init(cvp, NULL, CV_DEFAULT, NULL);
+	spin_unlock_irqrestore(&ddic_lazy_lock, flags);
 }
 
 void cv_destroy(kcondvar_t *cvp)
 {
 	unsigned long flags;
 
-	if (!cvp->cv_ready)
+	if (!cvp->c_ready)
 		return;
-	spin_lock_irqsave(&cvp->cv_lock, flags);
-	if (!list_empty(&cvp->cv_waiters))
+	spin_lock_irqsave(&cvp->c_lock, flags);
+	if (!list_empty(&cvp->c_waiters))
 		pr_warn("%s: %p still has waiters\n", __func__, cvp);
-	spin_unlock_irqrestore(&cvp->cv_lock, flags);
-	cvp->cv_ready = 0;
+	spin_unlock_irqrestore(&cvp->c_lock, flags);
+	cvp->c_ready = 0;
 }
 EXPORT_SYMBOL(cv_destroy);
 
@@ -150,20 +150,20 @@ EXPORT_SYMBOL(cv_destroy);
  * (MAX_SCHEDULE_TIMEOUT: no limit).  Returns 1 when woken, 0 when a
  * signal came first (only if @state allows signals), -1 on timeout.
  */
-static int ddi_cv_block(kcondvar_t *cvp, kmutex_t *mp, long timeout,
+static int ddic_cv_block(kcondvar_t *cvp, kmutex_t *mp, long timeout,
 			unsigned int state)
 {
-	struct ddi_cv_waiter w = { .task = current };
+	struct ddic_cv_waiter w = { .task = current };
 	unsigned long flags;
 	int ret;
 
-	ddi_cv_ready(cvp);
+	ddic_cv_ready(cvp);
 	if (!mutex_owned(mp))
 		pr_warn_once("cv_wait on %p without holding mutex %p\n", cvp,
 			     mp);
-	spin_lock_irqsave(&cvp->cv_lock, flags);
-	list_add_tail(&w.link, &cvp->cv_waiters);
-	spin_unlock_irqrestore(&cvp->cv_lock, flags);
+	spin_lock_irqsave(&cvp->c_lock, flags);
+	list_add_tail(&w.link, &cvp->c_waiters);
+	spin_unlock_irqrestore(&cvp->c_lock, flags);
 	mutex_exit(mp);
 
 	for (;;) {
@@ -185,30 +185,30 @@ static int ddi_cv_block(kcondvar_t *cvp, kmutex_t *mp, long timeout,
 	__set_current_state(TASK_RUNNING);
 
 	/* Leaving without a wakeup: unless one came in the meantime. */
-	spin_lock_irqsave(&cvp->cv_lock, flags);
+	spin_lock_irqsave(&cvp->c_lock, flags);
 	if (w.woken)
 		ret = 1;
 	else
 		list_del(&w.link);
-	spin_unlock_irqrestore(&cvp->cv_lock, flags);
+	spin_unlock_irqrestore(&cvp->c_lock, flags);
 
 	mutex_enter(mp);
 	return ret;
 }
 
-static void ddi_cv_wake(kcondvar_t *cvp, bool all)
+static void ddic_cv_wake(kcondvar_t *cvp, bool all)
 {
-	struct ddi_cv_waiter *w;
+	struct ddic_cv_waiter *w;
 	unsigned long flags;
 
-	ddi_cv_ready(cvp);
-	spin_lock_irqsave(&cvp->cv_lock, flags);
-	while (!list_empty(&cvp->cv_waiters)) {
-		w = list_first_entry(&cvp->cv_waiters, struct ddi_cv_waiter,
+	ddic_cv_ready(cvp);
+	spin_lock_irqsave(&cvp->c_lock, flags);
+	while (!list_empty(&cvp->c_waiters)) {
+		w = list_first_entry(&cvp->c_waiters, struct ddic_cv_waiter,
 				     link);
 		list_del(&w->link);
 		/*
-		 * The waiter confirms w->woken under cv_lock before its
+		 * The waiter confirms w->woken under c_lock before its
 		 * stack frame goes, so w and w->task stay valid here.
 		 */
 		WRITE_ONCE(w->woken, true);
@@ -216,42 +216,42 @@ static void ddi_cv_wake(kcondvar_t *cvp, bool all)
 		if (!all)
 			break;
 	}
-	spin_unlock_irqrestore(&cvp->cv_lock, flags);
+	spin_unlock_irqrestore(&cvp->c_lock, flags);
 }
 
 void cv_signal(kcondvar_t *cvp)
 {
-	ddi_cv_wake(cvp, false);
+	ddic_cv_wake(cvp, false);
 }
 EXPORT_SYMBOL(cv_signal);
 
 void cv_broadcast(kcondvar_t *cvp)
 {
-	ddi_cv_wake(cvp, true);
+	ddic_cv_wake(cvp, true);
 }
 EXPORT_SYMBOL(cv_broadcast);
 
-int cv_has_waiters(kcondvar_t *cvp)
+int ddic_cv_has_waiters(kcondvar_t *cvp)
 {
-	ddi_cv_ready(cvp);
-	return !list_empty(&cvp->cv_waiters);
+	ddic_cv_ready(cvp);
+	return !list_empty(&cvp->c_waiters);
 }
-EXPORT_SYMBOL(cv_has_waiters);
+EXPORT_SYMBOL(ddic_cv_has_waiters);
 
 void cv_wait(kcondvar_t *cvp, kmutex_t *mp)
 {
-	ddi_cv_block(cvp, mp, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
+	ddic_cv_block(cvp, mp, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_wait);
 
 int cv_wait_sig(kcondvar_t *cvp, kmutex_t *mp)
 {
-	return ddi_cv_block(cvp, mp, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
+	return ddic_cv_block(cvp, mp, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_wait_sig);
 
 /* Ticks from now until the lbolt value @abstime; 0 if already past. */
-static long ddi_ticks_until(clock_t abstime)
+static long ddic_ticks_until(clock_t abstime)
 {
 	clock_t left = abstime - ddi_get_lbolt();
 
@@ -262,26 +262,26 @@ static long ddi_ticks_until(clock_t abstime)
 
 clock_t cv_timedwait(kcondvar_t *cvp, kmutex_t *mp, clock_t abstime)
 {
-	long t = ddi_ticks_until(abstime);
+	long t = ddic_ticks_until(abstime);
 
 	if (!t)
 		return -1;
-	return ddi_cv_block(cvp, mp, t, TASK_UNINTERRUPTIBLE);
+	return ddic_cv_block(cvp, mp, t, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_timedwait);
 
 clock_t cv_timedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t abstime)
 {
-	long t = ddi_ticks_until(abstime);
+	long t = ddic_ticks_until(abstime);
 
 	if (!t)
 		return -1;
-	return ddi_cv_block(cvp, mp, t, TASK_INTERRUPTIBLE);
+	return ddic_cv_block(cvp, mp, t, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_timedwait_sig);
 
 /* @delta in @res units as jiffies, rounded up so a wait is never short. */
-static long ddi_reltime_ticks(clock_t delta, time_res_t res)
+static long ddic_reltime_ticks(clock_t delta, time_res_t res)
 {
 	u64 ns;
 
@@ -310,22 +310,22 @@ static long ddi_reltime_ticks(clock_t delta, time_res_t res)
 clock_t cv_reltimedwait(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
 			time_res_t res)
 {
-	long t = ddi_reltime_ticks(delta, res);
+	long t = ddic_reltime_ticks(delta, res);
 
 	if (!t)
 		return -1;
-	return ddi_cv_block(cvp, mp, t, TASK_UNINTERRUPTIBLE);
+	return ddic_cv_block(cvp, mp, t, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_reltimedwait);
 
 clock_t cv_reltimedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
 			    time_res_t res)
 {
-	long t = ddi_reltime_ticks(delta, res);
+	long t = ddic_reltime_ticks(delta, res);
 
 	if (!t)
 		return -1;
-	return ddi_cv_block(cvp, mp, t, TASK_INTERRUPTIBLE);
+	return ddic_cv_block(cvp, mp, t, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(cv_reltimedwait_sig);
 
@@ -333,63 +333,63 @@ EXPORT_SYMBOL(cv_reltimedwait_sig);
  * Reader/writer locks.  rw_exit() must know how the lock is held: the
  * writer is recorded, so anyone else releasing holds it as a reader.
  */
-void ddi_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
+void ddic_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
 		 struct lock_class_key *key)
 {
-	__init_rwsem(&rwp->rw_sem, name ? name : "krwlock_t", key);
-	rwp->rw_writer = NULL;
-	atomic_set(&rwp->rw_readers, 0);
-	/* Ready only once set up; pairs with ddi_rw_ready(). */
-	smp_store_release(&rwp->rw_ready, 1);
+	__init_rwsem(&rwp->r_sem, name ? name : "krwlock_t", key);
+	rwp->r_writer = NULL;
+	atomic_set(&rwp->r_readers, 0);
+	/* Ready only once set up; pairs with ddic_rw_ready(). */
+	smp_store_release(&rwp->r_ready, 1);
 }
-EXPORT_SYMBOL(ddi_rw_init);
+EXPORT_SYMBOL(ddic_rw_init);
 
-static void ddi_rw_ready(krwlock_t *rwp)
+static void ddic_rw_ready(krwlock_t *rwp)
 {
 	unsigned long flags;
 
-	/* Pairs with the release in ddi_rw_init(). */
-	if (likely(smp_load_acquire(&rwp->rw_ready)))
+	/* Pairs with the release in ddic_rw_init(). */
+	if (likely(smp_load_acquire(&rwp->r_ready)))
 		return;
-	spin_lock_irqsave(&ddi_lazy_lock, flags);
-	if (!rwp->rw_ready)
-		ddi_rw_init(rwp, "krwlock_t (zeroed)", RW_DEFAULT, NULL,
-			    &ddi_lazy_rw_key);
-	spin_unlock_irqrestore(&ddi_lazy_lock, flags);
+	spin_lock_irqsave(&ddic_lazy_lock, flags);
+	if (!rwp->r_ready)
+		ddic_rw_init(rwp, "krwlock_t (zeroed)", RW_DEFAULT, NULL,
+			    &ddic_lazy_rw_key);
+	spin_unlock_irqrestore(&ddic_lazy_lock, flags);
 }
 
 void rw_destroy(krwlock_t *rwp)
 {
-	if (rwp->rw_ready && (rwp->rw_writer || atomic_read(&rwp->rw_readers)))
+	if (rwp->r_ready && (rwp->r_writer || atomic_read(&rwp->r_readers)))
 		pr_warn("%s: %p is held\n", __func__, rwp);
-	rwp->rw_ready = 0;
+	rwp->r_ready = 0;
 }
 EXPORT_SYMBOL(rw_destroy);
 
 void rw_enter(krwlock_t *rwp, krw_t enter_type)
 {
-	ddi_rw_ready(rwp);
+	ddic_rw_ready(rwp);
 	if (enter_type == RW_WRITER) {
-		down_write(&rwp->rw_sem);
-		WRITE_ONCE(rwp->rw_writer, current);
+		down_write(&rwp->r_sem);
+		WRITE_ONCE(rwp->r_writer, current);
 	} else {
-		down_read(&rwp->rw_sem);
-		atomic_inc(&rwp->rw_readers);
+		down_read(&rwp->r_sem);
+		atomic_inc(&rwp->r_readers);
 	}
 }
 EXPORT_SYMBOL(rw_enter);
 
 int rw_tryenter(krwlock_t *rwp, krw_t enter_type)
 {
-	ddi_rw_ready(rwp);
+	ddic_rw_ready(rwp);
 	if (enter_type == RW_WRITER) {
-		if (!down_write_trylock(&rwp->rw_sem))
+		if (!down_write_trylock(&rwp->r_sem))
 			return 0;
-		WRITE_ONCE(rwp->rw_writer, current);
+		WRITE_ONCE(rwp->r_writer, current);
 	} else {
-		if (!down_read_trylock(&rwp->rw_sem))
+		if (!down_read_trylock(&rwp->r_sem))
 			return 0;
-		atomic_inc(&rwp->rw_readers);
+		atomic_inc(&rwp->r_readers);
 	}
 	return 1;
 }
@@ -397,12 +397,12 @@ EXPORT_SYMBOL(rw_tryenter);
 
 void rw_exit(krwlock_t *rwp)
 {
-	if (READ_ONCE(rwp->rw_writer) == current) {
-		WRITE_ONCE(rwp->rw_writer, NULL);
-		up_write(&rwp->rw_sem);
+	if (READ_ONCE(rwp->r_writer) == current) {
+		WRITE_ONCE(rwp->r_writer, NULL);
+		up_write(&rwp->r_sem);
 	} else {
-		atomic_dec(&rwp->rw_readers);
-		up_read(&rwp->rw_sem);
+		atomic_dec(&rwp->r_readers);
+		up_read(&rwp->r_sem);
 	}
 }
 EXPORT_SYMBOL(rw_exit);
@@ -420,21 +420,21 @@ EXPORT_SYMBOL(rw_tryupgrade);
 
 void rw_downgrade(krwlock_t *rwp)
 {
-	WRITE_ONCE(rwp->rw_writer, NULL);
-	atomic_inc(&rwp->rw_readers);
-	downgrade_write(&rwp->rw_sem);
+	WRITE_ONCE(rwp->r_writer, NULL);
+	atomic_inc(&rwp->r_readers);
+	downgrade_write(&rwp->r_sem);
 }
 EXPORT_SYMBOL(rw_downgrade);
 
 int rw_read_locked(krwlock_t *rwp)
 {
-	return atomic_read(&rwp->rw_readers) > 0;
+	return atomic_read(&rwp->r_readers) > 0;
 }
 EXPORT_SYMBOL(rw_read_locked);
 
 int rw_write_held(krwlock_t *rwp)
 {
-	return READ_ONCE(rwp->rw_writer) == current;
+	return READ_ONCE(rwp->r_writer) == current;
 }
 EXPORT_SYMBOL(rw_write_held);
 

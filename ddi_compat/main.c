@@ -15,64 +15,64 @@
 #include "ddi_impl.h"
 #include "devinfo.h"
 
-struct dentry *ddi_debugfs_root;
+struct dentry *ddic_debugfs_root;
 
-struct ddi_subsystem {
+struct ddic_subsystem {
 	const char *name;
 	int (*init)(void);
 	void (*fini)(void);
 };
 
-static const struct ddi_subsystem ddi_subsystems[] = {
-	{ "kmem", ddi_kmem_init, ddi_kmem_fini },
-	{ "umem", ddi_umem_init, ddi_umem_fini },
-	{ "blk", ddi_blk_init, ddi_blk_fini },
-	{ "minornode", ddi_minornode_init, ddi_minornode_fini },
-	{ "control", ddi_control_init, ddi_control_fini },
-	{ "rmap", ddi_rmap_init, ddi_rmap_fini },
+static const struct ddic_subsystem ddic_subsystems[] = {
+	{ "kmem", ddic_kmem_init, ddic_kmem_fini },
+	{ "umem", ddic_umem_init, ddic_umem_fini },
+	{ "blk", ddic_blk_init, ddic_blk_fini },
+	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
+	{ "control", ddic_control_init, ddic_control_fini },
+	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 };
 
-static int ddi_module_notify(struct notifier_block *nb, unsigned long state,
+static int ddic_module_notify(struct notifier_block *nb, unsigned long state,
 			     void *data)
 {
 	/* A driver module has run its exit; name what it leaked. */
 	if (state == MODULE_STATE_GOING) {
-		ddi_kmem_module_going(data);
-		ddi_umem_module_going(data);
+		ddic_kmem_module_going(data);
+		ddic_umem_module_going(data);
 	}
 	return NOTIFY_DONE;
 }
 
-static struct notifier_block ddi_module_nb = {
-	.notifier_call = ddi_module_notify,
+static struct notifier_block ddic_module_nb = {
+	.notifier_call = ddic_module_notify,
 };
 
-static void ddi_fini_from(int i)
+static void ddic_fini_from(int i)
 {
 	while (--i >= 0)
-		if (ddi_subsystems[i].fini)
-			ddi_subsystems[i].fini();
+		if (ddic_subsystems[i].fini)
+			ddic_subsystems[i].fini();
 }
 
 static int __init ddi_compat_init(void)
 {
 	int i, err;
 
-	ddi_debugfs_root = debugfs_create_dir("ddi_compat", NULL);
-	for (i = 0; i < ARRAY_SIZE(ddi_subsystems); i++) {
-		err = ddi_subsystems[i].init ? ddi_subsystems[i].init() : 0;
+	ddic_debugfs_root = debugfs_create_dir("ddi_compat", NULL);
+	for (i = 0; i < ARRAY_SIZE(ddic_subsystems); i++) {
+		err = ddic_subsystems[i].init ? ddic_subsystems[i].init() : 0;
 		if (err) {
-			pr_err("%s: init failed: %d\n", ddi_subsystems[i].name,
+			pr_err("%s: init failed: %d\n", ddic_subsystems[i].name,
 			       err);
-			ddi_fini_from(i);
-			debugfs_remove_recursive(ddi_debugfs_root);
+			ddic_fini_from(i);
+			debugfs_remove_recursive(ddic_debugfs_root);
 			return err;
 		}
 	}
-	err = register_module_notifier(&ddi_module_nb);
+	err = register_module_notifier(&ddic_module_nb);
 	if (err) {
-		ddi_fini_from(ARRAY_SIZE(ddi_subsystems));
-		debugfs_remove_recursive(ddi_debugfs_root);
+		ddic_fini_from(ARRAY_SIZE(ddic_subsystems));
+		debugfs_remove_recursive(ddic_debugfs_root);
 		return err;
 	}
 	pr_info("Solaris DDI/DKI compatibility layer loaded\n");
@@ -81,9 +81,9 @@ static int __init ddi_compat_init(void)
 
 static void __exit ddi_compat_exit(void)
 {
-	unregister_module_notifier(&ddi_module_nb);
-	ddi_fini_from(ARRAY_SIZE(ddi_subsystems));
-	debugfs_remove_recursive(ddi_debugfs_root);
+	unregister_module_notifier(&ddic_module_nb);
+	ddic_fini_from(ARRAY_SIZE(ddic_subsystems));
+	debugfs_remove_recursive(ddic_debugfs_root);
 	pr_info("unloaded\n");
 }
 

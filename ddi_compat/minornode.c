@@ -32,12 +32,12 @@
 #include "ddi_impl.h"
 #include "devinfo.h"
 
-struct class *ddi_pseudo_class;
+struct class *ddic_pseudo_class;
 
-struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor,
+struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
 				 int spec_type)
 {
-	struct ddi_minor *mn, *stale = NULL;
+	struct ddic_minor *mn, *stale = NULL;
 
 	lockdep_assert_held(&drv->minor_lock);
 	list_for_each_entry(mn, &drv->minors, link) {
@@ -55,24 +55,24 @@ struct ddi_minor *ddi_minor_find(struct ddi_driver *drv, minor_t minor,
  * state_lock: deleting a disk waits for its open_mutex, which an open
  * holds while it waits for state_lock.
  */
-static void ddi_minor_free(struct ddi_minor *mn)
+static void ddic_minor_free(struct ddic_minor *mn)
 {
 	if (mn->dev)
 		device_unregister(mn->dev);
 	if (mn->blk)
-		ddi_blk_destroy(mn->blk);
+		ddic_blk_destroy(mn->blk);
 	kfree(mn);
 }
 
 int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 			  minor_t minor_num, const char *node_type, int flag)
 {
-	struct ddi_minor *mn, *same = NULL;
-	struct ddi_driver *drv;
+	struct ddic_minor *mn, *same = NULL;
+	struct ddic_driver *drv;
 	struct device *dev;
 	int err;
 
-	if (!dip || !name || !*name || strlen(name) >= DDI_NAME_MAX ||
+	if (!dip || !name || !*name || strlen(name) >= DDIC_NAME_MAX ||
 	    strchr(name, '/')) {
 		pr_warn("%s: bad dip or name \"%s\"\n", __func__,
 			name ? name : "(null)");
@@ -128,10 +128,10 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		/* Made again with another minor number: the old one goes. */
 		list_del(&same->link);
 		if (same->blk)
-			ddi_blk_destroy_later(same->blk);
+			ddic_blk_destroy_later(same->blk);
 		same->blk = NULL;
 		mutex_unlock(&drv->minor_lock);
-		ddi_minor_free(same);
+		ddic_minor_free(same);
 		mutex_lock(&drv->minor_lock);
 	}
 	mn = kzalloc(sizeof(*mn), GFP_KERNEL);
@@ -152,7 +152,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mn->creating = true;
 		list_add_tail(&mn->link, &drv->minors);
 		mutex_unlock(&drv->minor_lock);
-		err = ddi_blk_create(mn);
+		err = ddic_blk_create(mn);
 		mutex_lock(&drv->minor_lock);
 		mn->creating = false;
 		if (err) {
@@ -165,7 +165,7 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mutex_unlock(&drv->minor_lock);
 		return DDI_SUCCESS;
 	}
-	dev = device_create(ddi_pseudo_class, NULL,
+	dev = device_create(ddic_pseudo_class, NULL,
 			    MKDEV(MAJOR(drv->base), minor_num), NULL,
 			    "pseudo!%s@%d:%s", drv->name, dip->instance, name);
 	if (IS_ERR(dev)) {
@@ -185,8 +185,8 @@ EXPORT_SYMBOL(ddi_create_minor_node);
 
 void ddi_remove_minor_node(dev_info_t *dip, const char *name)
 {
-	struct ddi_minor *mn, *tmp;
-	struct ddi_driver *drv;
+	struct ddic_minor *mn, *tmp;
+	struct ddic_driver *drv;
 	LIST_HEAD(gone);
 	bool stay;
 
@@ -206,32 +206,32 @@ void ddi_remove_minor_node(dev_info_t *dip, const char *name)
 	}
 	mutex_unlock(&drv->minor_lock);
 	list_for_each_entry_safe(mn, tmp, &gone, link)
-		ddi_minor_free(mn);
+		ddic_minor_free(mn);
 }
 EXPORT_SYMBOL(ddi_remove_minor_node);
 
-void ddi_minor_destroy_all(struct ddi_driver *drv)
+void ddic_minor_destroy_all(struct ddic_driver *drv)
 {
-	struct ddi_minor *mn, *tmp;
+	struct ddic_minor *mn, *tmp;
 	LIST_HEAD(gone);
 
 	mutex_lock(&drv->minor_lock);
 	list_splice_init(&drv->minors, &gone);
 	mutex_unlock(&drv->minor_lock);
 	list_for_each_entry_safe(mn, tmp, &gone, link)
-		ddi_minor_free(mn);
-	ddi_blk_driver_gone(drv);
+		ddic_minor_free(mn);
+	ddic_blk_driver_gone(drv);
 }
 
-int ddi_minornode_init(void)
+int ddic_minornode_init(void)
 {
-	ddi_pseudo_class = ddi_class_create("ddi_pseudo");
-	if (IS_ERR(ddi_pseudo_class))
-		return PTR_ERR(ddi_pseudo_class);
+	ddic_pseudo_class = ddic_class_create("ddi_pseudo");
+	if (IS_ERR(ddic_pseudo_class))
+		return PTR_ERR(ddic_pseudo_class);
 	return 0;
 }
 
-void ddi_minornode_fini(void)
+void ddic_minornode_fini(void)
 {
-	class_destroy(ddi_pseudo_class);
+	class_destroy(ddic_pseudo_class);
 }

@@ -89,12 +89,12 @@ void drv_usecwait(clock_t microsecs)
 }
 EXPORT_SYMBOL(drv_usecwait);
 
-void ddi_delay(clock_t ticks)
+void ddic_delay(clock_t ticks)
 {
 	if (ticks > 0)
 		schedule_timeout_uninterruptible(ticks);
 }
-EXPORT_SYMBOL(ddi_delay);
+EXPORT_SYMBOL(ddic_delay);
 
 /* drv_priv(9F): the Solaris superuser test is CAP_SYS_ADMIN here. */
 int drv_priv(cred_t *cr)
@@ -158,7 +158,7 @@ gid_t crgetrgid(const cred_t *cr)
 }
 EXPORT_SYMBOL(crgetrgid);
 
-size_t ddi_strlcpy(char *dst, const char *src, size_t dstsize)
+size_t ddic_strlcpy(char *dst, const char *src, size_t dstsize)
 {
 	size_t len = strlen(src);
 
@@ -170,4 +170,4 @@ size_t ddi_strlcpy(char *dst, const char *src, size_t dstsize)
 	}
 	return len;
 }
-EXPORT_SYMBOL(ddi_strlcpy);
+EXPORT_SYMBOL(ddic_strlcpy);

@@ -4,10 +4,10 @@
  * mod_info(9F), the registry of loaded Solaris drivers, and the
  * porter's view of it (debugfs "devinfo" listing and "control" file).
  *
- * A driver module's generated module_init calls ddi_glue_load(), which
+ * A driver module's generated module_init calls ddic_glue_load(), which
  * parses the .conf and runs the driver's _init().  _init's mod_install()
  * registers the character device, makes an instance for each .conf node
- * and attaches it.  module_exit calls ddi_glue_unload(), which runs
+ * and attaches it.  module_exit calls ddic_glue_unload(), which runs
  * _fini(); its mod_remove() detaches whatever is still attached and takes
  * the nodes away.  Linux cannot refuse an unload from module_exit, so a
  * refusing detach is caught earlier: an attached instance holds a
@@ -34,39 +34,39 @@ EXPORT_SYMBOL(mod_driverops);
 struct mod_ops mod_miscops = { .modm_name = "misc", .modm_kind = 2 };
 EXPORT_SYMBOL(mod_miscops);
 
-DEFINE_MUTEX(ddi_drivers_lock);
-LIST_HEAD(ddi_drivers);
+DEFINE_MUTEX(ddic_drivers_lock);
+LIST_HEAD(ddic_drivers);
 
 /*
  * The driver whose _init or _fini is running.  Loads and unloads of
  * Solaris drivers are serialised so that mod_install()/mod_remove() know
  * which driver calls them.
  */
-static DEFINE_MUTEX(ddi_load_lock);
-static struct ddi_driver *ddi_loading;
-static struct task_struct *ddi_loading_task;
+static DEFINE_MUTEX(ddic_load_lock);
+static struct ddic_driver *ddic_loading;
+static struct task_struct *ddic_loading_task;
 
-struct ddi_driver *ddi_driver_find(const char *name)
+struct ddic_driver *ddic_driver_find(const char *name)
 {
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 
-	list_for_each_entry(drv, &ddi_drivers, link)
+	list_for_each_entry(drv, &ddic_drivers, link)
 		if (!strcmp(drv->name, name))
 			return drv;
 	return NULL;
 }
 
-static struct ddi_driver *ddi_current_driver(const char *who)
+static struct ddic_driver *ddic_current_driver(const char *who)
 {
-	if (!ddi_loading || ddi_loading_task != current) {
+	if (!ddic_loading || ddic_loading_task != current) {
 		pr_warn("%s called outside a Solaris driver's _init/_fini\n",
 			who);
 		return NULL;
 	}
-	return ddi_loading;
+	return ddic_loading;
 }
 
-static struct modldrv *ddi_find_modldrv(struct modlinkage *ml)
+static struct modldrv *ddic_find_modldrv(struct modlinkage *ml)
 {
 	int i;
 
@@ -80,19 +80,19 @@ static struct modldrv *ddi_find_modldrv(struct modlinkage *ml)
 }
 
 /* Take everything mod_install() built away again. */
-static void ddi_driver_teardown(struct ddi_driver *drv)
+static void ddic_driver_teardown(struct ddic_driver *drv)
 {
 	struct dev_info *dip, *tmp;
 
 	if (!drv->installed)
 		return;
-	mutex_lock(&ddi_drivers_lock);
+	mutex_lock(&ddic_drivers_lock);
 	list_del_init(&drv->link);
-	mutex_unlock(&ddi_drivers_lock);
+	mutex_unlock(&ddic_drivers_lock);
 	drv->unloading = true;
-	ddi_cdev_unregister(drv);
-	ddi_minor_destroy_all(drv);
-	ddi_poll_driver_gone(drv);
+	ddic_cdev_unregister(drv);
+	ddic_minor_destroy_all(drv);
+	ddic_poll_driver_gone(drv);
 	mutex_lock(&drv->state_lock);
 	list_for_each_entry_safe(dip, tmp, &drv->instances, link) {
 		if (dip->holds_module)
@@ -106,8 +106,8 @@ static void ddi_driver_teardown(struct ddi_driver *drv)
 
 int mod_install(struct modlinkage *ml)
 {
-	struct ddi_driver *drv = ddi_current_driver("mod_install");
-	struct ddi_conf_node *cn;
+	struct ddic_driver *drv = ddic_current_driver("mod_install");
+	struct ddic_conf_node *cn;
 	struct modldrv *md;
 	struct dev_ops *ops;
 	int err;
@@ -119,7 +119,7 @@ int mod_install(struct modlinkage *ml)
 		       drv->name, __func__);
 		return EINVAL;
 	}
-	md = ddi_find_modldrv(ml);
+	md = ddic_find_modldrv(ml);
 	if (!md) {
 		/* A misc module: nothing to attach. */
 		drv->modlinkage = ml;
@@ -158,14 +158,14 @@ int mod_install(struct modlinkage *ml)
 			list_add_tail(&dip->link, &drv->instances);
 		}
 	}
-	err = -ddi_cdev_register(drv);
+	err = -ddic_cdev_register(drv);
 	if (err)
 		goto fail;
 	drv->installed = true;
-	mutex_lock(&ddi_drivers_lock);
-	list_add_tail(&drv->link, &ddi_drivers);
-	mutex_unlock(&ddi_drivers_lock);
-	ddi_driver_attach_all(drv);
+	mutex_lock(&ddic_drivers_lock);
+	list_add_tail(&drv->link, &ddic_drivers);
+	mutex_unlock(&ddic_drivers_lock);
+	ddic_driver_attach_all(drv);
 	return 0;
 fail:
 	{
@@ -182,7 +182,7 @@ EXPORT_SYMBOL(mod_install);
 
 int mod_remove(struct modlinkage *ml)
 {
-	struct ddi_driver *drv = ddi_current_driver("mod_remove");
+	struct ddic_driver *drv = ddic_current_driver("mod_remove");
 
 	if (!drv)
 		return EINVAL;
@@ -193,9 +193,9 @@ int mod_remove(struct modlinkage *ml)
 	}
 	if (!drv->installed)
 		return 0;
-	if (ddi_driver_detach_all(drv))
+	if (ddic_driver_detach_all(drv))
 		return EBUSY;
-	ddi_driver_teardown(drv);
+	ddic_driver_teardown(drv);
 	return 0;
 }
 EXPORT_SYMBOL(mod_remove);
@@ -220,21 +220,21 @@ int mod_info(struct modlinkage *ml, struct modinfo *mip)
 EXPORT_SYMBOL(mod_info);
 
 /* A positive Solaris errno from _init/_fini as a negative Linux one. */
-static int ddi_init_errno(int err)
+static int ddic_init_errno(int err)
 {
 	if (err > 0 && err < MAX_ERRNO)
 		return -err;
 	return -EINVAL;
 }
 
-int ddi_glue_load(struct module *mod, const char *name, const char *conf,
+int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		  int (*init)(void), int (*info)(struct modinfo *))
 {
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	char err[160];
 	int ret;
 
-	if (!name || strlen(name) >= DDI_NAME_MAX || !init) {
+	if (!name || strlen(name) >= DDIC_NAME_MAX || !init) {
 		pr_err("%s: bad driver name or no _init\n", __func__);
 		return -EINVAL;
 	}
@@ -253,13 +253,13 @@ int ddi_glue_load(struct module *mod, const char *name, const char *conf,
 	init_waitqueue_head(&drv->close_wait);
 
 	if (conf) {
-		ret = ddi_conf_parse(name, conf, &drv->conf, err, sizeof(err));
+		ret = ddic_conf_parse(name, conf, &drv->conf, err, sizeof(err));
 		if (ret) {
 			pr_err("%s\n", err);
 			kfree(drv);
 			return ret;
 		}
-		if (ddi_conf_find_prop(&drv->conf->global_props,
+		if (ddic_conf_find_prop(&drv->conf->global_props,
 				       "ddi-no-autodetach"))
 			drv->autodetach = false;
 	} else {
@@ -267,31 +267,31 @@ int ddi_glue_load(struct module *mod, const char *name, const char *conf,
 			  name);
 	}
 
-	mutex_lock(&ddi_load_lock);
-	mutex_lock(&ddi_drivers_lock);
-	if (ddi_driver_find(name)) {
-		mutex_unlock(&ddi_drivers_lock);
-		mutex_unlock(&ddi_load_lock);
+	mutex_lock(&ddic_load_lock);
+	mutex_lock(&ddic_drivers_lock);
+	if (ddic_driver_find(name)) {
+		mutex_unlock(&ddic_drivers_lock);
+		mutex_unlock(&ddic_load_lock);
 		pr_err("%s: a driver of that name is already loaded\n", name);
-		ddi_conf_free(drv->conf);
+		ddic_conf_free(drv->conf);
 		kfree(drv);
 		return -EEXIST;
 	}
-	mutex_unlock(&ddi_drivers_lock);
-	ddi_loading = drv;
-	ddi_loading_task = current;
+	mutex_unlock(&ddic_drivers_lock);
+	ddic_loading = drv;
+	ddic_loading_task = current;
 	ret = init();
 	if (ret) {
 		pr_err("%s: _init failed: %d\n", name, ret);
-		ddi_driver_teardown(drv);
+		ddic_driver_teardown(drv);
 	}
-	ddi_loading = NULL;
-	ddi_loading_task = NULL;
-	mutex_unlock(&ddi_load_lock);
+	ddic_loading = NULL;
+	ddic_loading_task = NULL;
+	mutex_unlock(&ddic_load_lock);
 	if (ret) {
-		ddi_conf_free(drv->conf);
+		ddic_conf_free(drv->conf);
 		kfree(drv);
-		return ddi_init_errno(ret);
+		return ddic_init_errno(ret);
 	}
 	if (info) {
 		struct modinfo *mi = kzalloc(sizeof(*mi), GFP_KERNEL);
@@ -302,33 +302,33 @@ int ddi_glue_load(struct module *mod, const char *name, const char *conf,
 	}
 	return 0;
 }
-EXPORT_SYMBOL(ddi_glue_load);
+EXPORT_SYMBOL(ddic_glue_load);
 
-void ddi_glue_unload(struct module *mod, int (*fini)(void))
+void ddic_glue_unload(struct module *mod, int (*fini)(void))
 {
-	struct ddi_driver *drv, *found = NULL;
+	struct ddic_driver *drv, *found = NULL;
 	int ret = 0;
 
-	mutex_lock(&ddi_load_lock);
-	mutex_lock(&ddi_drivers_lock);
-	list_for_each_entry(drv, &ddi_drivers, link)
+	mutex_lock(&ddic_load_lock);
+	mutex_lock(&ddic_drivers_lock);
+	list_for_each_entry(drv, &ddic_drivers, link)
 		if (drv->owner == mod)
 			found = drv;
-	mutex_unlock(&ddi_drivers_lock);
+	mutex_unlock(&ddic_drivers_lock);
 	if (!found) {
 		/* _init never called mod_install (a misc module). */
-		mutex_unlock(&ddi_load_lock);
+		mutex_unlock(&ddic_load_lock);
 		if (fini)
 			fini();
 		return;
 	}
 	drv = found;
-	ddi_loading = drv;
-	ddi_loading_task = current;
+	ddic_loading = drv;
+	ddic_loading_task = current;
 	if (fini)
 		ret = fini();
-	ddi_loading = NULL;
-	ddi_loading_task = NULL;
+	ddic_loading = NULL;
+	ddic_loading_task = NULL;
 	if (ret || drv->installed) {
 		/*
 		 * Departure: Solaris keeps a module whose _fini fails.  Linux
@@ -341,13 +341,13 @@ void ddi_glue_unload(struct module *mod, int (*fini)(void))
 		 */
 		pr_err("%s: _fini returned %d during module removal; Linux cannot keep the module, removing its nodes anyway\n",
 		       drv->name, ret);
-		ddi_driver_teardown(drv);
+		ddic_driver_teardown(drv);
 	}
-	mutex_unlock(&ddi_load_lock);
-	ddi_conf_free(drv->conf);
+	mutex_unlock(&ddic_load_lock);
+	ddic_conf_free(drv->conf);
 	kfree(drv);
 }
-EXPORT_SYMBOL(ddi_glue_unload);
+EXPORT_SYMBOL(ddic_glue_unload);
 
 /*
  * debugfs: "devinfo" lists drivers, instances and nodes; "control"
@@ -355,14 +355,14 @@ EXPORT_SYMBOL(ddi_glue_unload);
  * refuses: what rem_drv does before rmmod) and "attach DRIVER" (attach
  * every instance of the .conf).
  */
-static int ddi_devinfo_show(struct seq_file *m, void *v)
+static int ddic_devinfo_show(struct seq_file *m, void *v)
 {
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	struct dev_info *dip;
-	struct ddi_minor *mn;
+	struct ddic_minor *mn;
 
-	mutex_lock(&ddi_drivers_lock);
-	list_for_each_entry(drv, &ddi_drivers, link) {
+	mutex_lock(&ddic_drivers_lock);
+	list_for_each_entry(drv, &ddic_drivers, link) {
 		seq_printf(m, "driver %s module %s major %u autodetach %s linkinfo \"%s\"\n",
 			   drv->name, module_name(drv->owner), MAJOR(drv->base),
 			   drv->autodetach ? "yes" : "no",
@@ -383,16 +383,16 @@ static int ddi_devinfo_show(struct seq_file *m, void *v)
 				   mn->live ? "" : " (instance detached)");
 		mutex_unlock(&drv->minor_lock);
 	}
-	mutex_unlock(&ddi_drivers_lock);
+	mutex_unlock(&ddic_drivers_lock);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(ddi_devinfo);
+DEFINE_SHOW_ATTRIBUTE(ddic_devinfo);
 
-static ssize_t ddi_control_write(struct file *file, const char __user *ubuf,
+static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 				 size_t len, loff_t *ppos)
 {
-	char buf[DDI_NAME_MAX + 16], *name;
-	struct ddi_driver *drv;
+	char buf[DDIC_NAME_MAX + 16], *name;
+	struct ddic_driver *drv;
 	bool detach;
 	int err;
 
@@ -413,35 +413,35 @@ static ssize_t ddi_control_write(struct file *file, const char __user *ubuf,
 			buf);
 		return -EINVAL;
 	}
-	mutex_lock(&ddi_drivers_lock);
-	drv = ddi_driver_find(name);
+	mutex_lock(&ddic_drivers_lock);
+	drv = ddic_driver_find(name);
 	if (drv && !try_module_get(drv->owner))
 		drv = NULL;
-	mutex_unlock(&ddi_drivers_lock);
+	mutex_unlock(&ddic_drivers_lock);
 	if (!drv)
 		return -ENOENT;
-	err = detach ? ddi_driver_detach_all(drv) : ddi_driver_attach_all(drv);
+	err = detach ? ddic_driver_detach_all(drv) : ddic_driver_attach_all(drv);
 	module_put(drv->owner);
 	return err ? err : len;
 }
 
-static const struct file_operations ddi_control_fops = {
+static const struct file_operations ddic_control_fops = {
 	.owner = THIS_MODULE,
-	.write = ddi_control_write,
+	.write = ddic_control_write,
 };
 
-int ddi_control_init(void)
+int ddic_control_init(void)
 {
-	if (IS_ERR_OR_NULL(ddi_debugfs_root))
+	if (IS_ERR_OR_NULL(ddic_debugfs_root))
 		return 0;
-	debugfs_create_file("devinfo", 0444, ddi_debugfs_root, NULL,
-			    &ddi_devinfo_fops);
-	debugfs_create_file("control", 0200, ddi_debugfs_root, NULL,
-			    &ddi_control_fops);
+	debugfs_create_file("devinfo", 0444, ddic_debugfs_root, NULL,
+			    &ddic_devinfo_fops);
+	debugfs_create_file("control", 0200, ddic_debugfs_root, NULL,
+			    &ddic_control_fops);
 	return 0;
 }
 
-void ddi_control_fini(void)
+void ddic_control_fini(void)
 {
-	/* The files go with ddi_debugfs_root in main.c. */
+	/* The files go with ddic_debugfs_root in main.c. */
 }

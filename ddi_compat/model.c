@@ -6,8 +6,8 @@
 #include <linux/compat.h>
 #include <sys/model.h>
 
-uint_t ddi_model_current(void)
+uint_t ddic_model_current(void)
 {
 	return in_compat_syscall() ? DDI_MODEL_ILP32 : DDI_MODEL_LP64;
 }
-EXPORT_SYMBOL(ddi_model_current);
+EXPORT_SYMBOL(ddic_model_current);

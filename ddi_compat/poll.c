@@ -19,21 +19,21 @@
 #include "ddi_impl.h"
 #include "devinfo.h"
 
-struct ddi_pollq {
+struct ddic_pollq {
 	struct list_head link;
 	struct pollhead *php;
-	struct ddi_driver *drv;
+	struct ddic_driver *drv;
 	wait_queue_head_t wq;
 };
 
-static DEFINE_SPINLOCK(ddi_pollq_lock);
-static LIST_HEAD(ddi_pollqs);
+static DEFINE_SPINLOCK(ddic_pollq_lock);
+static LIST_HEAD(ddic_pollqs);
 
-struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
+struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php)
 {
 	/* Pairs with the cmpxchg_release below: q is fully set up. */
-	struct ddi_pollq *q = smp_load_acquire(&php->ph_q), *old;
+	struct ddic_pollq *q = smp_load_acquire(&php->ph_q), *old;
 
 	if (q)
 		return &q->wq;
@@ -43,11 +43,11 @@ struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
 	q->php = php;
 	q->drv = drv;
 	init_waitqueue_head(&q->wq);
-	spin_lock(&ddi_pollq_lock);
+	spin_lock(&ddic_pollq_lock);
 	old = cmpxchg_release(&php->ph_q, NULL, q);
 	if (!old)
-		list_add(&q->link, &ddi_pollqs);
-	spin_unlock(&ddi_pollq_lock);
+		list_add(&q->link, &ddic_pollqs);
+	spin_unlock(&ddic_pollq_lock);
 	if (old) {
 		kfree(q);
 		q = old;
@@ -57,11 +57,11 @@ struct wait_queue_head *ddi_pollhead_wq(struct ddi_driver *drv,
 
 void pollwakeup(struct pollhead *php, short events)
 {
-	struct ddi_pollq *q;
+	struct ddic_pollq *q;
 
 	if (!php)
 		return;
-	/* Pairs with the cmpxchg_release in ddi_pollhead_wq(). */
+	/* Pairs with the cmpxchg_release in ddic_pollhead_wq(). */
 	q = smp_load_acquire(&php->ph_q);
 	if (q)
 		wake_up_poll(&q->wq, (__force __poll_t)(u16)events);
@@ -69,13 +69,13 @@ void pollwakeup(struct pollhead *php, short events)
 EXPORT_SYMBOL(pollwakeup);
 
 /* Forget queues whose pollhead lies in [start, start + len). */
-void ddi_poll_forget_range(const void *start, size_t len)
+void ddic_poll_forget_range(const void *start, size_t len)
 {
-	struct ddi_pollq *q, *tmp;
+	struct ddic_pollq *q, *tmp;
 	LIST_HEAD(dead);
 
-	spin_lock(&ddi_pollq_lock);
-	list_for_each_entry_safe(q, tmp, &ddi_pollqs, link) {
+	spin_lock(&ddic_pollq_lock);
+	list_for_each_entry_safe(q, tmp, &ddic_pollqs, link) {
 		if ((void *)q->php < start || (void *)q->php >= start + len)
 			continue;
 		/* A queue somebody still waits on cannot go. */
@@ -84,7 +84,7 @@ void ddi_poll_forget_range(const void *start, size_t len)
 		q->php->ph_q = NULL;
 		list_move(&q->link, &dead);
 	}
-	spin_unlock(&ddi_pollq_lock);
+	spin_unlock(&ddic_pollq_lock);
 	list_for_each_entry_safe(q, tmp, &dead, link)
 		kfree(q);
 }
@@ -92,20 +92,20 @@ void ddi_poll_forget_range(const void *start, size_t len)
 void pollhead_clean(struct pollhead *php)
 {
 	if (php)
-		ddi_poll_forget_range(php, sizeof(*php));
+		ddic_poll_forget_range(php, sizeof(*php));
 }
 EXPORT_SYMBOL(pollhead_clean);
 
-void ddi_poll_driver_gone(struct ddi_driver *drv)
+void ddic_poll_driver_gone(struct ddic_driver *drv)
 {
-	struct ddi_pollq *q, *tmp;
+	struct ddic_pollq *q, *tmp;
 	LIST_HEAD(dead);
 
-	spin_lock(&ddi_pollq_lock);
-	list_for_each_entry_safe(q, tmp, &ddi_pollqs, link)
+	spin_lock(&ddic_pollq_lock);
+	list_for_each_entry_safe(q, tmp, &ddic_pollqs, link)
 		if (q->drv == drv)
 			list_move(&q->link, &dead);
-	spin_unlock(&ddi_pollq_lock);
+	spin_unlock(&ddic_pollq_lock);
 	/* Open files pin the driver, so nobody can be waiting here. */
 	list_for_each_entry_safe(q, tmp, &dead, link)
 		kfree(q);

@@ -75,22 +75,22 @@
 
 #include "ddi_impl.h"
 
-struct rmap_seg {
+struct rsm_seg {
 	union {
 		struct rb_node rb;	/* while it holds a free segment */
-		struct rmap_seg *next;	/* while it is a spare slot */
+		struct rsm_seg *next;	/* while it is a spare slot */
 	};
 	unsigned long start;
 	unsigned long size;
 	unsigned long subtree_max;	/* largest size in this subtree */
 };
 
-struct rmap_dbg;
+struct rsm_dbg;
 
 struct map {
 	spinlock_t lock;
 	struct rb_root root;		/* free segments by start */
-	struct rmap_seg *spare;		/* slots holding no segment */
+	struct rsm_seg *spare;		/* slots holding no segment */
 	unsigned long nspare;
 	unsigned long nslots;		/* slots owned: segments + spare */
 	unsigned long nsegs;
@@ -107,50 +107,50 @@ struct map {
 	unsigned long nwaiters;		/* in rmalloc_wait(), under lock */
 	wait_queue_head_t wq;
 	struct ratelimit_state overflow_rs;
-	struct rmap_seg *dirty;		/* shrunk, maxima above not lowered */
+	struct rsm_seg *dirty;		/* shrunk, maxima above not lowered */
 	unsigned long dirty_size;	/* its size the maxima above know */
-	struct rmap_dbg *dbg;
-	bool nogrow;			/* DDI_DEBUG test hook */
+	struct rsm_dbg *dbg;
+	bool nogrow;			/* DDIC_DEBUG test hook */
 	char name[48];
 };
 
 /* The debugfs side of a map; outlives it until its entry is removed. */
-struct rmap_dbg {
-	struct list_head link;		/* rmap_dbg_list */
+struct rsm_dbg {
+	struct list_head link;		/* rsm_dbg_list */
 	struct map *mp;			/* NULL once the map is freed */
 	struct dentry *dent;
 	bool created;
 	char name[48];
 };
 
-static struct kmem_cache *rmap_seg_cache;
-static atomic_t rmap_next_id = ATOMIC_INIT(0);
-static LIST_HEAD(rmap_dbg_list);
-static DEFINE_SPINLOCK(rmap_dbg_lock);
-static struct dentry *rmap_dir;
-static DEFINE_RATELIMIT_STATE(rmap_bad_rs, 5 * HZ, 20);
+static struct kmem_cache *rsm_seg_cache;
+static atomic_t rsm_next_id = ATOMIC_INIT(0);
+static LIST_HEAD(rsm_dbg_list);
+static DEFINE_SPINLOCK(rsm_dbg_lock);
+static struct dentry *rsm_dir;
+static DEFINE_RATELIMIT_STATE(rsm_bad_rs, 5 * HZ, 20);
 
-static void rmap_dbg_work_fn(struct work_struct *work);
-static DECLARE_WORK(rmap_dbg_work, rmap_dbg_work_fn);
+static void rsm_dbg_work_fn(struct work_struct *work);
+static DECLARE_WORK(rsm_dbg_work, rsm_dbg_work_fn);
 
 /* ---- the tree ---------------------------------------------------------- */
 
-static inline unsigned long rmap_seg_size(struct rmap_seg *s)
+static inline unsigned long rsm_seg_size(struct rsm_seg *s)
 {
 	return s->size;
 }
 
-RB_DECLARE_CALLBACKS_MAX(static, rmap_cb, struct rmap_seg, rb,
-			 unsigned long, subtree_max, rmap_seg_size)
+RB_DECLARE_CALLBACKS_MAX(static, rsm_cb, struct rsm_seg, rb,
+			 unsigned long, subtree_max, rsm_seg_size)
 
-static inline struct rmap_seg *rmap_entry(struct rb_node *n)
+static inline struct rsm_seg *rsm_entry(struct rb_node *n)
 {
-	return rb_entry(n, struct rmap_seg, rb);
+	return rb_entry(n, struct rsm_seg, rb);
 }
 
-static struct rmap_seg *rmap_seg_get(struct map *mp)
+static struct rsm_seg *rsm_seg_get(struct map *mp)
 {
-	struct rmap_seg *s = mp->spare;
+	struct rsm_seg *s = mp->spare;
 
 	if (s) {
 		mp->spare = s->next;
@@ -160,13 +160,13 @@ static struct rmap_seg *rmap_seg_get(struct map *mp)
 	if (mp->nogrow)
 		return NULL;
 	/* Last resort under the lock: losing space is worse. */
-	s = kmem_cache_alloc(rmap_seg_cache, GFP_ATOMIC | __GFP_NOWARN);
+	s = kmem_cache_alloc(rsm_seg_cache, GFP_ATOMIC | __GFP_NOWARN);
 	if (s)
 		WRITE_ONCE(mp->nslots, mp->nslots + 1);
 	return s;
 }
 
-static void rmap_seg_put(struct map *mp, struct rmap_seg *s)
+static void rsm_seg_put(struct map *mp, struct rsm_seg *s)
 {
 	s->next = mp->spare;
 	mp->spare = s;
@@ -174,16 +174,16 @@ static void rmap_seg_put(struct map *mp, struct rmap_seg *s)
 }
 
 /* The free segment of lowest start that holds @size units, or NULL. */
-static struct rmap_seg *rmap_lowest_fit(struct map *mp, unsigned long size)
+static struct rsm_seg *rsm_lowest_fit(struct map *mp, unsigned long size)
 {
 	struct rb_node *n = mp->root.rb_node;
-	struct rmap_seg *s;
+	struct rsm_seg *s;
 
-	if (!n || rmap_entry(n)->subtree_max < size)
+	if (!n || rsm_entry(n)->subtree_max < size)
 		return NULL;
 	while (n) {
-		s = rmap_entry(n);
-		if (n->rb_left && rmap_entry(n->rb_left)->subtree_max >= size) {
+		s = rsm_entry(n);
+		if (n->rb_left && rsm_entry(n->rb_left)->subtree_max >= size) {
 			n = n->rb_left;
 			continue;
 		}
@@ -205,58 +205,58 @@ static struct rmap_seg *rmap_lowest_fit(struct map *mp, unsigned long size)
  * and the mark goes, with no walk up the tree.  Anything else brings the
  * maxima up to date first; there is at most one dirty segment.
  */
-static noinline void rmap_propagate(struct rmap_seg *s)
+static noinline void rsm_propagate(struct rsm_seg *s)
 {
-	rmap_cb_propagate(&s->rb, NULL);
+	rsm_cb_propagate(&s->rb, NULL);
 }
 
-static inline void rmap_clean(struct map *mp)
+static inline void rsm_clean(struct map *mp)
 {
 	if (unlikely(mp->dirty)) {
-		rmap_propagate(mp->dirty);
+		rsm_propagate(mp->dirty);
 		mp->dirty = NULL;
 	}
 }
 
 /* rmalloc() took a whole segment: out of the tree, back to the pool. */
-static noinline void rmap_remove(struct map *mp, struct rmap_seg *s)
+static noinline void rsm_remove(struct map *mp, struct rsm_seg *s)
 {
-	rb_erase_augmented(&s->rb, &mp->root, &rmap_cb);
+	rb_erase_augmented(&s->rb, &mp->root, &rsm_cb);
 	mp->nsegs--;
-	rmap_seg_put(mp, s);
+	rsm_seg_put(mp, s);
 }
 
 /* rb_prev(), open-coded: it sits on the rmalloc()+rmfree() fast path. */
-static inline struct rmap_seg *rmap_prev(struct rmap_seg *s)
+static inline struct rsm_seg *rsm_prev(struct rsm_seg *s)
 {
 	struct rb_node *n = s->rb.rb_left, *child, *parent;
 
 	if (n) {
 		while (n->rb_right)
 			n = n->rb_right;
-		return rmap_entry(n);
+		return rsm_entry(n);
 	}
 	child = &s->rb;
 	while ((parent = rb_parent(child)) && child == parent->rb_left)
 		child = parent;
-	return parent ? rmap_entry(parent) : NULL;
+	return parent ? rsm_entry(parent) : NULL;
 }
 
 /* Take @size units, first fit from the lowest index.  Map lock held. */
-static __always_inline unsigned long rmap_take(struct map *mp,
+static __always_inline unsigned long rsm_take(struct map *mp,
 					       unsigned long size)
 {
-	struct rmap_seg *s;
+	struct rsm_seg *s;
 	unsigned long index;
 
-	rmap_clean(mp);
-	s = rmap_lowest_fit(mp, size);
+	rsm_clean(mp);
+	s = rsm_lowest_fit(mp, size);
 	if (!s)
 		return 0;
 	index = s->start;
 	mp->free_units -= size;
 	if (unlikely(s->size == size)) {
-		rmap_remove(mp, s);
+		rsm_remove(mp, s);
 	} else {
 		mp->dirty = s;
 		mp->dirty_size = s->size;
@@ -271,14 +271,14 @@ static __always_inline unsigned long rmap_take(struct map *mp,
  * what rmalloc() just took from it, with nothing free just below.
  * Returns false if the range is anything else.  Map lock held.
  */
-static inline bool rmap_give_back(struct map *mp, unsigned long start,
+static inline bool rsm_give_back(struct map *mp, unsigned long start,
 				  unsigned long size)
 {
-	struct rmap_seg *s = mp->dirty, *prev;
+	struct rsm_seg *s = mp->dirty, *prev;
 
 	if (!s || s->start != start + size)
 		return false;
-	prev = rmap_prev(s);
+	prev = rsm_prev(s);
 	if (prev && prev->start + prev->size >= start)
 		return false;
 	s->start = start;
@@ -288,7 +288,7 @@ static inline bool rmap_give_back(struct map *mp, unsigned long start,
 		mp->held_units = mp->free_units;
 	if (s->size >= mp->dirty_size) {
 		if (unlikely(s->size > mp->dirty_size))
-			rmap_propagate(s);
+			rsm_propagate(s);
 		mp->dirty = NULL;
 	}
 	return true;
@@ -299,18 +299,18 @@ static inline bool rmap_give_back(struct map *mp, unsigned long start,
  * Returns 0, -EEXIST if it overlaps a free segment (*clash set to it), or
  * -ENOSPC if it needs a slot and none can be had.  Map lock held.
  */
-static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
-		     struct rmap_seg **clash)
+static int rsm_give(struct map *mp, unsigned long start, unsigned long size,
+		     struct rsm_seg **clash)
 {
 	struct rb_node **link = &mp->root.rb_node, *parent = NULL, *n;
-	struct rmap_seg *prev = NULL, *next = NULL, *s;
+	struct rsm_seg *prev = NULL, *next = NULL, *s;
 	unsigned long end = start + size;
 
-	rmap_clean(mp);
+	rsm_clean(mp);
 
 	while (*link) {
 		parent = *link;
-		s = rmap_entry(parent);
+		s = rsm_entry(parent);
 		if (start < s->start) {
 			next = s;
 			link = &parent->rb_left;
@@ -338,19 +338,19 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		 */
 		if (next && next->start == end) {
 			size += next->size;
-			rb_erase_augmented(&next->rb, &mp->root, &rmap_cb);
+			rb_erase_augmented(&next->rb, &mp->root, &rsm_cb);
 			mp->nsegs--;
 			mp->free_units -= next->size;
-			rmap_seg_put(mp, next);
+			rsm_seg_put(mp, next);
 		}
 		prev->size += size;
-		rmap_cb_propagate(&prev->rb, NULL);
+		rsm_cb_propagate(&prev->rb, NULL);
 	} else if (next && next->start == end) {
 		next->start = start;
 		next->size += size;
-		rmap_cb_propagate(&next->rb, NULL);
+		rsm_cb_propagate(&next->rb, NULL);
 	} else {
-		s = rmap_seg_get(mp);
+		s = rsm_seg_get(mp);
 		if (!s)
 			return -ENOSPC;
 		s->start = start;
@@ -361,11 +361,11 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 		 * before the rebalancing rotations copy them around.  Going
 		 * up, once an ancestor already covers it, all above do too.
 		 */
-		for (n = parent; n && rmap_entry(n)->subtree_max < size;
+		for (n = parent; n && rsm_entry(n)->subtree_max < size;
 		     n = rb_parent(n))
-			rmap_entry(n)->subtree_max = size;
+			rsm_entry(n)->subtree_max = size;
 		rb_link_node(&s->rb, parent, link);
-		rb_insert_augmented(&s->rb, &mp->root, &rmap_cb);
+		rb_insert_augmented(&s->rb, &mp->root, &rsm_cb);
 		mp->nsegs++;
 	}
 	mp->free_units += size;
@@ -374,7 +374,7 @@ static int rmap_give(struct map *mp, unsigned long start, unsigned long size,
 
 /* ---- warnings ---------------------------------------------------------- */
 
-static void rmap_refuse(struct map *mp, const char *call, unsigned long size,
+static void rsm_refuse(struct map *mp, const char *call, unsigned long size,
 			unsigned long index, const char *why, unsigned long ip)
 {
 	unsigned long flags;
@@ -384,7 +384,7 @@ static void rmap_refuse(struct map *mp, const char *call, unsigned long size,
 		mp->refused++;
 		spin_unlock_irqrestore(&mp->lock, flags);
 	}
-	if (__ratelimit(&rmap_bad_rs))
+	if (__ratelimit(&rsm_bad_rs))
 		pr_warn("%s: %s(size %lu, index %lu) from %pS: %s; refused\n",
 			mp ? mp->name : "(NULL map)", call, size, index,
 			(void *)ip, why);
@@ -392,23 +392,23 @@ static void rmap_refuse(struct map *mp, const char *call, unsigned long size,
 
 /* ---- creating and freeing maps ----------------------------------------- */
 
-static void rmap_destroy(struct map *mp)
+static void rsm_destroy(struct map *mp)
 {
-	struct rmap_seg *s, *n;
+	struct rsm_seg *s, *n;
 
 	rbtree_postorder_for_each_entry_safe(s, n, &mp->root, rb)
-		kmem_cache_free(rmap_seg_cache, s);
+		kmem_cache_free(rsm_seg_cache, s);
 	for (s = mp->spare; s; s = n) {
 		n = s->next;
-		kmem_cache_free(rmap_seg_cache, s);
+		kmem_cache_free(rsm_seg_cache, s);
 	}
 	kfree(mp);
 }
 
-static struct map *rmap_create(size_t mapsize, const char *creator, gfp_t gfp)
+static struct map *rsm_create(size_t mapsize, const char *creator, gfp_t gfp)
 {
 	struct map *mp;
-	struct rmap_seg *s;
+	struct rsm_seg *s;
 	unsigned long flags;
 	size_t i;
 
@@ -419,10 +419,10 @@ static struct map *rmap_create(size_t mapsize, const char *creator, gfp_t gfp)
 	if (!mp->dbg)
 		goto fail;
 	for (i = 0; i < mapsize; i++) {
-		s = kmem_cache_alloc(rmap_seg_cache, gfp);
+		s = kmem_cache_alloc(rsm_seg_cache, gfp);
 		if (!s)
 			goto fail;
-		rmap_seg_put(mp, s);
+		rsm_seg_put(mp, s);
 		mp->nslots++;
 	}
 	spin_lock_init(&mp->lock);
@@ -430,32 +430,32 @@ static struct map *rmap_create(size_t mapsize, const char *creator, gfp_t gfp)
 	init_waitqueue_head(&mp->wq);
 	ratelimit_state_init(&mp->overflow_rs, 5 * HZ, 10);
 	snprintf(mp->name, sizeof(mp->name), "%s.%d", creator ?: "rmap",
-		 atomic_inc_return(&rmap_next_id));
+		 atomic_inc_return(&rsm_next_id));
 	memcpy(mp->dbg->name, mp->name, sizeof(mp->name));
 	mp->dbg->mp = mp;
-	spin_lock_irqsave(&rmap_dbg_lock, flags);
-	list_add_tail(&mp->dbg->link, &rmap_dbg_list);
-	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
-	schedule_work(&rmap_dbg_work);
+	spin_lock_irqsave(&rsm_dbg_lock, flags);
+	list_add_tail(&mp->dbg->link, &rsm_dbg_list);
+	spin_unlock_irqrestore(&rsm_dbg_lock, flags);
+	schedule_work(&rsm_dbg_work);
 	return mp;
 fail:
 	kfree(mp->dbg);
-	rmap_destroy(mp);
+	rsm_destroy(mp);
 	return NULL;
 }
 
-struct map *ddi_rmallocmap(size_t mapsize, const char *creator)
+struct map *ddic_rmallocmap(size_t mapsize, const char *creator)
 {
 	if (!mapsize) {
 		pr_warn("rmallocmap(0) from %pS: a map needs at least one slot; returning NULL\n",
 			(void *)_RET_IP_);
 		return NULL;
 	}
-	return rmap_create(mapsize, creator, GFP_ATOMIC | __GFP_NOWARN);
+	return rsm_create(mapsize, creator, GFP_ATOMIC | __GFP_NOWARN);
 }
-EXPORT_SYMBOL(ddi_rmallocmap);
+EXPORT_SYMBOL(ddic_rmallocmap);
 
-struct map *ddi_rmallocmap_wait(size_t mapsize, const char *creator)
+struct map *ddic_rmallocmap_wait(size_t mapsize, const char *creator)
 {
 	struct map *mp;
 	unsigned int tries = 0;
@@ -467,12 +467,12 @@ struct map *ddi_rmallocmap_wait(size_t mapsize, const char *creator)
 		return NULL;
 	}
 	/* Solaris would wait forever for what can never be had. */
-	if (mapsize > (totalram_pages() << PAGE_SHIFT) / sizeof(struct rmap_seg)) {
+	if (mapsize > (totalram_pages() << PAGE_SHIFT) / sizeof(struct rsm_seg)) {
 		pr_warn("rmallocmap_wait(%zu) from %pS: more slots than memory can hold; returning NULL\n",
 			mapsize, (void *)_RET_IP_);
 		return NULL;
 	}
-	while (!(mp = rmap_create(mapsize, creator,
+	while (!(mp = rsm_create(mapsize, creator,
 				  GFP_KERNEL | __GFP_RETRY_MAYFAIL |
 				  __GFP_NOWARN))) {
 		if (++tries == 50)
@@ -482,14 +482,14 @@ struct map *ddi_rmallocmap_wait(size_t mapsize, const char *creator)
 	}
 	return mp;
 }
-EXPORT_SYMBOL(ddi_rmallocmap_wait);
+EXPORT_SYMBOL(ddic_rmallocmap_wait);
 
-void ddi_rmfreemap(struct map *mp)
+void ddic_rmfreemap(struct map *mp)
 {
 	unsigned long flags, waiters, out, free_units, nsegs;
 
 	if (!mp) {
-		rmap_refuse(NULL, "rmfreemap", 0, 0, "no map", _RET_IP_);
+		rsm_refuse(NULL, "rmfreemap", 0, 0, "no map", _RET_IP_);
 		return;
 	}
 	spin_lock_irqsave(&mp->lock, flags);
@@ -508,56 +508,56 @@ void ddi_rmfreemap(struct map *mp)
 	if (out)
 		pr_warn("%s: rmfreemap from %pS with at least %lu units still allocated (%lu units free in %lu segments)\n",
 			mp->name, (void *)_RET_IP_, out, free_units, nsegs);
-	spin_lock_irqsave(&rmap_dbg_lock, flags);
+	spin_lock_irqsave(&rsm_dbg_lock, flags);
 	mp->dbg->mp = NULL;
-	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
-	schedule_work(&rmap_dbg_work);
-	rmap_destroy(mp);
+	spin_unlock_irqrestore(&rsm_dbg_lock, flags);
+	schedule_work(&rsm_dbg_work);
+	rsm_destroy(mp);
 }
-EXPORT_SYMBOL(ddi_rmfreemap);
+EXPORT_SYMBOL(ddic_rmfreemap);
 
 /* ---- allocating and freeing space -------------------------------------- */
 
-unsigned long ddi_rmalloc(struct map *mp, size_t size)
+unsigned long ddic_rmalloc(struct map *mp, size_t size)
 {
 	unsigned long flags, index;
 
 	if (unlikely(!mp || !size)) {
-		rmap_refuse(mp, "rmalloc", size, 0, mp ? "size 0" : "no map",
+		rsm_refuse(mp, "rmalloc", size, 0, mp ? "size 0" : "no map",
 			    _RET_IP_);
 		return 0;
 	}
 	spin_lock_irqsave(&mp->lock, flags);
-	index = rmap_take(mp, size);
+	index = rsm_take(mp, size);
 	spin_unlock_irqrestore(&mp->lock, flags);
 	return index;
 }
-EXPORT_SYMBOL(ddi_rmalloc);
+EXPORT_SYMBOL(ddic_rmalloc);
 
-static bool rmap_take_locked(struct map *mp, unsigned long size,
+static bool rsm_take_locked(struct map *mp, unsigned long size,
 			     unsigned long *index)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&mp->lock, flags);
-	*index = rmap_take(mp, size);
+	*index = rsm_take(mp, size);
 	spin_unlock_irqrestore(&mp->lock, flags);
 	return *index != 0;
 }
 
-unsigned long ddi_rmalloc_wait(struct map *mp, size_t size)
+unsigned long ddic_rmalloc_wait(struct map *mp, size_t size)
 {
 	unsigned long flags, index, held;
 	int err;
 
 	might_sleep();
 	if (unlikely(!mp || !size)) {
-		rmap_refuse(mp, "rmalloc_wait", size, 0,
+		rsm_refuse(mp, "rmalloc_wait", size, 0,
 			    mp ? "size 0" : "no map", _RET_IP_);
 		return 0;
 	}
 	spin_lock_irqsave(&mp->lock, flags);
-	index = rmap_take(mp, size);
+	index = rsm_take(mp, size);
 	/* Counted under the lock: rmfree() reads it there to decide to wake. */
 	if (!index)
 		mp->nwaiters++;
@@ -574,7 +574,7 @@ unsigned long ddi_rmalloc_wait(struct map *mp, size_t size)
 	 * and rmfree() wakes the queue after changing the map, so a free
 	 * cannot slip between the check and the sleep.
 	 */
-	err = wait_event_killable(mp->wq, rmap_take_locked(mp, size, &index));
+	err = wait_event_killable(mp->wq, rsm_take_locked(mp, size, &index));
 
 	spin_lock_irqsave(&mp->lock, flags);
 	mp->nwaiters--;
@@ -586,16 +586,16 @@ unsigned long ddi_rmalloc_wait(struct map *mp, size_t size)
 	}
 	return index;
 }
-EXPORT_SYMBOL(ddi_rmalloc_wait);
+EXPORT_SYMBOL(ddic_rmalloc_wait);
 
 /*
  * Grow the spare pool before taking the lock, if it is empty and the
  * caller may sleep.  Racy on purpose: extra slots are harmless, and the
  * locked path still has GFP_ATOMIC if they went to another caller.
  */
-static noinline void rmap_refill(struct map *mp)
+static noinline void rsm_refill(struct map *mp)
 {
-	struct rmap_seg *head = NULL, *s;
+	struct rsm_seg *head = NULL, *s;
 	unsigned long flags, n, i;
 
 	if (READ_ONCE(mp->nspare) || !preemptible() || rcu_preempt_depth() ||
@@ -603,7 +603,7 @@ static noinline void rmap_refill(struct map *mp)
 		return;
 	n = clamp(READ_ONCE(mp->nslots) / 8, 1UL, 64UL);
 	for (i = 0; i < n; i++) {
-		s = kmem_cache_alloc(rmap_seg_cache, GFP_KERNEL | __GFP_NOWARN);
+		s = kmem_cache_alloc(rsm_seg_cache, GFP_KERNEL | __GFP_NOWARN);
 		if (!s)
 			break;
 		s->next = head;
@@ -615,7 +615,7 @@ static noinline void rmap_refill(struct map *mp)
 	while (head) {
 		s = head;
 		head = s->next;
-		rmap_seg_put(mp, s);
+		rsm_seg_put(mp, s);
 		mp->nslots++;
 	}
 	spin_unlock_irqrestore(&mp->lock, flags);
@@ -625,18 +625,18 @@ static noinline void rmap_refill(struct map *mp)
  * rmfree() beyond the fast path: called with the map lock held (@flags
  * from taking it), @done if the range is already back; drops the lock.
  */
-static noinline void rmap_free_slow(struct map *mp, size_t size,
+static noinline void rsm_free_slow(struct map *mp, size_t size,
 				    unsigned long index, unsigned long flags,
 				    bool done, unsigned long ip)
 	__releases(&mp->lock)
 {
-	struct rmap_seg *clash = NULL;
+	struct rsm_seg *clash = NULL;
 	unsigned long waiters, cs = 0, ce = 0;
 	bool report = false;
 	int err = 0;
 
 	if (!done)
-		err = rmap_give(mp, index, size, &clash);
+		err = rsm_give(mp, index, size, &clash);
 	if (err == -EEXIST) {
 		cs = clash->start;
 		ce = clash->start + clash->size;
@@ -659,7 +659,7 @@ static noinline void rmap_free_slow(struct map *mp, size_t size,
 
 	if (waiters && !err)
 		wake_up_all(&mp->wq);
-	if (err == -EEXIST && __ratelimit(&rmap_bad_rs))
+	if (err == -EEXIST && __ratelimit(&rsm_bad_rs))
 		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
 			mp->name, size, index, (void *)ip, index,
 			index + size, cs, ce);
@@ -668,13 +668,13 @@ static noinline void rmap_free_slow(struct map *mp, size_t size,
 			index, index + size);
 }
 
-void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
+void ddic_rmfree(struct map *mp, size_t size, unsigned long index)
 {
 	unsigned long flags;
 	bool done;
 
 	if (unlikely(!mp || !size || !index || size > ULONG_MAX - index)) {
-		rmap_refuse(mp, "rmfree", size, index,
+		rsm_refuse(mp, "rmfree", size, index,
 			    !mp ? "no map" : !size ? "size 0" :
 			    !index ? "index 0 is never valid" :
 			    "range wraps past the top of the index space",
@@ -682,21 +682,21 @@ void ddi_rmfree(struct map *mp, size_t size, unsigned long index)
 		return;
 	}
 	if (unlikely(!READ_ONCE(mp->nspare)))
-		rmap_refill(mp);
+		rsm_refill(mp);
 
 	spin_lock_irqsave(&mp->lock, flags);
-	done = rmap_give_back(mp, index, size);
+	done = rsm_give_back(mp, index, size);
 	if (likely(done && !mp->nwaiters)) {
 		spin_unlock_irqrestore(&mp->lock, flags);
 		return;
 	}
-	rmap_free_slow(mp, size, index, flags, done, _RET_IP_);
+	rsm_free_slow(mp, size, index, flags, done, _RET_IP_);
 }
-EXPORT_SYMBOL(ddi_rmfree);
+EXPORT_SYMBOL(ddic_rmfree);
 
 /* ---- statistics, debugfs ----------------------------------------------- */
 
-static void rmap_stats(struct map *mp, struct ddi_rmap_stats *st)
+static void rsm_stats(struct map *mp, struct ddic_rmap_stats *st)
 {
 	unsigned long flags;
 
@@ -713,19 +713,19 @@ static void rmap_stats(struct map *mp, struct ddi_rmap_stats *st)
 	spin_unlock_irqrestore(&mp->lock, flags);
 }
 
-static int rmap_show(struct seq_file *m, void *v)
+static int rsm_show(struct seq_file *m, void *v)
 {
-	struct rmap_dbg *d = m->private;
-	struct ddi_rmap_stats st;
+	struct rsm_dbg *d = m->private;
+	struct ddic_rmap_stats st;
 	unsigned long flags;
 	bool live = false;
 
-	spin_lock_irqsave(&rmap_dbg_lock, flags);
+	spin_lock_irqsave(&rsm_dbg_lock, flags);
 	if (d->mp) {
-		rmap_stats(d->mp, &st);
+		rsm_stats(d->mp, &st);
 		live = true;
 	}
-	spin_unlock_irqrestore(&rmap_dbg_lock, flags);
+	spin_unlock_irqrestore(&rsm_dbg_lock, flags);
 	if (!live) {
 		seq_puts(m, "freed\n");
 		return 0;
@@ -736,20 +736,20 @@ static int rmap_show(struct seq_file *m, void *v)
 		   st.waiters);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(rmap);
+DEFINE_SHOW_ATTRIBUTE(rsm);
 
 /* Create the entries of new maps, remove those of freed ones. */
-static void rmap_dbg_work_fn(struct work_struct *work)
+static void rsm_dbg_work_fn(struct work_struct *work)
 {
-	struct rmap_dbg *d, *todo;
+	struct rsm_dbg *d, *todo;
 	struct dentry *dent;
 	bool dead;
 
 	for (;;) {
 		todo = NULL;
 		dead = false;
-		spin_lock_irq(&rmap_dbg_lock);
-		list_for_each_entry(d, &rmap_dbg_list, link) {
+		spin_lock_irq(&rsm_dbg_lock);
+		list_for_each_entry(d, &rsm_dbg_list, link) {
 			if (!d->mp) {
 				list_del(&d->link);
 				todo = d;
@@ -762,7 +762,7 @@ static void rmap_dbg_work_fn(struct work_struct *work)
 				break;
 			}
 		}
-		spin_unlock_irq(&rmap_dbg_lock);
+		spin_unlock_irq(&rsm_dbg_lock);
 		if (!todo)
 			return;
 		if (dead) {
@@ -771,69 +771,69 @@ static void rmap_dbg_work_fn(struct work_struct *work)
 			kfree(todo);
 			continue;
 		}
-		dent = debugfs_create_file(todo->name, 0444, rmap_dir, todo,
-					   &rmap_fops);
-		spin_lock_irq(&rmap_dbg_lock);
+		dent = debugfs_create_file(todo->name, 0444, rsm_dir, todo,
+					   &rsm_fops);
+		spin_lock_irq(&rsm_dbg_lock);
 		todo->dent = dent;
-		spin_unlock_irq(&rmap_dbg_lock);
+		spin_unlock_irq(&rsm_dbg_lock);
 	}
 }
 
-int ddi_rmap_init(void)
+int ddic_rmap_init(void)
 {
-	rmap_seg_cache = KMEM_CACHE(rmap_seg, 0);
-	if (!rmap_seg_cache)
+	rsm_seg_cache = KMEM_CACHE(rsm_seg, 0);
+	if (!rsm_seg_cache)
 		return -ENOMEM;
-	rmap_dir = debugfs_create_dir("rmap", ddi_debugfs_root);
+	rsm_dir = debugfs_create_dir("rmap", ddic_debugfs_root);
 	return 0;
 }
 
-void ddi_rmap_fini(void)
+void ddic_rmap_fini(void)
 {
-	struct rmap_dbg *d;
+	struct rsm_dbg *d;
 	struct map *mp;
 
 	/* Maps a driver never freed: its module is gone, so free them. */
 	for (;;) {
 		mp = NULL;
-		spin_lock_irq(&rmap_dbg_lock);
-		list_for_each_entry(d, &rmap_dbg_list, link) {
+		spin_lock_irq(&rsm_dbg_lock);
+		list_for_each_entry(d, &rsm_dbg_list, link) {
 			if (d->mp) {
 				mp = d->mp;
 				d->mp = NULL;
 				break;
 			}
 		}
-		spin_unlock_irq(&rmap_dbg_lock);
+		spin_unlock_irq(&rsm_dbg_lock);
 		if (!mp)
 			break;
 		pr_warn("%s: resource map never freed; freeing it at unload\n",
 			mp->name);
-		rmap_destroy(mp);
+		rsm_destroy(mp);
 	}
-	flush_work(&rmap_dbg_work);
-	rmap_dbg_work_fn(NULL);
-	debugfs_remove_recursive(rmap_dir);
-	kmem_cache_destroy(rmap_seg_cache);
+	flush_work(&rsm_dbg_work);
+	rsm_dbg_work_fn(NULL);
+	debugfs_remove_recursive(rsm_dir);
+	kmem_cache_destroy(rsm_seg_cache);
 }
 
-#ifdef DDI_DEBUG
-int ddi_rmap_debug_stats(struct map *mp, struct ddi_rmap_stats *st)
+#ifdef DDIC_DEBUG
+int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st)
 {
 	if (!mp)
 		return -EINVAL;
-	rmap_stats(mp, st);
+	rsm_stats(mp, st);
 	return 0;
 }
-EXPORT_SYMBOL(ddi_rmap_debug_stats);
+EXPORT_SYMBOL(ddic_rmap_debug_stats);
 
-void ddi_rmap_debug_nogrow(struct map *mp, int on)
+void ddic_rmap_debug_nogrow(struct map *mp, int on)
 {
 	WRITE_ONCE(mp->nogrow, !!on);
 }
-EXPORT_SYMBOL(ddi_rmap_debug_nogrow);
+EXPORT_SYMBOL(ddic_rmap_debug_nogrow);
 
-int ddi_rmap_debug_walk(struct map *mp,
+int ddic_rmap_debug_walk(struct map *mp,
 			int (*fn)(unsigned long start, unsigned long size,
 				  void *arg), void *arg)
 {
@@ -843,30 +843,30 @@ int ddi_rmap_debug_walk(struct map *mp,
 
 	spin_lock_irqsave(&mp->lock, flags);
 	for (n = rb_first(&mp->root); n && !ret; n = rb_next(n))
-		ret = fn(rmap_entry(n)->start, rmap_entry(n)->size, arg);
+		ret = fn(rsm_entry(n)->start, rsm_entry(n)->size, arg);
 	spin_unlock_irqrestore(&mp->lock, flags);
 	return ret;
 }
-EXPORT_SYMBOL(ddi_rmap_debug_walk);
+EXPORT_SYMBOL(ddic_rmap_debug_walk);
 
-int ddi_rmap_debug_check(struct map *mp)
+int ddic_rmap_debug_check(struct map *mp)
 {
 	unsigned long flags, units = 0, segs = 0, spare = 0, end = 0, max;
-	struct rmap_seg *s, *c;
+	struct rsm_seg *s, *c;
 	struct rb_node *n;
 	const char *bad = NULL;
 
 	spin_lock_irqsave(&mp->lock, flags);
-	rmap_clean(mp);
+	rsm_clean(mp);
 	for (n = rb_first(&mp->root); n && !bad; n = rb_next(n)) {
-		s = rmap_entry(n);
+		s = rsm_entry(n);
 		max = s->size;
 		if (n->rb_left) {
-			c = rmap_entry(n->rb_left);
+			c = rsm_entry(n->rb_left);
 			max = max_t(unsigned long, max, c->subtree_max);
 		}
 		if (n->rb_right) {
-			c = rmap_entry(n->rb_right);
+			c = rsm_entry(n->rb_right);
 			max = max_t(unsigned long, max, c->subtree_max);
 		}
 		if (!s->start || !s->size)
@@ -894,17 +894,17 @@ int ddi_rmap_debug_check(struct map *mp)
 	}
 	return 0;
 }
-EXPORT_SYMBOL(ddi_rmap_debug_check);
+EXPORT_SYMBOL(ddic_rmap_debug_check);
 
-const char *ddi_rmap_debug_name(struct map *mp)
+const char *ddic_rmap_debug_name(struct map *mp)
 {
 	return mp->name;
 }
-EXPORT_SYMBOL(ddi_rmap_debug_name);
+EXPORT_SYMBOL(ddic_rmap_debug_name);
 
-void ddi_rmap_debug_sync(void)
+void ddic_rmap_debug_sync(void)
 {
-	flush_work(&rmap_dbg_work);
+	flush_work(&rsm_dbg_work);
 }
-EXPORT_SYMBOL(ddi_rmap_debug_sync);
-#endif /* DDI_DEBUG */
+EXPORT_SYMBOL(ddic_rmap_debug_sync);
+#endif /* DDIC_DEBUG */

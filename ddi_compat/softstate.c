@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ddi_soft_state(9F): per-instance state of a fixed size, by instance
+ * ddic_soft_state(9F): per-instance state of a fixed size, by instance
  * number.
  *
  * ddi_get_soft_state() takes no lock and never sleeps, so it works from
@@ -21,23 +21,23 @@
 #include "ddi_impl.h"
 #include "devinfo.h"
 
-struct ddi_ss_array {
-	struct ddi_ss_array *older;	/* replaced arrays, freed at fini */
+struct ddic_ss_array {
+	struct ddic_ss_array *older;	/* replaced arrays, freed at fini */
 	size_t n;
 	void *items[];
 };
 
-struct ddi_soft_state {
+struct ddic_soft_state {
 	size_t size;
-	struct ddi_ss_array *array;
+	struct ddic_ss_array *array;
 	struct mutex lock;
 };
 
-#define DDI_SS_MAX	(1 << 20)
+#define DDIC_SS_MAX	(1 << 20)
 
-static struct ddi_ss_array *ddi_ss_array_new(size_t n)
+static struct ddic_ss_array *ddic_ss_array_new(size_t n)
 {
-	struct ddi_ss_array *a = kvzalloc(struct_size(a, items, n), GFP_KERNEL);
+	struct ddic_ss_array *a = kvzalloc(struct_size(a, items, n), GFP_KERNEL);
 
 	if (a)
 		a->n = n;
@@ -46,9 +46,9 @@ static struct ddi_ss_array *ddi_ss_array_new(size_t n)
 
 int ddi_soft_state_init(void **state_p, size_t size, size_t n_items)
 {
-	struct ddi_soft_state *ss;
+	struct ddic_soft_state *ss;
 
-	if (!state_p || !size || n_items > DDI_SS_MAX) {
+	if (!state_p || !size || n_items > DDIC_SS_MAX) {
 		pr_warn("%s: bad argument (size %zu, n_items %zu)\n",
 			__func__, size, n_items);
 		return EINVAL;
@@ -58,7 +58,7 @@ int ddi_soft_state_init(void **state_p, size_t size, size_t n_items)
 		return ENOMEM;
 	ss->size = size;
 	mutex_init(&ss->lock);
-	ss->array = ddi_ss_array_new(n_items ? n_items : 1);
+	ss->array = ddic_ss_array_new(n_items ? n_items : 1);
 	if (!ss->array) {
 		kfree(ss);
 		return ENOMEM;
@@ -70,8 +70,8 @@ EXPORT_SYMBOL(ddi_soft_state_init);
 
 void *ddi_get_soft_state(void *state, int item)
 {
-	struct ddi_soft_state *ss = state;
-	struct ddi_ss_array *a;
+	struct ddic_soft_state *ss = state;
+	struct ddic_ss_array *a;
 
 	if (!ss || item < 0)
 		return NULL;
@@ -85,11 +85,11 @@ EXPORT_SYMBOL(ddi_get_soft_state);
 
 int ddi_soft_state_zalloc(void *state, int item)
 {
-	struct ddi_soft_state *ss = state;
-	struct ddi_ss_array *a, *b;
+	struct ddic_soft_state *ss = state;
+	struct ddic_ss_array *a, *b;
 	void *p;
 
-	if (!ss || item < 0 || item >= DDI_SS_MAX) {
+	if (!ss || item < 0 || item >= DDIC_SS_MAX) {
 		pr_warn("%s: bad state or item %d\n", __func__, item);
 		return DDI_FAILURE;
 	}
@@ -98,7 +98,7 @@ int ddi_soft_state_zalloc(void *state, int item)
 	if ((size_t)item >= a->n) {
 		size_t n = max_t(size_t, a->n * 2, item + 1);
 
-		b = ddi_ss_array_new(min_t(size_t, n, DDI_SS_MAX));
+		b = ddic_ss_array_new(min_t(size_t, n, DDIC_SS_MAX));
 		if (!b)
 			goto fail;
 		memcpy(b->items, a->items, a->n * sizeof(void *));
@@ -124,8 +124,8 @@ EXPORT_SYMBOL(ddi_soft_state_zalloc);
 
 void ddi_soft_state_free(void *state, int item)
 {
-	struct ddi_soft_state *ss = state;
-	struct ddi_ss_array *a;
+	struct ddic_soft_state *ss = state;
+	struct ddic_ss_array *a;
 	void *p = NULL;
 
 	if (!ss || item < 0)
@@ -138,7 +138,7 @@ void ddi_soft_state_free(void *state, int item)
 	}
 	mutex_unlock(&ss->lock);
 	if (p) {
-		ddi_poll_forget_range(p, ss->size);
+		ddic_poll_forget_range(p, ss->size);
 		kfree(p);
 	}
 }
@@ -146,8 +146,8 @@ EXPORT_SYMBOL(ddi_soft_state_free);
 
 void ddi_soft_state_fini(void **state_p)
 {
-	struct ddi_soft_state *ss;
-	struct ddi_ss_array *a, *older;
+	struct ddic_soft_state *ss;
+	struct ddic_ss_array *a, *older;
 	size_t i, left = 0;
 
 	if (!state_p || !*state_p)
@@ -157,7 +157,7 @@ void ddi_soft_state_fini(void **state_p)
 	for (i = 0; i < a->n; i++) {
 		if (a->items[i]) {
 			left++;
-			ddi_poll_forget_range(a->items[i], ss->size);
+			ddic_poll_forget_range(a->items[i], ss->size);
 			kfree(a->items[i]);
 		}
 	}

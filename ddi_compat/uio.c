@@ -24,7 +24,7 @@
  * driver data (a quote, a ring) on a bad user pointer.  Returns the
  * number of bytes NOT copied.
  */
-static unsigned long ddi_copy_from_user_nozero(void *to,
+static unsigned long ddic_copy_from_user_nozero(void *to,
 					       const void __user *from,
 					       unsigned long n)
 {
@@ -38,7 +38,7 @@ static unsigned long ddi_copy_from_user_nozero(void *to,
  * Copy @n bytes between kernel @kaddr and the iovec base @ubase; returns
  * the bytes copied (all of them, or fewer on a fault).
  */
-static size_t ddi_uio_copy(void *kaddr, void __user *ubase, size_t n,
+static size_t ddic_uio_copy(void *kaddr, void __user *ubase, size_t n,
 			   enum uio_rw rw, uio_seg_t seg)
 {
 	void *kbase = (void __force *)ubase;
@@ -52,7 +52,7 @@ static size_t ddi_uio_copy(void *kaddr, void __user *ubase, size_t n,
 	}
 	if (rw == UIO_READ)
 		return n - copy_to_user(ubase, kaddr, n);
-	return n - ddi_copy_from_user_nozero(kaddr, ubase, n);
+	return n - ddic_copy_from_user_nozero(kaddr, ubase, n);
 }
 
 /*
@@ -78,7 +78,7 @@ int uiomove(void *address, size_t nbytes, enum uio_rw rwflag,
 			continue;
 		}
 		cnt = min_t(size_t, cnt, uio_p->uio_resid);
-		done = ddi_uio_copy(kaddr, iov->iov_base, cnt, rwflag,
+		done = ddic_uio_copy(kaddr, iov->iov_base, cnt, rwflag,
 				    uio_p->uio_segflg);
 		iov->iov_base += done;
 		iov->iov_len -= done;
@@ -117,7 +117,7 @@ EXPORT_SYMBOL(uwritec);
 
 int copyin(const void *userbuf, void *driverbuf, size_t cn)
 {
-	return ddi_copy_from_user_nozero(driverbuf,
+	return ddic_copy_from_user_nozero(driverbuf,
 					 (const void __user __force *)userbuf,
 					 cn) ? -1 : 0;
 }

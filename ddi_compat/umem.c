@@ -10,10 +10,10 @@
  *    touches vmalloc, so it is the only backend for DDI_UMEM_NOSLEEP), and
  *    mapped to user space with one remap_pfn_range().  Contiguity gets
  *    harder to find as the order grows, so SLEEP requests use it only up
- *    to umem_pages_max (measured: see bench/umem_bench.c and
+ *    to umc_pages_max (measured: see bench/umem_bench.c and
  *    docs/departures.md) and only without retrying hard.
  *  - vmalloc (what vmalloc_user() does: zeroed, page-granular): any size,
- *    may sleep; mapped page by page.  SLEEP requests above umem_pages_max
+ *    may sleep; mapped page by page.  SLEEP requests above umc_pages_max
  *    and small ones whose contiguous attempt failed use it.
  * DDI_UMEM_TRASH cookies have no memory: every page of a mapping of one
  * is a single shared, zeroed "trash" page.
@@ -48,110 +48,110 @@
  * 32 KiB is PAGE_ALLOC_COSTLY_ORDER: above it the page allocator may
  * compact memory and fail, and the bench shows vmalloc no slower there.
  */
-static size_t umem_pages_max = PAGE_SIZE << PAGE_ALLOC_COSTLY_ORDER;
+static size_t umc_pages_max = PAGE_SIZE << PAGE_ALLOC_COSTLY_ORDER;
 
-static struct page *umem_trash_page;
+static struct page *umc_trash_page;
 
 /* debugfs counters. */
-static const char *const umem_backend_names[UMEM_NBACKENDS] = {
+static const char *const umc_backend_names[DDIC_UMEM_NBACKENDS] = {
 	"vmalloc", "pages", "trash", "locked"
 };
 
 enum {
-	UMEM_F_SLEEP, UMEM_F_NOSLEEP, UMEM_F_PAGEABLE, UMEM_F_TRASH,
-	UMEM_NFLAGS
+	UMC_F_SLEEP, UMC_F_NOSLEEP, UMC_F_PAGEABLE, UMC_F_TRASH,
+	UMC_NFLAGS
 };
-static const char *const umem_flag_names[UMEM_NFLAGS] = {
+static const char *const umc_flag_names[UMC_NFLAGS] = {
 	"sleep", "nosleep", "pageable", "trash"
 };
 
-struct umem_count {
+struct umc_count {
 	atomic_long_t cookies;
 	atomic_long_t bytes;
 };
 
-static struct umem_count umem_by_backend[UMEM_NBACKENDS];
-static struct umem_count umem_by_flag[UMEM_NFLAGS];
-static atomic_long_t umem_mappings;
-static atomic_long_t umem_orphans;	/* freed by the driver, still mapped */
-static atomic_long_t umem_misuse;
+static struct umc_count umc_by_backend[DDIC_UMEM_NBACKENDS];
+static struct umc_count umc_by_flag[UMC_NFLAGS];
+static atomic_long_t umc_mappings;
+static atomic_long_t umc_orphans;	/* freed by the driver, still mapped */
+static atomic_long_t umc_misuse;
 
-static void umem_count(struct ddi_umem_cookie *c, long sign)
+static void umc_count(struct ddi_umem_cookie *c, long sign)
 {
-	struct umem_count *b = &umem_by_backend[c->backend];
+	struct umc_count *b = &umc_by_backend[c->backend];
 	int f;
 
 	atomic_long_add(sign, &b->cookies);
 	atomic_long_add(sign * (long)c->size, &b->bytes);
-	if (c->backend == UMEM_LOCKED)
+	if (c->backend == DDIC_UMEM_LOCKED)
 		return;
 	if (c->flags & DDI_UMEM_TRASH)
-		f = UMEM_F_TRASH;
+		f = UMC_F_TRASH;
 	else if (c->flags & DDI_UMEM_PAGEABLE)
-		f = UMEM_F_PAGEABLE;
+		f = UMC_F_PAGEABLE;
 	else if (c->flags & DDI_UMEM_NOSLEEP)
-		f = UMEM_F_NOSLEEP;
+		f = UMC_F_NOSLEEP;
 	else
-		f = UMEM_F_SLEEP;
-	atomic_long_add(sign, &umem_by_flag[f].cookies);
-	atomic_long_add(sign * (long)c->size, &umem_by_flag[f].bytes);
+		f = UMC_F_SLEEP;
+	atomic_long_add(sign, &umc_by_flag[f].cookies);
+	atomic_long_add(sign * (long)c->size, &umc_by_flag[f].bytes);
 }
 
-void umem_mappings_inc(void)
+void ddic_umem_mappings_inc(void)
 {
-	atomic_long_inc(&umem_mappings);
+	atomic_long_inc(&umc_mappings);
 }
 
-void umem_mappings_dec(void)
+void ddic_umem_mappings_dec(void)
 {
-	atomic_long_dec(&umem_mappings);
+	atomic_long_dec(&umc_mappings);
 }
 
-#ifdef DDI_DEBUG
-static DDI_SITE_TRACKER(umem_sites);
+#ifdef DDIC_DEBUG
+static DDIC_SITE_TRACKER(umc_sites);
 
-static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
+static void umc_track(struct ddi_umem_cookie *c, const char *func, int line,
 		       unsigned long caller)
 {
-	ddi_site_track(&umem_sites, &c->site, c->size, func, line, caller);
+	ddic_site_track(&umc_sites, &c->site, c->size, func, line, caller);
 }
 
-static void umem_untrack(struct ddi_umem_cookie *c)
+static void umc_untrack(struct ddi_umem_cookie *c)
 {
-	ddi_site_untrack(&umem_sites, &c->site);
+	ddic_site_untrack(&umc_sites, &c->site);
 }
 
-int ddi_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
+int ddic_umem_debug_site(ddi_umem_cookie_t c, const char **func, int *line,
 			size_t *size)
 {
-	if (!c || c->magic != UMEM_MAGIC_LIVE)
+	if (!c || c->magic != DDIC_UMEM_MAGIC_LIVE)
 		return -ENOENT;
 	*func = c->site.func;
 	*line = c->site.line;
 	*size = c->size;
 	return 0;
 }
-EXPORT_SYMBOL(ddi_umem_debug_site);
+EXPORT_SYMBOL(ddic_umem_debug_site);
 
-unsigned long ddi_umem_debug_outstanding(struct module *owner)
+unsigned long ddic_umem_debug_outstanding(struct module *owner)
 {
-	return ddi_site_count(&umem_sites, owner);
+	return ddic_site_count(&umc_sites, owner);
 }
-EXPORT_SYMBOL(ddi_umem_debug_outstanding);
+EXPORT_SYMBOL(ddic_umem_debug_outstanding);
 
-unsigned long ddi_umem_debug_refs(ddi_umem_cookie_t c)
+unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t c)
 {
 	return refcount_read(&c->ref);
 }
-EXPORT_SYMBOL(ddi_umem_debug_refs);
+EXPORT_SYMBOL(ddic_umem_debug_refs);
 
-static void umem_report_leak(struct ddi_site *s, const char *modname)
+static void umc_report_leak(struct ddic_site *s, const char *modname)
 {
 	struct ddi_umem_cookie *c = container_of(s, struct ddi_umem_cookie,
 						 site);
 
 	pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
-		c, c->size, umem_backend_names[c->backend], s->func ?: "?",
+		c, c->size, umc_backend_names[c->backend], s->func ?: "?",
 		s->line, modname, test_bit(0, &c->driver_freed) ?
 		" (freed, still mapped)" : "");
 }
@@ -159,28 +159,28 @@ static void umem_report_leak(struct ddi_site *s, const char *modname)
 /*
  * Name the cookies @mod (all if NULL) still holds and stop tracking them.
  */
-static void umem_report_leaks(struct module *mod)
+static void umc_report_leaks(struct module *mod)
 {
-	ddi_site_orphan(&umem_sites, mod, "umem", "cookies", umem_report_leak);
+	ddic_site_orphan(&umc_sites, mod, "umem", "cookies", umc_report_leak);
 }
 #else
-static void umem_track(struct ddi_umem_cookie *c, const char *func, int line,
+static void umc_track(struct ddi_umem_cookie *c, const char *func, int line,
 		       unsigned long caller)
 {
 }
 
-static void umem_untrack(struct ddi_umem_cookie *c)
+static void umc_untrack(struct ddi_umem_cookie *c)
 {
 }
 
-static void umem_report_leaks(struct module *mod)
+static void umc_report_leaks(struct module *mod)
 {
 }
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */
 
-void ddi_umem_module_going(struct module *mod)
+void ddic_umem_module_going(struct module *mod)
 {
-	umem_report_leaks(mod);
+	umc_report_leaks(mod);
 }
 
 /*
@@ -188,11 +188,11 @@ void ddi_umem_module_going(struct module *mod)
  * dirty them) and unaccounts locked memory (mmap_lock): both sleep.  From
  * atomic context the cookie is queued for a work item.
  */
-static LLIST_HEAD(umem_deferred);
-static void umem_deferred_fn(struct work_struct *work);
-static DECLARE_WORK(umem_deferred_work, umem_deferred_fn);
+static LLIST_HEAD(umc_deferred);
+static void umc_deferred_fn(struct work_struct *work);
+static DECLARE_WORK(umc_deferred_work, umc_deferred_fn);
 
-static void umem_release_locked(struct ddi_umem_cookie *c)
+static void umc_release_locked(struct ddi_umem_cookie *c)
 {
 	unsigned long npages = c->size >> PAGE_SHIFT;
 
@@ -204,41 +204,41 @@ static void umem_release_locked(struct ddi_umem_cookie *c)
 	kfree(c);
 }
 
-static void umem_deferred_fn(struct work_struct *work)
+static void umc_deferred_fn(struct work_struct *work)
 {
 	struct llist_node *n, *next;
 
-	llist_for_each_safe(n, next, llist_del_all(&umem_deferred))
-		umem_release_locked(container_of(n, struct ddi_umem_cookie,
+	llist_for_each_safe(n, next, llist_del_all(&umc_deferred))
+		umc_release_locked(container_of(n, struct ddi_umem_cookie,
 						 defer));
 }
 
 /* The last reference is gone: give the memory back.  Any context. */
-static void umem_release(struct ddi_umem_cookie *c)
+static void umc_release(struct ddi_umem_cookie *c)
 {
-	umem_untrack(c);
-	umem_count(c, -1);
+	umc_untrack(c);
+	umc_count(c, -1);
 	if (test_bit(1, &c->driver_freed))
-		atomic_long_dec(&umem_orphans);
-	c->magic = UMEM_MAGIC_DEAD;
+		atomic_long_dec(&umc_orphans);
+	c->magic = DDIC_UMEM_MAGIC_DEAD;
 	switch (c->backend) {
-	case UMEM_VMALLOC:
-		ddi_vfree_any(c->kaddr);
+	case DDIC_UMEM_VMALLOC:
+		ddic_vfree_any(c->kaddr);
 		if (is_vmalloc_addr(c->pages))
-			ddi_vfree_any(c->pages);
+			ddic_vfree_any(c->pages);
 		else
 			kfree(c->pages);
 		break;
-	case UMEM_PAGES:
+	case DDIC_UMEM_PAGES:
 		free_pages_exact(c->kaddr, c->size);
 		break;
-	case UMEM_TRASH:
+	case DDIC_UMEM_TRASH:
 		break;
-	case UMEM_LOCKED:
+	case DDIC_UMEM_LOCKED:
 		if (preemptible())
-			umem_release_locked(c);
-		else if (llist_add(&c->defer, &umem_deferred))
-			schedule_work(&umem_deferred_work);
+			umc_release_locked(c);
+		else if (llist_add(&c->defer, &umc_deferred))
+			schedule_work(&umc_deferred_work);
 		return;
 	default:
 		break;
@@ -246,29 +246,29 @@ static void umem_release(struct ddi_umem_cookie *c)
 	kfree(c);
 }
 
-void umem_get(struct ddi_umem_cookie *c)
+void ddic_umem_get(struct ddi_umem_cookie *c)
 {
 	refcount_inc(&c->ref);
 }
 
-void umem_put(struct ddi_umem_cookie *c)
+void ddic_umem_put(struct ddi_umem_cookie *c)
 {
 	if (refcount_dec_and_test(&c->ref))
-		umem_release(c);
+		umc_release(c);
 }
 
-struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
+struct page *ddic_umem_page(struct ddi_umem_cookie *c, size_t off)
 {
 	switch (c->backend) {
-	case UMEM_VMALLOC:
+	case DDIC_UMEM_VMALLOC:
 		if (c->pages)
 			return c->pages[off >> PAGE_SHIFT];
 		return vmalloc_to_page((char *)c->kaddr + off);
-	case UMEM_PAGES:
+	case DDIC_UMEM_PAGES:
 		return virt_to_page((char *)c->kaddr + off);
-	case UMEM_TRASH:
-		return umem_trash_page;
-	case UMEM_LOCKED:
+	case DDIC_UMEM_TRASH:
+		return umc_trash_page;
+	case DDIC_UMEM_LOCKED:
 		return c->pages[off >> PAGE_SHIFT];
 	default:
 		return NULL;
@@ -276,27 +276,27 @@ struct page *umem_page(struct ddi_umem_cookie *c, size_t off)
 }
 
 /* For the test fixture: the page behind byte @off of a live cookie. */
-struct page *ddi_umem_cookie_page(ddi_umem_cookie_t c, size_t off)
+struct page *ddic_umem_cookie_page(ddi_umem_cookie_t c, size_t off)
 {
-	if (!c || c->magic != UMEM_MAGIC_LIVE || off >= c->size ||
-	    c->backend == UMEM_TRASH)
+	if (!c || c->magic != DDIC_UMEM_MAGIC_LIVE || off >= c->size ||
+	    c->backend == DDIC_UMEM_TRASH)
 		return NULL;
-	return umem_page(c, off);
+	return ddic_umem_page(c, off);
 }
-EXPORT_SYMBOL(ddi_umem_cookie_page);
+EXPORT_SYMBOL(ddic_umem_cookie_page);
 
 /*
  * The page array of a vmalloc'ed cookie, built on its first mapping (Linux
  * does not export vmalloc's own), so that every mapping after it is one
  * vm_insert_pages() call without a page-table walk per page.  NULL if
- * memory is short; callers then fall back to umem_page().
+ * memory is short; callers then fall back to ddic_umem_page().
  */
-struct page **umem_page_array(struct ddi_umem_cookie *c)
+struct page **ddic_umem_page_array(struct ddi_umem_cookie *c)
 {
 	unsigned long i, n = c->size >> PAGE_SHIFT;
 	struct page **pages;
 
-	if (c->backend != UMEM_VMALLOC)
+	if (c->backend != DDIC_UMEM_VMALLOC)
 		return NULL;
 	pages = READ_ONCE(c->pages);
 	if (pages)
@@ -314,9 +314,9 @@ struct page **umem_page_array(struct ddi_umem_cookie *c)
 }
 
 /* Backends.  Every one returns zeroed memory or NULL, and never warns. */
-static void *umem_pages_alloc(size_t size, gfp_t gfp)
+static void *umc_pages_alloc(size_t size, gfp_t gfp)
 {
-	if (get_order(size) > DDI_MAX_PAGE_ORDER)
+	if (get_order(size) > DDIC_MAX_PAGE_ORDER)
 		return NULL;
 	return alloc_pages_exact(size, gfp | __GFP_ZERO | __GFP_NOWARN);
 }
@@ -328,26 +328,26 @@ static void *umem_pages_alloc(size_t size, gfp_t gfp)
  * retries a failure quietly instead of printing an allocation-failure
  * report each time.
  */
-static void *umem_vmalloc(size_t size)
+static void *umc_vmalloc(size_t size)
 {
 	return __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
 }
 
-static struct ddi_umem_cookie *umem_cookie_new(gfp_t gfp)
+static struct ddi_umem_cookie *umc_cookie_new(gfp_t gfp)
 {
 	struct ddi_umem_cookie *c = kzalloc(sizeof(*c), gfp | __GFP_NOWARN);
 
 	if (c) {
-		c->magic = UMEM_MAGIC_LIVE;
+		c->magic = DDIC_UMEM_MAGIC_LIVE;
 		refcount_set(&c->ref, 1);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 		INIT_LIST_HEAD(&c->site.link);
 #endif
 	}
 	return c;
 }
 
-static void umem_backoff(unsigned int tries, size_t size)
+static void umc_backoff(unsigned int tries, size_t size)
 {
 	if (tries == 100)
 		pr_warn("ddi_umem_alloc: still waiting for %zu bytes (DDI_UMEM_SLEEP)\n",
@@ -356,29 +356,29 @@ static void umem_backoff(unsigned int tries, size_t size)
 }
 
 /* DDI_UMEM_SLEEP: sleeps as long as needed; never fails if satisfiable. */
-static struct ddi_umem_cookie *umem_alloc_sleep(size_t size)
+static struct ddi_umem_cookie *umc_alloc_sleep(size_t size)
 {
 	struct ddi_umem_cookie *c;
 	unsigned int tries = 0;
 	void *p;
 
 	might_sleep();
-	while (!(c = umem_cookie_new(GFP_KERNEL)))
-		umem_backoff(++tries, size);
+	while (!(c = umc_cookie_new(GFP_KERNEL)))
+		umc_backoff(++tries, size);
 	for (;;) {
-		if (size <= umem_pages_max) {
-			p = umem_pages_alloc(size, GFP_KERNEL | __GFP_NORETRY);
+		if (size <= umc_pages_max) {
+			p = umc_pages_alloc(size, GFP_KERNEL | __GFP_NORETRY);
 			if (p) {
-				c->backend = UMEM_PAGES;
+				c->backend = DDIC_UMEM_PAGES;
 				break;
 			}
 		}
-		p = umem_vmalloc(size);
+		p = umc_vmalloc(size);
 		if (p) {
-			c->backend = UMEM_VMALLOC;
+			c->backend = DDIC_UMEM_VMALLOC;
 			break;
 		}
-		umem_backoff(++tries, size);
+		umc_backoff(++tries, size);
 	}
 	c->kaddr = p;
 	return c;
@@ -389,22 +389,22 @@ static struct ddi_umem_cookie *umem_alloc_sleep(size_t size)
  * sleep (page tables, vmap areas) so it is never used here; a request the
  * buddy allocator cannot satisfy at once fails.
  */
-static struct ddi_umem_cookie *umem_alloc_nosleep(size_t size)
+static struct ddi_umem_cookie *umc_alloc_nosleep(size_t size)
 {
-	struct ddi_umem_cookie *c = umem_cookie_new(GFP_NOWAIT);
+	struct ddi_umem_cookie *c = umc_cookie_new(GFP_NOWAIT);
 
 	if (!c)
 		return NULL;
-	c->kaddr = umem_pages_alloc(size, GFP_NOWAIT);
+	c->kaddr = umc_pages_alloc(size, GFP_NOWAIT);
 	if (!c->kaddr) {
 		kfree(c);
 		return NULL;
 	}
-	c->backend = UMEM_PAGES;
+	c->backend = DDIC_UMEM_PAGES;
 	return c;
 }
 
-void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
+void *ddic_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 			  const char *func, int line)
 {
 	bool nosleep = flag & DDI_UMEM_NOSLEEP;
@@ -427,16 +427,16 @@ void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 	}
 
 	if (flag & DDI_UMEM_TRASH) {
-		c = umem_cookie_new(nosleep ? GFP_NOWAIT : GFP_KERNEL);
+		c = umc_cookie_new(nosleep ? GFP_NOWAIT : GFP_KERNEL);
 		if (!c)
 			return NULL;
-		c->backend = UMEM_TRASH;
+		c->backend = DDIC_UMEM_TRASH;
 	} else if (nosleep) {
-		c = umem_alloc_nosleep(rsize);
+		c = umc_alloc_nosleep(rsize);
 		if (!c)
 			return NULL;
 	} else {
-		c = umem_alloc_sleep(rsize);
+		c = umc_alloc_sleep(rsize);
 	}
 	/*
 	 * DDI_UMEM_PAGEABLE: Linux kernel memory is never paged out, so the
@@ -445,20 +445,20 @@ void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 	c->flags = flag & (DDI_UMEM_NOSLEEP | DDI_UMEM_PAGEABLE |
 			   DDI_UMEM_TRASH);
 	c->size = rsize;
-	umem_track(c, func, line, _RET_IP_);
-	umem_count(c, 1);
+	umc_track(c, func, line, _RET_IP_);
+	umc_count(c, 1);
 	*cookiep = c;
 	return c->kaddr;
 }
-EXPORT_SYMBOL(ddi_umem_alloc_site);
+EXPORT_SYMBOL(ddic_umem_alloc_site);
 
 /* Is @c something ddi_umem_alloc() or ddi_umem_lock() returned? */
-static bool umem_valid(struct ddi_umem_cookie *c, const char *who,
+static bool umc_valid(struct ddi_umem_cookie *c, const char *who,
 		       unsigned long caller)
 {
-	if (c->magic == UMEM_MAGIC_LIVE)
+	if (c->magic == DDIC_UMEM_MAGIC_LIVE)
 		return true;
-	atomic_long_inc(&umem_misuse);
+	atomic_long_inc(&umc_misuse);
 	pr_warn("%s: %p is not a live umem cookie (caller %pS); ignored\n",
 		who, c, (void *)caller);
 	return false;
@@ -468,16 +468,16 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 {
 	if (!c)
 		return;
-	if (!umem_valid(c, "ddi_umem_free", _RET_IP_))
+	if (!umc_valid(c, "ddi_umem_free", _RET_IP_))
 		return;
-	if (c->backend == UMEM_LOCKED) {
-		atomic_long_inc(&umem_misuse);
+	if (c->backend == DDIC_UMEM_LOCKED) {
+		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p is from ddi_umem_lock (caller %pS); use ddi_umem_unlock\n",
 			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	if (test_and_set_bit(0, &c->driver_freed)) {
-		atomic_long_inc(&umem_misuse);
+		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p freed twice (caller %pS); ignored\n",
 			__func__, c, (void *)_RET_IP_);
 		return;
@@ -485,9 +485,9 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 	/* Still mapped: count it until the last mapping goes. */
 	if (refcount_read(&c->ref) > 1) {
 		set_bit(1, &c->driver_freed);
-		atomic_long_inc(&umem_orphans);
+		atomic_long_inc(&umc_orphans);
 	}
-	umem_put(c);
+	ddic_umem_put(c);
 }
 EXPORT_SYMBOL(ddi_umem_free);
 
@@ -498,7 +498,7 @@ EXPORT_SYMBOL(ddi_umem_free);
  * pinned pages count against RLIMIT_MEMLOCK (EAGAIN beyond it), as
  * Solaris charges them to project.max-locked-memory.
  */
-static int umem_lock_check(unsigned long start, unsigned long end, int flags)
+static int umc_lock_check(unsigned long start, unsigned long end, int flags)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
@@ -551,11 +551,11 @@ int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 	npages = len >> PAGE_SHIFT;
 	if (npages > INT_MAX)
 		return ENOMEM;
-	err = umem_lock_check(start, start + len, flags);
+	err = umc_lock_check(start, start + len, flags);
 	if (err)
 		return -err;
 
-	c = umem_cookie_new(GFP_KERNEL);
+	c = umc_cookie_new(GFP_KERNEL);
 	if (!c)
 		return ENOMEM;
 	c->pages = kvcalloc(npages, sizeof(*c->pages), GFP_KERNEL);
@@ -571,7 +571,7 @@ int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 		}
 		c->accounted = true;
 	}
-	pinned = ddi_pin_user_pages(start, npages, FOLL_LONGTERM |
+	pinned = ddic_pin_user_pages(start, npages, FOLL_LONGTERM |
 				    ((flags & DDI_UMEMLOCK_WRITE) ?
 				     FOLL_WRITE : 0), c->pages);
 	if (pinned != npages) {
@@ -590,12 +590,12 @@ int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 	mmgrab(current->mm);
 	c->mm = current->mm;
 	c->dirty = flags & DDI_UMEMLOCK_WRITE;
-	c->backend = UMEM_LOCKED;
+	c->backend = DDIC_UMEM_LOCKED;
 	c->kaddr = addr;
 	c->size = len;
 	c->flags = flags;
-	umem_track(c, "ddi_umem_lock", 0, _RET_IP_);
-	umem_count(c, 1);
+	umc_track(c, "ddi_umem_lock", 0, _RET_IP_);
+	umc_count(c, 1);
 	*cookiep = c;
 	return 0;
 }
@@ -603,62 +603,62 @@ EXPORT_SYMBOL(ddi_umem_lock);
 
 void ddi_umem_unlock(ddi_umem_cookie_t c)
 {
-	if (!c || !umem_valid(c, "ddi_umem_unlock", _RET_IP_))
+	if (!c || !umc_valid(c, "ddi_umem_unlock", _RET_IP_))
 		return;
-	if (c->backend != UMEM_LOCKED) {
-		atomic_long_inc(&umem_misuse);
+	if (c->backend != DDIC_UMEM_LOCKED) {
+		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p is from ddi_umem_alloc (caller %pS); use ddi_umem_free\n",
 			__func__, c, (void *)_RET_IP_);
 		return;
 	}
 	if (test_and_set_bit(0, &c->driver_freed)) {
-		atomic_long_inc(&umem_misuse);
+		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p unlocked twice (caller %pS); ignored\n",
 			__func__, c, (void *)_RET_IP_);
 		return;
 	}
-	umem_put(c);
+	ddic_umem_put(c);
 }
 EXPORT_SYMBOL(ddi_umem_unlock);
 
-static int umem_stats_show(struct seq_file *m, void *v)
+static int umc_stats_show(struct seq_file *m, void *v)
 {
 	int i;
 
-	for (i = 0; i < UMEM_NBACKENDS; i++)
+	for (i = 0; i < DDIC_UMEM_NBACKENDS; i++)
 		seq_printf(m, "backend_%s_cookies %ld\nbackend_%s_bytes %ld\n",
-			   umem_backend_names[i],
-			   atomic_long_read(&umem_by_backend[i].cookies),
-			   umem_backend_names[i],
-			   atomic_long_read(&umem_by_backend[i].bytes));
-	for (i = 0; i < UMEM_NFLAGS; i++)
+			   umc_backend_names[i],
+			   atomic_long_read(&umc_by_backend[i].cookies),
+			   umc_backend_names[i],
+			   atomic_long_read(&umc_by_backend[i].bytes));
+	for (i = 0; i < UMC_NFLAGS; i++)
 		seq_printf(m, "flag_%s_cookies %ld\nflag_%s_bytes %ld\n",
-			   umem_flag_names[i],
-			   atomic_long_read(&umem_by_flag[i].cookies),
-			   umem_flag_names[i],
-			   atomic_long_read(&umem_by_flag[i].bytes));
+			   umc_flag_names[i],
+			   atomic_long_read(&umc_by_flag[i].cookies),
+			   umc_flag_names[i],
+			   atomic_long_read(&umc_by_flag[i].bytes));
 	seq_printf(m, "mappings_live %ld\nfreed_still_mapped %ld\nmisuse %ld\npages_max %zu\n",
-		   atomic_long_read(&umem_mappings),
-		   atomic_long_read(&umem_orphans),
-		   atomic_long_read(&umem_misuse), umem_pages_max);
+		   atomic_long_read(&umc_mappings),
+		   atomic_long_read(&umc_orphans),
+		   atomic_long_read(&umc_misuse), umc_pages_max);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(umem_stats);
+DEFINE_SHOW_ATTRIBUTE(umc_stats);
 
-int ddi_umem_init(void)
+int ddic_umem_init(void)
 {
-	umem_trash_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!umem_trash_page)
+	umc_trash_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	if (!umc_trash_page)
 		return -ENOMEM;
-	debugfs_create_file("umem", 0444, ddi_debugfs_root, NULL,
-			    &umem_stats_fops);
+	debugfs_create_file("umem", 0444, ddic_debugfs_root, NULL,
+			    &umc_stats_fops);
 	return 0;
 }
 
-void ddi_umem_fini(void)
+void ddic_umem_fini(void)
 {
-	flush_work(&umem_deferred_work);
-	umem_report_leaks(NULL);
+	flush_work(&umc_deferred_work);
+	umc_report_leaks(NULL);
 	/* A mapping still holding the trash page keeps its own reference. */
-	__free_page(umem_trash_page);
+	__free_page(umc_trash_page);
 }

@@ -15,50 +15,50 @@
 #include "ddi_impl.h"
 
 /* Where a cookie's memory comes from. */
-enum umem_backend {
-	UMEM_VMALLOC,	/* vmalloc'ed, zeroed: per-page insert */
-	UMEM_PAGES,	/* alloc_pages_exact, zeroed: physically contiguous */
-	UMEM_TRASH,	/* DDI_UMEM_TRASH: every page is the trash page */
-	UMEM_LOCKED,	/* ddi_umem_lock(): pinned user pages */
-	UMEM_NBACKENDS
+enum ddic_umem_backend {
+	DDIC_UMEM_VMALLOC,	/* vmalloc'ed, zeroed: per-page insert */
+	DDIC_UMEM_PAGES,	/* alloc_pages_exact, zeroed: physically contiguous */
+	DDIC_UMEM_TRASH,	/* DDI_UMEM_TRASH: every page is the trash page */
+	DDIC_UMEM_LOCKED,	/* ddi_umem_lock(): pinned user pages */
+	DDIC_UMEM_NBACKENDS
 };
 
 struct ddi_umem_cookie {
 	u32 magic;
-	enum umem_backend backend;
+	enum ddic_umem_backend backend;
 	int flags;			/* DDI_UMEM_* as the driver gave them */
 	refcount_t ref;			/* the driver's + one per mapping */
 	/* bit 0: freed by the driver; bit 1: ... while still mapped */
 	unsigned long driver_freed;
 	void *kaddr;			/* kernel address (user's if LOCKED) */
 	size_t size;			/* whole pages */
-	/* UMEM_VMALLOC: page array built at first map; LOCKED: pinned pages */
+	/* DDIC_UMEM_VMALLOC: page array built at first map; LOCKED: pinned pages */
 	struct page **pages;
-	/* UMEM_LOCKED only */
+	/* DDIC_UMEM_LOCKED only */
 	struct mm_struct *mm;
 	bool accounted;
 	bool dirty;
 	struct llist_node defer;	/* release deferred to process context */
-#ifdef DDI_DEBUG
-	struct ddi_site site;		/* call site, in umem_sites */
+#ifdef DDIC_DEBUG
+	struct ddic_site site;		/* call site, in umc_sites */
 #endif
 };
 
-#define UMEM_MAGIC_LIVE	0x554d454dU	/* "UMEM" */
-#define UMEM_MAGIC_DEAD	0x756d6564U
+#define DDIC_UMEM_MAGIC_LIVE	0x554d454dU	/* "UMEM" */
+#define DDIC_UMEM_MAGIC_DEAD	0x756d6564U
 
-/* A mapping's reference on a cookie; umem_put() may be called anywhere. */
-void umem_get(struct ddi_umem_cookie *c);
-void umem_put(struct ddi_umem_cookie *c);
+/* A mapping's reference on a cookie; ddic_umem_put() may be called anywhere. */
+void ddic_umem_get(struct ddi_umem_cookie *c);
+void ddic_umem_put(struct ddi_umem_cookie *c);
 
 /* The page backing byte @off of @c (trash page for TRASH cookies). */
-struct page *umem_page(struct ddi_umem_cookie *c, size_t off);
+struct page *ddic_umem_page(struct ddi_umem_cookie *c, size_t off);
 
 /* The pages of a vmalloc'ed cookie as an array, or NULL.  May sleep. */
-struct page **umem_page_array(struct ddi_umem_cookie *c);
+struct page **ddic_umem_page_array(struct ddi_umem_cookie *c);
 
 /* Live user mappings, for the debugfs counters. */
-void umem_mappings_inc(void);
-void umem_mappings_dec(void);
+void ddic_umem_mappings_inc(void);
+void ddic_umem_mappings_dec(void);
 
 #endif /* _DDI_UMEM_IMPL_H */

@@ -6,7 +6,7 @@
  * ddi_buf drives physio() over UIO_SYSSPACE uios with a fake strategy
  * routine (partial transfers, errors, chunking by mincnt, completion from
  * another thread).  ddi_blk loads a tiny Solaris block driver ("blkt")
- * from this module with ddi_glue_load(), and submits bios to its disk
+ * from this module with ddic_glue_load(), and submits bios to its disk
  * through the Linux block layer.
  */
 #define _DDI_COMPAT_IMPL
@@ -340,9 +340,9 @@ static void minphys_limit(struct kunit *test)
 	struct buf b;
 
 	bioinit(&b);
-	b.b_bcount = 3 * DDI_MAXPHYS;
+	b.b_bcount = 3 * DDIC_MAXPHYS;
 	minphys(&b);
-	KUNIT_EXPECT_EQ(test, b.b_bcount, DDI_MAXPHYS);
+	KUNIT_EXPECT_EQ(test, b.b_bcount, DDIC_MAXPHYS);
 	b.b_bcount = 4096;
 	minphys(&b);
 	KUNIT_EXPECT_EQ(test, b.b_bcount, 4096);
@@ -581,7 +581,7 @@ static int blk_test_init(struct kunit *test)
 	bt.mem = vzalloc(BT_SECTORS * DEV_BSIZE);
 	if (!bt.mem)
 		return -ENOMEM;
-	err = ddi_glue_load(THIS_MODULE, "blkt",
+	err = ddic_glue_load(THIS_MODULE, "blkt",
 			    "name=\"blkt\" parent=\"pseudo\" instance=0;\n",
 			    blkt_init, NULL);
 	if (err) {
@@ -594,7 +594,7 @@ static int blk_test_init(struct kunit *test)
 static void blk_test_exit(struct kunit *test)
 {
 	flush_work(&bt.work);
-	ddi_glue_unload(THIS_MODULE, blkt_fini);
+	ddic_glue_unload(THIS_MODULE, blkt_fini);
 	vfree(bt.mem);
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_cmn_err: cmn_err(9F) and vcmn_err(9F) levels, prefixes
+ * KUnit suite ddic_cmn_err: cmn_err(9F) and vcmn_err(9F) levels, prefixes
  * and the '!' and '^' destinations, seen through the debug-build tap.
  */
 #include <kunit/test.h>
 #include <sys/cmn_err.h>
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 struct ce_seen {
 	int calls;
 	int level;
@@ -31,13 +31,13 @@ static int ce_init(struct kunit *test)
 	if (!s)
 		return -ENOMEM;
 	test->priv = s;
-	ddi_cmn_err_set_tap(ce_tap, s);
+	ddic_cmn_err_set_tap(ce_tap, s);
 	return 0;
 }
 
 static void ce_exit(struct kunit *test)
 {
-	ddi_cmn_err_set_tap(NULL, NULL);
+	ddic_cmn_err_set_tap(NULL, NULL);
 }
 
 static void ce_note(struct kunit *test)
@@ -47,7 +47,7 @@ static void ce_note(struct kunit *test)
 	cmn_err(CE_NOTE, "qotd%d: attached, %s", 3, "ok");
 	KUNIT_EXPECT_EQ(test, s->calls, 1);
 	KUNIT_EXPECT_EQ(test, s->level, CE_NOTE);
-	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_LOG | DDI_CE_CONSOLE);
+	KUNIT_EXPECT_EQ(test, s->dest, DDIC_CE_LOG | DDIC_CE_CONSOLE);
 	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: qotd3: attached, ok");
 }
 
@@ -75,7 +75,7 @@ static void ce_log_only(struct kunit *test)
 	struct ce_seen *s = test->priv;
 
 	cmn_err(CE_NOTE, "!only in the log");
-	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_LOG);
+	KUNIT_EXPECT_EQ(test, s->dest, DDIC_CE_LOG);
 	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: only in the log");
 }
 
@@ -84,7 +84,7 @@ static void ce_console_only(struct kunit *test)
 	struct ce_seen *s = test->priv;
 
 	cmn_err(CE_WARN, "^only on the console");
-	KUNIT_EXPECT_EQ(test, s->dest, DDI_CE_CONSOLE);
+	KUNIT_EXPECT_EQ(test, s->dest, DDIC_CE_CONSOLE);
 	KUNIT_EXPECT_STREQ(test, s->text, "WARNING: only on the console");
 }
 
@@ -147,4 +147,4 @@ static struct kunit_suite ddi_cmn_err_suite = {
 };
 
 kunit_test_suite(ddi_cmn_err_suite);
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

@@ -7,9 +7,9 @@
 
 #include "../ddi_compat/devinfo.h"
 
-static struct ddi_conf_node *node_at(struct ddi_conf *conf, int i)
+static struct ddic_conf_node *node_at(struct ddic_conf *conf, int i)
 {
-	struct ddi_conf_node *n;
+	struct ddic_conf_node *n;
 
 	list_for_each_entry(n, &conf->nodes, link)
 		if (i-- == 0)
@@ -26,30 +26,30 @@ static void conf_valid(struct kunit *test)
 		"name=\"drv\" parent=\"pseudo\" instance=0 flag\n"
 		"  strs=\"a\",\"bc\";\n"
 		"ddi-no-autodetach=1;\n";
-	struct ddi_conf *conf;
-	struct ddi_conf_node *n;
-	struct ddi_prop *p;
+	struct ddic_conf *conf;
+	struct ddic_conf_node *n;
+	struct ddic_prop *p;
 	char err[128];
 
-	KUNIT_ASSERT_EQ(test, ddi_conf_parse("drv", text, &conf, err,
+	KUNIT_ASSERT_EQ(test, ddic_conf_parse("drv", text, &conf, err,
 					     sizeof(err)), 0);
 	KUNIT_EXPECT_STREQ(test, err, "");
 	KUNIT_ASSERT_EQ(test, conf->nnodes, 2);
 	n = node_at(conf, 0);
 	KUNIT_EXPECT_EQ(test, n->instance, 2);
 	KUNIT_EXPECT_EQ(test, n->line, 2);
-	p = ddi_conf_find_prop(&n->props, "size");
+	p = ddic_conf_find_prop(&n->props, "size");
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, p->type, DDI_CONF_INT);
+	KUNIT_EXPECT_EQ(test, p->type, DDIC_CONF_INT);
 	KUNIT_EXPECT_EQ(test, ((int *)p->val)[0], 16);
-	p = ddi_conf_find_prop(&n->props, "neg");
+	p = ddic_conf_find_prop(&n->props, "neg");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, ((int *)p->val)[0], -3);
-	p = ddi_conf_find_prop(&n->props, "label");
+	p = ddic_conf_find_prop(&n->props, "label");
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_EXPECT_EQ(test, p->type, DDI_CONF_STRING);
+	KUNIT_EXPECT_EQ(test, p->type, DDIC_CONF_STRING);
 	KUNIT_EXPECT_STREQ(test, (char *)p->val, "tab\there \"q\"");
-	p = ddi_conf_find_prop(&n->props, "list");
+	p = ddic_conf_find_prop(&n->props, "list");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, p->nvals, 3);
 	KUNIT_EXPECT_EQ(test, ((int *)p->val)[2], 3);
@@ -58,34 +58,34 @@ static void conf_valid(struct kunit *test)
 	n = node_at(conf, 1);
 	KUNIT_EXPECT_EQ(test, n->instance, 0);
 	KUNIT_EXPECT_EQ(test, n->line, 4);
-	p = ddi_conf_find_prop(&n->props, "flag");
+	p = ddic_conf_find_prop(&n->props, "flag");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, p->nvals, 0);
-	p = ddi_conf_find_prop(&n->props, "strs");
+	p = ddic_conf_find_prop(&n->props, "strs");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, p->nvals, 2);
 	KUNIT_EXPECT_EQ(test, p->len, 5);
 	KUNIT_EXPECT_EQ(test, memcmp(p->val, "a\0bc\0", 5), 0);
 
-	p = ddi_conf_find_prop(&conf->global_props, "ddi-no-autodetach");
+	p = ddic_conf_find_prop(&conf->global_props, "ddi-no-autodetach");
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, ((int *)p->val)[0], 1);
-	KUNIT_EXPECT_NULL(test, ddi_conf_find_prop(&n->props, "size"));
-	ddi_conf_free(conf);
+	KUNIT_EXPECT_NULL(test, ddic_conf_find_prop(&n->props, "size"));
+	ddic_conf_free(conf);
 }
 
 static void conf_empty_and_numbering(struct kunit *test)
 {
-	struct ddi_conf *conf;
+	struct ddic_conf *conf;
 	char err[128];
 
-	KUNIT_ASSERT_EQ(test, ddi_conf_parse("d", "# nothing\n\n", &conf, err,
+	KUNIT_ASSERT_EQ(test, ddic_conf_parse("d", "# nothing\n\n", &conf, err,
 					     sizeof(err)), 0);
 	KUNIT_EXPECT_EQ(test, conf->nnodes, 0);
-	ddi_conf_free(conf);
+	ddic_conf_free(conf);
 
 	/* Nodes without instance= get the lowest free numbers. */
-	KUNIT_ASSERT_EQ(test, ddi_conf_parse("d",
+	KUNIT_ASSERT_EQ(test, ddic_conf_parse("d",
 		"name=\"d\" parent=\"pseudo\";\n"
 		"name=\"d\" parent=\"pseudo\" instance=0;\n"
 		"name=\"d\" parent=\"pseudo\";\n", &conf, err, sizeof(err)), 0);
@@ -93,7 +93,7 @@ static void conf_empty_and_numbering(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, node_at(conf, 0)->instance, 1);
 	KUNIT_EXPECT_EQ(test, node_at(conf, 1)->instance, 0);
 	KUNIT_EXPECT_EQ(test, node_at(conf, 2)->instance, 2);
-	ddi_conf_free(conf);
+	ddic_conf_free(conf);
 }
 
 struct bad_conf {
@@ -143,13 +143,13 @@ static const struct bad_conf bad_confs[] = {
 
 static void conf_malformed(struct kunit *test)
 {
-	struct ddi_conf *conf;
+	struct ddic_conf *conf;
 	char err[160];
 	int i;
 
 	for (i = 0; i < ARRAY_SIZE(bad_confs); i++) {
 		conf = (void *)1;
-		KUNIT_EXPECT_EQ_MSG(test, ddi_conf_parse("d", bad_confs[i].text,
+		KUNIT_EXPECT_EQ_MSG(test, ddic_conf_parse("d", bad_confs[i].text,
 							 &conf, err,
 							 sizeof(err)),
 				    -EINVAL, "case %d", i);
@@ -161,11 +161,11 @@ static void conf_malformed(struct kunit *test)
 
 static void conf_error_truncated(struct kunit *test)
 {
-	struct ddi_conf *conf;
+	struct ddic_conf *conf;
 	char err[12];
 
 	/* A short error buffer is filled, terminated, never overrun. */
-	KUNIT_EXPECT_EQ(test, ddi_conf_parse("driver", "x=\"", &conf, err,
+	KUNIT_EXPECT_EQ(test, ddic_conf_parse("driver", "x=\"", &conf, err,
 					     sizeof(err)), -EINVAL);
 	KUNIT_EXPECT_EQ(test, strlen(err), sizeof(err) - 1);
 	KUNIT_EXPECT_EQ(test, strncmp(err, "driver.conf", 11), 0);

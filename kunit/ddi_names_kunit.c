@@ -82,11 +82,11 @@ static void names_functions_exist(struct kunit *test)
 		ddi_soft_state_fini, ddi_get_soft_state, ddi_get_instance,
 		ddi_create_minor_node, ddi_remove_minor_node, ddi_report_dev,
 		ddi_prop_op, ddi_prop_get_int, ddi_prop_lookup_string,
-		ddi_prop_free, ddi_mutex_init, ddi_mutex_destroy,
-		mutex_enter, mutex_exit, ddi_cv_init, cv_destroy, cv_wait_sig,
-		cv_broadcast, uiomove, ddi_copyin, ddi_copyout, ddi_strlcpy,
+		ddi_prop_free, ddic_mutex_init, ddic_mutex_destroy,
+		mutex_enter, mutex_exit, ddic_cv_init, cv_destroy, cv_wait_sig,
+		cv_broadcast, uiomove, ddi_copyin, ddi_copyout, ddic_strlcpy,
 		nodev, nulldev, nochpoll, ddi_quiesce_not_needed,
-		ddi_umem_alloc_site, ddi_umem_free, pollwakeup,
+		ddic_umem_alloc_site, ddi_umem_free, pollwakeup,
 	};
 	int i;
 

@@ -137,7 +137,7 @@ static void kmem_impossible_request(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, kmem_alloc(huge, KM_NOSLEEP));
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static void kmem_debug_call_site(struct kunit *test)
 {
 	const char *func;
@@ -146,7 +146,7 @@ static void kmem_debug_call_site(struct kunit *test)
 	void *p = kmem_alloc(77, KM_SLEEP);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_ASSERT_EQ(test, ddi_kmem_debug_site(p, &func, &line, &size), 0);
+	KUNIT_ASSERT_EQ(test, ddic_kmem_debug_site(p, &func, &line, &size), 0);
 	KUNIT_EXPECT_STREQ(test, func, __func__);
 	KUNIT_EXPECT_EQ(test, line, want);
 	KUNIT_EXPECT_EQ(test, size, 77);
@@ -155,39 +155,39 @@ static void kmem_debug_call_site(struct kunit *test)
 
 static void kmem_debug_outstanding(struct kunit *test)
 {
-	unsigned long before = ddi_kmem_debug_outstanding(THIS_MODULE);
+	unsigned long before = ddic_kmem_debug_outstanding(THIS_MODULE);
 	void *a = kmem_alloc(10, KM_SLEEP), *b = kmem_zalloc(20, KM_NOSLEEP);
 
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_ASSERT_NOT_NULL(test, b);
-	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE),
+	KUNIT_EXPECT_EQ(test, ddic_kmem_debug_outstanding(THIS_MODULE),
 			before + 2);
 	kmem_free(a, 10);
 	kmem_free(b, 20);
-	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_kmem_debug_outstanding(THIS_MODULE), before);
 }
 
 static void kmem_debug_size_mismatch(struct kunit *test)
 {
-	unsigned long misuse = ddi_kmem_debug_misuse();
-	unsigned long before = ddi_kmem_debug_outstanding(THIS_MODULE);
+	unsigned long misuse = ddic_kmem_debug_misuse();
+	unsigned long before = ddic_kmem_debug_outstanding(THIS_MODULE);
 	void *p = kmem_alloc(100, KM_SLEEP);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	kmem_free(p, 99);	/* wrong size: warned, still freed whole */
-	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_misuse(), misuse + 1);
-	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_kmem_debug_misuse(), misuse + 1);
+	KUNIT_EXPECT_EQ(test, ddic_kmem_debug_outstanding(THIS_MODULE), before);
 }
 
 static void kmem_debug_foreign_pointer(struct kunit *test)
 {
-	unsigned long misuse = ddi_kmem_debug_misuse();
+	unsigned long misuse = ddic_kmem_debug_misuse();
 	char *buf = kzalloc(256, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	/* Not from kmem_alloc: refused, nothing freed (buf stays valid). */
 	kmem_free(buf + 128, 64);
-	KUNIT_EXPECT_EQ(test, ddi_kmem_debug_misuse(), misuse + 1);
+	KUNIT_EXPECT_EQ(test, ddic_kmem_debug_misuse(), misuse + 1);
 	buf[0] = 1;
 	kfree(buf);
 }
@@ -201,7 +201,7 @@ static struct kunit_case ddi_kmem_cases[] = {
 	KUNIT_CASE(kmem_free_vmalloc_backed_under_spinlock),
 	KUNIT_CASE(kmem_nosleep_from_timer),
 	KUNIT_CASE(kmem_impossible_request),
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_CASE(kmem_debug_call_site),
 	KUNIT_CASE(kmem_debug_outstanding),
 	KUNIT_CASE(kmem_debug_size_mismatch),

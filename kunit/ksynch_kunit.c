@@ -190,7 +190,7 @@ static void wait_until_waiting(struct sync_ctx *c, int n)
 
 	for (i = 0; i < 500; i++) {
 		mutex_enter(&c->m);
-		if (c->rounds == n && cv_has_waiters(&c->cv)) {
+		if (c->rounds == n && ddic_cv_has_waiters(&c->cv)) {
 			mutex_exit(&c->m);
 			msleep(20);
 			return;

@@ -4,7 +4,7 @@
  *   ddi_rmap         seed 003's two examples and a table of edge cases
  *   ddi_rmap_random  a differential test against a reference model
  *   ddi_rmap_concur  kthreads, rmalloc_wait() sleepers, a timer callback
- * They use the DDI_DEBUG hooks (statistics, invariant check, no-growth),
+ * They use the DDIC_DEBUG hooks (statistics, invariant check, no-growth),
  * so they exist on debug builds only.
  */
 #define _DDI_COMPAT_IMPL	/* Linux's min() and friends in this file */
@@ -20,13 +20,13 @@
 #include <sys/ddi.h>
 #include <sys/kmem.h>
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 
-static struct ddi_rmap_stats rm_stats(struct kunit *test, struct map *mp)
+static struct ddic_rmap_stats rm_stats(struct kunit *test, struct map *mp)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 
-	KUNIT_EXPECT_EQ(test, ddi_rmap_debug_stats(mp, &st), 0);
+	KUNIT_EXPECT_EQ(test, ddic_rmap_debug_stats(mp, &st), 0);
 	return st;
 }
 
@@ -64,13 +64,13 @@ static void rm_expect_segs(struct kunit *test, struct map *mp,
 	int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, r);
-	KUNIT_ASSERT_EQ(test, ddi_rmap_debug_walk(mp, rm_collect, r), 0);
+	KUNIT_ASSERT_EQ(test, ddic_rmap_debug_walk(mp, rm_collect, r), 0);
 	KUNIT_EXPECT_EQ(test, r->n, n);
 	for (i = 0; i < min(n, r->n); i++) {
 		KUNIT_EXPECT_EQ(test, r->s[i][0], exp[i][0]);
 		KUNIT_EXPECT_EQ(test, r->s[i][1], exp[i][1]);
 	}
-	KUNIT_EXPECT_EQ(test, ddi_rmap_debug_check(mp), 0);
+	KUNIT_EXPECT_EQ(test, ddic_rmap_debug_check(mp), 0);
 }
 
 /* ---- seed 003 --------------------------------------------------------- */
@@ -82,7 +82,7 @@ static void rm_expect_segs(struct kunit *test, struct map *mp,
 /* Example 1: a start routine maps a private buffer with one rmfree(). */
 static void rm_seed_example1(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *xx_mp;
 	caddr_t bp;
 
@@ -103,7 +103,7 @@ static void rm_seed_example1(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rmalloc(xx_mp, XX_BUFSIZE), (unsigned long)bp);
 	KUNIT_EXPECT_EQ(test, rmalloc(xx_mp, 1), 0UL);
 	rmfree(xx_mp, XX_BUFSIZE, (unsigned long)bp);
-	KUNIT_EXPECT_EQ(test, ddi_rmap_debug_check(xx_mp), 0);
+	KUNIT_EXPECT_EQ(test, ddic_rmap_debug_check(xx_mp), 0);
 	rmfreemap(xx_mp);
 	kmem_free(bp, XX_BUFSIZE);
 }
@@ -133,7 +133,7 @@ static int rm_xxread(struct map *xx_mp, int count, const char *src,
 
 static void rm_seed_example2(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *xx_mp;
 	unsigned long got[5];
 	char *src;
@@ -244,7 +244,7 @@ static const struct rm_edge rm_edges[] = {
 
 static void rm_edge_table(struct kunit *test)
 {
-	struct ddi_rmap_stats before, after;
+	struct ddic_rmap_stats before, after;
 	unsigned long ret;
 	struct map *mp;
 	int i;
@@ -289,11 +289,11 @@ static void rm_null_map(struct kunit *test)
 /* mapsize slots hold mapsize segments without growing or losing. */
 static void rm_slots_reserved(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 8);
 	int i;
 
-	ddi_rmap_debug_nogrow(mp, 1);
+	ddic_rmap_debug_nogrow(mp, 1);
 	for (i = 0; i < 8; i++)
 		rmfree(mp, 5, 10 + 10 * i);
 	st = rm_stats(test, mp);
@@ -309,10 +309,10 @@ static void rm_full_map_discards(struct kunit *test)
 {
 	static const unsigned long segs[2][2] = { { 10, 5 }, { 30, 5 } };
 	static const unsigned long merged[2][2] = { { 10, 5 }, { 20, 15 } };
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 2);
 
-	ddi_rmap_debug_nogrow(mp, 1);
+	ddic_rmap_debug_nogrow(mp, 1);
 	rmfree(mp, 5, 10);
 	rmfree(mp, 5, 30);
 	rmfree(mp, 5, 50);		/* needs a third slot: lost */
@@ -328,7 +328,7 @@ static void rm_full_map_discards(struct kunit *test)
 	st = rm_stats(test, mp);
 	KUNIT_EXPECT_EQ(test, st.lost_units, 5UL);
 	/* The lost range is not in the map: it can be given again. */
-	ddi_rmap_debug_nogrow(mp, 0);
+	ddic_rmap_debug_nogrow(mp, 0);
 	rmfree(mp, 5, 50);
 	st = rm_stats(test, mp);
 	KUNIT_EXPECT_EQ(test, st.free_segs, 3UL);
@@ -340,7 +340,7 @@ static void rm_full_map_discards(struct kunit *test)
 /* A full map that may grow, from process and from atomic context. */
 static void rm_full_map_grows(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 2);
 	unsigned long flags;
 	int i;
@@ -355,7 +355,7 @@ static void rm_full_map_grows(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.free_segs, 100UL);
 	KUNIT_EXPECT_GE(test, st.slots, 100UL);
 	KUNIT_EXPECT_EQ(test, st.lost_units, 0UL);
-	KUNIT_EXPECT_EQ(test, ddi_rmap_debug_check(mp), 0);
+	KUNIT_EXPECT_EQ(test, ddic_rmap_debug_check(mp), 0);
 	/* Filling the holes merges everything back into one segment. */
 	for (i = 0; i < 100; i++)
 		rmfree(mp, 1, 11 + 2 * i);
@@ -369,7 +369,7 @@ static void rm_full_map_grows(struct kunit *test)
 static void rm_one_slot(struct kunit *test)
 {
 	static const unsigned long two[2][2] = { { 11, 10 }, { 31, 70 } };
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 1);
 
 	rmfree(mp, 100, 1);
@@ -394,7 +394,7 @@ static void rm_one_slot(struct kunit *test)
 
 static void rm_freemap_outstanding(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 4);
 
 	rmfree(mp, 100, 1000);
@@ -409,7 +409,7 @@ static void rm_freemap_outstanding(struct kunit *test)
 /* Space added while allocations are out never makes the count wrong. */
 static void rm_outstanding_lower_bound(struct kunit *test)
 {
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct map *mp = rm_map(test, 4);
 	unsigned long a;
 
@@ -431,9 +431,9 @@ static void rm_debugfs_entry(struct kunit *test)
 	struct map *mp = rm_map(test, 2);
 	char name[64];
 
-	strscpy(name, ddi_rmap_debug_name(mp), sizeof(name));
+	strscpy(name, ddic_rmap_debug_name(mp), sizeof(name));
 	KUNIT_EXPECT_EQ(test, strncmp(name, "rm_map.", 7), 0);
-	ddi_rmap_debug_sync();
+	ddic_rmap_debug_sync();
 	top = debugfs_lookup("ddi_compat", NULL);
 	KUNIT_ASSERT_NOT_NULL(test, top);
 	dir = debugfs_lookup("rmap", top);
@@ -442,7 +442,7 @@ static void rm_debugfs_entry(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, d);
 	dput(d);
 	rmfreemap(mp);
-	ddi_rmap_debug_sync();
+	ddic_rmap_debug_sync();
 	d = debugfs_lookup(name, dir);
 	KUNIT_EXPECT_NULL(test, d);
 	dput(d);
@@ -591,7 +591,7 @@ static void rm_differential(struct kunit *test, u64 seed, int ops,
 {
 	struct ref_map *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 	struct rm_live *live;
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	unsigned long top = 1, want, got, size, idx;
 	int nlive = 0, op, k, mismatches = 0;
 	struct rm_cmp c;
@@ -603,7 +603,7 @@ static void rm_differential(struct kunit *test, u64 seed, int ops,
 	KUNIT_ASSERT_NOT_NULL(test, live);
 	mp = rm_map(test, mapsize);
 	if (nogrow) {
-		ddi_rmap_debug_nogrow(mp, 1);
+		ddic_rmap_debug_nogrow(mp, 1);
 		r->slots = mapsize;
 	}
 
@@ -677,13 +677,13 @@ static void rm_differential(struct kunit *test, u64 seed, int ops,
 			c.r = r;
 			c.i = 0;
 			c.same = true;
-			ddi_rmap_debug_walk(mp, rm_cmp_seg, &c);
+			ddic_rmap_debug_walk(mp, rm_cmp_seg, &c);
 			if (!c.same || c.i != r->n) {
 				mismatches++;
 				KUNIT_FAIL(test, "op %d: segments differ from the model",
 					   op);
 			}
-			KUNIT_EXPECT_EQ(test, ddi_rmap_debug_check(mp), 0);
+			KUNIT_EXPECT_EQ(test, ddic_rmap_debug_check(mp), 0);
 		}
 	}
 	KUNIT_EXPECT_EQ(test, mismatches, 0);
@@ -816,7 +816,7 @@ static void rm_concurrent_threads(struct kunit *test)
 {
 	struct cc_shared *sh = kunit_kzalloc(test, sizeof(*sh), GFP_KERNEL);
 	struct cc_arg *args;
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct task_struct *t;
 	int i;
 
@@ -848,7 +848,7 @@ static void rm_concurrent_threads(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, st.out_units, 0UL);
 	KUNIT_EXPECT_EQ(test, st.lost_units, 0UL);
 	KUNIT_EXPECT_EQ(test, st.refused, 0UL);
-	KUNIT_EXPECT_EQ(test, ddi_rmap_debug_check(sh->mp), 0);
+	KUNIT_EXPECT_EQ(test, ddic_rmap_debug_check(sh->mp), 0);
 	KUNIT_EXPECT_TRUE(test, bitmap_empty(sh->owned, CC_UNITS));
 	rmfreemap(sh->mp);
 }
@@ -917,7 +917,7 @@ static struct wt_shared *wt_start(struct kunit *test, struct map *mp,
 static void rm_wait_many_waiters(struct kunit *test)
 {
 	struct task_struct *tasks[WT_WAITERS];
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	struct wt_shared *sh;
 	unsigned long seen = 0, t0;
 	struct map *mp = rm_map(test, 4);
@@ -1120,7 +1120,7 @@ static void tm_fn(struct timer_list *t)
 static void rm_timer_callback(struct kunit *test)
 {
 	struct tm_shared *sh = kunit_kzalloc(test, sizeof(*sh), GFP_KERNEL);
-	struct ddi_rmap_stats st;
+	struct ddic_rmap_stats st;
 	unsigned long idx, t0;
 	int overlaps = 0;
 
@@ -1225,4 +1225,4 @@ static struct kunit_suite ddi_rmap_concur_suite = {
 kunit_test_suites(&ddi_rmap_suite, &ddi_rmap_random_suite,
 		  &ddi_rmap_concur_suite);
 
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */

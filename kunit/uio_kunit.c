@@ -150,10 +150,10 @@ static void strlcpy_bzero_bcopy(struct kunit *test)
 {
 	char buf[8];
 
-	KUNIT_EXPECT_EQ(test, ddi_strlcpy(buf, "hello world", sizeof(buf)),
+	KUNIT_EXPECT_EQ(test, ddic_strlcpy(buf, "hello world", sizeof(buf)),
 			11);
 	KUNIT_EXPECT_STREQ(test, buf, "hello w");
-	KUNIT_EXPECT_EQ(test, ddi_strlcpy(buf, "hi", 0), 2);
+	KUNIT_EXPECT_EQ(test, ddic_strlcpy(buf, "hi", 0), 2);
 	KUNIT_EXPECT_STREQ(test, buf, "hello w");
 	bcopy(buf, buf + 1, 5);		/* overlapping */
 	KUNIT_EXPECT_EQ(test, memcmp(buf, "hhellow", 7), 0);

@@ -28,14 +28,14 @@ static bool all_zero(const void *p, size_t n)
 	return !memchr_inv(p, 0, n);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static size_t cookie_size(ddi_umem_cookie_t c)
 {
 	const char *func;
 	size_t size = 0;
 	int line;
 
-	if (ddi_umem_debug_site(c, &func, &line, &size))
+	if (ddic_umem_debug_site(c, &func, &line, &size))
 		return 0;
 	return size;
 }
@@ -88,7 +88,7 @@ static void umem_rounding_and_zero_tail(struct kunit *test)
 			KUNIT_EXPECT_TRUE_MSG(test, all_zero(p, rs),
 					      "size %zu flag %d not zeroed",
 					      sizes[i], flags[f]);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 			KUNIT_EXPECT_EQ(test, cookie_size(c), rs);
 #endif
 			ddi_umem_free(c);
@@ -135,7 +135,7 @@ static void umem_trash(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ddi_umem_alloc(3 * PAGE_SIZE, DDI_UMEM_TRASH,
 					       &c));
 	KUNIT_ASSERT_NOT_NULL(test, c);
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_EXPECT_EQ(test, cookie_size(c), 3 * PAGE_SIZE);
 #endif
 	ddi_umem_free(c);
@@ -384,10 +384,10 @@ static void umem_lock_bad_arguments(struct kunit *test)
 	ddi_umem_unlock(NULL);
 }
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 static void umem_debug_call_site(struct kunit *test)
 {
-	unsigned long before = ddi_umem_debug_outstanding(THIS_MODULE);
+	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
 	const char *func;
 	ddi_umem_cookie_t c;
 	size_t size;
@@ -395,21 +395,21 @@ static void umem_debug_call_site(struct kunit *test)
 	void *p = ddi_umem_alloc(777, DDI_UMEM_SLEEP, &c);
 
 	KUNIT_ASSERT_NOT_NULL(test, p);
-	KUNIT_ASSERT_EQ(test, ddi_umem_debug_site(c, &func, &line, &size), 0);
+	KUNIT_ASSERT_EQ(test, ddic_umem_debug_site(c, &func, &line, &size), 0);
 	KUNIT_EXPECT_STREQ(test, func, __func__);
 	KUNIT_EXPECT_EQ(test, line, want);
 	KUNIT_EXPECT_EQ(test, size, PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE),
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE),
 			before + 1);
 	ddi_umem_free(c);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
 /* A handle's reference keeps a freed cookie alive; a double free is caught. */
 static void umem_lives_while_referenced(struct kunit *test)
 {
-	unsigned long before = ddi_umem_debug_outstanding(THIS_MODULE);
-	devmap_cookie_t dhp = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
+	unsigned long before = ddic_umem_debug_outstanding(THIS_MODULE);
+	devmap_cookie_t dhp = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE);
 	ddi_umem_cookie_t c;
 	unsigned char *p = ddi_umem_alloc(SZ_64K, DDI_UMEM_SLEEP, &c);
 
@@ -418,19 +418,19 @@ static void umem_lives_while_referenced(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, devmap_umem_setup(dhp, NULL, NULL, c, 0, SZ_64K,
 						PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 2);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 2);
 	p[SZ_64K - 1] = 0x5a;
 	ddi_umem_free(c);
 	/* Still allocated: the handle (a mapping) holds it. */
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE),
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE),
 			before + 1);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 	KUNIT_EXPECT_EQ(test, p[SZ_64K - 1], 0x5a);
 	/* A second free is refused, not a second drop of the reference. */
 	ddi_umem_free(c);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
-	ddi_devmap_debug_handle_free(dhp);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_outstanding(THIS_MODULE), before);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
+	ddic_devmap_debug_handle_free(dhp);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
 static void umem_devmap_setup_refusals(struct kunit *test)
@@ -446,8 +446,8 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, trash);
 	KUNIT_ASSERT_NOT_NULL(test, ddi_umem_alloc(PAGE_SIZE, DDI_UMEM_SLEEP,
 						   &freed));
-	rw = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE | PROT_USER);
-	ro = ddi_devmap_debug_handle(PROT_READ | PROT_USER);
+	rw = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE | PROT_USER);
+	ro = ddic_devmap_debug_handle(PROT_READ | PROT_USER);
 	KUNIT_ASSERT_NOT_NULL(test, rw);
 	KUNIT_ASSERT_NOT_NULL(test, ro);
 
@@ -498,7 +498,7 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	 * A cookie the driver already freed (kept alive here by another
 	 * handle's reference, as a mapping would keep it).
 	 */
-	ro2 = ddi_devmap_debug_handle(PROT_READ);
+	ro2 = ddic_devmap_debug_handle(PROT_READ);
 	KUNIT_ASSERT_NOT_NULL(test, ro2);
 	KUNIT_ASSERT_EQ(test, devmap_umem_setup(ro2, NULL, NULL, freed, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
@@ -507,7 +507,7 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(ro, NULL, NULL, freed, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_FAILURE);
-	ddi_devmap_debug_handle_free(ro2);
+	ddic_devmap_debug_handle_free(ro2);
 
 	/* The refusals left the handle untouched: these succeed. */
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(ro, NULL, NULL, c,
@@ -523,18 +523,18 @@ static void umem_devmap_setup_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(rw, NULL, NULL, c, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_FAILURE);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 3);
-	ddi_devmap_debug_handle_free(rw);
-	ddi_devmap_debug_handle_free(ro);
-	KUNIT_EXPECT_EQ(test, ddi_umem_debug_refs(c), 1);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 3);
+	ddic_devmap_debug_handle_free(rw);
+	ddic_devmap_debug_handle_free(ro);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
 
 	/* A trash cookie can be set up like any other. */
-	rw = ddi_devmap_debug_handle(PROT_READ | PROT_WRITE);
+	rw = ddic_devmap_debug_handle(PROT_READ | PROT_WRITE);
 	KUNIT_ASSERT_NOT_NULL(test, rw);
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(rw, NULL, NULL, trash, 0,
 						PAGE_SIZE, PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	ddi_devmap_debug_handle_free(rw);
+	ddic_devmap_debug_handle_free(rw);
 	ddi_umem_free(trash);
 	ddi_umem_free(c);
 }
@@ -551,7 +551,7 @@ static void umem_devmap_access_refused(struct kunit *test)
 		.devmap_rev = DEVMAP_OPS_REV,
 		.devmap_access = umem_access_cb,
 	};
-	devmap_cookie_t h = ddi_devmap_debug_handle(PROT_READ);
+	devmap_cookie_t h = ddic_devmap_debug_handle(PROT_READ);
 	ddi_umem_cookie_t c;
 
 	KUNIT_ASSERT_NOT_NULL(test, h);
@@ -565,15 +565,15 @@ static void umem_devmap_access_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(h, NULL, &cb, c, 0, PAGE_SIZE,
 						PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
-	ddi_devmap_debug_handle_free(h);
+	ddic_devmap_debug_handle_free(h);
 	ddi_umem_free(c);
 }
-#endif /* DDI_DEBUG */
+#endif /* DDIC_DEBUG */
 
 static void umem_model_convert(struct kunit *test)
 {
 	/* A kernel thread is native (LP64); ILP32 converts, LP64 not. */
-	KUNIT_EXPECT_EQ(test, ddi_model_current(), DDI_MODEL_LP64);
+	KUNIT_EXPECT_EQ(test, ddic_model_current(), DDI_MODEL_LP64);
 	KUNIT_EXPECT_EQ(test, ddi_model_convert_from(DDI_MODEL_ILP32),
 			DDI_MODEL_ILP32);
 	KUNIT_EXPECT_EQ(test, ddi_model_convert_from(DDI_MODEL_LP64),
@@ -596,7 +596,7 @@ static struct kunit_case ddi_umem_cases[] = {
 	KUNIT_CASE(umem_sleep_survives_fail_page_alloc),
 #endif
 	KUNIT_CASE(umem_lock_bad_arguments),
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 	KUNIT_CASE(umem_debug_call_site),
 	KUNIT_CASE(umem_lives_while_referenced),
 	KUNIT_CASE(umem_devmap_setup_refusals),

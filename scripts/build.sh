@@ -15,7 +15,7 @@ rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	"$TOP/Kbuild" "$TOP/ddi_compat" "$TOP/include" "$TOP/kunit" \
 	"$TOP/bench" "$out/"
 debug=
-[ "$KIND" = debug ] && debug="DDI_DEBUG=y"
+[ "$KIND" = debug ] && debug="DDIC_DEBUG=y"
 say "building modules for $name ($KREL)"
 make -C "$KDIR" M="$out" W=1 KCFLAGS=-Werror $debug -j"$JOBS" modules \
 	>"$BUILD/$name/build.log" 2>&1 ||

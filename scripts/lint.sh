@@ -78,7 +78,7 @@ checkpatch)
 sparse)
 	apt_install sparse
 	out=$("$TOP/scripts/build.sh" debug-6.12) || exit 1
-	make -C "$KDIR" M="$out" C=2 DDI_DEBUG=y -j"$JOBS" modules \
+	make -C "$KDIR" M="$out" C=2 DDIC_DEBUG=y -j"$JOBS" modules \
 		>"$BUILD/sparse.log" 2>&1 || { cat "$BUILD/sparse.log"; exit 1; }
 	if grep -E '(warning|error):' "$BUILD/sparse.log"; then
 		exit 1

@@ -17,7 +17,7 @@
 # ddi_glue_mydrv.o).
 #
 # Either way the build has ddi_compat's include/ on the include path,
-# -D_KERNEL, -DDDI_DEBUG on debug kernels, W=1, and resolves symbols
+# -D_KERNEL, -DDDIC_DEBUG on debug kernels, W=1, and resolves symbols
 # through KBUILD_EXTRA_SYMBOLS=build/KERNEL/src/Module.symvers (ddi_compat
 # is built first if it is not).  Warnings are shown; DDI_WERROR=1 makes
 # them fatal (the project's own sample drivers are built that way).
@@ -67,28 +67,28 @@ gen_glue() {
 		echo
 		if [ -f "$conf" ]; then
 			echo "/* $mod.conf */"
-			echo "static const char ddi_glue_conf[] = {"
+			echo "static const char ddic_glue_conf[] = {"
 			od -An -v -tx1 "$conf" | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1, /g; s/^/\t/; s/, *$/,/'
 			echo "	0x00"
 			echo "};"
-			confarg=ddi_glue_conf
+			confarg=ddic_glue_conf
 		else
 			confarg=NULL
 		fi
 		cat <<GLUE
 
-static int __init ddi_glue_init(void)
+static int __init ddic_glue_init(void)
 {
-	return ddi_glue_load(THIS_MODULE, "$mod", $confarg, _init, _info);
+	return ddic_glue_load(THIS_MODULE, "$mod", $confarg, _init, _info);
 }
 
-static void __exit ddi_glue_exit(void)
+static void __exit ddic_glue_exit(void)
 {
-	ddi_glue_unload(THIS_MODULE, _fini);
+	ddic_glue_unload(THIS_MODULE, _fini);
 }
 
-module_init(ddi_glue_init);
-module_exit(ddi_glue_exit);
+module_init(ddic_glue_init);
+module_exit(ddic_glue_exit);
 MODULE_LICENSE("$lic");
 MODULE_DESCRIPTION("Solaris driver $mod, ported with ddi_compat");
 GLUE
@@ -102,7 +102,7 @@ GLUE
 }
 
 flags="-I$TOP/include -I$dir -D_KERNEL"
-[ "$KIND" = debug ] && flags="$flags -DDDI_DEBUG"
+[ "$KIND" = debug ] && flags="$flags -DDDIC_DEBUG"
 mods=()
 if [ -f "$dir/Kbuild" ]; then
 	rsync -a --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \

@@ -10,8 +10,8 @@
 struct module;
 struct modinfo;
 
-int ddi_glue_load(struct module *mod, const char *name, const char *conf,
+int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		  int (*init)(void), int (*info)(struct modinfo *));
-void ddi_glue_unload(struct module *mod, int (*fini)(void));
+void ddic_glue_unload(struct module *mod, int (*fini)(void));
 
 #endif /* _DDI_COMPAT_GLUE_H */

@@ -21,36 +21,36 @@
  * to MAX_PAGE_ORDER (inclusive).
  */
 #ifdef MAX_PAGE_ORDER
-#define DDI_MAX_PAGE_ORDER	MAX_PAGE_ORDER
+#define DDIC_MAX_PAGE_ORDER	MAX_PAGE_ORDER
 #else
-#define DDI_MAX_PAGE_ORDER	(MAX_ORDER - 1)
+#define DDIC_MAX_PAGE_ORDER	(MAX_ORDER - 1)
 #endif
 
 /*
  * vma->vm_flags became read-only in 6.3 (vm_flags_set/vm_flags_clear,
  * which also take the per-VMA lock).  Nothing near them is a macro, so
- * kcompat.mk probes the header for them (DDI_HAVE_VM_FLAGS_SET).
+ * kcompat.mk probes the header for them (DDIC_HAVE_VM_FLAGS_SET).
  */
-#ifdef DDI_HAVE_VM_FLAGS_SET
-static inline void ddi_vm_flags_set(struct vm_area_struct *vma,
+#ifdef DDIC_HAVE_VM_FLAGS_SET
+static inline void ddic_vm_flags_set(struct vm_area_struct *vma,
 				    vm_flags_t flags)
 {
 	vm_flags_set(vma, flags);
 }
 
-static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_clear(struct vm_area_struct *vma,
 				      vm_flags_t flags)
 {
 	vm_flags_clear(vma, flags);
 }
 #else
-static inline void ddi_vm_flags_set(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_set(struct vm_area_struct *vma,
 				    vm_flags_t flags)
 {
 	vma->vm_flags |= flags;
 }
 
-static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
+static inline void ddic_vm_flags_clear(struct vm_area_struct *vma,
 				      vm_flags_t flags)
 {
 	vma->vm_flags &= ~flags;
@@ -62,7 +62,7 @@ static inline void ddi_vm_flags_clear(struct vm_area_struct *vma,
  * pin_user_pages_fast() kept the same signature in 6.1 and 6.12, so
  * ddi_umem_lock() uses it and needs no shim.  FOLL_LONGTERM exists in both.
  */
-static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
+static inline int ddic_pin_user_pages(unsigned long start, int nr_pages,
 				     unsigned int gup_flags,
 				     struct page **pages)
 {
@@ -70,10 +70,10 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
 }
 
 /* class_create() lost its owner argument in 6.4 (probed by kcompat.mk). */
-#ifdef DDI_CLASS_CREATE_NO_OWNER
-#define ddi_class_create(name)	class_create(name)
+#ifdef DDIC_HAVE_CLASS_CREATE_NO_OWNER
+#define ddic_class_create(name)	class_create(name)
 #else
-#define ddi_class_create(name)	class_create(THIS_MODULE, name)
+#define ddic_class_create(name)	class_create(THIS_MODULE, name)
 #endif
 
 /*
@@ -82,7 +82,7 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
  * kernels do not.  Only the benchmark uses it (as a baseline).
  */
 #if IS_ENABLED(CONFIG_GENERIC_ALLOCATOR)
-#define DDI_HAVE_GEN_POOL	1
+#define DDIC_HAVE_GEN_POOL	1
 #endif
 
 /*
@@ -91,32 +91,32 @@ static inline int ddi_pin_user_pages(unsigned long start, int nr_pages,
  * block_device_operations.open/release: since 6.5 open takes the gendisk
  * and a blk_mode_t (BLK_OPEN_*) and release takes only the gendisk;
  * before, open took the block_device and an fmode_t (FMODE_*) and
- * release the gendisk and the fmode_t (probed: DDI_BLK_OPEN_TAKES_DISK).
+ * release the gendisk and the fmode_t (probed: DDIC_HAVE_BLK_OPEN_DISK).
  * blk.c writes its two functions with these parameter lists; ioctl and
- * compat_ioctl take the mode as DDI_BLK_MODE_T.
+ * compat_ioctl take the mode as DDIC_BLK_MODE_T.
  */
-#ifdef DDI_BLK_OPEN_TAKES_DISK
-#define DDI_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
-#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk
-#define DDI_BLK_OPEN_DISK	(gd)
-#define DDI_BLK_MODE_T		blk_mode_t
-#define DDI_BLK_MODE_READ	BLK_OPEN_READ
-#define DDI_BLK_MODE_WRITE	BLK_OPEN_WRITE
-#define DDI_BLK_MODE_EXCL	BLK_OPEN_EXCL
-#define DDI_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
+#ifdef DDIC_HAVE_BLK_OPEN_DISK
+#define DDIC_BLK_OPEN_PARAMS	struct gendisk *gd, blk_mode_t mode
+#define DDIC_BLK_RELEASE_PARAMS	struct gendisk *disk
+#define DDIC_BLK_OPEN_DISK	(gd)
+#define DDIC_BLK_MODE_T		blk_mode_t
+#define DDIC_BLK_MODE_READ	BLK_OPEN_READ
+#define DDIC_BLK_MODE_WRITE	BLK_OPEN_WRITE
+#define DDIC_BLK_MODE_EXCL	BLK_OPEN_EXCL
+#define DDIC_BLK_MODE_NDELAY	BLK_OPEN_NDELAY
 #else
-#define DDI_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
-#define DDI_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
-#define DDI_BLK_OPEN_DISK	(bdev->bd_disk)
-#define DDI_BLK_MODE_T		fmode_t
-#define DDI_BLK_MODE_READ	FMODE_READ
-#define DDI_BLK_MODE_WRITE	FMODE_WRITE
-#define DDI_BLK_MODE_EXCL	FMODE_EXCL
-#define DDI_BLK_MODE_NDELAY	FMODE_NDELAY
+#define DDIC_BLK_OPEN_PARAMS	struct block_device *bdev, fmode_t mode
+#define DDIC_BLK_RELEASE_PARAMS	struct gendisk *disk, fmode_t mode
+#define DDIC_BLK_OPEN_DISK	(bdev->bd_disk)
+#define DDIC_BLK_MODE_T		fmode_t
+#define DDIC_BLK_MODE_READ	FMODE_READ
+#define DDIC_BLK_MODE_WRITE	FMODE_WRITE
+#define DDIC_BLK_MODE_EXCL	FMODE_EXCL
+#define DDIC_BLK_MODE_NDELAY	FMODE_NDELAY
 #endif
 
 /* What blk.c wants of a new disk's queue. */
-struct ddi_blk_limits {
+struct ddic_blk_limits {
 	unsigned int lbsize;		/* logical = physical block size */
 	unsigned int max_sectors;	/* largest request, 512-byte units */
 	unsigned short max_segments;
@@ -127,19 +127,19 @@ struct ddi_blk_limits {
 
 /*
  * Allocate a blk-mq disk with those limits.  6.9 moved the limits into
- * blk_mq_alloc_disk() (probed: DDI_BLK_ALLOC_DISK_LIM) and 6.11 turned the
+ * blk_mq_alloc_disk() (probed: DDIC_HAVE_BLK_ALLOC_DISK_LIM) and 6.11 turned the
  * queue flags into limit features (BLK_FEAT_*, macros); before, they are
  * set on the new queue with the blk_queue_*() setters.  6.11 also made
  * queues non-rotational by default; 6.1's need QUEUE_FLAG_NONROT.
  */
 static inline struct gendisk *
-ddi_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddi_blk_limits *l,
+ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 		   void *queuedata)
 {
 	unsigned int max_discard = l->discard ?
 		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
 		0;
-#ifdef DDI_BLK_ALLOC_DISK_LIM
+#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
 	struct queue_limits lim = {
 		.logical_block_size = l->lbsize,
 		.physical_block_size = l->lbsize,

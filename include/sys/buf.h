@@ -99,7 +99,7 @@ typedef struct buf {
 #define paddr(bp)	((bp)->b_un.b_addr)
 
 /* physio(9F)'s limit on one transfer when the driver has no other. */
-#define DDI_MAXPHYS	(1024 * 1024)
+#define DDIC_MAXPHYS	(1024 * 1024)
 
 int biowait(struct buf *bp);
 void biodone(struct buf *bp);

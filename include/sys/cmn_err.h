@@ -23,24 +23,24 @@
 #define CE_PANIC	3
 #define CE_IGNORE	4
 
-void ddi_cmn_err(int level, const char *fmt, ...) __printf(2, 3);
-void ddi_vcmn_err(int level, const char *fmt, va_list ap) __printf(2, 0);
+void ddic_cmn_err(int level, const char *fmt, ...) __printf(2, 3);
+void ddic_vcmn_err(int level, const char *fmt, va_list ap) __printf(2, 0);
 
-#define cmn_err		ddi_cmn_err
-#define vcmn_err	ddi_vcmn_err
+#define cmn_err		ddic_cmn_err
+#define vcmn_err	ddic_vcmn_err
 
 /* Where a message is meant to go: '!' is log only, '^' console only. */
-#define DDI_CE_LOG	0x1
-#define DDI_CE_CONSOLE	0x2
+#define DDIC_CE_LOG	0x1
+#define DDIC_CE_CONSOLE	0x2
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /*
  * Debug builds only: a tap that sees every message cmn_err() emits, with
  * where it was meant to go, so tests can check it.
  */
-typedef void (*ddi_cmn_err_tap_t)(int level, int dest, const char *text,
+typedef void (*ddic_cmn_err_tap_t)(int level, int dest, const char *text,
 				  void *arg);
-void ddi_cmn_err_set_tap(ddi_cmn_err_tap_t tap, void *arg);
+void ddic_cmn_err_set_tap(ddic_cmn_err_tap_t tap, void *arg);
 #endif
 
 #endif /* _SYS_CMN_ERR_H */

@@ -50,6 +50,6 @@ clock_t drv_usectohz(clock_t microsecs);
 clock_t drv_hztousec(clock_t hz);
 void drv_usecwait(clock_t microsecs);
 int drv_priv(cred_t *cr);
-void ddi_delay(clock_t ticks);
+void ddic_delay(clock_t ticks);
 
 #endif /* _SYS_DDI_H */

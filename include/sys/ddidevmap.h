@@ -6,7 +6,7 @@
  * illumos ones.
  *
  * ddi_umem_alloc() is a macro that passes its caller's function and line,
- * so that debug builds (DDI_DEBUG) can name the call site of every cookie
+ * so that debug builds (DDIC_DEBUG) can name the call site of every cookie
  * still allocated when ddi_compat or the driver unloads.
  */
 #ifndef _SYS_DDIDEVMAP_H
@@ -89,12 +89,12 @@ typedef struct ddi_device_acc_attr {
 #define DDI_CAUTIOUS_ACC	0x03
 #endif
 
-void *ddi_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
+void *ddic_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 			  const char *func, int line);
 void ddi_umem_free(ddi_umem_cookie_t cookie);
 
 #define ddi_umem_alloc(size, flag, cookiep) \
-	ddi_umem_alloc_site((size), (flag), (cookiep), __func__, __LINE__)
+	ddic_umem_alloc_site((size), (flag), (cookiep), __func__, __LINE__)
 
 int ddi_umem_lock(caddr_t addr, size_t len, int flags,
 		  ddi_umem_cookie_t *cookiep);
@@ -112,15 +112,15 @@ int ddi_devmap_segmap(dev_t dev, off_t off, ddi_as_handle_t as,
 		      caddr_t *addrp, off_t len, uint_t prot, uint_t maxprot,
 		      uint_t flags, cred_t *cred);
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: what the cookie tracker knows, for tests. */
-int ddi_umem_debug_site(ddi_umem_cookie_t cookie, const char **func,
+int ddic_umem_debug_site(ddi_umem_cookie_t cookie, const char **func,
 			int *line, size_t *size);
-unsigned long ddi_umem_debug_outstanding(struct module *owner);
-unsigned long ddi_umem_debug_refs(ddi_umem_cookie_t cookie);
+unsigned long ddic_umem_debug_outstanding(struct module *owner);
+unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t cookie);
 /* A devmap handle as devmap(9E) would get it, for a mapping of @prot. */
-devmap_cookie_t ddi_devmap_debug_handle(uint_t prot);
-void ddi_devmap_debug_handle_free(devmap_cookie_t dhp);
+devmap_cookie_t ddic_devmap_debug_handle(uint_t prot);
+void ddic_devmap_debug_handle_free(devmap_cookie_t dhp);
 #endif
 
 #endif /* _SYS_DDIDEVMAP_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ASSERT/VERIFY.  ASSERT is compiled only in debug builds (DDI_DEBUG, the
+ * ASSERT/VERIFY.  ASSERT is compiled only in debug builds (DDIC_DEBUG, the
  * Linux counterpart of Solaris's DEBUG); VERIFY always.  A failed check
  * panics, as on Solaris, naming the expression, file and line.
  */
@@ -9,12 +9,12 @@
 
 #include <sys/types.h>
 
-void ddi_assfail(const char *expr, const char *file, int line) __noreturn;
+void ddic_assfail(const char *expr, const char *file, int line) __noreturn;
 
-#define VERIFY(EX)	((void)(likely(EX) || (ddi_assfail(#EX, __FILE__, __LINE__), 0)))
+#define VERIFY(EX)	((void)(likely(EX) || (ddic_assfail(#EX, __FILE__, __LINE__), 0)))
 #define VERIFY0(EX)	VERIFY((EX) == 0)
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 #define ASSERT(EX)	VERIFY(EX)
 #define ASSERT0(EX)	VERIFY0(EX)
 #else

@@ -3,7 +3,7 @@
  * kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F).
  *
  * The macros pass the caller's function and line so that, in debug builds
- * (DDI_DEBUG), ddi_compat can check the size given to kmem_free() and name
+ * (DDIC_DEBUG), ddi_compat can check the size given to kmem_free() and name
  * the call site of every allocation still outstanding when its module
  * unloads.
  */
@@ -21,23 +21,23 @@
 #define KM_VMFLAGS	0x00ff
 #define KM_FLAGS	0xffff
 
-void *ddi_kmem_alloc(size_t size, int flag, int zero, const char *func,
+void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line);
-void ddi_kmem_free(void *buf, size_t size, const char *func, int line);
+void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 
 #define kmem_alloc(size, flag) \
-	ddi_kmem_alloc((size), (flag), 0, __func__, __LINE__)
+	ddic_kmem_alloc((size), (flag), 0, __func__, __LINE__)
 #define kmem_zalloc(size, flag) \
-	ddi_kmem_alloc((size), (flag), 1, __func__, __LINE__)
+	ddic_kmem_alloc((size), (flag), 1, __func__, __LINE__)
 #define kmem_free(buf, size) \
-	ddi_kmem_free((buf), (size), __func__, __LINE__)
+	ddic_kmem_free((buf), (size), __func__, __LINE__)
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: what the allocation tracker knows, for tests. */
-int ddi_kmem_debug_site(const void *buf, const char **func, int *line,
+int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
 			size_t *size);
-unsigned long ddi_kmem_debug_outstanding(struct module *owner);
-unsigned long ddi_kmem_debug_misuse(void);
+unsigned long ddic_kmem_debug_outstanding(struct module *owner);
+unsigned long ddic_kmem_debug_misuse(void);
 #endif
 
 #endif /* _SYS_KMEM_H */

@@ -38,7 +38,7 @@ typedef enum {
 typedef enum {
 	RW_DRIVER = 2,
 	RW_DEFAULT = 4,
-	RW_NOLOCKDEP = 5
+	DDIC_RW_NOLOCKDEP = 5
 } krw_type_t;
 
 typedef enum {
@@ -64,16 +64,16 @@ typedef struct kmutex {
 } kmutex_t;
 
 typedef struct kcondvar {
-	spinlock_t cv_lock;
-	struct list_head cv_waiters;
-	int cv_ready;
+	spinlock_t c_lock;
+	struct list_head c_waiters;
+	int c_ready;
 } kcondvar_t;
 
 typedef struct krwlock {
-	struct rw_semaphore rw_sem;
-	struct task_struct *rw_writer;
-	atomic_t rw_readers;
-	int rw_ready;
+	struct rw_semaphore r_sem;
+	struct task_struct *r_writer;
+	atomic_t r_readers;
+	int r_ready;
 } krwlock_t;
 
 /*
@@ -84,16 +84,16 @@ typedef struct _ksema {
 	void *_opaque[2];
 } ksema_t;
 
-void ddi_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
+void ddic_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 		    struct lock_class_key *key);
-void ddi_mutex_destroy(kmutex_t *mp);
+void ddic_mutex_destroy(kmutex_t *mp);
 void mutex_enter(kmutex_t *mp);
 void mutex_exit(kmutex_t *mp);
 int mutex_tryenter(kmutex_t *mp);
 int mutex_owned(const kmutex_t *mp);
 struct task_struct *mutex_owner(const kmutex_t *mp);
 
-void ddi_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg);
+void ddic_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg);
 void cv_destroy(kcondvar_t *cvp);
 void cv_wait(kcondvar_t *cvp, kmutex_t *mp);
 int cv_wait_sig(kcondvar_t *cvp, kmutex_t *mp);
@@ -105,9 +105,9 @@ clock_t cv_reltimedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
 			    time_res_t res);
 void cv_signal(kcondvar_t *cvp);
 void cv_broadcast(kcondvar_t *cvp);
-int cv_has_waiters(kcondvar_t *cvp);
+int ddic_cv_has_waiters(kcondvar_t *cvp);
 
-void ddi_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
+void ddic_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
 		 struct lock_class_key *key);
 void rw_destroy(krwlock_t *rwp);
 void rw_enter(krwlock_t *rwp, krw_t enter_type);
@@ -119,20 +119,20 @@ int rw_read_locked(krwlock_t *rwp);
 int rw_write_held(krwlock_t *rwp);
 int rw_lock_held(krwlock_t *rwp);
 
-#define ddi_mutex_init_site(mp, name, type, arg)			\
+#define ddic_mutex_init_site(mp, name, type, arg)			\
 	do {								\
-		static struct lock_class_key __ddi_key;			\
+		static struct lock_class_key __ddic_key;			\
 									\
-		ddi_mutex_init((mp), (name), (type), (arg), &__ddi_key); \
+		ddic_mutex_init((mp), (name), (type), (arg), &__ddic_key); \
 	} while (0)
 
-#define cv_init(cvp, name, type, arg)	ddi_cv_init((cvp), (name), (type), (arg))
+#define cv_init(cvp, name, type, arg)	ddic_cv_init((cvp), (name), (type), (arg))
 
 #define rw_init(rwp, name, type, arg)					\
 	do {								\
-		static struct lock_class_key __ddi_key;			\
+		static struct lock_class_key __ddic_key;			\
 									\
-		ddi_rw_init((rwp), (name), (type), (arg), &__ddi_key);	\
+		ddic_rw_init((rwp), (name), (type), (arg), &__ddic_key);	\
 	} while (0)
 
 #endif /* _SYS_KSYNCH_H */

@@ -20,22 +20,22 @@
 
 struct map;
 
-struct map *ddi_rmallocmap(size_t mapsize, const char *creator);
-struct map *ddi_rmallocmap_wait(size_t mapsize, const char *creator);
-void ddi_rmfreemap(struct map *mp);
-unsigned long ddi_rmalloc(struct map *mp, size_t size);
-unsigned long ddi_rmalloc_wait(struct map *mp, size_t size);
-void ddi_rmfree(struct map *mp, size_t size, unsigned long index);
+struct map *ddic_rmallocmap(size_t mapsize, const char *creator);
+struct map *ddic_rmallocmap_wait(size_t mapsize, const char *creator);
+void ddic_rmfreemap(struct map *mp);
+unsigned long ddic_rmalloc(struct map *mp, size_t size);
+unsigned long ddic_rmalloc_wait(struct map *mp, size_t size);
+void ddic_rmfree(struct map *mp, size_t size, unsigned long index);
 
-#define rmallocmap(mapsize)	 ddi_rmallocmap((mapsize), __func__)
-#define rmallocmap_wait(mapsize) ddi_rmallocmap_wait((mapsize), __func__)
-#define rmfreemap	ddi_rmfreemap
-#define rmalloc		ddi_rmalloc
-#define rmalloc_wait	ddi_rmalloc_wait
-#define rmfree		ddi_rmfree
+#define rmallocmap(mapsize)	 ddic_rmallocmap((mapsize), __func__)
+#define rmallocmap_wait(mapsize) ddic_rmallocmap_wait((mapsize), __func__)
+#define rmfreemap	ddic_rmfreemap
+#define rmalloc		ddic_rmalloc
+#define rmalloc_wait	ddic_rmalloc_wait
+#define rmfree		ddic_rmfree
 
 /* What a map holds, as its debugfs entry shows it (not a Solaris type). */
-struct ddi_rmap_stats {
+struct ddic_rmap_stats {
 	unsigned long free_units;	/* units in free segments */
 	unsigned long free_segs;	/* free segments */
 	unsigned long slots;		/* segment slots owned (used + spare) */
@@ -47,21 +47,21 @@ struct ddi_rmap_stats {
 	unsigned long waiters;		/* threads sleeping in rmalloc_wait */
 };
 
-#ifdef DDI_DEBUG
+#ifdef DDIC_DEBUG
 /* Debug builds only: hooks for tests. */
-int ddi_rmap_debug_stats(struct map *mp, struct ddi_rmap_stats *st);
+int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st);
 /* Forbid (1) or allow (0) growing the slot pool: forces the overflow path. */
-void ddi_rmap_debug_nogrow(struct map *mp, int on);
+void ddic_rmap_debug_nogrow(struct map *mp, int on);
 /* Call fn on every free segment in index order; stops early on non-zero. */
-int ddi_rmap_debug_walk(struct map *mp,
+int ddic_rmap_debug_walk(struct map *mp,
 			int (*fn)(unsigned long start, unsigned long size,
 				  void *arg), void *arg);
 /* Check the tree's invariants; returns 0 or a negative errno and warns. */
-int ddi_rmap_debug_check(struct map *mp);
+int ddic_rmap_debug_check(struct map *mp);
 /* The map's name, as used in its warnings and debugfs entry. */
-const char *ddi_rmap_debug_name(struct map *mp);
+const char *ddic_rmap_debug_name(struct map *mp);
 /* Wait until debugfs entries of maps created/freed so far are in place. */
-void ddi_rmap_debug_sync(void);
+void ddic_rmap_debug_sync(void);
 #endif
 
 #endif /* _SYS_MAP_H */

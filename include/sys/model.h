@@ -21,7 +21,7 @@
 #define DDI_MODEL_NONE		DATAMODEL_NONE
 
 /* The data model of the calling process: DDI_MODEL_ILP32 or _LP64. */
-uint_t ddi_model_current(void);
+uint_t ddic_model_current(void);
 
 /*
  * ddi_model_convert_from(9F): DDI_MODEL_ILP32 if @model (an ioctl mode

@@ -17,10 +17,10 @@
 
 #include <sys/types.h>
 
-struct ddi_pollq;
+struct ddic_pollq;
 
 typedef struct pollhead {
-	struct ddi_pollq *ph_q;
+	struct ddic_pollq *ph_q;
 } pollhead_t;
 
 void pollwakeup(struct pollhead *php, short events);

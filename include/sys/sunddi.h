@@ -115,6 +115,6 @@ int64_t ddi_get_lbolt64(void);
 time_t ddi_get_time(void);
 
 /* Strings. */
-size_t ddi_strlcpy(char *dst, const char *src, size_t dstsize);
+size_t ddic_strlcpy(char *dst, const char *src, size_t dstsize);
 
 #endif /* _SYS_SUNDDI_H */

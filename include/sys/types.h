@@ -47,8 +47,8 @@ typedef enum { B_FALSE = 0, B_TRUE = 1 } boolean_t;
  * typedef of the same type works whether or not Linux has one, with no
  * version test.
  */
-typedef long			ddi_intptr_t;
-#define intptr_t		ddi_intptr_t
+typedef long			ddic_intptr_t;
+#define intptr_t		ddic_intptr_t
 
 #include <ddi_compat/solaris_names.h>
 

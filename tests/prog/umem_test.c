@@ -183,7 +183,7 @@ static void case_sizes_offsets(void)
 		for (i = 0; i < 4; i++)
 			CHECK(p[(16 + i) * PG] == 0x80 + i);
 		s = stats();
-		CHECK(s.devmap_calls == 2 && s.maps == 2);
+		CHECK(s.dvm_calls == 2 && s.maps == 2);
 		/* User writes reach the kernel's view. */
 		p[5 * PG + 7] = 0xee;
 		p[17 * PG + 9] = 0xdd;
@@ -221,7 +221,7 @@ static void case_sizes_offsets(void)
 		CHECK(p[0] == 0x10 && p[PG] == 0x82 && p[2 * PG] == 0x18 &&
 		      p[3 * PG] == 0x19 && p[4 * PG] == 0x80);
 		s = stats();
-		CHECK(s.devmap_calls == 4 && s.maps == 4);
+		CHECK(s.dvm_calls == 4 && s.maps == 4);
 		munmap(p, 5 * PG);
 	}
 	end();
