@@ -77,8 +77,8 @@ selftest() {
 	eval "$("$TOP/scripts/kernel.sh" $k)" || return 1
 	src=$dir/tests/selftest
 	mkdir -p "$src" "$dir/extra/selftest"
-	rsync -a "$TOP/tests/selftest/" "$src/" &&
-	rsync -a "$TOP/include" "$dir/" &&
+	link_tree "$src" "$TOP"/tests/selftest/* &&
+	link_tree "$dir/include" "$TOP"/include/* &&
 	make -C "$KDIR" M="$src" W=1 KCFLAGS=-Werror \
 		KBUILD_EXTRA_SYMBOLS="$BUILD/$k/src/Module.symvers" modules &&
 	cp "$src"/*.ko "$dir/extra/selftest/"
