@@ -35,7 +35,6 @@ tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
-scripts/guest/noshm.c ENOSYS
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
 # whose .owner is that driver's module, so it cannot be const.
@@ -44,8 +43,7 @@ scripts/guest/noshm.c ENOSYS
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there
-# is no ARRAY_SIZE in user space.  scripts/guest/noshm.c tests ENOSYS from
-# shmget(2) for the same reason: a kernel built without System V IPC.
+# is no ARRAY_SIZE in user space.
 
 # checkpatch_run IGNORE FILES...: findings not excepted above.
 checkpatch_run() {
