@@ -60,7 +60,8 @@ prepare() {
 }
 
 # static_prog SRC OUTDIR GCC-FLAGS...: build user program SRC as static
-# 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC).
+# 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC
+# and the project's user-side headers).
 static_prog() {
 	local src=$1 out=$2 name m bin
 	shift 2
@@ -68,7 +69,9 @@ static_prog() {
 	for m in 64 32; do
 		bin=$out/$name
 		[ $m = 32 ] && bin=$out/${name}32
-		[ "$bin" -nt "$src" ] && continue
+		[ "$bin" -nt "$src" ] && [ -z "$(find "$TOP/tests/prog" \
+			"$TOP/include/uapi" -name '*.h' -newer "$bin")" ] &&
+			continue
 		gcc -m$m -static -O2 -Wall "$@" -o "$bin" "$src" -lpthread ||
 			die "cannot build $src (-m$m)"
 	done
