@@ -62,10 +62,11 @@ checkpatch)
 	own=$(files ddi_compat/*.[ch] include/ddi_compat/linux.h \
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
-		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
+		bench/*.[ch] tests/selftest/*.c tests/prog/*.[ch] \
 		scripts/guest/*.c)
 	found=$( (checkpatch_run "$common" $own
 		  checkpatch_run "$solaris" $(files include/sys/*.h \
+			include/uapi/sys/*.h \
 			include/ddi_compat/solaris_names.h)) )
 	if [ -n "$found" ]; then
 		echo "$found"
