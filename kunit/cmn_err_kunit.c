@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddic_cmn_err: cmn_err(9F) and vcmn_err(9F) levels, prefixes
+ * KUnit suite ddi_compat_cmn_err: cmn_err(9F) and vcmn_err(9F) levels, prefixes
  * and the '!' and '^' destinations, seen through the debug-build tap.
  */
 #include <kunit/test.h>
@@ -41,7 +41,7 @@ static void ce_exit(struct kunit *test)
 	ddic_cmn_err_set_tap(NULL, NULL);
 }
 
-static void ce_note(struct kunit *test)
+static void cmn_err_ce_note(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -52,7 +52,7 @@ static void ce_note(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: qotd3: attached, ok");
 }
 
-static void ce_warn(struct kunit *test)
+static void cmn_err_ce_warn(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -61,7 +61,7 @@ static void ce_warn(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s->text, "WARNING: xx: 7 units left");
 }
 
-static void ce_cont(struct kunit *test)
+static void cmn_err_ce_cont(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -71,7 +71,7 @@ static void ce_cont(struct kunit *test)
 	cmn_err(CE_CONT, "\n");
 }
 
-static void ce_log_only(struct kunit *test)
+static void cmn_err_log_only(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -80,7 +80,7 @@ static void ce_log_only(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: only in the log");
 }
 
-static void ce_console_only(struct kunit *test)
+static void cmn_err_console_only(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -89,7 +89,7 @@ static void ce_console_only(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s->text, "WARNING: only on the console");
 }
 
-static void ce_ignore(struct kunit *test)
+static void cmn_err_ce_ignore(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -106,7 +106,7 @@ static __printf(2, 3) void ce_vcall(struct kunit *test, const char *fmt, ...)
 	va_end(ap);
 }
 
-static void ce_vcmn_err(struct kunit *test)
+static void vcmn_err_formats(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 
@@ -115,7 +115,7 @@ static void ce_vcmn_err(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s->text, "NOTICE: size=128");
 }
 
-static void ce_long_message(struct kunit *test)
+static void cmn_err_long_message(struct kunit *test)
 {
 	struct ce_seen *s = test->priv;
 	char *big = kunit_kzalloc(test, 1000, GFP_KERNEL);
@@ -128,24 +128,24 @@ static void ce_long_message(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, strlen(s->text), sizeof(s->text) - 1);
 }
 
-static struct kunit_case ddi_cmn_err_cases[] = {
-	KUNIT_CASE(ce_note),
-	KUNIT_CASE(ce_warn),
-	KUNIT_CASE(ce_cont),
-	KUNIT_CASE(ce_log_only),
-	KUNIT_CASE(ce_console_only),
-	KUNIT_CASE(ce_ignore),
-	KUNIT_CASE(ce_vcmn_err),
-	KUNIT_CASE(ce_long_message),
+static struct kunit_case cmn_err_cases[] = {
+	KUNIT_CASE(cmn_err_ce_note),
+	KUNIT_CASE(cmn_err_ce_warn),
+	KUNIT_CASE(cmn_err_ce_cont),
+	KUNIT_CASE(cmn_err_log_only),
+	KUNIT_CASE(cmn_err_console_only),
+	KUNIT_CASE(cmn_err_ce_ignore),
+	KUNIT_CASE(vcmn_err_formats),
+	KUNIT_CASE(cmn_err_long_message),
 	{}
 };
 
-static struct kunit_suite ddi_cmn_err_suite = {
-	.name = "ddi_cmn_err",
+static struct kunit_suite cmn_err_suite = {
+	.name = "ddi_compat_cmn_err",
 	.init = ce_init,
 	.exit = ce_exit,
-	.test_cases = ddi_cmn_err_cases,
+	.test_cases = cmn_err_cases,
 };
 
-kunit_test_suite(ddi_cmn_err_suite);
+kunit_test_suite(cmn_err_suite);
 #endif /* DDIC_DEBUG */

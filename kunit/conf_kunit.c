@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_conf: the driver.conf parser (ddi_compat/conf.c).
+ * KUnit suite ddi_compat_conf: the driver.conf parser (ddi_compat/conf.c).
  */
 #include <kunit/test.h>
 #include <linux/string.h>
@@ -180,7 +180,7 @@ static struct kunit_case conf_cases[] = {
 };
 
 static struct kunit_suite conf_suite = {
-	.name = "ddi_conf",
+	.name = "ddi_compat_conf",
 	.test_cases = conf_cases,
 };
 kunit_test_suite(conf_suite);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_kmem: kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F).
+ * KUnit suite ddi_compat_kmem: kmem_alloc(9F), kmem_zalloc(9F), kmem_free(9F).
  */
 #include <kunit/test.h>
 #include <linux/spinlock.h>
-#include <linux/timer.h>
-#include <linux/completion.h>
 #include <sys/kmem.h>
 #include <ddi_compat/testing.h>
+#include "ddic_kunit.h"
 
 static bool all_bytes(const void *p, int c, size_t n)
 {
@@ -97,36 +96,23 @@ static void kmem_free_vmalloc_backed_under_spinlock(struct kunit *test)
 	spin_unlock_irqrestore(&lock, flags);
 }
 
-struct kmem_timer_ctx {
-	struct timer_list timer;
-	struct completion done;
-	void *p;
-	bool in_irq;
-};
-
-static void kmem_timer_fn(struct timer_list *t)
+/* kmem_zalloc(KM_NOSLEEP) from a timer callback (softirq). */
+static bool kmem_timer_fn(void *arg)
 {
-	struct kmem_timer_ctx *ctx = from_timer(ctx, t, timer);
+	void **p = arg;
 
-	ctx->in_irq = in_interrupt();
-	ctx->p = kmem_zalloc(256, KM_NOSLEEP);
-	if (ctx->p)
-		kmem_free(ctx->p, 256);
-	complete(&ctx->done);
+	*p = kmem_zalloc(256, KM_NOSLEEP);
+	if (*p)
+		kmem_free(*p, 256);
+	return false;
 }
 
 static void kmem_nosleep_from_timer(struct kunit *test)
 {
-	struct kmem_timer_ctx ctx = { };
+	void *p = NULL;
 
-	init_completion(&ctx.done);
-	timer_setup_on_stack(&ctx.timer, kmem_timer_fn, 0);
-	mod_timer(&ctx.timer, jiffies + 1);
-	wait_for_completion(&ctx.done);
-	del_timer_sync(&ctx.timer);
-	destroy_timer_on_stack(&ctx.timer);
-	KUNIT_EXPECT_TRUE(test, ctx.in_irq);
-	KUNIT_EXPECT_NOT_NULL(test, ctx.p);
+	ddic_kunit_in_timer(test, kmem_timer_fn, &p);
+	KUNIT_EXPECT_NOT_NULL(test, p);
 }
 
 static void kmem_impossible_request(struct kunit *test)
@@ -194,7 +180,7 @@ static void kmem_debug_foreign_pointer(struct kunit *test)
 }
 #endif
 
-static struct kunit_case ddi_kmem_cases[] = {
+static struct kunit_case kmem_cases[] = {
 	KUNIT_CASE(kmem_sleep_sizes),
 	KUNIT_CASE(kmem_size_zero),
 	KUNIT_CASE(kmem_zalloc_zeroes),
@@ -211,14 +197,9 @@ static struct kunit_case ddi_kmem_cases[] = {
 	{}
 };
 
-static struct kunit_suite ddi_kmem_suite = {
-	.name = "ddi_kmem",
-	.test_cases = ddi_kmem_cases,
+static struct kunit_suite kmem_suite = {
+	.name = "ddi_compat_kmem",
+	.test_cases = kmem_cases,
 };
 
-kunit_test_suite(ddi_kmem_suite);
-
-MODULE_DESCRIPTION("KUnit suites for ddi_compat");
-MODULE_LICENSE("GPL");
-/* The hooks ddi_compat exports for KUnit only (ddi_compat/testing.h). */
-DDIC_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
+kunit_test_suite(kmem_suite);

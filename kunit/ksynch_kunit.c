@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_ksynch: mutex(9F), condvar(9F), rwlock(9F).
+ * KUnit suite ddi_compat_ksynch: mutex(9F), condvar(9F), rwlock(9F).
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
@@ -440,7 +440,7 @@ static struct kunit_case ksynch_cases[] = {
 };
 
 static struct kunit_suite ksynch_suite = {
-	.name = "ddi_ksynch",
+	.name = "ddi_compat_ksynch",
 	.test_cases = ksynch_cases,
 };
 kunit_test_suite(ksynch_suite);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_softstate: ddi_soft_state_init/zalloc/get/free/fini.
+ * KUnit suite ddi_compat_softstate: ddi_soft_state_init/zalloc/get/free/fini.
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
@@ -25,7 +25,7 @@ static bool all_zero(const void *p, size_t n)
 	return true;
 }
 
-static void ss_basic(struct kunit *test)
+static void soft_state_zalloc_get_free(struct kunit *test)
 {
 	void *ss = NULL;
 	struct item *it;
@@ -52,7 +52,7 @@ static void ss_basic(struct kunit *test)
 	ddi_soft_state_fini(&ss);	/* again: harmless */
 }
 
-static void ss_bad_init(struct kunit *test)
+static void soft_state_init_bad_arguments(struct kunit *test)
 {
 	void *ss = NULL;
 
@@ -62,7 +62,7 @@ static void ss_bad_init(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, ddi_get_soft_state(NULL, 0));
 }
 
-static void ss_grow_keeps_items(struct kunit *test)
+static void soft_state_zalloc_grows_keeps_items(struct kunit *test)
 {
 	void *ss = NULL, *p[64];
 	int i;
@@ -86,7 +86,7 @@ static void ss_grow_keeps_items(struct kunit *test)
 	ddi_soft_state_fini(&ss);
 }
 
-static void ss_lookup_atomic(struct kunit *test)
+static void get_soft_state_atomic(struct kunit *test)
 {
 	static DEFINE_SPINLOCK(lock);
 	void *ss = NULL, *got;
@@ -125,7 +125,7 @@ static int ss_reader(void *arg)
 	kthread_complete_and_exit(&r->done, 0);
 }
 
-static void ss_concurrent_growth(struct kunit *test)
+static void get_soft_state_during_growth(struct kunit *test)
 {
 	struct ss_race r = { };
 	struct task_struct *t;
@@ -149,17 +149,17 @@ static void ss_concurrent_growth(struct kunit *test)
 	ddi_soft_state_fini(&r.ss);
 }
 
-static struct kunit_case ss_cases[] = {
-	KUNIT_CASE(ss_basic),
-	KUNIT_CASE(ss_bad_init),
-	KUNIT_CASE(ss_grow_keeps_items),
-	KUNIT_CASE(ss_lookup_atomic),
-	KUNIT_CASE(ss_concurrent_growth),
+static struct kunit_case softstate_cases[] = {
+	KUNIT_CASE(soft_state_zalloc_get_free),
+	KUNIT_CASE(soft_state_init_bad_arguments),
+	KUNIT_CASE(soft_state_zalloc_grows_keeps_items),
+	KUNIT_CASE(get_soft_state_atomic),
+	KUNIT_CASE(get_soft_state_during_growth),
 	{}
 };
 
-static struct kunit_suite ss_suite = {
-	.name = "ddi_softstate",
-	.test_cases = ss_cases,
+static struct kunit_suite softstate_suite = {
+	.name = "ddi_compat_softstate",
+	.test_cases = softstate_cases,
 };
-kunit_test_suite(ss_suite);
+kunit_test_suite(softstate_suite);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_uio: uiomove(9F), ureadc/uwritec, ddi_copyin(9F),
+ * KUnit suite ddi_compat_uio: uiomove(9F), ureadc/uwritec, ddi_copyin(9F),
  * ddi_copyout(9F), copyin(9F), copyout(9F).
  *
  * KUnit runs in a kernel thread without a user address space, so user
@@ -173,7 +173,7 @@ static struct kunit_case uio_cases[] = {
 };
 
 static struct kunit_suite uio_suite = {
-	.name = "ddi_uio",
+	.name = "ddi_compat_uio",
 	.test_cases = uio_cases,
 };
 kunit_test_suite(uio_suite);

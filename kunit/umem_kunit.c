@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_umem: ddi_umem_alloc(9F), ddi_umem_free(9F),
+ * KUnit suite ddi_compat_umem: ddi_umem_alloc(9F), ddi_umem_free(9F),
  * devmap_umem_setup(9F)'s checks, ddi_umem_lock(9F)'s argument checks.
  *
  * The mmap path itself (devmap_setup, callbacks, maxprot, fork) needs a
@@ -15,14 +15,13 @@
  */
 #include <kunit/test.h>
 #include <linux/spinlock.h>
-#include <linux/timer.h>
-#include <linux/completion.h>
 #include <linux/fs.h>
 #include <linux/debugfs.h>
 #include <linux/vmalloc.h>
 #include <linux/sched.h>
 #include <sys/sunddi.h>
 #include <ddi_compat/testing.h>
+#include "ddic_kunit.h"
 
 static bool all_zero(const void *p, size_t n)
 {
@@ -196,70 +195,48 @@ static void umem_nosleep_under_spinlock(struct kunit *test)
 	spin_unlock_irqrestore(&lock, flags);
 }
 
+/* ddi_umem_alloc(DDI_UMEM_NOSLEEP) from a timer callback (softirq). */
 struct umem_timer_ctx {
-	struct timer_list timer;
-	struct completion done;
-	bool in_irq, got, zero;
+	bool got, zero;
 };
 
-static void umem_timer_fn(struct timer_list *t)
+static bool umem_timer_fn(void *arg)
 {
-	struct umem_timer_ctx *ctx = from_timer(ctx, t, timer);
+	struct umem_timer_ctx *ctx = arg;
 	ddi_umem_cookie_t c;
 	void *p;
 
-	ctx->in_irq = in_interrupt();
 	p = ddi_umem_alloc(2 * PAGE_SIZE, DDI_UMEM_NOSLEEP, &c);
 	ctx->got = p;
 	if (p) {
 		ctx->zero = all_zero(p, 2 * PAGE_SIZE);
 		ddi_umem_free(c);
 	}
-	complete(&ctx->done);
+	return false;
 }
 
 static void umem_nosleep_from_timer(struct kunit *test)
 {
 	struct umem_timer_ctx ctx = { };
 
-	init_completion(&ctx.done);
-	timer_setup_on_stack(&ctx.timer, umem_timer_fn, 0);
-	mod_timer(&ctx.timer, jiffies + 1);
-	wait_for_completion(&ctx.done);
-	del_timer_sync(&ctx.timer);
-	destroy_timer_on_stack(&ctx.timer);
-	KUNIT_EXPECT_TRUE(test, ctx.in_irq);
+	ddic_kunit_in_timer(test, umem_timer_fn, &ctx);
 	KUNIT_EXPECT_TRUE(test, ctx.got);
 	KUNIT_EXPECT_TRUE(test, ctx.zero);
 }
 
 /* Free a vmalloc-backed cookie from a timer (softirq). */
-struct umem_free_ctx {
-	struct timer_list timer;
-	struct completion done;
-	ddi_umem_cookie_t c;
-};
-
-static void umem_free_timer_fn(struct timer_list *t)
+static bool umem_free_timer_fn(void *arg)
 {
-	struct umem_free_ctx *ctx = from_timer(ctx, t, timer);
-
-	ddi_umem_free(ctx->c);
-	complete(&ctx->done);
+	ddi_umem_free(*(ddi_umem_cookie_t *)arg);
+	return false;
 }
 
 static void umem_free_from_timer(struct kunit *test)
 {
-	struct umem_free_ctx ctx = { };
+	ddi_umem_cookie_t c;
 
-	KUNIT_ASSERT_NOT_NULL(test, ddi_umem_alloc(SZ_4M, DDI_UMEM_SLEEP,
-						   &ctx.c));
-	init_completion(&ctx.done);
-	timer_setup_on_stack(&ctx.timer, umem_free_timer_fn, 0);
-	mod_timer(&ctx.timer, jiffies + 1);
-	wait_for_completion(&ctx.done);
-	del_timer_sync(&ctx.timer);
-	destroy_timer_on_stack(&ctx.timer);
+	KUNIT_ASSERT_NOT_NULL(test, ddi_umem_alloc(SZ_4M, DDI_UMEM_SLEEP, &c));
+	ddic_kunit_in_timer(test, umem_free_timer_fn, &c);
 }
 
 #ifdef CONFIG_FAULT_INJECTION
@@ -583,7 +560,7 @@ static void umem_model_convert(struct kunit *test)
 			DDI_MODEL_ILP32);
 }
 
-static struct kunit_case ddi_umem_cases[] = {
+static struct kunit_case umem_cases[] = {
 	KUNIT_CASE(umem_size_zero),
 	KUNIT_CASE(umem_rounding_and_zero_tail),
 	KUNIT_CASE(umem_backend_choice),
@@ -607,9 +584,9 @@ static struct kunit_case ddi_umem_cases[] = {
 	{}
 };
 
-static struct kunit_suite ddi_umem_suite = {
-	.name = "ddi_umem",
-	.test_cases = ddi_umem_cases,
+static struct kunit_suite umem_suite = {
+	.name = "ddi_compat_umem",
+	.test_cases = umem_cases,
 };
 
-kunit_test_suite(ddi_umem_suite);
+kunit_test_suite(umem_suite);

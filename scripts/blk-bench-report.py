@@ -5,8 +5,8 @@
 blk-bench-report.py [build/bench/guest/results.log]
 
 make bench keeps only the medians in build/bench/results.json.  This reads
-every run the guest logged ("blk_bench: CASE A|B DEV iops=.. bw_kib=..
-lat_us=..") and prints, per case, the measured disk (A: the ramdisk) and
+every run the guest logged (the KTAP diagnostic lines "# blk_bench: CASE
+A|B DEV iops=.. bw_kib=.. lat_us=..") and prints, per case, the measured disk (A: the ramdisk) and
 brd (B): median, spread (min..max, as a share of the median), the mean
 completion latency, the ratio A/B and whether it meets the issue's goal
 (1.0x brd; stretch 1.2x).  A spread as wide as the distance from 1.0 means
@@ -16,7 +16,7 @@ import re
 import statistics
 import sys
 
-LINE = re.compile(r'^blk_bench: (\S+) ([AB]) (\S+) iops=(\d+) '
+LINE = re.compile(r'^#\s*blk_bench: (\S+) ([AB]) (\S+) iops=(\d+) '
                   r'bw_kib=(\d+) lat_us=([\d.]+)')
 
 

@@ -28,7 +28,8 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 "$TOP/scripts/port.sh" "$dir" "$name" "$extra/port/modules" || exit 1
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
-	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir"
+	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
+		-I"$TOP/tests/prog" -I"$TOP/include/uapi"
 done
 cp -a "$dir" "$extra/port/src"
 printf '%s\n' "$test" >"$extra/port/test"
@@ -49,14 +50,10 @@ for ko in /ddi/port/modules/*.ko; do
 done
 cp -a /ddi/port/src /port
 test=$(cat /ddi/port/test)
-echo "@@BEGIN port:$test"
-(cd /port && sh "./$test")
+cd /port
+ktap_test "port:$test" sh "./$test"
 status=$?
-if [ $status = 0 ]; then
-	result "port:$test" pass
-else
-	result "port:$test" fail "exit $status"
-fi
+cd /
 for m in $loaded; do
 	grep -q "^$m " /proc/modules || continue
 	rmmod "$m" || result "port:unload-$m" fail "still in use after the test"
@@ -73,7 +70,8 @@ DDI_LIVE=${DDI_LIVE-1} "$TOP/scripts/guest.sh" "$name" "$out/initrd.cpio.gz" \
 rm -f "$out/results.tsv"
 python3 "$TOP/scripts/results.py" --kernel "$name" --boot port \
 	--dir "$out/log" --tsv "$out/results.tsv"
-status=$(tr -d '\r' <"$out/log/results.log" | sed -n 's/^@@DDI-EXIT //p' | tail -1)
+status=$(tr -d '\r' <"$out/log/results.log" |
+	sed -n 's/^# guest exit status: //p' | tail -1)
 say "logs: $out/log (console.log, results.log)"
 if grep -q "^fail	$name:boot:port" "$out/results.tsv"; then
 	# The test's own failure is its status; a splat, hang or leak is 1.

@@ -29,8 +29,7 @@ stubbed="libgfapi.so.0 libnbd.so.0 libibverbs.so.1 librdmacm.so.1
 
 # Rebuilt when a program changed (a Debian upgrade) or this script did.
 stamp=$out/.stamp
-noshm=$TOP/scripts/guest/noshm.c
-key=$( (ls -lL $progs; sha256sum "$0" "$noshm") 2>/dev/null | sha256sum | cut -c1-16)
+key=$( (ls -lL $progs; sha256sum "$0") 2>/dev/null | sha256sum | cut -c1-16)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -d "$root" ]; then
 	echo "$root"
 	exit 0
@@ -109,20 +108,8 @@ ln -s e2fsck "$root/usr/sbin/fsck.ext4"
 ln -s e2fsck "$root/usr/sbin/fsck.ext2"
 mkdir -p "$root/etc"
 cp /etc/mke2fs.conf "$root/etc/" 2>/dev/null
-# fio needs System V shared memory, which the debug kernels lack:
-# /usr/bin/fio preloads scripts/guest/noshm.c, which emulates it there.
-mkdir -p "$root/usr/libexec" "$root/usr/lib"
-mv "$root/usr/bin/fio" "$root/usr/libexec/fio"
-gcc -shared -fPIC -O2 -Wall -Wextra -Werror -o "$root/usr/lib/noshm.so" \
-	"$noshm" || die "cannot build $noshm"
-cat >"$root/usr/bin/fio" <<'EOF'
-#!/bin/sh
-# fio with System V shared memory emulated where the kernel has none.
-LD_PRELOAD=/usr/lib/noshm.so exec /usr/libexec/fio "$@"
-EOF
-chmod 755 "$root/usr/bin/fio"
 # Every tool must start in the guest's tree alone (no host library leaks).
-for p in /usr/sbin/mke2fs /usr/sbin/e2fsck /usr/bin/fio /usr/libexec/fio; do
+for p in $progs; do
 	[ -x "$root$p" ] || die "$p not staged"
 done
 echo "$key" >"$stamp"

@@ -26,7 +26,8 @@ fi
 rm -f "$outdir/console.log" "$outdir/results.log"
 if [ -n "${DDI_LIVE:-}" ]; then
 	touch "$outdir/results.log"
-	tail -n +1 -f "$outdir/results.log" | grep -a --line-buffered -v '^@@' &
+	# The channel is KTAP: show diagnostic lines as plain text.
+	tail -n +1 -f "$outdir/results.log" | sed -u -E 's/^ *# ?//' &
 	tailpid=$!
 fi
 start=$(date +%s)

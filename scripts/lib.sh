@@ -60,7 +60,8 @@ prepare() {
 }
 
 # static_prog SRC OUTDIR GCC-FLAGS...: build user program SRC as static
-# 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC).
+# 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC
+# and the project's user-side headers).
 static_prog() {
 	local src=$1 out=$2 name m bin
 	shift 2
@@ -68,8 +69,35 @@ static_prog() {
 	for m in 64 32; do
 		bin=$out/$name
 		[ $m = 32 ] && bin=$out/${name}32
-		[ "$bin" -nt "$src" ] && continue
+		[ "$bin" -nt "$src" ] && [ -z "$(find "$TOP/tests/prog" \
+			"$TOP/include/uapi" -name '*.h' -newer "$bin")" ] &&
+			continue
 		gcc -m$m -static -O2 -Wall "$@" -o "$bin" "$src" -lpthread ||
 			die "cannot build $src (-m$m)"
 	done
+}
+
+# link_tree DEST SRC...: mirror each SRC (file or directory) into DEST as
+# a tree of symbolic links (cp -rs), so that each kernel's objects stay
+# apart while the sources stay the real files (an editor jumping to an
+# error edits the source, not a copy).  The links of an earlier run go
+# first, so a renamed or deleted source leaves nothing behind; build
+# products that sit beside a source are not linked.
+link_tree() {
+	local dest=$1 s
+	shift
+	mkdir -p "$dest"
+	find "$dest" -type l -delete
+	for s in "$@"; do
+		cp -rs "$(realpath "$s")" "$dest/" || return 1
+	done
+	find "$dest" -type l \( -name '*.o' -o -name '*.ko' -o -name '.*.cmd' \
+		-o -name '*.mod' -o -name '*.mod.c' -o -name Module.symvers \
+		-o -name modules.order \) -delete
+}
+
+# real_paths DEST <LOG: LOG with the paths of DEST's links replaced by the
+# files they point to, so compiler messages name the real sources.
+real_paths() {
+	sed -f <(find "$1" -type l -printf 's|%p|%l|g\n')
 }

@@ -43,7 +43,6 @@ tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
-scripts/guest/noshm.c ENOSYS
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
 # whose .owner is that driver's module, so it cannot be const.
@@ -56,8 +55,7 @@ scripts/guest/noshm.c ENOSYS
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there
-# is no ARRAY_SIZE in user space.  scripts/guest/noshm.c tests ENOSYS from
-# shmget(2) for the same reason: a kernel built without System V IPC.
+# is no ARRAY_SIZE in user space.
 
 # checkpatch_run IGNORE FILES...: findings not excepted above.
 checkpatch_run() {
@@ -77,10 +75,11 @@ checkpatch)
 		include/ddi_compat/kcompat.h include/ddi_compat/glue.h \
 		include/ddi_compat/testing.h include/ddi_compat/probes/*.c \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
-		bench/*.[ch] tests/selftest/*.c tests/prog/*.c \
+		bench/*.[ch] tests/selftest/*.c tests/prog/*.[ch] \
 		scripts/guest/*.c)
 	found=$( (checkpatch_run "$common" $own
 		  checkpatch_run "$solaris" $(files include/sys/*.h \
+			include/uapi/sys/*.h \
 			include/ddi_compat/solaris_names.h)) )
 	if [ -n "$found" ]; then
 		echo "$found"

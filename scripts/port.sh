@@ -10,8 +10,8 @@
 #                      THIS_MODULE, the driver name and DIR/<name>.conf
 #                      (embedded) and the driver's _init/_info/_fini
 #   Kbuild             obj-m += <name>.o, <name>-y := both objects
-# If DIR has its own Kbuild it is used as is (DIR is copied to the work
-# directory and built there); the glue files are still generated, as
+# If DIR has its own Kbuild it is used as is (the work directory links to
+# DIR's files and is built there); the glue files are still generated, as
 # ddic_glue_<module>.c for each <module>.c and <module>.conf in DIR, for
 # that Kbuild to link into its modules (e.g. mydrv-y := a.o b.o
 # ddic_glue_mydrv.o).
@@ -105,8 +105,8 @@ flags="-I$TOP/include -I$dir -D_KERNEL"
 [ "$KIND" = debug ] && flags="$flags -DDDIC_DEBUG"
 mods=()
 if [ -f "$dir/Kbuild" ]; then
-	rsync -a --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
-		--exclude='*.mod' --exclude='*.mod.c' "$dir/" "$work/"
+	# Links, not copies: compiler messages name the driver's own files.
+	link_tree "$work" "$dir"/* || die "port.sh: cannot link $dir into $work"
 	for f in "$dir"/*.c "$dir"/*.conf; do
 		[ -f "$f" ] || continue
 		m=$(basename "$f"); m=${m%.*}
@@ -149,7 +149,7 @@ werror=
 say "porting $dir for $name"
 make -C "$KDIR" M="$work" W=1 KCFLAGS="$werror $kflags" \
 	KBUILD_EXTRA_SYMBOLS="$symvers" -j"$JOBS" modules \
-	>"$work/build.log" 2>&1 ||
+	2>&1 | real_paths "$work" >"$work/build.log" ||
 	{ cat "$work/build.log" >&2; die "port of $dir for $name failed"; }
 if grep -E 'warning:' "$work/build.log" >&2; then
 	[ -n "$werror" ] && die "port of $dir for $name has warnings"

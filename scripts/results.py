@@ -4,13 +4,20 @@
 
 results.py --kernel K --boot B --dir D [--expect REGEX] --tsv FILE
 
-Reads D/results.log (the guest's ttyS1: @@TEST lines, KUnit results
-between @@KTAP-BEGIN/@@KTAP-END, kmemleak's report) and D/console.log (the
-kernel console), and appends one row per test to FILE:
+Reads D/results.log (the guest's ttyS1: one KTAP document, see "The
+results channel" in scripts/guest/lib.sh) and D/console.log (the kernel
+console), and appends one row per test to FILE:
     pass|fail <TAB> K:name <TAB> detail
-Every KUnit case is a row; every guest test is a row; the boot itself is a
-row that fails if the guest hung, panicked, printed a splat or leaked.
-A KUnit case that was skipped counts as failed: nothing here may be skipped.
+A row is a test of the document that has no subtests of its own, at the
+top level or one below: a step of the boot (guest:load-ddi_compat), a
+guest test's subtest (qotd:eintr) or its exit status (guest:qotd), and
+each KUnit case, named kunit:<suite>:<case> (KUnit's names carry no
+colon; the guest's always do).  The boot itself is a row that fails if
+the guest hung, panicked, printed a splat or leaked.  A splat printed
+while a guest test ran (between the "ddi_compat-test: begin/end NAME"
+lines the guest writes to the kernel log) also fails that test's row.
+A KUnit case that was skipped counts as failed: nothing here may be
+skipped.
 """
 import argparse
 import re
@@ -39,7 +46,10 @@ SPLATS = [
     r'Call Trace:',
 ]
 SPLAT_RE = re.compile('|'.join('(?:%s)' % s for s in SPLATS))
-CASE_RE = re.compile(r'^(\s+)(not ok|ok) \d+ (\S+)(.*)$')
+RESULT_RE = re.compile(r'^( *)(not ok|ok) \d+ (?:- )?([^#]*?)\s*(?:# (.*))?$')
+SUBTEST_RE = re.compile(r'^( *)# Subtest: (.*)$')
+PLAN_RE = re.compile(r'^( *)1\.\.(\d+)')
+MARK_RE = re.compile(r'ddi_compat-test: (begin|end) (\S+)')
 
 
 def read(path):
@@ -50,26 +60,82 @@ def read(path):
         return ''
 
 
-def parse_ktap(suite, lines):
-    """Rows for the cases of one suite's KTAP (debugfs results file)."""
-    cases = [CASE_RE.match(l) for l in lines]
-    cases = [m for m in cases if m]
-    if not cases:
-        return [('fail', 'kunit:%s' % suite, 'suite printed no results')]
-    indent = min(len(m.group(1)) for m in cases)
-    rows = []
-    for m in cases:
-        if len(m.group(1)) != indent:
-            continue            # parameters of a case; the case line sums them
-        name = 'kunit:%s.%s' % (suite, m.group(3))
-        rest = m.group(4)
-        if re.search(r'#\s*SKIP', rest, re.I):
-            rows.append(('fail', name, 'skipped' + rest))
-        elif m.group(2) == 'ok':
-            rows.append(('pass', name, ''))
+def row(ok, name, detail):
+    if detail and re.match(r'SKIP\b', detail, re.I):
+        return ('fail', name, 'skipped: ' + detail)
+    return ('pass' if ok else 'fail', name, '' if ok else detail or 'failed')
+
+
+def parse_ktap(lines):
+    """Rows, exit status and kmemleak lines of the boot's KTAP document."""
+    rows, leaks, exit_code = [], [], None
+    started = False
+    parent, plan, subs = None, None, []
+
+    def close(ok, name, detail):
+        """A top-level result line: a leaf, or the end of a parent."""
+        nonlocal parent, plan, subs
+        if parent is None and not subs:
+            if ':' in name:
+                rows.append(row(ok, name, detail))
+            else:       # a KUnit suite that printed no cases
+                rows.append(('fail', 'kunit:' + name,
+                             'suite printed no results'))
         else:
-            rows.append(('fail', name, 'failed'))
-    return rows
+            for sok, sname, sdetail in subs:
+                if ':' not in sname:
+                    sname = 'kunit:%s:%s' % (name, sname)
+                rows.append(row(sok, sname, sdetail))
+            if plan is not None and len(subs) < plan:
+                rows.append(('fail', 'kunit:' + name,
+                             'only %d of %d cases reported' %
+                             (len(subs), plan)))
+        parent, plan, subs = None, None, []
+
+    for line in lines:
+        if not started:
+            started = line.strip().endswith('KTAP version 1')
+            continue
+        m = RESULT_RE.match(line)
+        if m:
+            depth = len(m.group(1))
+            ok = m.group(2) == 'ok'
+            if depth == 0:
+                close(ok, m.group(3), m.group(4))
+            elif depth <= 4:
+                subs.append((ok, m.group(3), m.group(4)))
+            continue        # deeper: parameters of a case, summed by it
+        m = SUBTEST_RE.match(line)
+        if m and len(m.group(1)) == 4:
+            parent = m.group(2)
+            continue
+        m = PLAN_RE.match(line)
+        if m and len(m.group(1)) == 4:
+            plan = int(m.group(2))
+            continue
+        if line.startswith('# kmemleak: '):
+            if line[12:].strip():
+                leaks.append(line[12:])
+        elif line.startswith('# guest exit status: '):
+            exit_code = line.split(': ', 1)[1].strip()
+    # A document cut short (hang, panic): the subtests seen so far.
+    for sok, sname, sdetail in subs:
+        if ':' not in sname and parent:
+            sname = 'kunit:%s:%s' % (parent, sname)
+        rows.append(row(sok, sname, sdetail))
+    return rows, exit_code, leaks
+
+
+def splats_by_test(console):
+    """{row name: first splat line} for splats printed while a test ran."""
+    found, current = {}, None
+    for line in console.split('\n'):
+        m = MARK_RE.search(line)
+        if m:
+            current = m.group(2) if m.group(1) == 'begin' else None
+        elif current and SPLAT_RE.search(line) and current not in found:
+            found[current] = line.strip()
+    return found
 
 
 def main():
@@ -84,35 +150,12 @@ def main():
     res = read(a.dir + '/results.log').split('\n')
     console = read(a.dir + '/console.log')
     qemu_rc = read(a.dir + '/qemu-rc').strip()
-    rows = []
-    exit_code = None
-    leaks = []
-    i = 0
-    while i < len(res):
-        line = res[i]
-        if line.startswith('@@KTAP-BEGIN '):
-            suite = line.split()[1]
-            body = []
-            i += 1
-            while i < len(res) and not res[i].startswith('@@KTAP-END'):
-                body.append(res[i])
-                i += 1
-            rows += parse_ktap(suite, body)
-        elif line.startswith('@@KMEMLEAK-BEGIN'):
-            i += 1
-            while i < len(res) and not res[i].startswith('@@KMEMLEAK-END'):
-                if res[i].strip():
-                    leaks.append(res[i])
-                i += 1
-        elif line.startswith('@@TEST '):
-            f = line.split(None, 3)
-            if len(f) >= 3 and f[2] in ('pass', 'fail'):
-                rows.append((f[2], f[1], f[3] if len(f) > 3 else ''))
-            else:
-                rows.append(('fail', 'malformed', line))
-        elif line.startswith('@@DDI-EXIT '):
-            exit_code = line.split()[1]
-        i += 1
+    rows, exit_code, leaks = parse_ktap(res)
+    if not a.expect:
+        for name, splat in splats_by_test(console).items():
+            rows = [('fail', n, 'kernel splat while it ran: ' + splat)
+                    if n == name and st == 'pass' else (st, n, d)
+                    for st, n, d in rows]
 
     why = []
     if qemu_rc in ('124', '137'):

@@ -3,24 +3,128 @@
 
 DDI=/ddi
 
-# result NAME pass|fail [why]: one line the host counts.
+# --- The results channel ---
+# The guest's ttyS1 carries one KTAP document per boot
+# (Documentation/dev-tools/ktap.rst), which scripts/results.py turns into
+# rows and the kernel's own tools/testing/kunit/kunit.py parse accepts.
+# init prints its version line; each top-level test is a step of the boot
+# (loading ddi_compat, ...), a KUnit suite with its cases as subtests, or
+# a guest test script with its t/result rows as subtests and then
+# guest:<script> for its exit status; anything else is a "# " diagnostic
+# line.  Whether a splat happened is judged on the host, from the console
+# (scripts/results.py): a test only marks where it begins and ends.
+
+_ktap_n=0	# tests printed so far at this level
+
+# result NAME pass|fail [WHY]: one KTAP result line.  In a guest test
+# script it is a subtest of the script (ktap_test numbers and indents it).
 result() {
-	echo "@@TEST $1 $2${3:+ $3}"
+	_ktap_n=$((_ktap_n + 1))
+	if [ "$2" = pass ]; then
+		echo "ok $_ktap_n $1${3:+ # $3}"
+	else
+		echo "not ok $_ktap_n $1${3:+ # $3}"
+	fi
+}
+
+# diag [TEXT]: TEXT, or stdin, as KTAP diagnostic lines.
+diag() {
+	if [ $# -gt 0 ]; then
+		echo "# $*"
+	else
+		sed 's/^/# /'
+	fi
 }
 
 # t NAME CMD...: run CMD as the sub-test <test>:NAME (<test> is the
-# script's name), one result row; a failure sets fail=1 for the script.
-_t_prefix=${0##*/}
-_t_prefix=${_t_prefix%.sh}
+# script's name, or T_PREFIX if the script sets it before sourcing
+# this file), one result row; a failure sets fail=1 for the script.
+T_PREFIX=${T_PREFIX:-${0##*/}}
+T_PREFIX=${T_PREFIX%.sh}
 t() {
 	_t=$1
 	shift
 	if "$@"; then
-		result "$_t_prefix:$_t" pass
+		result "$T_PREFIX:$_t" pass
 	else
-		result "$_t_prefix:$_t" fail
+		result "$T_PREFIX:$_t" fail "exit $?"
 		fail=1
 	fi
+}
+
+# loaded MODULE: MODULE is in /proc/modules.
+loaded() {
+	grep -q "^$1 " /proc/modules
+}
+
+# The awk program of ktap_test: the command's output, with its result
+# lines numbered as subtests (under a "# Subtest:" header printed at the
+# first) and every other line a diagnostic; then guest:<script> for the
+# exit status and the parent's own result line.
+_ktap_nest='
+function head() {
+	if (!hdr) {
+		print "    KTAP version 1"
+		print "    # Subtest: " parent
+		hdr = 1
+	}
+}
+$0 ~ "^" sentinel " " {
+	rc = $2
+	done = 1
+	exit
+}
+/^(not ok|ok) [0-9]+ / {
+	head()
+	ok = ($1 == "ok")
+	if (!ok)
+		bad = 1
+	sub(/^(not ok|ok) [0-9]+/, "")
+	n++
+	print "    " (ok ? "ok" : "not ok") " " n $0
+	fflush()
+	next
+}
+{
+	print ($0 == "" ? "    #" : "    # " $0)
+	fflush()
+}
+END {
+	if (!done)
+		rc = "unknown"
+	st = (rc == "0") ? "ok " : "not ok "
+	why = (rc == "0") ? "" : " # exit " rc
+	if (rc != "0")
+		bad = 1
+	if (hdr) {
+		n++
+		print "    " st n " " name why
+		print (bad ? "not ok " : "ok ") num " " parent
+	} else {
+		print st num " " name why
+	}
+	exit (rc ~ /^[0-9]+$/ && rc != "0") ? rc + 0 : bad
+}'
+
+# ktap_test NAME CMD...: run CMD (a test script) as one top-level test
+# whose own row is NAME (e.g. guest:qotd).  Its output goes through
+# _ktap_nest; the kernel log marks where it begins and ends, so the host
+# can name the test a splat happened in.  Returns CMD's status, or 1 if
+# CMD succeeded but one of its subtests failed.
+ktap_test() {
+	_kt_name=$1
+	shift
+	_ktap_n=$((_ktap_n + 1))
+	_kt_end=ktap-end-$$-$_ktap_n
+	echo "<5>ddi_compat-test: begin $_kt_name" >/dev/kmsg
+	# The command's status comes as a last line, not as end of file: a
+	# process the test left behind may hold the pipe open.
+	{ "$@" </dev/null 2>&1; echo "$_kt_end $?"; } |
+		awk -v name="$_kt_name" -v parent="${_kt_name#*:}" \
+		    -v num=$_ktap_n -v sentinel="$_kt_end" "$_ktap_nest"
+	_kt_rc=$?
+	echo "<5>ddi_compat-test: end $_kt_name" >/dev/kmsg
+	return $_kt_rc
 }
 
 # dev_sum DEV OFFSET LEN (bytes, 512-byte multiples): md5 of that piece
@@ -55,8 +159,10 @@ ddi_setup() {
 	insmod $DDI/modules/ddi_compat.ko || return 1
 }
 
-# kunit_module KO: load a KUnit module, print each suite's results for
-# the host, unload it.
+# kunit_module KO: load a KUnit module, print each suite's results as a
+# top-level test (a suite's debugfs file is a KTAP document of its own:
+# its version and plan lines go, and its last line, the suite's result,
+# takes its number in this document), unload it.
 kunit_module() {
 	mod=$1
 	name=$(basename "$mod" .ko)
@@ -66,16 +172,15 @@ kunit_module() {
 	fi
 	for d in /sys/kernel/debug/kunit/*/; do
 		[ -f "$d/results" ] || continue
-		suite=$(basename "$d")
-		echo "@@KTAP-BEGIN $suite"
-		cat "$d/results"
-		echo "@@KTAP-END $suite"
+		_ktap_n=$((_ktap_n + 1))
+		sed '1,2d;$d' "$d/results"
+		tail -n 1 "$d/results" | sed "s/ 1 / $_ktap_n /"
 	done
 	rmmod "$name" || { result "kunit:$name:unload" fail; return 1; }
 }
 
-
-# kmemleak_check: print what kmemleak found, for the host to judge.
+# kmemleak_check: what kmemleak found, as "# kmemleak: " diagnostic lines
+# for the host to judge.
 kmemleak_check() {
 	[ -e /sys/kernel/debug/kmemleak ] || return 0
 	# kmemleak ignores objects younger than 5 s, and reports an object
@@ -83,9 +188,7 @@ kmemleak_check() {
 	sleep 6
 	echo scan > /sys/kernel/debug/kmemleak
 	echo scan > /sys/kernel/debug/kmemleak
-	echo "@@KMEMLEAK-BEGIN"
-	cat /sys/kernel/debug/kmemleak
-	echo "@@KMEMLEAK-END"
+	sed 's/^/# kmemleak: /' /sys/kernel/debug/kmemleak
 }
 
 # --- Block disks for the block tests and benches (tests/guest/blk_*.sh,

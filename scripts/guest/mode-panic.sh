@@ -3,5 +3,5 @@
 . /ddi/lib.sh
 ddi_setup || exit 1
 insmod /ddi/selftest/selftest_panic.ko
-echo "still alive after CE_PANIC"
+diag "still alive after CE_PANIC"
 exit 1

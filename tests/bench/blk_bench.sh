@@ -11,7 +11,7 @@
 #   read/write 1 MiB sequential, iodepth 1, one job          (MiB/s)
 # Each case runs BLK_REPS times per disk, the two disks alternating (and
 # which goes first alternating), and reports the medians as
-# "@@BENCH {json}" rows; the host computes ratio = ramdisk / brd.  A line
+# "bench: {json}" rows; the host computes ratio = ramdisk / brd.  A line
 # "blk_bench: ..." per run (throughput and mean latency) stays in the log
 # for the analysis (scripts/blk-bench-report.py).
 #
@@ -105,7 +105,7 @@ report() {	# report CASE UNIT
 	else
 		name="blk:brd-vs-brd:$1" base="brd:$1"
 	fi
-	printf '@@BENCH {"name": "%s", "value": %s, "unit": "%s", "baseline": "%s", "baseline_value": %s}\n' \
+	printf 'bench: {"name": "%s", "value": %s, "unit": "%s", "baseline": "%s", "baseline_value": %s}\n' \
 		"$name" "$a" "$2" "$base" "$b"
 }
 

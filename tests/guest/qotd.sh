@@ -6,25 +6,16 @@
 # (qotdtest), the size_t of both data models, and unloading: refused
 # while the quote is changed (the driver keeps working and keeps the
 # quote), allowed after qotdctl -r.  Leaves qotd unloaded.
+# Rows are qotd:<name> for the three qotd scripts.
+T_PREFIX=qotd
 . /ddi/lib.sh
 
 DEV=/devices/pseudo/qotd@0:qotd
 MOD=/ddi/modules/qotd.ko
 QUOTE="You can't have everything."
-failed=0
-
-pass() { result "qotd:$1" pass; }
-fail() { result "qotd:$1" fail "$2"; failed=1; }
-
-# t NAME CMD...: NAME passes if CMD exits 0.
-t() {
-	n=$1
-	shift
-	if "$@"; then pass "$n"; else fail "$n" "exit $?"; fi
-}
+fail=0
 
 nbytes() { wc -c < $DEV | tr -d ' '; }
-loaded() { grep -q '^qotd ' /proc/modules; }
 
 # eq WHAT GOT WANT: compare and say what differs.
 eq() {
@@ -35,7 +26,7 @@ eq() {
 
 load() {
 	insmod $MOD || return 1
-	loaded || { echo "qotd not in /proc/modules"; return 1; }
+	loaded qotd || { echo "qotd not in /proc/modules"; return 1; }
 	[ -c $DEV ] || { echo "no $DEV"; ls -lR /dev/pseudo; return 1; }
 }
 
@@ -50,7 +41,7 @@ errmsg() {
 }
 
 t load load
-if ! loaded; then
+if ! loaded qotd; then
 	echo "qotd.ko did not load; nothing else can run"
 	exit 1
 fi
@@ -120,14 +111,15 @@ t changed-stays-attached state attached
 t detach-refused-by-driver sh -c \
 	"dmesg | grep -q 'qotd0: the quotation has been changed'"
 if rmmod qotd 2> /tmp/qotd.rmmod; then
-	fail rmmod-refused "rmmod succeeded with a changed quote"
+	result qotd:rmmod-refused fail "rmmod succeeded with a changed quote"
+	fail=1
 	load
 else
 	echo "rmmod qotd: $(cat /tmp/qotd.rmmod)"
-	t rmmod-refused loaded
+	t rmmod-refused loaded qotd
 fi
 t rem_drv-refused-ebusy errmsg "Device busy" rem_drv qotd
-t refused-still-loaded loaded
+t refused-still-loaded loaded qotd
 t refused-keeps-quote eq "quote after refused unloads" \
 	"$(head -c 21 $DEV)" "A quote worth keeping"
 t refused-still-works sh -c \
@@ -137,17 +129,19 @@ t refused-still-works sh -c \
 qotdctl -r
 t reset-detached state detached
 if rmmod qotd; then
-	pass rmmod-after-reset
+	result qotd:rmmod-after-reset pass
 	t unloaded sh -c "! grep -q '^qotd ' /proc/modules"
 	t node-removed sh -c "[ ! -e $DEV ]"
 else
-	fail rmmod-after-reset "rmmod failed after qotdctl -r"
+	result qotd:rmmod-after-reset fail "rmmod failed after qotdctl -r"
+	fail=1
 fi
 
 # A fresh load starts with the default quote again.
 # add_drv/rem_drv, as a porter would.
-if loaded || ! add_drv qotd; then
-	fail reload "qotd could not be loaded again with add_drv"
+if loaded qotd || ! add_drv qotd; then
+	result qotd:reload fail "qotd could not be loaded again with add_drv"
+	fail=1
 else
 	t reload-default eq "quote after reload" "$(head -c 26 $DEV)" "$QUOTE"
 	t reload-rem_drv rem_drv qotd
@@ -155,8 +149,8 @@ else
 fi
 
 # Leave the system clean whatever happened, so ddi_compat can unload.
-if loaded; then
+if loaded qotd; then
 	qotdctl -r
 	rmmod qotd
 fi
-exit $failed
+exit $fail

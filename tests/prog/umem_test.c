@@ -2,8 +2,9 @@
 /*
  * umem_test: the devmap mmap path seen from user space, through the
  * fixture /dev/ddi_umem_fixture (bench/umem_fixture.c).  Built 64-bit
- * (umem_test) and 32-bit (umem_test32).  Prints "@@TEST umem:NAME pass|fail"
- * lines and exits non-zero if any check failed.
+ * (umem_test) and 32-bit (umem_test32).  Prints a KTAP result line
+ * ("ok N umem:NAME" / "not ok N umem:NAME") per case and exits non-zero if
+ * any check failed.
  *
  *   umem_test            all cases
  *   umem_test model      only the data-model case (32-bit vs 64-bit page)
@@ -45,6 +46,7 @@
 static int fd;
 static int failures;
 static int cur_failed;
+static int cases;
 static const char *cur_name;
 
 #define CHECK(cond) do {						\
@@ -72,8 +74,8 @@ static void end(void)
 
 	if (sizeof(long) == 4)
 		bits = "32";
-	printf("@@TEST %s%s%s %s\n", "umem:", cur_name, bits,
-	       cur_failed ? "fail" : "pass");
+	printf("%s %d umem:%s%s\n", cur_failed ? "not ok" : "ok", ++cases,
+	       cur_name, bits);
 	fflush(stdout);
 	failures += cur_failed;
 }

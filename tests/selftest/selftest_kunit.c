@@ -19,7 +19,7 @@ static struct kunit_case selftest_cases[] = {
 };
 
 static struct kunit_suite selftest_suite = {
-	.name = "ddi_selftest",
+	.name = "ddi_compat_selftest",
 	.test_cases = selftest_cases,
 };
 

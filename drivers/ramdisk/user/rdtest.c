@@ -31,50 +31,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sys/dkio.h>		/* include/uapi/sys/dkio.h */
+
 #include "../ramdisk.h"
-
-/* dkio(4I), as the driver sees it (include/sys/dkio.h). */
-#define DKIOC			(0x04 << 8)
-#define DKIOCGETWCE		(DKIOC | 36)
-#define DKIOCGMEDIAINFO		(DKIOC | 42)
-#define DKIOCFREE		(DKIOC | 50)
-#define DKIOC_CANFREE		(DKIOC | 60)
-
-struct dk_minfo {
-	unsigned int dki_media_type;
-	unsigned int dki_lbsize;
-	unsigned long long dki_capacity;
-} __attribute__((aligned(8)));
-
-typedef struct dkioc_free_list_ext {
-	uint64_t dfle_start;
-	uint64_t dfle_length;
-} dkioc_free_list_ext_t;
-
-typedef struct dkioc_free_list {
-	uint64_t dfl_flags;
-	uint64_t dfl_num_exts;
-	int64_t dfl_offset;
-	uint64_t dfl_reserved[3];
-	dkioc_free_list_ext_t dfl_exts[1];
-} dkioc_free_list_t;
+#include "ddic_check.h"
 
 #define DEVDIR	"/devices/pseudo/ramdisk@0:"
 #define CTL	DEVDIR RD_CTL_NODE
 
-static int failures;
 /* An address no process has mapped, hidden from the compiler's checks. */
 static void *volatile bad_address = (void *)8;
-
-static void check(int ok, const char *name)
-{
-	if (ok) {
-		printf("ok %s\n", name);
-	} else {
-		printf("FAIL %s (errno %d %s)\n", name, errno, strerror(errno));
-		failures++;
-	}
-}
 
 static int xopen(const char *path, int flags)
 {
@@ -343,7 +309,7 @@ static int cmd_bad(const char *disk)
 	close(rawro);
 	close(raw);
 	close(ctl);
-	return failures ? 1 : 0;
+	return check_failures ? 1 : 0;
 }
 
 static int cmd_mmap(const char *disk)
@@ -498,7 +464,7 @@ static int cmd_mmap(const char *disk)
 	close(ctl);
 	free(buf);
 	free(q);
-	return failures ? 1 : 0;
+	return check_failures ? 1 : 0;
 }
 
 int main(int argc, char **argv)

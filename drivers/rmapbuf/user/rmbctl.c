@@ -22,22 +22,11 @@
 #include <unistd.h>
 
 #include "../rmapbuf.h"
+#include "ddic_check.h"
 
 static const char *dev = "/devices/pseudo/rmapbuf@0:rmapbuf";
-static int failures;
 /* An address no process has mapped, hidden from the compiler's checks. */
 static void *volatile bad_address = (void *)8;
-
-static void check(int ok, const char *name)
-{
-	if (ok) {
-		printf("ok %s\n", name);
-	} else {
-		printf("FAIL %s (errno %d %s)\n", name, errno,
-		       strerror(errno));
-		failures++;
-	}
-}
 
 static int open_dev(int flags)
 {
@@ -195,7 +184,7 @@ static int self_check(void)
 	check(ioctl(fd, RMBIOCHOLD, RMB_BUFSIZE + 1) < 0 && errno == EINVAL,
 	      "hold-too-much-EINVAL");
 	close(fd);
-	return failures ? 1 : 0;
+	return check_failures ? 1 : 0;
 }
 
 int main(int argc, char **argv)

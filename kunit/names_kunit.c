@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite ddi_names: the headers a Solaris driver includes compile
+ * KUnit suite ddi_compat_names: the headers a Solaris driver includes compile
  * together, the names of the Device Driver Tutorial's drivers (spec §3)
  * exist with Solaris's values, and the small helpers behave.
  */
@@ -30,7 +30,7 @@
 #include <sys/sunddi.h>
 #include <kunit/test.h>
 
-static void names_constants(struct kunit *test)
+static void solaris_constants_defined(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, FREAD, 0x01);
 	KUNIT_EXPECT_EQ(test, FWRITE, 0x02);
@@ -73,7 +73,7 @@ static void names_constants(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ENOTSUP, EOPNOTSUPP);
 }
 
-static void names_functions_exist(struct kunit *test)
+static void solaris_functions_linked(struct kunit *test)
 {
 	/* The tutorial drivers' functions, as drivers take them. */
 	const void *fns[] = {
@@ -94,7 +94,7 @@ static void names_functions_exist(struct kunit *test)
 		KUNIT_EXPECT_NOT_NULL_MSG(test, fns[i], "function %d", i);
 }
 
-static void names_helpers(struct kunit *test)
+static void solaris_helper_macros(struct kunit *test)
 {
 	dev_t d = makedevice(200, 0xabcde);
 
@@ -122,14 +122,14 @@ static void names_helpers(struct kunit *test)
 }
 
 static struct kunit_case names_cases[] = {
-	KUNIT_CASE(names_constants),
-	KUNIT_CASE(names_functions_exist),
-	KUNIT_CASE(names_helpers),
+	KUNIT_CASE(solaris_constants_defined),
+	KUNIT_CASE(solaris_functions_linked),
+	KUNIT_CASE(solaris_helper_macros),
 	{}
 };
 
 static struct kunit_suite names_suite = {
-	.name = "ddi_names",
+	.name = "ddi_compat_names",
 	.test_cases = names_cases,
 };
 kunit_test_suite(names_suite);
