@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""preflight.py DIR...: list the Solaris interfaces a driver uses that
+ddi_compat does not provide, before any compiler runs.
+
+Reads every .c and .h under each DIR, with comments, string and character
+literals removed, and collects the section 9F entry names
+(scripts/solaris/9f.tsv) it uses:
+  - called: `name(`, not a member (`.name(`, `->name(`);
+  - or named as a value where an ops table or a call takes it (nodev,
+    nulldev, nochpoll, ddi_prop_op, kcred, any ddi_* entry), not a member.
+Names the driver defines itself (a function, a macro) are not reported.
+A name is missing when scripts/solaris/supply.py, reading the tree, finds
+no definition of it.
+
+Output: one line per missing name, "name<TAB>family<TAB>file:line" (the
+first use), sorted by family then name, and a summary on stderr.
+Exit status: 0 when nothing is missing, 1 when something is, 2 on bad use.
+  -q    no summary
+"""
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                'solaris'))
+import supply  # noqa: E402
+
+# 9F names a driver uses without calling them (ops tables, arguments).
+VALUE_NAMES = {'nodev', 'nulldev', 'nochpoll', 'kcred', 'zone_kcred'}
+
+
+def sources(d):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(d):
+        dirnames.sort()
+        for f in sorted(filenames):
+            if f.endswith(('.c', '.h')):
+                found.append(os.path.join(dirpath, f))
+    return found
+
+
+def own_definitions(code):
+    """Functions and macros the driver defines."""
+    own = set()
+    for m in re.finditer(r'^\s*#\s*define\s+(\w+)', code, re.M):
+        own.add(m.group(1))
+    nopp = re.sub(r'^\s*#.*$', '', code, flags=re.M)
+    for kind, head in supply.top_level(nopp):
+        if kind == 'def':
+            name, _ = supply.decl_name(head)
+            if name:
+                own.add(name)
+    return own
+
+
+def scan(dirs, s):
+    table = {r[0]: r for r in s.table}
+    texts = []
+    for d in dirs:
+        for path in sources(d):
+            with open(path, errors='replace') as fh:
+                code = supply.strip_c(fh.read())
+            # #include <...> and #include "..." name files, not interfaces
+            code = re.sub(r'^(\s*#\s*include\b).*$', r'\1', code, flags=re.M)
+            texts.append((path, code))
+    own = set()
+    for _, code in texts:
+        own |= own_definitions(code)
+    used = {}
+    for path, code in texts:
+        for m in re.finditer(r'(?<![\w.>])([A-Za-z_]\w*)(\s*\()?', code):
+            name, call = m.group(1), m.group(2)
+            if name not in table or name in own or name in used:
+                continue
+            if m.start() > 0 and code[m.start() - 1] == '>' and \
+               code[max(0, m.start() - 2)] == '-':
+                continue
+            if not call and not (name in VALUE_NAMES or name.startswith('ddi_')):
+                continue
+            line = code.count('\n', 0, m.start()) + 1
+            used[name] = '%s:%d' % (path, line)
+    missing = []
+    for name, where in used.items():
+        if not s.defined(name):
+            row = table[name]
+            missing.append((row[1] + (' (framework)' if row[2] else ''), name, where))
+    missing.sort()
+    return used, missing
+
+
+def main():
+    args = sys.argv[1:]
+    quiet = False
+    if args and args[0] == '-q':
+        quiet = True
+        args = args[1:]
+    if not args:
+        print('usage: preflight.py [-q] DIR...', file=sys.stderr)
+        return 2
+    for d in args:
+        if not os.path.isdir(d):
+            print('preflight: %s is not a directory' % d, file=sys.stderr)
+            return 2
+    s = supply.Supply()
+    used, missing = scan(args, s)
+    base = os.path.commonpath([os.path.abspath(a) for a in args])
+    for family, name, where in missing:
+        print('%s\t%s\t%s' % (name, family, os.path.relpath(where, base)))
+    if not quiet:
+        what = ' '.join(args)
+        if missing:
+            print('preflight: %s uses %d Solaris 9F interfaces, %d of them '
+                  'missing from ddi_compat (listed above: name, family, first use)'
+                  % (what, len(used), len(missing)), file=sys.stderr)
+        else:
+            print('preflight: %s uses %d Solaris 9F interfaces, all provided'
+                  % (what, len(used)), file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# run.sh: the make check row for the porter's preflight.
+#  1. On tests/preflight/missing (a Solaris-style driver that calls exactly
+#     four interfaces ddi_compat lacks, plus provided ones, and names more
+#     in comments, strings, members and its own functions) the preflight
+#     must fail and list exactly the names in missing.expected.
+#  2. On every sample driver under drivers/ (which build) it must pass.
+top=$(cd "$(dirname "$0")/../.." && pwd)
+here=$top/tests/preflight
+fail=0
+
+out=$("$top/scripts/preflight.py" -q "$here/missing")
+rc=$?
+if [ $rc != 1 ]; then
+	echo "FAIL: preflight on tests/preflight/missing exited $rc, expected 1"
+	fail=1
+fi
+if ! diff -u "$here/missing.expected" <(printf '%s\n' "$out" | cut -f1,2); then
+	echo "FAIL: preflight listed other names than tests/preflight/missing.expected"
+	fail=1
+fi
+for d in "$top"/drivers/*/; do
+	if ! extra=$("$top/scripts/preflight.py" -q "$d"); then
+		echo "FAIL: preflight reports missing names in ${d#"$top"/}:"
+		echo "$extra"
+		fail=1
+	fi
+done
+[ $fail = 0 ] && echo "preflight: fixture lists exactly $(wc -l <"$here/missing.expected") missing names; sample drivers clean"
+exit $fail
