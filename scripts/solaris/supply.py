@@ -6,8 +6,8 @@ hand-kept list of provided names: a name is provided when the tree defines
 it, read from the sources each time:
 
   - EXPORT_SYMBOL(name) in ddi_compat/**/*.c;
-  - a static inline function in the driver-facing headers
-    (include/sys/**/*.h, include/ddi_compat/solaris_names.h, nodev.h);
+  - a static inline function in the headers under include/ (on a
+    driver's include path: include/sys/*.h and what they pull in);
   - a function or variable declared in those headers, if it resolves
     (exported, or defined inline);
   - a macro defined in those headers, if what it expands to resolves: every
@@ -122,9 +122,12 @@ def files_under(top, rel, exts):
 
 
 def header_files(top=TOP):
+    """Every header a driver can reach: include/ is on its include path
+    (include/sys/*.h first; include/ddi_compat/*.h for what they pull in)."""
     return (files_under(top, 'include/sys', ('.h',)) +
-            files_under(top, 'include/ddi_compat/solaris_names.h', ('.h',)) +
-            files_under(top, 'include/ddi_compat/nodev.h', ('.h',)))
+            files_under(top, 'include/ddi_compat', ('.h',)) +
+            [f for f in files_under(top, 'include', ('.h',))
+             if '/include/sys/' not in f and '/include/ddi_compat/' not in f])
 
 
 def match_paren(text, i):
@@ -212,14 +215,11 @@ class Supply:
                 txt = strip_c(fh.read())
             self.exports.update(re.findall(
                 r'\bEXPORT_SYMBOL(?:_GPL)?\s*\(\s*(\w+)\s*\)', txt))
-        for path in header_files(top) + files_under(top, 'include/ddi_compat', ('.h',)):
-            driver_facing = path in header_files(top)
+        for path in header_files(top):
             with open(path, errors='replace') as fh:
                 raw = fh.read()
             for m in re.finditer(r'^\s*#\s*include\s*<([^>]+)>', raw, re.M):
                 self.includes.add(m.group(1))
-            if not driver_facing:
-                continue
             self._scan_header(path, strip_c(raw))
         self._memo = {}
         self.linux = self._linux_names()
