@@ -3,7 +3,8 @@
 """preflight.py DIR...: list the Solaris interfaces a driver uses that
 ddi_compat does not provide, before any compiler runs.
 
-Reads every .c and .h under each DIR, with comments, string and character
+Reads every .c and .h at the top of each DIR (what port.sh compiles; a
+subdirectory such as user/ is not read), with comments, string and character
 literals removed, and collects the section 9F entry names
 (scripts/solaris/9f.tsv) it uses:
   - called: `name(`, not a member (`.name(`, `->name(`);
@@ -13,8 +14,13 @@ Names the driver defines itself (a function, a macro) are not reported.
 A name is missing when scripts/solaris/supply.py, reading the tree, finds
 no definition of it.
 
+Headers: an #include of a header that neither ddi_compat (include/) nor
+the driver (its directory, on port.sh's include path) has is listed too,
+with the family "header" (the compiler would stop there first).
+
 Output: one line per missing name, "name<TAB>family<TAB>file:line" (the
-first use), sorted by family then name, and a summary on stderr.
+first use), sorted by family then name, headers last, and a summary on
+stderr.
 Exit status: 0 when nothing is missing, 1 when something is, 2 on bad use.
   -q    no summary
 """
@@ -32,13 +38,10 @@ VALUE_NAMES = {'nodev', 'nulldev', 'nochpoll', 'kcred', 'zone_kcred'}
 
 
 def sources(d):
-    found = []
-    for dirpath, dirnames, filenames in os.walk(d):
-        dirnames.sort()
-        for f in sorted(filenames):
-            if f.endswith(('.c', '.h')):
-                found.append(os.path.join(dirpath, f))
-    return found
+    """The .c and .h files at the top of D: what port.sh compiles (a
+    subdirectory, such as user/ with user-space programs, is not scanned)."""
+    return [os.path.join(d, f) for f in sorted(os.listdir(d))
+            if f.endswith(('.c', '.h')) and os.path.isfile(os.path.join(d, f))]
 
 
 def own_definitions(code):
@@ -58,10 +61,13 @@ def own_definitions(code):
 def scan(dirs, s):
     table = {r[0]: r for r in s.table}
     texts = []
+    headers = []
     for d in dirs:
         for path in sources(d):
             with open(path, errors='replace') as fh:
-                code = supply.strip_c(fh.read())
+                raw = fh.read()
+            headers += missing_headers(path, d, raw, s.top)
+            code = supply.strip_c(raw)
             # #include <...> and #include "..." name files, not interfaces
             code = re.sub(r'^(\s*#\s*include\b).*$', r'\1', code, flags=re.M)
             texts.append((path, code))
@@ -87,7 +93,33 @@ def scan(dirs, s):
             row = table[name]
             missing.append((row[1] + (' (framework)' if row[2] else ''), name, where))
     missing.sort()
+    seen = set()
+    for name, where in headers:
+        if name not in seen:
+            seen.add(name)
+            missing.append(('~header', name, where))
     return used, missing
+
+
+def missing_headers(path, d, raw, top):
+    """#include lines naming a header that is neither ddi_compat's
+    (include/) nor the driver's own (its directory, which port.sh puts on
+    the include path, or the including file's): (header, file:line)."""
+    found = []
+    code = supply.strip_c(raw).split('\n')	# same lines, no comments
+    for n, line in enumerate(raw.split('\n'), 1):
+        m = re.match(r'\s*#\s*include\s*([<"])([^>"]+)[>"]', line)
+        if not m or n > len(code) or not re.match(r'\s*#', code[n - 1]):
+            continue
+        h = m.group(2)
+        if h.startswith(('linux/', 'asm/', 'uapi/', 'generated/')):
+            continue
+        places = [os.path.join(top, 'include'), d]
+        if m.group(1) == '"':
+            places.insert(0, os.path.dirname(path))
+        if not any(os.path.isfile(os.path.join(p, h)) for p in places):
+            found.append((h, '%s:%d' % (path, n)))
+    return found
 
 
 def main():
@@ -107,13 +139,17 @@ def main():
     used, missing = scan(args, s)
     base = os.path.commonpath([os.path.abspath(a) for a in args])
     for family, name, where in missing:
+        if family == '~header':
+            family = 'header'
         print('%s\t%s\t%s' % (name, family, os.path.relpath(where, base)))
     if not quiet:
         what = ' '.join(args)
         if missing:
+            nh = sum(1 for m in missing if m[0] == '~header')
             print('preflight: %s uses %d Solaris 9F interfaces, %d of them '
-                  'missing from ddi_compat (listed above: name, family, first use)'
-                  % (what, len(used), len(missing)), file=sys.stderr)
+                  'missing from ddi_compat, and %d headers ddi_compat lacks '
+                  '(listed above: name, family, first use)'
+                  % (what, len(used), len(missing) - nh, nh), file=sys.stderr)
         else:
             print('preflight: %s uses %d Solaris 9F interfaces, all provided'
                   % (what, len(used)), file=sys.stderr)

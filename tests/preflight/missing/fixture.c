@@ -4,16 +4,19 @@
  * four families (nvlist, unicode in fixture.h, ufm, STREAMS), and many it
  * provides.  Not reported, on purpose: names in comments and strings, the
  * driver's own functions, struct members, and Solaris names without a
- * call.  The expected list is missing.expected next to this directory.
+ * call.  The expected list is ../missing.expected.
  *
- * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call.
+ * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call,
+ * nor is this line an include:
+ * #include <sys/nvpair.h>
+ * One header it includes is missing from ddi_compat (sys/ddi_ufm.h); its
+ * own fixture.h is found in its directory.
  */
 #include <sys/types.h>
 #include <sys/conf.h>
 #include <sys/ddi.h>
 #include <sys/sunddi.h>
-#include <sys/nvpair.h>
-#include <sys/stream.h>
+#include <sys/ddi_ufm.h>
 #include "fixture.h"
 
 static void *fixture_statep;
