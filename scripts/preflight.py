@@ -52,7 +52,7 @@ def own_definitions(code):
     nopp = re.sub(r'^\s*#.*$', '', code, flags=re.M)
     for kind, head in supply.top_level(nopp):
         if kind == 'def':
-            name, _ = supply.decl_name(head)
+            name = supply.def_name(head)
             if name:
                 own.add(name)
     return own

@@ -175,6 +175,25 @@ def top_level(text):
         i += 1
 
 
+def def_name(head):
+    """The name of the function a definition head ("type name(args)")
+    defines: the identifier before its last parenthesised group, so that
+    annotations in front (_NOTE(ARGSUSED(1)), attributes) are skipped."""
+    h = head.rstrip()
+    if not h.endswith(')'):
+        return None
+    depth = 0
+    for i in range(len(h) - 1, -1, -1):
+        if h[i] == ')':
+            depth += 1
+        elif h[i] == '(':
+            depth -= 1
+            if depth == 0:
+                m = re.search(r'([A-Za-z_]\w*)\s*$', h[:i])
+                return m.group(1) if m else None
+    return None
+
+
 def decl_name(head):
     """The name a declaration or definition head declares, or None."""
     h = head.strip()
@@ -242,7 +261,10 @@ class Supply:
         for kind, head in top_level(code):
             if kind == 'block':
                 continue
-            name, what = decl_name(head)
+            if kind == 'def':
+                name, what = def_name(head), 'func'
+            else:
+                name, what = decl_name(head)
             if not name:
                 continue
             if kind == 'def':
