@@ -101,6 +101,33 @@ def render():
         t, p, d, m = counts(rows)
         w('| %s%s | %d | %d | %d | %d |' % (f, ' (framework)' if framework[f] else '', t, p, d, m))
     w('')
+    w('## Section 9S structures')
+    w('')
+    w('Provided when the tree defines the structure (its tag with a body, or')
+    w('its `_t` typedef); from `scripts/solaris/9s.tsv`.')
+    w('')
+    s9 = [(n, f, fw, s.struct_defined(n)) for n, f, fw, _ in s.table9s]
+    core9 = [r for r in s9 if not r[2]]
+    w('| | structures | provided | missing |')
+    w('|---|---:|---:|---:|')
+    w('| without the frameworks | %d | %d | %d |' % (
+        len(core9), sum(1 for r in core9 if r[3]), sum(1 for r in core9 if not r[3])))
+    w('| all of 9S | %d | %d | %d |' % (
+        len(s9), sum(1 for r in s9 if r[3]), sum(1 for r in s9 if not r[3])))
+    w('')
+    w('- Provided: %s' % ', '.join('`%s`' % r[0] for r in s9 if r[3]))
+    w('- Missing, outside the frameworks: %s' % ', '.join(
+        '`%s`' % r[0] for r in core9 if not r[3]))
+    w('- Missing, frameworks: %d structures (%s)' % (
+        sum(1 for r in s9 if r[2] and not r[3]),
+        ', '.join(sorted({r[1] for r in s9 if r[2] and not r[3]}))))
+    w('')
+    e9 = supply.read_table(os.path.join(supply.HERE, '9e.tsv'))
+    w('Section 9E: `scripts/solaris/9e.tsv` lists %d entry-point names, %d of them'
+      % (len(e9), sum(1 for r in e9 if not r[2])))
+    w('outside the frameworks; which of them ddi_compat calls is described in')
+    w('`docs/driver-model.md`.')
+    w('')
     w('## Entries')
     w('')
     for f, rows in fam.items():

@@ -14,6 +14,10 @@ Names the driver defines itself (a function, a macro) are not reported.
 A name is missing when scripts/solaris/supply.py, reading the tree, finds
 no definition of it.
 
+Structures: a section 9S structure (scripts/solaris/9s.tsv) the driver
+names (`name_t`, or `struct name` other than as a pointer) and the tree
+does not define is listed with its family followed by "9S".
+
 Headers: an #include of a header that neither ddi_compat (include/) nor
 the driver (its directory, on port.sh's include path) has is listed too,
 with the family "header" (the compiler would stop there first).
@@ -75,6 +79,7 @@ def scan(dirs, s):
     for _, code in texts:
         own |= own_definitions(code)
     used = {}
+    used9s = []
     for path, code in texts:
         for m in re.finditer(r'(?<![\w.>])([A-Za-z_]\w*)(\s*\()?', code):
             name, call = m.group(1), m.group(2)
@@ -87,12 +92,33 @@ def scan(dirs, s):
                 continue
             line = code.count('\n', 0, m.start()) + 1
             used[name] = '%s:%d' % (path, line)
+    # 9S structures: `name_t`, or `struct name` other than a pointer to it
+    # (which compiles without the definition), not defined by the driver.
+    for n, family, fw, _ in s.table9s:
+        base = n[:-2] if n.endswith('_t') else n
+        pat = re.compile(r'\bstruct\s+%s\b(?!\s*[{*])|(?<![\w.>])%s_t\b'
+                         % (re.escape(base), re.escape(base)))
+        if base in own or base + '_t' in own or s.struct_defined(n):
+            continue
+        for path, code in texts:
+            if re.search(r'\b(?:struct|union)\s+%s\s*\{' % re.escape(base), code) or \
+               re.search(r'\}\s*%s_t\s*;' % re.escape(base), code):
+                break	# the driver defines it itself
+        else:
+            for path, code in texts:
+                m = pat.search(code)
+                if m:
+                    line = code.count('\n', 0, m.start()) + 1
+                    used9s.append((family + (' (framework)' if fw else '') + ' 9S',
+                                   n, '%s:%d' % (path, line)))
+                    break
     missing = []
     for name, where in used.items():
         if not s.defined(name):
             row = table[name]
             missing.append((row[1] + (' (framework)' if row[2] else ''), name, where))
     missing.sort()
+    missing += sorted(used9s)
     seen = set()
     for name, where in headers:
         if name not in seen:
@@ -146,10 +172,12 @@ def main():
         what = ' '.join(args)
         if missing:
             nh = sum(1 for m in missing if m[0] == '~header')
+            ns = sum(1 for m in missing if m[0].endswith(' 9S'))
             print('preflight: %s uses %d Solaris 9F interfaces, %d of them '
-                  'missing from ddi_compat, and %d headers ddi_compat lacks '
-                  '(listed above: name, family, first use)'
-                  % (what, len(used), len(missing) - nh, nh), file=sys.stderr)
+                  'missing from ddi_compat; %d 9S structures and %d headers '
+                  'ddi_compat lacks (listed above: name, family, first use)'
+                  % (what, len(used), len(missing) - nh - ns, ns, nh),
+                  file=sys.stderr)
         else:
             print('preflight: %s uses %d Solaris 9F interfaces, all provided'
                   % (what, len(used)), file=sys.stderr)

@@ -227,7 +227,10 @@ class Supply:
         self.decls = {}		# name -> header file
         self.macros = {}	# name -> (params, body, file)
         self.includes = set()
+        self.structs = set()	# struct/union tags defined with a body
+        self.typedefs = set()
         self.table = read_table()
+        self.table9s = read_table(os.path.join(HERE, '9s.tsv'))
         self.names9f = {r[0] for r in self.table}
         for path in files_under(top, 'ddi_compat', ('.c',)):
             with open(path, errors='replace') as fh:
@@ -258,6 +261,10 @@ class Supply:
             else:
                 body_lines.append(line)
         code = '\n'.join(body_lines)
+        self.structs.update(re.findall(r'\b(?:struct|union)\s+(\w+)\s*\{', code))
+        self.typedefs.update(re.findall(r'\btypedef\b[^;{}]*?(\w+)\s*;', code))
+        self.typedefs.update(re.findall(r'\}\s*(\w+)\s*;', code))
+        self.typedefs.update(re.findall(r'\btypedef\b[^;{}]*\(\s*\*\s*(\w+)\s*\)', code))
         for kind, head in top_level(code):
             if kind == 'block':
                 continue
@@ -330,3 +337,10 @@ class Supply:
 
     def status(self, name):
         return self.defined(name)
+
+    def struct_defined(self, name):
+        """Whether the tree defines the 9S structure NAME: its struct tag
+        with a body, or its NAME_t typedef (as a type or a macro)."""
+        base = name[:-2] if name.endswith('_t') else name
+        return (base in self.structs or base + '_t' in self.typedefs or
+                base + '_t' in self.macros)

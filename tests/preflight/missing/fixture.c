@@ -9,6 +9,7 @@
  * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call,
  * nor is this line an include:
  * #include <sys/nvpair.h>
+ * It also uses one 9S structure ddi_compat lacks (mblk_t).
  * One header it includes is missing from ddi_compat (sys/ddi_ufm.h); its
  * own fixture.h is found in its directory.
  */
