@@ -9,7 +9,8 @@
  * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call,
  * nor is this line an include:
  * #include <sys/nvpair.h>
- * It also uses one 9S structure ddi_compat lacks (mblk_t).
+ * It also uses one 9S structure ddi_compat lacks (struct ddi_dmae_req); a
+ * pointer to a structure (struct streamtab *) needs no definition.
  * One header it includes is missing from ddi_compat (sys/ddi_ufm.h); its
  * own fixture.h is found in its directory.
  */
@@ -76,7 +77,9 @@ fixture_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 	int instance = ddi_get_instance(dip);
 	fixture_state_t *sp;
 	ddi_ufm_handle_t *ufmh;
-	mblk_t *mp;
+	void *mp;
+	struct ddi_dmae_req dmaereq;
+	struct streamtab *stp = NULL;
 
 	if (cmd != DDI_ATTACH)
 		return (DDI_FAILURE);
@@ -90,8 +93,9 @@ fixture_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 	if (!FIXTURE_NAME_OK(ddi_driver_name(dip), 7))
 		cmn_err(CE_NOTE, "fixture: 'x' usb_pipe_open(");
 	(void) ddi_ufm_init(dip, DDI_UFM_CURRENT_VERSION, NULL, &ufmh, sp);
+	bzero(&dmaereq, sizeof (dmaereq));
 	mp = allocb(64, BPRI_MED);
-	if (mp == NULL)
+	if (mp == NULL || stp != NULL)
 		return (DDI_FAILURE);
 	if (ddi_create_minor_node(dip, "fixture", S_IFCHR, instance,
 	    DDI_PSEUDO, 0) != DDI_SUCCESS) {
