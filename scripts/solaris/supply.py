@@ -7,7 +7,8 @@ it, read from the sources each time:
 
   - EXPORT_SYMBOL(name) in ddi_compat/**/*.c;
   - a static inline function in the headers under include/ (on a
-    driver's include path: include/sys/*.h and what they pull in);
+    driver's include path: include/sys/*.h and what they pull in), if the
+    internals (ddi_*, ddic_*) and 9F entries it calls are provided;
   - a function or variable declared in those headers, if it resolves
     (exported, or defined inline);
   - a macro defined in those headers, if what it expands to resolves: every
@@ -175,6 +176,28 @@ def top_level(text):
         i += 1
 
 
+def definitions(text):
+    """(head, body) of every brace block at depth 0 whose head ends in ')'
+    (a function definition), in C text without preprocessor lines."""
+    depth = 0
+    start = 0
+    head_start = 0
+    for i, c in enumerate(text):
+        if c == '{':
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c == '}':
+            depth -= 1
+            if depth == 0:
+                head = text[head_start:start]
+                if re.search(r'\)\s*$', head):
+                    yield head, text[start + 1:i]
+                head_start = i + 1
+        elif c == ';' and depth == 0:
+            head_start = i + 1
+
+
 def def_name(head):
     """The name of the function a definition head ("type name(args)")
     defines: the identifier before its last parenthesised group, so that
@@ -223,7 +246,7 @@ class Supply:
     def __init__(self, top=TOP):
         self.top = top
         self.exports = set()
-        self.inlines = set()
+        self.inlines = {}	# name -> body
         self.decls = {}		# name -> header file
         self.macros = {}	# name -> (params, body, file)
         self.includes = set()
@@ -274,11 +297,12 @@ class Supply:
                 name, what = decl_name(head)
             if not name:
                 continue
-            if kind == 'def':
-                if re.search(r'\binline\b|__always_inline', head):
-                    self.inlines.add(name)
-            else:
+            if kind != 'def':
                 self.decls.setdefault(name, rel)
+        for head, body in definitions(code):
+            name = def_name(head)
+            if name and re.search(r'\binline\b|__always_inline', head):
+                self.inlines.setdefault(name, body)
 
     def _linux_names(self):
         """9F names Linux's headers give with the Solaris meaning, when the
@@ -307,7 +331,9 @@ class Supply:
             if self._body_resolves(body, params, seen + (name,)):
                 how = 'macro'
         elif name in self.inlines:
-            how = 'inline'
+            if self._body_resolves(self.inlines[name], [], seen + (name,),
+                                   calls_only=True):
+                how = 'inline'
         elif name in self.exports:
             how = 'export'
         elif name in self.linux:
@@ -315,9 +341,11 @@ class Supply:
         self._memo[name] = how
         return how
 
-    def _body_resolves(self, body, params, seen):
+    def _body_resolves(self, body, params, seen, calls_only=False):
         for m in re.finditer(r'(?<![\w.>])([A-Za-z_]\w*)', body):
             ident = m.group(1)
+            if calls_only and not re.match(r'\s*\(', body[m.end():]):
+                continue	# a function body: only its calls must resolve
             if ident in params or ident in KEYWORDS or ident.endswith('_t'):
                 continue
             internal = ident.startswith(('ddi_', 'ddic_'))
