@@ -9,7 +9,8 @@
  * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call,
  * nor is this line an include:
  * #include <sys/nvpair.h>
- * It also uses one 9S structure ddi_compat lacks (struct ddi_dmae_req); a
+ * It calls one kernel internal outside 9F (modunload_disable), listed as
+ * "not 9F".  It also uses one 9S structure ddi_compat lacks (struct ddi_dmae_req); a
  * pointer to a structure (struct streamtab *) needs no definition.
  * One header it includes is missing from ddi_compat (sys/ddi_ufm.h); its
  * own fixture.h is found in its directory.
@@ -105,6 +106,7 @@ fixture_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 	}
 	delay(drv_usectohz(10));
 	ddi_report_dev(dip);
+	modunload_disable();
 	return (usb_get_addr(dip) >= 0 ? DDI_SUCCESS : DDI_FAILURE);
 }
 
