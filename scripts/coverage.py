@@ -26,6 +26,8 @@ TOP = supply.TOP
 
 
 def departures():
+    """{name: where the departure is written}: docs/departures.md (any
+    name in backticks or written name(9F)), then departures.tsv."""
     names = {}
     path = os.path.join(TOP, 'docs', 'departures.md')
     if os.path.exists(path):
@@ -52,7 +54,10 @@ def render():
         how = s.defined(name)
         if not how:
             st = 'missing'
-        elif name in dep:
+        elif name in dep and (how != 'linux' or dep[name] != 'docs/departures.md'):
+            # A name Linux supplies is Linux's own function: when
+            # departures.md mentions it, it describes another function's
+            # implementation; its own departures are in departures.tsv.
             st = 'departure'
         else:
             st = 'provided'
