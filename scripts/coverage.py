@@ -33,7 +33,7 @@ def departures():
     if os.path.exists(path):
         with open(path) as fh:
             text = fh.read()
-        for m in re.finditer(r'`([A-Za-z_]\w*)(?:\(9F\))?`|\b([A-Za-z_]\w*)\(9F\)',
+        for m in re.finditer(r'`([A-Za-z_]\w*)(?:\((?:9F)?\))?`|\b([A-Za-z_]\w*)\(9F\)',
                              text):
             names.setdefault(m.group(1) or m.group(2), 'docs/departures.md')
     path = os.path.join(supply.HERE, 'departures.tsv')
