@@ -30,8 +30,8 @@ the driver (its directory, on port.sh's include path) has is listed too,
 with the family "header" (the compiler would stop there first).
 
 Output: one line per missing name, "name<TAB>family<TAB>file:line" (the
-first use), sorted by family then name, headers last, and a summary on
-stderr.
+first use): 9F entries by family and name, then 9S structures, "not 9F"
+calls and headers; and a summary on stderr.
 Exit status: 0 when no 9F entry, 9S structure or header is missing, 1
 when one is, 2 on bad use.
   -q    no summary
