@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """What ddi_compat provides of the Solaris DDI, computed from the tree.
 
@@ -25,6 +26,7 @@ and the illumos manual page that documents it.
 
 import os
 import re
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
@@ -372,3 +374,18 @@ class Supply:
         base = name[:-2] if name.endswith('_t') else name
         return (base in self.structs or base + '_t' in self.typedefs or
                 base + '_t' in self.macros)
+
+
+def main(argv):
+    """supply.py TOP NAME...: how the tree at TOP provides each NAME."""
+    if len(argv) < 2:
+        print('usage: supply.py TOP NAME...', file=sys.stderr)
+        return 2
+    s = Supply(top=os.path.abspath(argv[0]))
+    for name in argv[1:]:
+        print('%s\t%s' % (name, s.defined(name) or 'missing'))
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
