@@ -10,6 +10,9 @@
 #   make modules [KERNEL=name | KDIR=/path/to/kernel/tree]
 #   make port    M=<dir> [KERNEL=name] [O=outdir]  build a Solaris driver directory
 #   make guest   M=<dir> TEST=<script> [KERNEL=name]  run it in a guest
+#   make preflight M=<dir>            list the Solaris interfaces it calls that
+#                                     ddi_compat lacks (no compiler; make port runs it first)
+#   make coverage                     regenerate docs/coverage.md (9F coverage)
 #   make kernels                      prepare all four kernels in the cache
 #   make clean
 #
@@ -52,6 +55,15 @@ guest:
 	@test -n "$(M)" -a -n "$(TEST)" || \
 		{ echo "usage: make guest M=<dir> TEST=<script> [KERNEL=name]"; exit 2; }
 	$(SCRIPTS)/guest-port.sh $(M) $(TEST) $(KERNEL)
+
+preflight:
+	@test -n "$(M)" || { echo "usage: make preflight M=<dir>"; exit 2; }
+	$(SCRIPTS)/preflight.py $(M)
+
+coverage:
+	$(SCRIPTS)/coverage.py
+
+.PHONY: preflight coverage
 
 kernels:
 	for k in debug-6.12 debug-6.1 stock-6.1 stock-6.12; do \

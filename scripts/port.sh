@@ -22,6 +22,10 @@
 # is built first if it is not).  Warnings are shown; DDI_WERROR=1 makes
 # them fatal (the project's own sample drivers are built that way).
 #
+# Before any of that, the preflight (scripts/preflight.py, also
+# `make preflight M=DIR`) lists the Solaris interfaces the driver uses
+# that ddi_compat lacks; DDI_PREFLIGHT=stop makes that list final.
+#
 # The module licence is taken from the driver's SPDX-License-Identifier
 # line (GPL* -> "GPL"; anything else is passed as is and taints the
 # kernel); DDI_LICENSE overrides it.
@@ -32,6 +36,29 @@ name=${2:?usage: port.sh DIR KERNEL OUTDIR}
 outdir=${3:?usage: port.sh DIR KERNEL OUTDIR}
 [ -d "$dir" ] || die "port.sh: $dir is not a directory"
 dir=$(cd "$dir" && pwd)
+
+# The porter's preflight, before any compiler runs: every Solaris 9F
+# interface the driver uses that ddi_compat lacks, with its family.  The
+# port then goes on to the compiler, which also shows what no table
+# knows (kernel internals the driver reaches, headers); a failed build
+# ends by repeating the list.  DDI_PREFLIGHT=stop stops before compiling
+# when something is missing.
+preflight=$("$TOP/scripts/preflight.py" -q "$dir")
+prc=$?
+[ $prc -gt 1 ] && say "preflight: could not scan $dir (see above); compiling"
+if [ -n "$preflight" ]; then
+	say "preflight: $dir uses Solaris interfaces ddi_compat lacks (name, family, first use):"
+	printf '%s\n' "$preflight" | sed 's/^/    /' >&2
+	[ "${DDI_PREFLIGHT:-}" = stop ] && [ $prc = 1 ] &&
+		die "preflight: $(printf '%s\n' "$preflight" | grep -vc 'not 9F') missing; not compiling (DDI_PREFLIGHT=stop)"
+	say "preflight: compiling anyway, for the compiler's view"
+fi
+preflight_note() {
+	[ -n "$preflight" ] || return 0
+	say "the preflight found $(printf '%s\n' "$preflight" | wc -l) Solaris interface(s) ddi_compat lacks:"
+	printf '%s\n' "$preflight" | cut -f1,2 | sed 's/^/    /' >&2
+}
+
 eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
 symvers=$BUILD/$name/src/Module.symvers
 if [ ! -s "$symvers" ] || [ -n "$(find "$TOP/ddi_compat" "$TOP/include" \
@@ -150,7 +177,8 @@ say "porting $dir for $name"
 make -C "$KDIR" M="$work" W=1 KCFLAGS="$werror $kflags" \
 	KBUILD_EXTRA_SYMBOLS="$symvers" -j"$JOBS" modules \
 	2>&1 | real_paths "$work" >"$work/build.log" ||
-	{ cat "$work/build.log" >&2; die "port of $dir for $name failed"; }
+	{ cat "$work/build.log" >&2; preflight_note
+	  die "port of $dir for $name failed"; }
 if grep -E 'warning:' "$work/build.log" >&2; then
 	[ -n "$werror" ] && die "port of $dir for $name has warnings"
 	say "port of $dir for $name has warnings (see above)"
