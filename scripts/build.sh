@@ -13,11 +13,11 @@ rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	--exclude='*.mod' --exclude='*.mod.c' --exclude=Module.symvers \
 	--exclude=modules.order \
 	"$TOP/Kbuild" "$TOP/ddi_compat" "$TOP/include" "$TOP/kunit" \
-	"$TOP/bench" "$out/"
+	"$TOP/bench" "$TOP/VERSION" "$out/"
 debug=
 [ "$KIND" = debug ] && debug="DDIC_DEBUG=y"
 say "building modules for $name ($KREL)"
-make -C "$KDIR" M="$out" W=1 KCFLAGS=-Werror $debug -j"$JOBS" modules \
+make -C "$KDIR" M="$out" W=1 KCFLAGS=-Werror DDIC_TESTS=y $debug -j"$JOBS" modules \
 	>"$BUILD/$name/build.log" 2>&1 ||
 	{ cat "$BUILD/$name/build.log" >&2; die "module build for $name failed"; }
 if grep -E 'warning:' "$BUILD/$name/build.log" >&2; then
