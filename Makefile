@@ -42,7 +42,7 @@ SRCDIR ?= /usr/src/ddi_compat-$(DDIC_VERSION)
 
 .PHONY: all modules modules_install install install-dev install-commands \
 	commands run shell check bench port guest kernels deps clean version \
-	kdir-check deb
+	kdir-check deb install-dev-tool install-commands-only
 
 all: modules
 
@@ -64,32 +64,42 @@ endif
 modules_install: kdir-check
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 
-# The porter's commands, static C programs (scripts/ddic-commands.sh).
-commands:
-	$(SCRIPTS)/ddic-commands.sh $(CURDIR)/build/commands
+# The porter's commands: one program (scripts/ddic-cmd.c), several names.
+DDIC_COMMANDS := add_drv rem_drv update_drv ddi_attach ddi_modinfo
+SBINDIR ?= $(PREFIX)/sbin
+CFLAGS ?= -O2 -g
+commands: build/commands/ddic-cmd
+build/commands/ddic-cmd: scripts/ddic-cmd.c
+	mkdir -p build/commands
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wall -Wextra $(LDFLAGS) -o $@ $<
 
 KREL_KDIR = $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
 
 # Everything a porter's own build needs, under $(SRCDIR) (the same tree
 # the DKMS package installs): include/, the porting tool's glue generator,
 # and Module.symvers per kernel release in $(SRCDIR)/<release>/.
-install-dev: modules
-	install -d $(DESTDIR)$(SRCDIR) $(DESTDIR)$(BINDIR)
+install-dev: modules install-dev-tool
+	install -d $(DESTDIR)$(SRCDIR)
 	cp -r include $(DESTDIR)$(SRCDIR)/
 	install -m 644 VERSION $(DESTDIR)$(SRCDIR)/VERSION
 	install -d $(DESTDIR)$(SRCDIR)/$(KREL_KDIR)
 	install -m 644 Module.symvers $(DESTDIR)$(SRCDIR)/$(KREL_KDIR)/Module.symvers
+
+# ddi-port, pointed at $(SRCDIR).
+install-dev-tool:
+	install -d $(DESTDIR)$(BINDIR)
 	sed 's|^ddic_root=.*|ddic_root=$(SRCDIR)|' $(SCRIPTS)/ddi-port \
 		>$(DESTDIR)$(BINDIR)/ddi-port
 	chmod 755 $(DESTDIR)$(BINDIR)/ddi-port
 
-install-commands: commands
-	install -d $(DESTDIR)$(BINDIR)
-	for c in $$(cat $(CURDIR)/build/commands/list); do \
-		install -m 755 $(CURDIR)/build/commands/$$c $(DESTDIR)$(BINDIR)/$$c || exit 1; \
-	done
+install-commands: commands install-commands-only
+install-commands-only:
+	install -d $(DESTDIR)$(SBINDIR)
+	install -m 755 build/commands/ddic-cmd $(DESTDIR)$(SBINDIR)/add_drv
+	for c in $(filter-out add_drv,$(DDIC_COMMANDS)); do \
+		ln -sf add_drv $(DESTDIR)$(SBINDIR)/$$c || exit 1; done
 
-install: modules_install install-dev install-commands
+install: modules modules_install install-dev install-commands
 
 run:
 	$(SCRIPTS)/run.sh $(KERNEL)

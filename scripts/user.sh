@@ -11,3 +11,9 @@ for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
 	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")"
 done
+# The porter's commands (add_drv, rem_drv, update_drv, ddi_attach,
+# ddi_modinfo): one program, scripts/ddic-cmd.c, called by those names.
+static_prog "$TOP/scripts/ddic-cmd.c" "$out" -Wextra -Werror
+for c in add_drv rem_drv update_drv ddi_attach ddi_modinfo; do
+	ln -sf ddic-cmd "$out/$c"
+done
