@@ -122,6 +122,58 @@ port_workflow() {
 		M=drivers/ringbuf TEST=port-test.sh KERNEL=debug-6.12
 }
 
+# Installation (issue 16): plain make's message without headers, make
+# against each kernel's tree with KDIR, make port KDIR=, the Debian
+# packages and lintian, dkms build from the package against the stock
+# headers, the porter's commands under lockdown in a stock-6.12 guest.
+install_rows() {
+	say "=== installation ==="
+	local k kdir inst=$out/install
+	mkdir -p "$inst"
+	nohdr() {	# the one-line message, naming the package and KERNEL=/KDIR=
+		local args=() msg
+		[ -e "/lib/modules/$(uname -r)/build" ] &&
+			args=(KDIR="$inst/no-such-tree")
+		if msg=$(make -s -C "$TOP" KERNEL= "${args[@]}" 2>&1); then
+			echo "make succeeded without headers"; return 1
+		fi
+		echo "$msg"
+		[ "$(echo "$msg" | grep -c '^ddi_compat:')" = 1 ] &&
+			echo "$msg" | grep -q "linux-headers-$(uname -r)" &&
+			echo "$msg" | grep -q 'KDIR=' && echo "$msg" | grep -q 'KERNEL='
+	}
+	step make:no-headers nohdr
+	kdir_make() {	# kdir_make KERNEL: plain make with KDIR, in a copy
+		local w=$inst/kdir-$1
+		eval "$("$TOP/scripts/kernel.sh" "$1")" || return 1
+		rm -rf "$w" && mkdir -p "$w" &&
+		rsync -a "$TOP/Makefile" "$TOP/Kbuild" "$TOP/VERSION" \
+			"$TOP/ddi_compat" "$TOP/include" "$w/" &&
+		make -C "$w" KERNEL= KDIR="$KDIR" &&
+		[ "$(modinfo -F version "$w/ddi_compat/ddi_compat.ko")" = "$(cat "$TOP/VERSION")" ] &&
+		! ls "$w"/kunit/*.ko "$w"/bench/*.ko 2>/dev/null
+	}
+	for k in $kernels; do
+		step "make:KDIR:$k" kdir_make "$k"
+	done
+	port_kdir() {
+		eval "$("$TOP/scripts/kernel.sh" debug-6.12)" || return 1
+		make -C "$TOP" port M=drivers/qotd KDIR="$KDIR" O="$inst/port-kdir" &&
+			modinfo -F depends "$inst/port-kdir/qotd.ko" | grep -qw ddi_compat
+	}
+	step make-port:KDIR:qotd port_kdir
+	if step deb:build "$TOP/scripts/ddic-deb.sh"; then
+		step deb:lintian lintian --fail-on error \
+			"$BUILD"/deb/ddi-compat_*.changes
+		for k in stock-6.1 stock-6.12; do
+			step "dkms:build:$k" "$TOP/scripts/ddic-dkms-build.sh" \
+				"$k" "$BUILD/deb"
+		done
+	fi
+	step lockdown:stock-6.12:commands env DDI_LIVE= make -C "$TOP" guest \
+		M=drivers/qotd TEST=lockdown-test.sh KERNEL=stock-6.12
+}
+
 lint() {
 	step checkpatch "$TOP/scripts/lint.sh" checkpatch
 	step sparse "$TOP/scripts/lint.sh" sparse
@@ -142,6 +194,7 @@ for k in $kernels; do
 	esac
 done
 wait
+[ "${CHECK_INSTALL:-1}" = 1 ] && install_rows
 
 pass=$(grep -c '^pass' "$tsv")
 fail=$(grep -c '^fail' "$tsv")
