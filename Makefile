@@ -80,7 +80,7 @@ KREL_KDIR = $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
 # and Module.symvers per kernel release in $(SRCDIR)/<release>/.
 install-dev: modules install-dev-tool
 	install -d $(DESTDIR)$(SRCDIR)
-	cp -r include $(DESTDIR)$(SRCDIR)/
+	cp -r include libc $(DESTDIR)$(SRCDIR)/
 	install -m 644 VERSION $(DESTDIR)$(SRCDIR)/VERSION
 	install -d $(DESTDIR)$(SRCDIR)/$(KREL_KDIR)
 	install -m 644 Module.symvers $(DESTDIR)$(SRCDIR)/$(KREL_KDIR)/Module.symvers
@@ -117,11 +117,11 @@ bench:
 ifneq ($(HARNESS_KERNEL),)
 port:
 	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name | KDIR=tree] [O=outdir]"; exit 2; }
-	$(SCRIPTS)/port.sh $(M) $(KERNEL) $(or $(O),$(CURDIR)/build/$(KERNEL)/ported)
+	DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(KERNEL) $(or $(O),$(CURDIR)/build/$(KERNEL)/ported)
 else
 port: kdir-check
 	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name | KDIR=tree] [O=outdir]"; exit 2; }
-	$(SCRIPTS)/port.sh $(M) $(abspath $(KDIR)) $(or $(O),$(CURDIR)/build/kdir/ported)
+	DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(abspath $(KDIR)) $(or $(O),$(CURDIR)/build/kdir/ported)
 endif
 
 guest:

@@ -143,6 +143,12 @@ install_rows() {
 			echo "$msg" | grep -q 'KDIR=' && echo "$msg" | grep -q 'KERNEL='
 	}
 	step make:no-headers nohdr
+	getopt_test() {	# Solaris getopt(3C) long names for user programs
+		gcc -Wall -Wextra -Werror -include "$TOP/libc/ddic_libc.h" \
+			-o "$inst/getopt_test" "$TOP/libc/getopt_test.c" \
+			"$TOP/libc/ddic_getopt.c" && "$inst/getopt_test"
+	}
+	step libc:getopt getopt_test
 	kdir_make() {	# kdir_make KERNEL: plain make with KDIR, in a copy
 		local w=$inst/kdir-$1
 		eval "$("$TOP/scripts/kernel.sh" "$1")" || return 1

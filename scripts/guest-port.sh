@@ -28,7 +28,8 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 "$TOP/scripts/port.sh" "$dir" "$name" "$extra/port/modules" || exit 1
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
-	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir"
+	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
+		-include "$TOP/libc/ddic_libc.h" "$TOP/libc/ddic_getopt.c"
 done
 cp -a "$dir" "$extra/port/src"
 printf '%s\n' "$test" >"$extra/port/test"

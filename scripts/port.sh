@@ -11,7 +11,8 @@
 # drivers (read it for what is generated).  Work directories are under
 # build/KERNEL/port/ (or build/kdir-.../port/).  Warnings are shown;
 # DDI_WERROR=1 makes them fatal (the project's own sample drivers are
-# built that way).  DDI_LICENSE overrides the module licence.
+# built that way).  DDI_LICENSE overrides the module licence.  DDI_USER=1
+# (make port) also builds DIR/user/*.c into OUTDIR (ddi-port without -n).
 . "$(dirname "$0")/lib.sh"
 
 dir=${1:?usage: port.sh DIR KERNEL|KDIR OUTDIR}
@@ -61,8 +62,9 @@ esac
 
 dir=$(cd "$dir" && pwd)
 key=$(basename "$dir")-$(printf '%s' "$dir" | cksum | cut -d' ' -f1)
-werror=
+werror= nouser=-n
 [ "${DDI_WERROR:-0}" = 1 ] && werror=-e
+[ "${DDI_USER:-0}" = 1 ] && nouser=
 say "porting $dir for $label"
 exec "$TOP/scripts/ddi-port" -k "$KDIR" -s "$symvers" -o "$outdir" \
-	-w "$base/port/$key" $debug $werror "$dir"
+	-w "$base/port/$key" $debug $werror $nouser "$dir"

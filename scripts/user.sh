@@ -9,7 +9,10 @@ out=$BUILD/user
 mkdir -p "$out"
 for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
-	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")"
+	libc=()	# drivers' user programs get Solaris getopt (libc/)
+	case $src in "$TOP"/drivers/*) libc=(-include "$TOP/libc/ddic_libc.h"
+		"$TOP/libc/ddic_getopt.c") ;; esac
+	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")" "${libc[@]}"
 done
 # The porter's commands (add_drv, rem_drv, update_drv, ddi_attach,
 # ddi_modinfo): one program, scripts/ddic-cmd.c, called by those names.
