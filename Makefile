@@ -61,8 +61,9 @@ modules: kdir-check
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 endif
 
+INSTALL_MOD_PATH ?= $(DESTDIR)
 modules_install: kdir-check
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) modules_install
 
 # The porter's commands: one program (scripts/ddic-cmd.c), several names.
 DDIC_COMMANDS := add_drv rem_drv update_drv ddi_attach ddi_modinfo
