@@ -51,7 +51,7 @@ version:
 
 # One line when the kernel tree is missing (a machine without headers).
 kdir-check:
-	@test -f $(KDIR)/Makefile || { echo "ddi_compat: no kernel headers at $(KDIR): install linux-headers-$(KREL_RUNNING) (apt-get install linux-headers-$(KREL_RUNNING)), or build with KDIR=/path/to/kernel/tree or KERNEL=stock-6.12 (the harness's kernels)" >&2; exit 1; }
+	$(if $(wildcard $(KDIR)/Makefile),,$(error ddi_compat: no kernel headers at $(KDIR): install linux-headers-$(KREL_RUNNING) (apt-get install linux-headers-$(KREL_RUNNING)), or build with KDIR=/path/to/kernel/tree or KERNEL=stock-6.12 (the harness's kernels)))
 
 ifneq ($(HARNESS_KERNEL),)
 modules:

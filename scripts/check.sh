@@ -139,7 +139,7 @@ install_rows() {
 			echo "make succeeded without headers"; return 1
 		fi
 		echo "$msg"
-		[ "$(echo "$msg" | grep -c '^ddi_compat:')" = 1 ] &&
+		[ "$(echo "$msg" | wc -l)" = 1 ] &&
 			echo "$msg" | grep -q "linux-headers-$(uname -r)" &&
 			echo "$msg" | grep -q 'KDIR=' && echo "$msg" | grep -q 'KERNEL='
 	}
