@@ -445,7 +445,12 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 
 static int mc_open(struct inode *inode, struct file *file)
 {
-	/* The listing's private pointer tells it to print the version. */
+	/*
+	 * misc_open() left the miscdevice in private_data; seq_file wants
+	 * it empty.  The listing's private pointer tells it to print the
+	 * version.
+	 */
+	file->private_data = NULL;
 	return single_open(file, ddic_devinfo_show, &mc_misc);
 }
 
