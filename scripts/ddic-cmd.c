@@ -41,7 +41,7 @@
 
 static const char *prog;
 
-static void usage(void)
+static void show_usage(void)
 {
 	if (!strcmp(prog, "add_drv"))
 		fprintf(stderr, "usage: add_drv [-f] [-i 'alias ...'] [-m 'minor mode owner group'] DRIVER|PATH.ko\n");
@@ -78,8 +78,8 @@ static int run(const char *cmd, const char *arg)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-/* load: a module by path (finit_module) or by name (the module dir, else modprobe). */
-static int load(const char *mod, const char *path)
+/* modload: a module by path (finit_module) or by name (the module dir, else modprobe). */
+static int modload(const char *mod, const char *path)
 {
 	char buf[512];
 	int fd, err;
@@ -110,7 +110,7 @@ static int load(const char *mod, const char *path)
 
 static int need_layer(void)
 {
-	if (!loaded("ddi_compat") && load("ddi_compat", NULL)) {
+	if (!loaded("ddi_compat") && modload("ddi_compat", NULL)) {
 		fprintf(stderr, "%s: cannot load ddi_compat\n", prog);
 		return -1;
 	}
@@ -269,11 +269,11 @@ static int do_add(int argc, char **argv)
 		case 'n':
 			break;
 		default:
-			usage();
+			show_usage();
 		}
 	}
 	if (optind != argc - 1)
-		usage();
+		show_usage();
 	arg = argv[optind];
 	if (strchr(arg, '/') || strstr(arg, ".ko")) {
 		path = strdup(arg);
@@ -292,7 +292,7 @@ static int do_add(int argc, char **argv)
 		fprintf(stderr, "%s: (%s) already in use as a driver\n", prog, name);
 		return 1;
 	}
-	if (load(name, path)) {
+	if (modload(name, path)) {
 		if (!path)
 			fprintf(stderr, "%s: cannot load %s (see dmesg)\n", prog, name);
 		return 1;
@@ -344,11 +344,11 @@ static int do_update(int argc, char **argv)
 				prog, c);
 			break;
 		default:
-			usage();
+			show_usage();
 		}
 	}
 	if (optind != argc - 1)
-		usage();
+		show_usage();
 	drv = argv[optind];
 	if (listing(drv, 0))
 		return 1;
@@ -379,11 +379,11 @@ int main(int argc, char **argv)
 		return do_update(argc, argv);
 	if (!strcmp(prog, "ddi_modinfo")) {
 		if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
-			usage();
+			show_usage();
 		return listing(argc == 2 ? argv[1] : NULL, 0) ? 1 : 0;
 	}
 	if (argc != 2 || argv[1][0] == '-')
-		usage();
+		show_usage();
 	if (!strcmp(prog, "rem_drv"))
 		return do_rem(argv[1]);
 	if (!strcmp(prog, "ddi_attach")) {
