@@ -169,6 +169,30 @@ install_rows() {
 			modinfo -F depends "$inst/port-kdir/qotd.ko" | grep -qw ddi_compat
 	}
 	step make-port:KDIR:qotd port_kdir
+	# dkms_guest: the DKMS-built ddi_compat.ko replaces the harness's in a
+	# stock-6.12 guest, and qotd passes its smoke test on it.  A copy of
+	# drivers/qotd carries the module and the test into the guest's /port.
+	dkms_guest() {
+		local d=$inst/dkms-qotd ko
+		ko=$(find "$BUILD/dkms/stock-6.12/tree" -name ddi_compat.ko | head -1)
+		[ -f "$ko" ] || { echo "no DKMS-built ddi_compat.ko"; return 1; }
+		rm -rf "$d" && cp -r "$TOP/drivers/qotd" "$d" &&
+		cp "$ko" "$d/ddi_compat-dkms.ko" || return 1
+		cat >"$d/dkms-test.sh" <<'TEST'
+# The DKMS-built ddi_compat.ko under qotd (check.sh dkms_guest).
+set -e
+rem_drv qotd
+rmmod ddi_compat
+insmod ./ddi_compat-dkms.ko
+ddi_modinfo | grep "^ddi_compat version $(cat /sys/module/ddi_compat/version)"
+add_drv /ddi/port/modules/qotd.ko
+qotdctl -g
+grep -q . /devices/pseudo/qotd@0:qotd
+echo "qotd on the DKMS-built ddi_compat: ok"
+TEST
+		env DDI_LIVE= make -C "$TOP" guest M="$d" TEST=dkms-test.sh \
+			KERNEL=stock-6.12
+	}
 	if step deb:build "$TOP/scripts/ddic-deb.sh"; then
 		step deb:lintian lintian --fail-on error \
 			"$BUILD"/deb/ddi-compat_*.changes
@@ -176,6 +200,7 @@ install_rows() {
 			step "dkms:build:$k" "$TOP/scripts/ddic-dkms-build.sh" \
 				"$k" "$BUILD/deb"
 		done
+		step dkms:guest:stock-6.12:qotd dkms_guest
 	fi
 	step lockdown:stock-6.12:commands env DDI_LIVE= make -C "$TOP" guest \
 		M=drivers/qotd TEST=lockdown-test.sh KERNEL=stock-6.12
