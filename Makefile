@@ -74,7 +74,7 @@ build/commands/ddic-cmd: scripts/ddic-cmd.c
 	mkdir -p build/commands
 	$(CC) $(CPPFLAGS) $(CFLAGS) -Wall -Wextra $(LDFLAGS) -o $@ $<
 
-KREL_KDIR = $(shell $(MAKE) -s -C $(KDIR) kernelrelease 2>/dev/null)
+KREL_KDIR = $(shell $(MAKE) -s --no-print-directory -C $(KDIR) kernelrelease 2>/dev/null)
 
 # Everything a porter's own build needs, under $(SRCDIR) (the same tree
 # the DKMS package installs): include/, the porting tool's glue generator,

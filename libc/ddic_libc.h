@@ -18,8 +18,12 @@
 #ifndef _DDIC_LIBC_H
 #define _DDIC_LIBC_H
 
-#include <unistd.h>
-
+/*
+ * No system header here: this is forced in before the program's own
+ * feature macros (_GNU_SOURCE...), which must come first.  glibc's own
+ * declaration of getopt, when <unistd.h> comes, reads as a compatible
+ * declaration of ddic_getopt through the macro.
+ */
 int ddic_getopt(int argc, char *const argv[], const char *optstring);
 
 #define getopt(argc, argv, optstring) ddic_getopt(argc, argv, optstring)

@@ -30,7 +30,7 @@ case $name in
 */*)
 	KDIR=$(cd "$name" && pwd) || die "port.sh: no kernel tree at $name"
 	[ -f "$KDIR/Makefile" ] || die "port.sh: no kernel tree at $KDIR"
-	KREL=$(make -s -C "$KDIR" kernelrelease 2>/dev/null)
+	KREL=$(make -s --no-print-directory -C "$KDIR" kernelrelease 2>/dev/null)
 	[ -n "$KREL" ] || die "port.sh: cannot read the kernel release of $KDIR"
 	base=$BUILD/kdir-$KREL-$(printf '%s' "$KDIR" | cksum | cut -d' ' -f1)
 	src=$base/src
