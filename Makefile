@@ -66,7 +66,7 @@ modules_install: kdir-check
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(INSTALL_MOD_PATH) modules_install
 
 # The porter's commands: one program (scripts/ddic-cmd.c), several names.
-DDIC_COMMANDS := add_drv rem_drv update_drv ddi_attach ddi_modinfo
+DDIC_COMMANDS := add_drv rem_drv update_drv ddi_attach ddi_modinfo prtconf
 SBINDIR ?= $(PREFIX)/sbin
 CFLAGS ?= -O2 -g
 commands: build/commands/ddic-cmd

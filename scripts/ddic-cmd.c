@@ -7,6 +7,7 @@
  *   update_drv [-f] [-m 'minor mode owner group'] DRIVER
  *   ddi_attach DRIVER
  *   ddi_modinfo [DRIVER]
+ *   prtconf [-D]        the device tree, as Solaris's prtconf(8) prints it
  *
  * They talk to ddi_compat through /dev/ddi_modctl (ddi_compat/modctl.c):
  * reading it lists drivers, instances and nodes; writing "attach DRIVER"
@@ -49,6 +50,8 @@ static void show_usage(void)
 		fprintf(stderr, "usage: update_drv [-f] [-m 'minor mode owner group'] DRIVER\n");
 	else if (!strcmp(prog, "ddi_modinfo"))
 		fprintf(stderr, "usage: ddi_modinfo [DRIVER]\n");
+	else if (!strcmp(prog, "prtconf"))
+		fprintf(stderr, "usage: prtconf [-D]\n");
 	else
 		fprintf(stderr, "usage: %s DRIVER\n", prog);
 	exit(2);
@@ -302,6 +305,49 @@ static int do_add(int argc, char **argv)
 	return listing(name, 0) ? 1 : 0;
 }
 
+/*
+ * prtconf: the listing as Solaris's device tree: every instance under
+ * the pseudo nexus, "(driver not attached)" when detached; -D adds the
+ * driver name.
+ */
+static int do_prtconf(int argc, char **argv)
+{
+	char line[1024], drv[128] = "", ver[64] = "unknown";
+	int c, withdrv = 0, inst;
+	FILE *f;
+
+	while ((c = getopt(argc, argv, "Dv")) != -1) {
+		if (c == 'D')
+			withdrv = 1;
+		else if (c != 'v')
+			show_usage();
+	}
+	f = fopen(CTL, "r");
+	if (!f) {
+		fprintf(stderr, "%s: ddi_compat is not loaded (%s: %s)\n",
+			prog, CTL, strerror(errno));
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char state[32];
+
+		if (sscanf(line, "ddi_compat version %63s", ver) == 1) {
+			printf("System Configuration:  ddi_compat %s\n", ver);
+			printf("pseudo, instance #0\n");
+		} else if (sscanf(line, "driver %127s", drv) == 1) {
+			continue;
+		} else if (sscanf(line, "  instance %d %31s", &inst, state) == 2) {
+			printf("    %s, instance #%d%s", drv, inst,
+			       strcmp(state, "attached") ? " (driver not attached)" : "");
+			if (withdrv)
+				printf(" (driver name: %s)", drv);
+			putchar('\n');
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
 static int do_rem(const char *drv)
 {
 	if (control("detach", drv)) {
@@ -377,6 +423,8 @@ int main(int argc, char **argv)
 		return do_add(argc, argv);
 	if (!strcmp(prog, "update_drv"))
 		return do_update(argc, argv);
+	if (!strcmp(prog, "prtconf"))
+		return do_prtconf(argc, argv);
 	if (!strcmp(prog, "ddi_modinfo")) {
 		if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
 			show_usage();
@@ -394,7 +442,7 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
-	fprintf(stderr, "ddic-cmd: called as %s; one of add_drv rem_drv update_drv ddi_attach ddi_modinfo\n",
+	fprintf(stderr, "ddic-cmd: called as %s; one of add_drv rem_drv update_drv ddi_attach ddi_modinfo prtconf\n",
 		prog);
 	return 2;
 }

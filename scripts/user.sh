@@ -17,6 +17,6 @@ done
 # The porter's commands (add_drv, rem_drv, update_drv, ddi_attach,
 # ddi_modinfo): one program, scripts/ddic-cmd.c, called by those names.
 static_prog "$TOP/scripts/ddic-cmd.c" "$out" -Wextra -Werror
-for c in add_drv rem_drv update_drv ddi_attach ddi_modinfo; do
+for c in add_drv rem_drv update_drv ddi_attach ddi_modinfo prtconf; do
 	ln -sf ddic-cmd "$out/$c"
 done

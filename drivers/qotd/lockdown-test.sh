@@ -15,6 +15,7 @@ echo "lockdown: $(cat $lock)"
 ddi_modinfo | grep '^ddi_compat version '
 ddi_modinfo qotd | grep -q '^driver qotd '
 ddi_attach qotd
+prtconf -D | grep '^    qotd, instance #0 (driver name: qotd)$'
 ddi_modinfo qotd | grep -q 'instance 0 attached'
 update_drv qotd
 update_drv -m 'qotd 0640 root root' qotd
