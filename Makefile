@@ -115,14 +115,17 @@ bench:
 	$(SCRIPTS)/bench.sh $(KERNEL)
 
 # KERNEL=name: a harness kernel; otherwise KDIR (default: the running one).
+# The scripts run their own makes: M= and O= of this command line must not
+# reach the kernel's Makefile through MAKEFLAGS (O= is kbuild's output tree).
+NOMAKEFLAGS := env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES
 ifneq ($(HARNESS_KERNEL),)
 port:
 	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name | KDIR=tree] [O=outdir]"; exit 2; }
-	DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(KERNEL) $(or $(O),$(CURDIR)/build/$(KERNEL)/ported)
+	$(NOMAKEFLAGS) DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(KERNEL) $(or $(O),$(CURDIR)/build/$(KERNEL)/ported)
 else
 port: kdir-check
 	@test -n "$(M)" || { echo "usage: make port M=<dir> [KERNEL=name | KDIR=tree] [O=outdir]"; exit 2; }
-	DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(abspath $(KDIR)) $(or $(O),$(CURDIR)/build/kdir/ported)
+	$(NOMAKEFLAGS) DDI_USER=1 $(SCRIPTS)/port.sh $(M) $(abspath $(KDIR)) $(or $(O),$(CURDIR)/build/kdir/ported)
 endif
 
 guest:
