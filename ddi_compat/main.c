@@ -92,3 +92,7 @@ module_exit(ddi_compat_exit);
 
 MODULE_DESCRIPTION("Solaris DDI/DKI interfaces for Solaris device drivers");
 MODULE_LICENSE("GPL");
+#ifndef DDIC_VERSION
+#define DDIC_VERSION "unknown"
+#endif
+MODULE_VERSION(DDIC_VERSION);

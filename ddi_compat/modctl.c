@@ -2,7 +2,8 @@
 /*
  * Module linkage: _init/_fini glue, mod_install(9F), mod_remove(9F),
  * mod_info(9F), the registry of loaded Solaris drivers, and the
- * porter's view of it (debugfs "devinfo" listing and "control" file).
+ * porter's view of it: the control device /dev/ddi_modctl (listing and
+ * commands) and the read-only debugfs "devinfo" listing.
  *
  * A driver module's generated module_init calls ddic_glue_load(), which
  * parses the .conf and runs the driver's _init().  _init's mod_install()
@@ -19,6 +20,7 @@
 #include <linux/slab.h>
 #include <linux/seq_file.h>
 #include <linux/debugfs.h>
+#include <linux/miscdevice.h>
 #include <linux/uaccess.h>
 #include <sys/types.h>
 #include <sys/modctl.h>
@@ -350,17 +352,33 @@ void ddic_glue_unload(struct module *mod, int (*fini)(void))
 EXPORT_SYMBOL(ddic_glue_unload);
 
 /*
- * debugfs: "devinfo" lists drivers, instances and nodes; "control"
- * takes "detach DRIVER" (detach every idle instance, EBUSY if one
- * refuses: what rem_drv does before rmmod) and "attach DRIVER" (attach
- * every instance of the .conf).
+ * The porter's control plane, /dev/ddi_modctl (root only, 0600): reading
+ * it gives the listing (the version, then each driver, its instances and
+ * nodes); writing it takes one command per write(2): "detach DRIVER"
+ * (detach every idle instance, EBUSY if one refuses: what rem_drv does
+ * before it unloads the module) and "attach DRIVER" (attach every
+ * instance of the .conf).  Solaris's add_drv and rem_drv use modctl(2);
+ * ddi_compat's commands (scripts/ddic-cmd.c) use this device.  A misc
+ * device rather than debugfs: debugfs is not an interface, and under
+ * lockdown the kernel refuses to open its writable files.  debugfs keeps
+ * the same listing, read-only, as "devinfo".
  */
+static struct miscdevice mc_misc;
+
+#ifdef DDIC_VERSION
+#define DDIC_MODCTL_VERSION DDIC_VERSION
+#else
+#define DDIC_MODCTL_VERSION "unknown"
+#endif
+
 static int ddic_devinfo_show(struct seq_file *m, void *v)
 {
 	struct ddic_driver *drv;
 	struct dev_info *dip;
 	struct ddic_minor *mn;
 
+	if (m->private == &mc_misc)
+		seq_printf(m, "ddi_compat version %s\n", DDIC_MODCTL_VERSION);
 	mutex_lock(&ddic_drivers_lock);
 	list_for_each_entry(drv, &ddic_drivers, link) {
 		seq_printf(m, "driver %s module %s major %u autodetach %s linkinfo \"%s\"\n",
@@ -425,23 +443,50 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 	return err ? err : len;
 }
 
-static const struct file_operations ddic_control_fops = {
+static int mc_open(struct inode *inode, struct file *file)
+{
+	/*
+	 * misc_open() left the miscdevice in private_data; seq_file wants
+	 * it empty.  The listing's private pointer tells it to print the
+	 * version.
+	 */
+	file->private_data = NULL;
+	return single_open(file, ddic_devinfo_show, &mc_misc);
+}
+
+static const struct file_operations mc_fops = {
 	.owner = THIS_MODULE,
+	.open = mc_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
 	.write = ddic_control_write,
+};
+
+static struct miscdevice mc_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "ddi_modctl",
+	.fops = &mc_fops,
+	.mode = 0600,
 };
 
 int ddic_control_init(void)
 {
-	if (IS_ERR_OR_NULL(ddic_debugfs_root))
-		return 0;
-	debugfs_create_file("devinfo", 0444, ddic_debugfs_root, NULL,
-			    &ddic_devinfo_fops);
-	debugfs_create_file("control", 0200, ddic_debugfs_root, NULL,
-			    &ddic_control_fops);
+	int err;
+
+	err = misc_register(&mc_misc);
+	if (err) {
+		pr_err("cannot register /dev/ddi_modctl: %d\n", err);
+		return err;
+	}
+	if (!IS_ERR_OR_NULL(ddic_debugfs_root))
+		debugfs_create_file("devinfo", 0444, ddic_debugfs_root, NULL,
+				    &ddic_devinfo_fops);
 	return 0;
 }
 
 void ddic_control_fini(void)
 {
-	/* The files go with ddic_debugfs_root in main.c. */
+	/* debugfs "devinfo" goes with ddic_debugfs_root in main.c. */
+	misc_deregister(&mc_misc);
 }

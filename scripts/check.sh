@@ -7,7 +7,8 @@
 # with "N passed, N failed" and exits non-zero on any failure.
 #
 # CHECK_KERNELS="debug-6.12 stock-6.1" narrows the kernels (for
-# development; make check runs all four).
+# development; make check runs all four); CHECK_KERNELS=none runs only the
+# installation rows; CHECK_INSTALL=0 skips them.
 . "$(dirname "$0")/lib.sh"
 
 kernels=${CHECK_KERNELS:-$KERNELS}
@@ -149,6 +150,89 @@ names_planted() {
 		"$out/lint:names-sees-planted-violation.log"
 }
 
+# Installation (issue 16): plain make's message without headers, make
+# against each kernel's tree with KDIR, make port KDIR=, the Debian
+# packages and lintian, dkms build from the package against the stock
+# headers, the porter's commands under lockdown in a stock-6.12 guest.
+install_rows() {
+	say "=== installation ==="
+	local k kdir inst=$out/install
+	mkdir -p "$inst"
+	nohdr() {	# the one-line message, naming the package and KERNEL=/KDIR=
+		local args=() msg
+		[ -e "/lib/modules/$(uname -r)/build" ] &&
+			args=(KDIR="$inst/no-such-tree")
+		if msg=$(make -s -C "$TOP" KERNEL= "${args[@]}" 2>&1); then
+			echo "make succeeded without headers"; return 1
+		fi
+		echo "$msg"
+		[ "$(echo "$msg" | wc -l)" = 1 ] &&
+			echo "$msg" | grep -q "linux-headers-$(uname -r)" &&
+			echo "$msg" | grep -q 'KDIR=' && echo "$msg" | grep -q 'KERNEL='
+	}
+	step make:no-headers nohdr
+	getopt_test() {	# Solaris getopt(3C) long names for user programs
+		gcc -Wall -Wextra -Werror -include "$TOP/libc/ddic_libc.h" \
+			-o "$inst/getopt_test" "$TOP/libc/getopt_test.c" \
+			"$TOP/libc/ddic_getopt.c" && "$inst/getopt_test"
+	}
+	step libc:getopt getopt_test
+	kdir_make() {	# kdir_make KERNEL: plain make with KDIR, in a copy
+		local w=$inst/kdir-$1
+		eval "$("$TOP/scripts/kernel.sh" "$1")" || return 1
+		rm -rf "$w" && mkdir -p "$w" &&
+		rsync -a "$TOP/Makefile" "$TOP/Kbuild" "$TOP/VERSION" \
+			"$TOP/ddi_compat" "$TOP/include" "$w/" &&
+		make -C "$w" KERNEL= KDIR="$KDIR" &&
+		[ "$(modinfo -F version "$w/ddi_compat/ddi_compat.ko")" = "$(cat "$TOP/VERSION")" ] &&
+		! ls "$w"/kunit/*.ko "$w"/bench/*.ko 2>/dev/null
+	}
+	for k in ${kernels:-debug-6.12}; do
+		step "make:KDIR:$k" kdir_make "$k"
+	done
+	port_kdir() {
+		eval "$("$TOP/scripts/kernel.sh" debug-6.12)" || return 1
+		make -C "$TOP" port M=drivers/qotd KDIR="$KDIR" O="$inst/port-kdir" &&
+			modinfo -F depends "$inst/port-kdir/qotd.ko" | grep -qw ddi_compat
+	}
+	step make-port:KDIR:qotd port_kdir
+	# dkms_guest: the DKMS-built ddi_compat.ko replaces the harness's in a
+	# stock-6.12 guest, and qotd passes its smoke test on it.  A copy of
+	# drivers/qotd carries the module and the test into the guest's /port.
+	dkms_guest() {
+		local d=$inst/dkms-qotd ko
+		ko=$(find "$BUILD/dkms/stock-6.12/tree" -name ddi_compat.ko | head -1)
+		[ -f "$ko" ] || { echo "no DKMS-built ddi_compat.ko"; return 1; }
+		rm -rf "$d" && cp -r "$TOP/drivers/qotd" "$d" &&
+		cp "$ko" "$d/ddi_compat-dkms.ko" || return 1
+		cat >"$d/dkms-test.sh" <<'TEST'
+# The DKMS-built ddi_compat.ko under qotd (check.sh dkms_guest).
+set -e
+rem_drv qotd
+rmmod ddi_compat
+insmod ./ddi_compat-dkms.ko
+ddi_modinfo | grep "^ddi_compat version $(cat /sys/module/ddi_compat/version)"
+add_drv /ddi/port/modules/qotd.ko
+qotdctl -g
+grep -q . /devices/pseudo/qotd@0:qotd
+echo "qotd on the DKMS-built ddi_compat: ok"
+TEST
+		env DDI_LIVE= make -C "$TOP" guest M="$d" TEST=dkms-test.sh \
+			KERNEL=stock-6.12
+	}
+	if step deb:build "$TOP/scripts/ddic-deb.sh"; then
+		step deb:lintian lintian --fail-on error \
+			"$BUILD"/deb/ddi-compat_*.changes
+		for k in stock-6.1 stock-6.12; do
+			step "dkms:build:$k" "$TOP/scripts/ddic-dkms-build.sh" \
+				"$k" "$BUILD/deb"
+		done
+		step dkms:guest:stock-6.12:qotd dkms_guest
+	fi
+	step lockdown:stock-6.12:commands env DDI_LIVE= make -C "$TOP" guest \
+		M=drivers/qotd TEST=lockdown-test.sh KERNEL=stock-6.12
+}
+
 lint() {
 	step checkpatch "$TOP/scripts/lint.sh" checkpatch
 	step sparse "$TOP/scripts/lint.sh" sparse
@@ -165,6 +249,8 @@ step preflight "$TOP/tests/preflight/run.sh"
 # leaves a core idle much of the time).  The self-tests need debug-6.12's
 # ddi_compat build, so they follow it in the same pipeline.
 jobs_max=${CHECK_JOBS:-2}
+# CHECK_KERNELS=none: no kernel pipelines (the installation rows only).
+[ "$kernels" = none ] && kernels=
 run_job() {
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
 	"$@" &
@@ -176,6 +262,7 @@ for k in $kernels; do
 	esac
 done
 wait
+[ "${CHECK_INSTALL:-1}" = 1 ] && install_rows
 
 pass=$(grep -c '^pass' "$tsv")
 fail=$(grep -c '^fail' "$tsv")

@@ -29,7 +29,8 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
 	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
-		-I"$TOP/tests/prog" -I"$TOP/include/uapi"
+		-I"$TOP/tests/prog" -I"$TOP/include/uapi" \
+		-include "$TOP/libc/ddic_libc.h" "$TOP/libc/ddic_getopt.c"
 done
 cp -a "$dir" "$extra/port/src"
 printf '%s\n' "$test" >"$extra/port/test"

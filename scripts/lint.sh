@@ -76,7 +76,7 @@ checkpatch)
 		include/ddi_compat/testing.h include/ddi_compat/probes/*.c \
 		include/ddi_compat/nodev.h kunit/*.[ch] \
 		bench/*.[ch] tests/selftest/*.c tests/prog/*.[ch] \
-		scripts/guest/*.c)
+		scripts/guest/*.c scripts/ddic-cmd.c libc/*.[ch])
 	found=$( (checkpatch_run "$common" $own
 		  checkpatch_run "$solaris" $(files include/sys/*.h \
 			include/uapi/sys/*.h \
@@ -90,7 +90,7 @@ checkpatch)
 sparse)
 	apt_install sparse
 	out=$("$TOP/scripts/build.sh" debug-6.12) || exit 1
-	make -C "$KDIR" M="$out" C=2 DDIC_DEBUG=y -j"$JOBS" modules \
+	make -C "$KDIR" M="$out" C=2 DDIC_DEBUG=y DDIC_TESTS=y -j"$JOBS" modules \
 		>"$BUILD/sparse.log" 2>&1 || { cat "$BUILD/sparse.log"; exit 1; }
 	if grep -E '(warning|error):' "$BUILD/sparse.log"; then
 		exit 1

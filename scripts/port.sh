@@ -1,40 +1,66 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# port.sh DIR KERNEL OUTDIR: build every Solaris driver <name>.c in DIR as
-# a Linux module <name>.ko in OUTDIR, against ddi_compat for KERNEL.
+# port.sh DIR KERNEL|KDIR OUTDIR: build every Solaris driver <name>.c in
+# DIR as a Linux module <name>.ko in OUTDIR, against ddi_compat for
+# KERNEL (a harness kernel: debug-6.12 ...) or for the configured kernel
+# tree KDIR (any argument with a slash in it).
 #
-# The driver sources are not touched.  In a work directory under
-# build/KERNEL/port/, port.sh generates for each <name>.c:
-#   ddic_src_<name>.c   #include of DIR/<name>.c (so it builds as itself)
-#   ddic_glue_<name>.c  module_init/module_exit calling ddi_compat with
-#                      THIS_MODULE, the driver name and DIR/<name>.conf
-#                      (embedded) and the driver's _init/_info/_fini
-#   Kbuild             obj-m += <name>.o, <name>-y := both objects
-# If DIR has its own Kbuild it is used as is (the work directory links to
-# DIR's files and is built there); the glue files are still generated, as
-# ddic_glue_<module>.c for each <module>.c and <module>.conf in DIR, for
-# that Kbuild to link into its modules (e.g. mydrv-y := a.o b.o
-# ddic_glue_mydrv.o).
-#
-# Either way the build has ddi_compat's include/ on the include path,
-# -D_KERNEL, -DDDIC_DEBUG on debug kernels, W=1, and resolves symbols
-# through KBUILD_EXTRA_SYMBOLS=build/KERNEL/src/Module.symvers (ddi_compat
-# is built first if it is not).  Warnings are shown; DDI_WERROR=1 makes
-# them fatal (the project's own sample drivers are built that way).
-#
-# Before any of that, the preflight (scripts/preflight.py, also
-# `make preflight M=DIR`) lists the Solaris interfaces the driver uses
-# that ddi_compat lacks; DDI_PREFLIGHT=stop makes that list final.
-#
-# The module licence is taken from the driver's SPDX-License-Identifier
-# line (GPL* -> "GPL"; anything else is passed as is and taints the
-# kernel); DDI_LICENSE overrides it.
+# ddi_compat is built first if it is not (build.sh for a harness kernel;
+# for KDIR, into build/kdir-<release>-<sum>/src, without the tests); then
+# scripts/ddi-port, the porter's tool, generates the glue and builds the
+# drivers (read it for what is generated).  Work directories are under
+# build/KERNEL/port/ (or build/kdir-.../port/).  Warnings are shown;
+# DDI_WERROR=1 makes them fatal (the project's own sample drivers are
+# built that way).  DDI_LICENSE overrides the module licence.  Before
+# any of that, the preflight (scripts/preflight.py, also `make preflight
+# M=DIR`) lists the Solaris interfaces the driver uses that ddi_compat
+# lacks; DDI_PREFLIGHT=stop makes that list final.  DDI_USER=1
+# (make port) also builds DIR/user/*.c into OUTDIR (ddi-port without -n).
 . "$(dirname "$0")/lib.sh"
 
-dir=${1:?usage: port.sh DIR KERNEL OUTDIR}
-name=${2:?usage: port.sh DIR KERNEL OUTDIR}
-outdir=${3:?usage: port.sh DIR KERNEL OUTDIR}
+dir=${1:?usage: port.sh DIR KERNEL|KDIR OUTDIR}
+name=${2:?usage: port.sh DIR KERNEL|KDIR OUTDIR}
+outdir=${3:?usage: port.sh DIR KERNEL|KDIR OUTDIR}
 [ -d "$dir" ] || die "port.sh: $dir is not a directory"
+
+stale() {	# stale SYMVERS: not built, or older than the sources
+	[ ! -s "$1" ] || [ -n "$(find "$TOP/ddi_compat" "$TOP/include" \
+		"$TOP/VERSION" -newer "$1" -type f 2>/dev/null | head -1)" ]
+}
+
+debug=
+case $name in
+*/*)
+	KDIR=$(cd "$name" && pwd) || die "port.sh: no kernel tree at $name"
+	[ -f "$KDIR/Makefile" ] || die "port.sh: no kernel tree at $KDIR"
+	KREL=$(make -s --no-print-directory -C "$KDIR" kernelrelease 2>/dev/null)
+	[ -n "$KREL" ] || die "port.sh: cannot read the kernel release of $KDIR"
+	base=$BUILD/kdir-$KREL-$(printf '%s' "$KDIR" | cksum | cut -d' ' -f1)
+	src=$base/src
+	symvers=$src/Module.symvers
+	if stale "$symvers"; then
+		say "building ddi_compat for $KDIR ($KREL)"
+		mkdir -p "$src"
+		link_tree "$src" "$TOP/Kbuild" "$TOP/VERSION" "$TOP/ddi_compat" \
+			"$TOP/include" || exit 1
+		make -C "$KDIR" M="$src" -j"$JOBS" modules 2>&1 |
+			real_paths "$src" >"$base/build.log" ||
+			{ cat "$base/build.log" >&2; die "ddi_compat build for $KDIR failed"; }
+	fi
+	label=$KDIR
+	;;
+*)
+	eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
+	base=$BUILD/$name
+	symvers=$base/src/Module.symvers
+	if stale "$symvers"; then
+		"$TOP/scripts/build.sh" "$name" >/dev/null || exit 1
+	fi
+	[ "$KIND" = debug ] && debug=-d
+	label=$name
+	;;
+esac
+
 dir=$(cd "$dir" && pwd)
 
 # The porter's preflight, before any compiler runs: every Solaris 9F
@@ -59,135 +85,11 @@ preflight_note() {
 	printf '%s\n' "$preflight" | cut -f1,2 | sed 's/^/    /' >&2
 }
 
-eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
-symvers=$BUILD/$name/src/Module.symvers
-if [ ! -s "$symvers" ] || [ -n "$(find "$TOP/ddi_compat" "$TOP/include" \
-		-newer "$symvers" -type f 2>/dev/null | head -1)" ]; then
-	"$TOP/scripts/build.sh" "$name" >/dev/null || exit 1
-fi
-
 key=$(basename "$dir")-$(printf '%s' "$dir" | cksum | cut -d' ' -f1)
-work=$BUILD/$name/port/$key
-mkdir -p "$work" "$outdir"
-outdir=$(cd "$outdir" && pwd)
-
-# gen_glue MODULE: write ddic_glue_MODULE.c into $work.
-gen_glue() {
-	local mod=$1 src=$dir/$1.c conf=$dir/$1.conf lic spdx
-	spdx=$(grep -m1 -o 'SPDX-License-Identifier: *[^ */]*' "$src" \
-		2>/dev/null | sed 's/.*: *//')
-	case $spdx in
-	GPL*) lic=GPL ;;
-	"") lic=unspecified ;;
-	*) lic=$spdx ;;
-	esac
-	lic=${DDI_LICENSE:-$lic}
-	{
-		echo "// SPDX-License-Identifier: GPL-2.0"
-		echo "/* Generated by scripts/port.sh for the Solaris driver $mod: do not edit. */"
-		echo "#include <linux/module.h>"
-		echo "#include <ddi_compat/glue.h>"
-		echo
-		echo "int _init(void);"
-		echo "int _fini(void);"
-		echo "int _info(struct modinfo *modinfop);"
-		echo
-		if [ -f "$conf" ]; then
-			echo "/* $mod.conf */"
-			echo "static const char ddic_glue_conf[] = {"
-			od -An -v -tx1 "$conf" | sed 's/ \([0-9a-f][0-9a-f]\)/0x\1, /g; s/^/\t/; s/, *$/,/'
-			echo "	0x00"
-			echo "};"
-			confarg=ddic_glue_conf
-		else
-			confarg=NULL
-		fi
-		cat <<GLUE
-
-static int __init ddic_glue_init(void)
-{
-	return ddic_glue_load(THIS_MODULE, "$mod", $confarg, _init, _info);
-}
-
-static void __exit ddic_glue_exit(void)
-{
-	ddic_glue_unload(THIS_MODULE, _fini);
-}
-
-module_init(ddic_glue_init);
-module_exit(ddic_glue_exit);
-MODULE_LICENSE("$lic");
-MODULE_DESCRIPTION("Solaris driver $mod, ported with ddi_compat");
-GLUE
-	} >"$work/ddic_glue_$mod.c.new"
-	# Keep the old file (and its object) if nothing changed.
-	if cmp -s "$work/ddic_glue_$mod.c.new" "$work/ddic_glue_$mod.c"; then
-		rm -f "$work/ddic_glue_$mod.c.new"
-	else
-		mv "$work/ddic_glue_$mod.c.new" "$work/ddic_glue_$mod.c"
-	fi
-}
-
-flags="-I$TOP/include -I$dir -D_KERNEL"
-[ "$KIND" = debug ] && flags="$flags -DDDIC_DEBUG"
-mods=()
-if [ -f "$dir/Kbuild" ]; then
-	# Links, not copies: compiler messages name the driver's own files.
-	link_tree "$work" "$dir"/* || die "port.sh: cannot link $dir into $work"
-	for f in "$dir"/*.c "$dir"/*.conf; do
-		[ -f "$f" ] || continue
-		m=$(basename "$f"); m=${m%.*}
-		case $m in ddic_glue_*|ddic_src_*) continue ;; esac
-		[ -f "$work/ddic_glue_$m.c" ] && [ "$work/ddic_glue_$m.c" -nt "$f" ] &&
-			continue
-		gen_glue "$m"
-	done
-	kflags=$flags
-else
-	: >"$work/Kbuild.new"
-	for f in "$dir"/*.c; do
-		[ -f "$f" ] || continue
-		m=$(basename "$f" .c)
-		case $m in ddic_glue_*|ddic_src_*) continue ;; esac
-		mods+=("$m")
-		printf '// SPDX-License-Identifier: GPL-2.0\n/* Generated by scripts/port.sh: the unmodified driver source. */\n#include "%s"\n' \
-			"$f" >"$work/ddic_src_$m.c.new"
-		cmp -s "$work/ddic_src_$m.c.new" "$work/ddic_src_$m.c" &&
-			rm "$work/ddic_src_$m.c.new" ||
-			mv "$work/ddic_src_$m.c.new" "$work/ddic_src_$m.c"
-		gen_glue "$m"
-		echo "obj-m += $m.o" >>"$work/Kbuild.new"
-		echo "$m-y := ddic_src_$m.o ddic_glue_$m.o" >>"$work/Kbuild.new"
-	done
-	[ ${#mods[@]} -gt 0 ] || die "port.sh: no .c files in $dir"
-	echo "ccflags-y += $flags" >>"$work/Kbuild.new"
-	mv "$work/Kbuild.new" "$work/Kbuild"
-	kflags=
-fi
-
-# Kbuild (6.12) reruns modpost only when the driver's objects change, so
-# a newer ddi_compat whose symbol CRCs moved (stock kernels have
-# MODVERSIONS) left the driver with the old CRCs: "disagrees about version
-# of symbol" at load.  Without its symbol dump, modpost runs again.
-[ "$symvers" -nt "$work/Module.symvers" ] && rm -f "$work/Module.symvers"
-
-werror=
-[ "${DDI_WERROR:-0}" = 1 ] && werror=-Werror
-say "porting $dir for $name"
-make -C "$KDIR" M="$work" W=1 KCFLAGS="$werror $kflags" \
-	KBUILD_EXTRA_SYMBOLS="$symvers" -j"$JOBS" modules \
-	2>&1 | real_paths "$work" >"$work/build.log" ||
-	{ cat "$work/build.log" >&2; preflight_note
-	  die "port of $dir for $name failed"; }
-if grep -E 'warning:' "$work/build.log" >&2; then
-	[ -n "$werror" ] && die "port of $dir for $name has warnings"
-	say "port of $dir for $name has warnings (see above)"
-fi
-n=0
-for ko in "$work"/*.ko; do
-	[ -f "$ko" ] || continue
-	cp "$ko" "$outdir/"
-	n=$((n + 1))
-done
-[ $n -gt 0 ] || die "port of $dir for $name made no module"
-say "$n module(s) in $outdir"
+werror= nouser=-n
+[ "${DDI_WERROR:-0}" = 1 ] && werror=-e
+[ "${DDI_USER:-0}" = 1 ] && nouser=
+say "porting $dir for $label"
+"$TOP/scripts/ddi-port" -k "$KDIR" -s "$symvers" -o "$outdir" \
+	-w "$base/port/$key" $debug $werror $nouser "$dir" ||
+	{ preflight_note; exit 1; }

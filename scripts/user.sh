@@ -11,6 +11,15 @@ out=$BUILD/user
 mkdir -p "$out"
 for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
+	libc=()	# drivers' user programs get Solaris getopt (libc/)
+	case $src in "$TOP"/drivers/*) libc=(-include "$TOP/libc/ddic_libc.h"
+		"$TOP/libc/ddic_getopt.c") ;; esac
 	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")" \
-		"-I$TOP/tests/prog" "-I$TOP/include/uapi"
+		"-I$TOP/tests/prog" "-I$TOP/include/uapi" "${libc[@]}"
+done
+# The porter's commands (add_drv, rem_drv, update_drv, ddi_attach,
+# ddi_modinfo): one program, scripts/ddic-cmd.c, called by those names.
+static_prog "$TOP/scripts/ddic-cmd.c" "$out" -Wextra -Werror
+for c in add_drv rem_drv update_drv ddi_attach ddi_modinfo prtconf; do
+	ln -sf ddic-cmd "$out/$c"
 done

@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The porter's commands, one program called by several names (argv[0]):
+ *
+ *   add_drv [-f] [-i 'alias ...'] [-m 'minor mode owner group'] DRIVER|PATH.ko
+ *   rem_drv DRIVER
+ *   update_drv [-f] [-m 'minor mode owner group'] DRIVER
+ *   ddi_attach DRIVER
+ *   ddi_modinfo [DRIVER]
+ *   prtconf [-D]        the device tree, as Solaris's prtconf(8) prints it
+ *
+ * They talk to ddi_compat through /dev/ddi_modctl (ddi_compat/modctl.c):
+ * reading it lists drivers, instances and nodes; writing "attach DRIVER"
+ * or "detach DRIVER" attaches or detaches every instance.  Modules are
+ * loaded with finit_module(2) (a path, or $DDI_MODULE_DIR/DRIVER.ko,
+ * default /ddi/modules, the guest's) or else modprobe(8) (an installed
+ * module), and unloaded with delete_module(2).
+ *
+ * Departures from Solaris (see docs/departures.md): -i aliases are
+ * accepted and ignored (ddi_compat binds pseudo drivers by name; there is
+ * no /etc/driver_aliases); -m applies the mode, owner and group to the
+ * driver's nodes now present under /dev/pseudo (not remembered for nodes
+ * made later; a udev rule does that on a real machine); update_drv
+ * without -m re-attaches every instance (Solaris rereads driver.conf,
+ * which ddi_compat embeds in the module at build time).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define CTL "/dev/ddi_modctl"
+
+static const char *prog;
+
+static void show_usage(void)
+{
+	if (!strcmp(prog, "add_drv"))
+		fprintf(stderr, "usage: add_drv [-f] [-i 'alias ...'] [-m 'minor mode owner group'] DRIVER|PATH.ko\n");
+	else if (!strcmp(prog, "update_drv"))
+		fprintf(stderr, "usage: update_drv [-f] [-m 'minor mode owner group'] DRIVER\n");
+	else if (!strcmp(prog, "ddi_modinfo"))
+		fprintf(stderr, "usage: ddi_modinfo [DRIVER]\n");
+	else if (!strcmp(prog, "prtconf"))
+		fprintf(stderr, "usage: prtconf [-D]\n");
+	else
+		fprintf(stderr, "usage: %s DRIVER\n", prog);
+	exit(2);
+}
+
+static int loaded(const char *mod)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "/sys/module/%s", mod);
+	return access(path, F_OK) == 0;
+}
+
+static int run(const char *cmd, const char *arg)
+{
+	int st;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execlp(cmd, cmd, "-q", arg, (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &st, 0) < 0)
+		return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* modload: a module by path (finit_module) or by name (the module dir, else modprobe). */
+static int modload(const char *mod, const char *path)
+{
+	char buf[512];
+	int fd, err;
+
+	if (!path) {
+		const char *d = getenv("DDI_MODULE_DIR");
+
+		snprintf(buf, sizeof(buf), "%s/%s.ko", d ? d : "/ddi/modules", mod);
+		if (access(buf, R_OK) == 0)
+			path = buf;
+	}
+	if (!path)
+		return run("modprobe", mod) == 0 ? 0 : -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "%s: no module %s: %s\n", prog, path, strerror(errno));
+		return -1;
+	}
+	err = syscall(SYS_finit_module, fd, "", 0);
+	if (err && errno == EEXIST)
+		err = 0;
+	if (err)
+		fprintf(stderr, "%s: cannot load %s: %s (see dmesg)\n", prog, path,
+			strerror(errno));
+	close(fd);
+	return err;
+}
+
+static int need_layer(void)
+{
+	if (!loaded("ddi_compat") && modload("ddi_compat", NULL)) {
+		fprintf(stderr, "%s: cannot load ddi_compat\n", prog);
+		return -1;
+	}
+	return 0;
+}
+
+/* control: write one command to /dev/ddi_modctl; -1 with errno. */
+static int control(const char *verb, const char *drv)
+{
+	char buf[256];
+	int fd, n, ret = 0;
+
+	fd = open(CTL, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = snprintf(buf, sizeof(buf), "%s %s\n", verb, drv);
+	if (write(fd, buf, n) != n)
+		ret = -1;
+	n = errno;
+	close(fd);
+	errno = n;
+	return ret;
+}
+
+/* listing: the driver's block of the listing (all of it if drv is NULL). */
+static int listing(const char *drv, int quiet)
+{
+	char line[1024];
+	int show = 0, found = 0;
+	FILE *f = fopen(CTL, "r");
+
+	if (!f) {
+		if (!quiet)
+			fprintf(stderr, "%s: ddi_compat is not loaded (%s: %s)\n",
+				prog, CTL, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (!drv) {
+			fputs(line, stdout);
+			continue;
+		}
+		if (!strncmp(line, "driver ", 7)) {
+			size_t n = strlen(drv);
+
+			show = !strncmp(line + 7, drv, n) && line[7 + n] == ' ';
+			found |= show;
+		} else if (line[0] != ' ') {
+			show = 0;
+		}
+		if (show && !quiet)
+			fputs(line, stdout);
+	}
+	fclose(f);
+	if (drv && !found) {
+		if (!quiet)
+			fprintf(stderr, "%s: driver %s is not loaded\n", prog, drv);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * idof: a user or group id by number or by name from FILE (/etc/passwd,
+ * /etc/group) read directly: static programs have no NSS.  -1 if unknown.
+ */
+static long idof(const char *file, const char *name)
+{
+	char line[512], *end;
+	long id = strtol(name, &end, 10);
+	size_t n = strlen(name);
+	FILE *f;
+
+	if (*name && !*end)
+		return id;
+	if (!strcmp(name, "root"))
+		return 0;
+	f = fopen(file, "r");
+	if (!f)
+		return -1;
+	id = -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *p;
+
+		if (strncmp(line, name, n) || line[n] != ':')
+			continue;
+		p = strchr(line + n + 1, ':');
+		if (p)
+			id = strtol(p + 1, NULL, 10);
+		break;
+	}
+	fclose(f);
+	return id;
+}
+
+/* perms: -m 'minor mode owner group' on the driver's /dev/pseudo nodes. */
+static int perms(const char *drv, const char *spec)
+{
+	char minor[128], owner[64], group[64], pat[256];
+	unsigned int mode;
+	long uid, gid;
+	struct dirent *de;
+	int n = 0, bad = 0;
+	DIR *d;
+
+	if (sscanf(spec, "%127s %o %63s %63s", minor, &mode, owner, group) != 4) {
+		fprintf(stderr, "%s: -m wants 'minor mode owner group', got '%s'\n",
+			prog, spec);
+		return -1;
+	}
+	uid = idof("/etc/passwd", owner);
+	gid = idof("/etc/group", group);
+	if (uid < 0 || gid < 0) {
+		fprintf(stderr, "%s: -m: unknown owner or group in '%s'\n", prog, spec);
+		return -1;
+	}
+	d = opendir("/dev/pseudo");
+	if (!d)
+		return 0;
+	snprintf(pat, sizeof(pat), "%s@*:%s", drv, minor);
+	while ((de = readdir(d))) {
+		char path[512];
+
+		if (fnmatch(pat, de->d_name, 0))
+			continue;
+		snprintf(path, sizeof(path), "/dev/pseudo/%s", de->d_name);
+		if (chmod(path, mode) ||
+		    chown(path, uid, gid)) {
+			fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+			bad = 1;
+		}
+		n++;
+	}
+	closedir(d);
+	if (!n)
+		fprintf(stderr, "%s: -m: no node of %s matches '%s' now\n", prog, drv, minor);
+	return bad ? -1 : 0;
+}
+
+static int do_add(int argc, char **argv)
+{
+	const char *mspec = NULL, *arg;
+	char name[256], *path = NULL, *dot;
+	int c;
+
+	while ((c = getopt(argc, argv, "fi:m:b:n")) != -1) {
+		switch (c) {
+		case 'i':
+			fprintf(stderr, "%s: -i '%s' ignored: ddi_compat binds pseudo drivers by name\n",
+				prog, optarg);
+			break;
+		case 'm':
+			mspec = optarg;
+			break;
+		case 'f':
+		case 'n':
+			break;
+		default:
+			show_usage();
+		}
+	}
+	if (optind != argc - 1)
+		show_usage();
+	arg = argv[optind];
+	if (strchr(arg, '/') || strstr(arg, ".ko")) {
+		path = strdup(arg);
+		snprintf(name, sizeof(name), "%s", basename(path));
+		dot = strstr(name, ".ko");
+		if (dot)
+			*dot = '\0';
+		free(path);
+		path = (char *)arg;
+	} else {
+		snprintf(name, sizeof(name), "%s", arg);
+	}
+	if (need_layer())
+		return 1;
+	if (loaded(name) && listing(name, 1) == 0) {
+		fprintf(stderr, "%s: (%s) already in use as a driver\n", prog, name);
+		return 1;
+	}
+	if (modload(name, path)) {
+		if (!path)
+			fprintf(stderr, "%s: cannot load %s (see dmesg)\n", prog, name);
+		return 1;
+	}
+	if (mspec && perms(name, mspec))
+		return 1;
+	return listing(name, 0) ? 1 : 0;
+}
+
+/*
+ * prtconf: the listing as Solaris's device tree: every instance under
+ * the pseudo nexus, "(driver not attached)" when detached; -D adds the
+ * driver name.
+ */
+static int do_prtconf(int argc, char **argv)
+{
+	char line[1024], drv[128] = "", ver[64] = "unknown";
+	int c, withdrv = 0, inst;
+	FILE *f;
+
+	while ((c = getopt(argc, argv, "Dv")) != -1) {
+		if (c == 'D')
+			withdrv = 1;
+		else if (c != 'v')
+			show_usage();
+	}
+	f = fopen(CTL, "r");
+	if (!f) {
+		fprintf(stderr, "%s: ddi_compat is not loaded (%s: %s)\n",
+			prog, CTL, strerror(errno));
+		return 1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char state[32];
+
+		if (sscanf(line, "ddi_compat version %63s", ver) == 1) {
+			printf("System Configuration:  ddi_compat %s\n", ver);
+			printf("pseudo, instance #0\n");
+		} else if (sscanf(line, "driver %127s", drv) == 1) {
+			continue;
+		} else if (sscanf(line, "  instance %d %31s", &inst, state) == 2) {
+			printf("    %s, instance #%d%s", drv, inst,
+			       strcmp(state, "attached") ? " (driver not attached)" : "");
+			if (withdrv)
+				printf(" (driver name: %s)", drv);
+			putchar('\n');
+		}
+	}
+	fclose(f);
+	return 0;
+}
+
+static int do_rem(const char *drv)
+{
+	if (control("detach", drv)) {
+		if (errno == ENOENT || errno == ENXIO)
+			fprintf(stderr, "%s: driver %s is not loaded\n", prog, drv);
+		else if (errno == EBUSY || errno == EAGAIN)
+			fprintf(stderr, "%s: cannot unload %s: Device busy\n", prog, drv);
+		else
+			fprintf(stderr, "%s: cannot detach %s: %s\n", prog, drv,
+				strerror(errno));
+		return 1;
+	}
+	if (syscall(SYS_delete_module, drv, O_NONBLOCK)) {
+		if (errno == EWOULDBLOCK || errno == EBUSY)
+			fprintf(stderr, "%s: cannot unload %s: Device busy\n", prog, drv);
+		else
+			fprintf(stderr, "%s: cannot unload %s: %s\n", prog, drv,
+				strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static int do_update(int argc, char **argv)
+{
+	const char *mspec = NULL, *drv;
+	int c;
+
+	while ((c = getopt(argc, argv, "fm:ai:d")) != -1) {
+		switch (c) {
+		case 'm':
+			mspec = optarg;
+			break;
+		case 'f':
+			break;
+		case 'a':
+		case 'd':
+		case 'i':
+			fprintf(stderr, "%s: -%c ignored: ddi_compat binds pseudo drivers by name\n",
+				prog, c);
+			break;
+		default:
+			show_usage();
+		}
+	}
+	if (optind != argc - 1)
+		show_usage();
+	drv = argv[optind];
+	if (listing(drv, 0))
+		return 1;
+	if (mspec)
+		return perms(drv, mspec) ? 1 : 0;
+	if (control("detach", drv) || control("attach", drv)) {
+		fprintf(stderr, "%s: cannot reattach %s: %s\n", prog, drv,
+			errno == EBUSY ? "Device busy" : strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	char *self = strdup(argv[0]);
+
+	prog = self ? basename(self) : "ddic-cmd";
+	/* ddic-cmd NAME ARGS... runs NAME (for an install without links). */
+	if (!strcmp(prog, "ddic-cmd") && argc > 1) {
+		prog = argv[1];
+		argc--;
+		argv++;
+	}
+	if (!strcmp(prog, "add_drv"))
+		return do_add(argc, argv);
+	if (!strcmp(prog, "update_drv"))
+		return do_update(argc, argv);
+	if (!strcmp(prog, "prtconf"))
+		return do_prtconf(argc, argv);
+	if (!strcmp(prog, "ddi_modinfo")) {
+		if (argc > 2 || (argc == 2 && argv[1][0] == '-'))
+			show_usage();
+		return listing(argc == 2 ? argv[1] : NULL, 0) ? 1 : 0;
+	}
+	if (argc != 2 || argv[1][0] == '-')
+		show_usage();
+	if (!strcmp(prog, "rem_drv"))
+		return do_rem(argv[1]);
+	if (!strcmp(prog, "ddi_attach")) {
+		if (control("attach", argv[1])) {
+			fprintf(stderr, "%s: cannot attach %s: %s\n", prog, argv[1],
+				strerror(errno));
+			return 1;
+		}
+		return 0;
+	}
+	fprintf(stderr, "ddic-cmd: called as %s; one of add_drv rem_drv update_drv ddi_attach ddi_modinfo prtconf\n",
+		prog);
+	return 2;
+}
