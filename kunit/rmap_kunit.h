@@ -9,6 +9,7 @@
 
 #include <kunit/test.h>
 #include <sys/map.h>
+#include <ddi_compat/testing.h>
 
 static inline struct ddic_rmap_stats rm_stats(struct kunit *test,
 					     struct map *mp)
