@@ -30,7 +30,7 @@
 #include <linux/spinlock.h>
 #include <sys/sunddi.h>
 
-#include "../ddi_compat/ddi_impl.h"
+#include "../ddi_compat/ddic_core.h"
 #include "bench.h"
 #include "umem_fixture_uapi.h"
 

@@ -28,7 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 enum { T_EOF, T_NAME, T_STRING, T_INT, T_EQ, T_COMMA, T_SEMI };

@@ -12,10 +12,9 @@
 #include <linux/debugfs.h>
 #include <linux/notifier.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
+#include "ddic_blk.h"
 #include "devinfo.h"
-
-struct dentry *ddic_debugfs_root;
 
 struct ddic_subsystem {
 	const char *name;
@@ -28,7 +27,7 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "umem", ddic_umem_init, ddic_umem_fini },
 	{ "blk", ddic_blk_init, ddic_blk_fini },
 	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
-	{ "control", ddic_control_init, ddic_control_fini },
+	{ "control", ddic_control_init, NULL },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 };
 

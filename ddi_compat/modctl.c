@@ -26,7 +26,7 @@
 #include <sys/stat.h>
 #include <ddi_compat/glue.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 struct mod_ops mod_driverops = { .modm_name = "driver", .modm_kind = 1 };
@@ -439,9 +439,4 @@ int ddic_control_init(void)
 	debugfs_create_file("control", 0200, ddic_debugfs_root, NULL,
 			    &ddic_control_fops);
 	return 0;
-}
-
-void ddic_control_fini(void)
-{
-	/* The files go with ddic_debugfs_root in main.c. */
 }
