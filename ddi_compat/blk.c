@@ -15,7 +15,7 @@
  *
  * Opens: every Linux open calls open(9E) with OTYP_BLK and the last
  * block close of the dev_t calls close(9E).  Block opens count in the
- * instance's open count like character opens (cdev.c), so an open disk
+ * instance's open count like character opens (devopen.c), so an open disk
  * keeps its instance attached; an open of a disk whose instance
  * autodetached attaches it again.
  *

@@ -8,7 +8,8 @@
  * open file pins the driver.  open(9E) is called on every open, close(9E)
  * on the last close of a dev_t (as Solaris does).  An open of a minor
  * whose instance is detached attaches it first; the last close of an
- * instance's minors lets it autodetach (devinfo.c).
+ * instance's minors lets it autodetach (devinfo.c).  That bookkeeping,
+ * and ioctl(9E)'s call, are devopen.c's, shared with the block bridge.
  *
  * read(9E)/write(9E) get a struct uio over the caller's buffer; ioctl(9E)
  * gets a mode of FREAD/FWRITE/FNDELAY/FNONBLOCK from the open file plus
