@@ -131,6 +131,20 @@ static ssize_t ddic_cdev_rw(struct file *file, char __user *buf, size_t count,
 	if (err && !(err == EINTR && moved))
 		return ddic_errno(df->drv, rw == UIO_READ ? "read" : "write",
 				 err);
+	/*
+	 * Departure (docs/departures.md, "zero-byte write"): a write(9E)
+	 * that succeeds having consumed nothing of a non-empty request (the
+	 * Device Driver Tutorial's dummy driver does) would make write(2)
+	 * return 0, and Linux's C library and busybox retry a 0-byte write
+	 * without end where Solaris's take it as the end.  The caller is
+	 * told the whole request was written: the driver, by succeeding,
+	 * has taken the bytes, and a retry could only be the same again.
+	 */
+	if (rw == UIO_WRITE && !err && !moved && count) {
+		pr_info_once("%s: write(9E) succeeded but consumed nothing; write(2) reports every byte written\n",
+			     df->drv->name);
+		return count;
+	}
 	return moved;
 }
 

@@ -20,6 +20,7 @@
 
 #include <linux/cred.h>
 #include <linux/fcntl.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/wait.h>
 #include <sys/types.h>
@@ -43,9 +44,17 @@ struct dvo_count {
  * An entry point's positive errno as a negative Linux one.  A negative
  * return (DDI_FAILURE, or a Linux-style -errno) is a driver bug: it is
  * reported once and turned into EIO rather than passed on as a count.
+ *
+ * EINTR with a signal pending (cv_wait_sig(9F) and friends were cut
+ * short by it) becomes -ERESTARTSYS: Linux then restarts the system call
+ * after a handler installed with SA_RESTART and gives EINTR otherwise,
+ * as Solaris does for a driver's EINTR.  Without a signal pending (a
+ * driver giving EINTR of its own accord) the caller gets EINTR.
  */
 int ddic_errno(struct ddic_driver *drv, const char *entry, int err)
 {
+	if (err == EINTR && signal_pending(current))
+		return -ERESTARTSYS;
 	if (err > 0 && err < MAX_ERRNO)
 		return -err;
 	pr_warn_once("%s: %s returned %d, not an errno; giving EIO\n",
@@ -93,16 +102,16 @@ static int dvo_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp)
 {
 	struct dvo_count *o;
 	unsigned long seq;
+	int err;
 
 	while ((o = dvo_find(drv, dev, otyp)) && o->closing) {
 		seq = drv->close_seq;
 		mutex_unlock(&drv->state_lock);
-		if (wait_event_interruptible(drv->close_wait,
-					     READ_ONCE(drv->close_seq) != seq)) {
-			mutex_lock(&drv->state_lock);
-			return -EINTR;
-		}
+		err = wait_event_interruptible(drv->close_wait,
+					       READ_ONCE(drv->close_seq) != seq);
 		mutex_lock(&drv->state_lock);
+		if (err)
+			return err;	/* -ERESTARTSYS: restarted or EINTR */
 	}
 	return 0;
 }
