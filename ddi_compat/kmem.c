@@ -36,7 +36,7 @@
  * interrupt, the area is queued (the queue's node lives in the area
  * itself, which is at least a page) and freed from a work item.
  */
-static void kma_vfree_deferred(struct ddic_defer *d)
+static void kmd_vfree(struct ddic_defer *d)
 {
 	vfree(d);
 }
@@ -44,7 +44,7 @@ static void kma_vfree_deferred(struct ddic_defer *d)
 void ddic_vfree_any(const void *addr)
 {
 	if (addr)
-		ddic_defer((struct ddic_defer *)addr, kma_vfree_deferred);
+		ddic_defer((struct ddic_defer *)addr, kmd_vfree);
 }
 
 static __always_inline void *kma_alloc_nosleep(size_t size, gfp_t zero)
