@@ -31,7 +31,7 @@
 #include <sys/sunddi.h>
 #include <ddi_compat/testing.h>
 
-#include "../ddi_compat/ddi_impl.h"
+#include "../ddi_compat/ddic_core.h"
 #include "bench.h"
 #include "umem_fixture_uapi.h"
 

@@ -15,7 +15,7 @@
  *
  * Opens: every Linux open calls open(9E) with OTYP_BLK and the last
  * block close of the dev_t calls close(9E).  Block opens count in the
- * instance's open count like character opens (cdev.c), so an open disk
+ * instance's open count like character opens (devopen.c), so an open disk
  * keeps its instance attached; an open of a disk whose instance
  * autodetached attaches it again.
  *
@@ -59,7 +59,8 @@
 #include <sys/param.h>
 #include <ddi_compat/kcompat.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
+#include "ddic_blk.h"
 #include "devinfo.h"
 
 #ifdef CONFIG_HIGHMEM
@@ -254,8 +255,8 @@ static void ddic_blk_continue(struct work_struct *work)
 	memalloc_noio_restore(noio);
 }
 
-/* biodone() of a request buf (buf.c). */
-void ddic_blk_buf_done(struct buf *bp)
+/* biodone() of a request buf: its b_ddic_done hook. */
+static void ddic_blk_buf_done(struct buf *bp)
 {
 	struct ddic_blk_cmd *cmd = container_of(bp, struct ddic_blk_cmd, buf);
 
@@ -351,7 +352,7 @@ static int ddic_blk_init_request(struct blk_mq_tag_set *set,
 	struct ddic_blk *blk = set->driver_data;
 
 	bioinit(&cmd->buf);
-	cmd->buf.b_ddi_req = cmd;
+	cmd->buf.b_ddic_done = ddic_blk_buf_done;
 	cmd->buf.b_edev = blk->dev;
 	cmd->blk = blk;
 	cmd->rq = rq;
@@ -364,30 +365,21 @@ static const struct blk_mq_ops ddic_blk_mq_ops = {
 	.init_request = ddic_blk_init_request,
 };
 
-/* Is @blk still the disk of a node of its driver (live or not)? */
-static struct ddic_minor *ddic_blk_node(struct ddic_blk *blk)
-{
-	struct ddic_minor *mn;
-
-	lockdep_assert_held(&blk->drv->minor_lock);
-	mn = ddic_minor_find(blk->drv, MINOR(blk->dev), S_IFBLK);
-	return mn && mn->blk == blk ? mn : NULL;
-}
-
 /* open(9E)'s flag from a Linux block open mode. */
 static int ddic_blk_mode_flags(DDIC_BLK_MODE_T mode)
 {
-	int flag = 0;
+	int rw = 0;
+	unsigned int oflags = 0;
 
 	if (mode & DDIC_BLK_MODE_READ)
-		flag |= FREAD;
+		rw |= FREAD;
 	if (mode & DDIC_BLK_MODE_WRITE)
-		flag |= FWRITE;
+		rw |= FWRITE;
 	if (mode & DDIC_BLK_MODE_EXCL)
-		flag |= FEXCL;
+		oflags |= O_EXCL;
 	if (mode & DDIC_BLK_MODE_NDELAY)
-		flag |= FNDELAY;
-	return flag;
+		oflags |= O_NDELAY;
+	return ddic_open_flags(rw, oflags);
 }
 
 /*
@@ -406,12 +398,15 @@ static int ddic_blk_open(struct block_device *bdev, fmode_t mode)
 	struct gendisk *disk = bdev->bd_disk;
 #endif
 	struct ddic_blk *blk = disk->private_data;
-	struct ddic_driver *drv = blk->drv;
-	struct dev_info *dip = blk->dip;
-	int flag = ddic_blk_mode_flags(mode);
-	struct ddic_devopen *o, *fresh;
-	dev_t newdev = blk->dev;
-	struct ddic_minor *mn;
+	struct ddic_open_req req = {
+		.drv = blk->drv,
+		.dip = blk->dip,
+		.blk = blk,
+		.dev = blk->dev,
+		.otyp = OTYP_BLK,
+		.flag = ddic_blk_mode_flags(mode),
+		.cred = (cred_t *)current_cred(),
+	};
 	int err;
 
 	/*
@@ -419,66 +414,11 @@ static int ddic_blk_open(struct block_device *bdev, fmode_t mode)
 	 * does (the disk's operations belong to ddi_compat, which Linux
 	 * pins itself).  A module on its way out has no new opens.
 	 */
-	if (!try_module_get(drv->owner))
+	if (!try_module_get(blk->drv->owner))
 		return -ENXIO;
-	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!fresh) {
-		module_put(drv->owner);
-		return -ENOMEM;
-	}
-	mutex_lock(&drv->state_lock);
-	err = ddic_wait_closing(drv, blk->dev, OTYP_BLK);
+	err = ddic_open(&req);
 	if (err)
-		goto out_unlock;
-	mutex_lock(&drv->minor_lock);
-	err = ddic_blk_node(blk) ? 0 : -ENXIO;
-	mutex_unlock(&drv->minor_lock);
-	if (err)
-		goto out_unlock;
-	err = ddic_attach_instance(dip);
-	if (err)
-		goto out_unlock;
-	mutex_lock(&drv->minor_lock);
-	mn = ddic_blk_node(blk);
-	err = mn && mn->live ? 0 : -ENXIO;
-	mutex_unlock(&drv->minor_lock);
-	if (err) {
-		/* The driver attached but did not make this node again. */
-		ddic_autodetach(dip);
-		goto out_unlock;
-	}
-	dip->opening++;
-	mutex_unlock(&drv->state_lock);
-
-	err = blk->cb->cb_open ? blk->cb->cb_open(&newdev, flag, OTYP_BLK,
-						  (cred_t *)current_cred()) :
-		0;
-	if (!err && newdev != blk->dev)
-		pr_warn_once("%s: open(9E) of a block node changed the dev_t; cloning block nodes is not supported, keeping the original\n",
-			     drv->name);
-
-	mutex_lock(&drv->state_lock);
-	dip->opening--;
-	if (err) {
-		err = ddic_errno(drv, "open", err);
-		ddic_autodetach(dip);
-		goto out_unlock;
-	}
-	o = ddic_devopen_find(drv, blk->dev, OTYP_BLK);
-	if (!o) {
-		o = fresh;
-		fresh = NULL;
-		o->dev = blk->dev;
-		o->otyp = OTYP_BLK;
-		list_add(&o->link, &drv->devopens);
-	}
-	o->count++;
-	dip->opens++;
-out_unlock:
-	mutex_unlock(&drv->state_lock);
-	kfree(fresh);
-	if (err)
-		module_put(drv->owner);
+		module_put(blk->drv->owner);
 	return err;
 }
 
@@ -495,8 +435,8 @@ static void ddic_blk_release(struct gendisk *disk, fmode_t mode)
 	 * Linux 6.5 and later do not say how the closing open was made;
 	 * close(9E) of a block node always gets FREAD|FWRITE.
 	 */
-	ddic_devclose(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
-		     (cred_t *)current_cred());
+	ddic_close(drv, blk->dip, blk->dev, OTYP_BLK, FREAD | FWRITE,
+		   (cred_t *)current_cred());
 	/* Last: the driver may unload once it is dropped. */
 	module_put(drv->owner);
 }
@@ -505,25 +445,14 @@ static void ddic_blk_release(struct gendisk *disk, fmode_t mode)
  * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
  * the caller's pointer, mode and data model, as on the raw node.
  */
-static int ddic_blk_user_ioctl(struct block_device *bdev, DDIC_BLK_MODE_T mode,
-			      unsigned int cmd, unsigned long arg, int model)
-{
-	struct ddic_blk *blk = bdev->bd_disk->private_data;
-	int rval = 0, err;
-
-	if (!blk->cb->cb_ioctl)
-		return -ENOTTY;
-	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
-				ddic_blk_mode_flags(mode) | model,
-				(cred_t *)current_cred(), &rval);
-	return err ? ddic_errno(blk->drv, "ioctl", err) : rval;
-}
-
 static int ddic_blk_ioctl_native(struct block_device *bdev,
 				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	return ddic_blk_user_ioctl(bdev, mode, cmd, arg, DATAMODEL_LP64);
+	struct ddic_blk *blk = bdev->bd_disk->private_data;
+
+	return ddic_ioctl(blk->drv, blk->dev, cmd, arg,
+			  ddic_blk_mode_flags(mode) | DATAMODEL_LP64);
 }
 
 #ifdef CONFIG_COMPAT
@@ -531,9 +460,11 @@ static int ddic_blk_ioctl_compat(struct block_device *bdev,
 				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	return ddic_blk_user_ioctl(bdev, mode, cmd,
-				  (unsigned long)compat_ptr(arg),
-				  DATAMODEL_ILP32);
+	struct ddic_blk *blk = bdev->bd_disk->private_data;
+
+	return ddic_ioctl(blk->drv, blk->dev, cmd,
+			  (unsigned long)compat_ptr(arg),
+			  ddic_blk_mode_flags(mode) | DATAMODEL_ILP32);
 }
 #endif
 

@@ -8,7 +8,8 @@
  * Three kinds of buf reach a driver's strategy(9E):
  * - block request bufs (blk.c): the data is already in the kernel's
  *   address space, b_un.b_addr points at it and bp_mapin() does nothing;
- *   biodone() hands the buf back to blk.c (b_ddi_req).
+ *   biodone() hands the buf back to blk.c through the b_ddic_done
+ *   hook blk.c set on it (buf.c does not know the block bridge).
  * - physio bufs (B_PHYS): b_un.b_addr is the caller's address, as on
  *   Solaris; the user pages are pinned, and bp_mapin() maps them (the
  *   page's own address for one page, a vmap for more) and points
@@ -34,7 +35,7 @@
 #include <sys/sysmacros.h>
 #include <sys/param.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 void bioerror(struct buf *bp, int error)
@@ -85,9 +86,9 @@ void biodone(struct buf *bp)
 				    __func__, bp, __builtin_return_address(0));
 		return;
 	}
-	if (bp->b_ddi_req) {
+	if (bp->b_ddic_done) {
 		bp->b_flags |= B_DONE;
-		ddic_blk_buf_done(bp);
+		bp->b_ddic_done(bp);
 		return;
 	}
 	/* The results (data, b_resid, b_error) before B_DONE. */
@@ -323,7 +324,7 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		/* As Solaris's physio: the caller's own fields stay. */
 		bp->b_flags = B_BUSY | B_PHYS | (to_memory ? B_READ : B_WRITE);
 		bp->b_error = 0;
-		bp->b_ddi_req = NULL;
+		bp->b_ddic_done = NULL;
 		bp->b_ddi_pages = NULL;
 		bp->b_ddi_npages = 0;
 		bp->b_ddi_kaddr = NULL;

@@ -9,7 +9,7 @@
 #include <linux/module.h>
 #include <linux/spinlock.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 
 /* At most this many leaks are named per unload; the total is always said. */
 #define DDIC_SITE_REPORT_MAX	32

@@ -8,7 +8,8 @@
  * open file pins the driver.  open(9E) is called on every open, close(9E)
  * on the last close of a dev_t (as Solaris does).  An open of a minor
  * whose instance is detached attaches it first; the last close of an
- * instance's minors lets it autodetach (devinfo.c).
+ * instance's minors lets it autodetach (devinfo.c).  That bookkeeping,
+ * and ioctl(9E)'s call, are devopen.c's, shared with the block bridge.
  *
  * read(9E)/write(9E) get a struct uio over the caller's buffer; ioctl(9E)
  * gets a mode of FREAD/FWRITE/FNDELAY/FNONBLOCK from the open file plus
@@ -34,7 +35,7 @@
 #include <sys/poll.h>
 #include <sys/stat.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 /* What an open file remembers. */
@@ -44,207 +45,52 @@ struct ddic_file {
 	dev_t dev;			/* as open(9E) left it (clones) */
 };
 
-/*
- * An entry point's positive errno as a negative Linux one.  A negative
- * return (DDI_FAILURE, or a Linux-style -errno) is a driver bug: it is
- * reported once and turned into EIO rather than passed on as a count.
- */
-int ddic_errno(struct ddic_driver *drv, const char *entry, int err)
-{
-	if (err > 0 && err < MAX_ERRNO)
-		return -err;
-	pr_warn_once("%s: %s returned %d, not an errno; giving EIO\n",
-		     drv->name, entry, err);
-	return -EIO;
-}
-
 static int ddic_file_flags(struct file *file)
 {
-	int flag = 0;
+	int rw = 0;
 
 	if (file->f_mode & FMODE_READ)
-		flag |= FREAD;
+		rw |= FREAD;
 	if (file->f_mode & FMODE_WRITE)
-		flag |= FWRITE;
-	if (file->f_flags & O_NONBLOCK)
-		flag |= FNONBLOCK | FNDELAY;
-	if (file->f_flags & O_APPEND)
-		flag |= FAPPEND;
-	if (file->f_flags & O_EXCL)
-		flag |= FEXCL;
-	if (file->f_flags & O_NOCTTY)
-		flag |= FNOCTTY;
-	if (file->f_flags & O_LARGEFILE)
-		flag |= FOFFMAX;
-	return flag;
-}
-
-/*
- * Open counts are kept per dev_t and open type: Solaris calls close(9E)
- * on the last close of each (block opens are counted apart from
- * character opens of the same dev_t).
- */
-struct ddic_devopen *ddic_devopen_find(struct ddic_driver *drv, dev_t dev,
-				     int otyp)
-{
-	struct ddic_devopen *o;
-
-	list_for_each_entry(o, &drv->devopens, link)
-		if (o->dev == dev && o->otyp == otyp)
-			return o;
-	return NULL;
-}
-
-/*
- * Wait, with state_lock held, until no last close(9E) of @dev is running,
- * so open(9E) and the close(9E) it follows never overlap.
- */
-int ddic_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp)
-{
-	struct ddic_devopen *o;
-	unsigned long seq;
-
-	while ((o = ddic_devopen_find(drv, dev, otyp)) && o->closing) {
-		seq = drv->close_seq;
-		mutex_unlock(&drv->state_lock);
-		if (wait_event_interruptible(drv->close_wait,
-					     READ_ONCE(drv->close_seq) != seq)) {
-			mutex_lock(&drv->state_lock);
-			return -EINTR;
-		}
-		mutex_lock(&drv->state_lock);
-	}
-	return 0;
+		rw |= FWRITE;
+	return ddic_open_flags(rw, file->f_flags);
 }
 
 static int ddic_cdev_open(struct inode *inode, struct file *file)
 {
 	struct ddic_driver *drv = container_of(inode->i_cdev,
 					      struct ddic_driver, cdev);
-	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	dev_t dev = inode->i_rdev, newdev = dev;
-	struct ddic_devopen *o, *fresh;
-	struct ddic_minor *mn;
-	struct dev_info *dip;
+	struct ddic_open_req req = {
+		.drv = drv,
+		.dev = inode->i_rdev,
+		.otyp = OTYP_CHR,
+		.flag = ddic_file_flags(file),
+		.cred = (cred_t *)file->f_cred,
+	};
 	struct ddic_file *df;
 	int err;
 
 	df = kzalloc(sizeof(*df), GFP_KERNEL);
-	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
-	if (!df || !fresh) {
-		kfree(df);
-		kfree(fresh);
+	if (!df)
 		return -ENOMEM;
-	}
-	mutex_lock(&drv->state_lock);
-	mutex_lock(&drv->minor_lock);
-	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
-	dip = mn ? mn->dip : NULL;
-	mutex_unlock(&drv->minor_lock);
-	err = -ENXIO;
-	if (!dip || !cb)
-		goto out_unlock;
-	err = ddic_wait_closing(drv, dev, OTYP_CHR);
-	if (err)
-		goto out_unlock;
-	err = ddic_attach_instance(dip);
-	if (err)
-		goto out_unlock;
-	mutex_lock(&drv->minor_lock);
-	mn = ddic_minor_find(drv, MINOR(dev), S_IFCHR);
-	err = mn && mn->live && mn->dip == dip ? 0 : -ENXIO;
-	mutex_unlock(&drv->minor_lock);
+	err = ddic_open(&req);
 	if (err) {
-		/* The driver attached but did not make this node again. */
-		ddic_autodetach(dip);
-		goto out_unlock;
+		kfree(df);
+		return err;
 	}
-	dip->opening++;
-	mutex_unlock(&drv->state_lock);
-
-	err = cb->cb_open ? cb->cb_open(&newdev, ddic_file_flags(file),
-					OTYP_CHR, (cred_t *)file->f_cred) : 0;
-
-	mutex_lock(&drv->state_lock);
-	dip->opening--;
-	if (err) {
-		err = ddic_errno(drv, "open", err);
-		ddic_autodetach(dip);
-		goto out_unlock;
-	}
-	o = ddic_devopen_find(drv, newdev, OTYP_CHR);
-	if (!o) {
-		o = fresh;
-		fresh = NULL;
-		o->dev = newdev;
-		o->otyp = OTYP_CHR;
-		list_add(&o->link, &drv->devopens);
-	}
-	o->count++;
-	dip->opens++;
-	mutex_unlock(&drv->state_lock);
-	kfree(fresh);
 	df->drv = drv;
-	df->dip = dip;
-	df->dev = newdev;
+	df->dip = req.dip;
+	df->dev = req.dev;
 	file->private_data = df;
 	return 0;
-
-out_unlock:
-	mutex_unlock(&drv->state_lock);
-	kfree(df);
-	kfree(fresh);
-	return err;
-}
-
-/*
- * A close of @dev (@otyp) on @dip: close(9E) with @flag and @cr if it is
- * the last, then the open accounting and autodetach.  Shared by the
- * character and block bridges.
- */
-void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
-		  int otyp, int flag, cred_t *cr)
-{
-	struct cb_ops *cb = drv->ops->devo_cb_ops;
-	struct ddic_devopen *o;
-	bool last = false;
-	int err;
-
-	mutex_lock(&drv->state_lock);
-	o = ddic_devopen_find(drv, dev, otyp);
-	if (o && --o->count == 0) {
-		o->closing = true;
-		last = true;
-	}
-	mutex_unlock(&drv->state_lock);
-
-	if (last && cb->cb_close) {
-		err = cb->cb_close(dev, flag, otyp, cr);
-		if (err)
-			pr_debug("%s: close returned %d\n", drv->name, err);
-	}
-
-	mutex_lock(&drv->state_lock);
-	if (last) {
-		o->closing = false;
-		if (!o->count) {
-			list_del(&o->link);
-			kfree(o);
-		}
-		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
-		wake_up_all(&drv->close_wait);
-	}
-	dip->opens--;
-	ddic_autodetach(dip);
-	mutex_unlock(&drv->state_lock);
 }
 
 static int ddic_cdev_release(struct inode *inode, struct file *file)
 {
 	struct ddic_file *df = file->private_data;
 
-	ddic_devclose(df->drv, df->dip, df->dev, OTYP_CHR,
-		     ddic_file_flags(file), (cred_t *)file->f_cred);
+	ddic_close(df->drv, df->dip, df->dev, OTYP_CHR, ddic_file_flags(file),
+		   (cred_t *)file->f_cred);
 	kfree(df);
 	return 0;
 }
@@ -285,6 +131,20 @@ static ssize_t ddic_cdev_rw(struct file *file, char __user *buf, size_t count,
 	if (err && !(err == EINTR && moved))
 		return ddic_errno(df->drv, rw == UIO_READ ? "read" : "write",
 				 err);
+	/*
+	 * Departure (docs/departures.md, "zero-byte write"): a write(9E)
+	 * that succeeds having consumed nothing of a non-empty request (the
+	 * Device Driver Tutorial's dummy driver does) would make write(2)
+	 * return 0, and Linux's C library and busybox retry a 0-byte write
+	 * without end where Solaris's take it as the end.  The caller is
+	 * told the whole request was written: the driver, by succeeding,
+	 * has taken the bytes, and a retry could only be the same again.
+	 */
+	if (rw == UIO_WRITE && !err && !moved && count) {
+		pr_info_once("%s: write(9E) succeeded but consumed nothing; write(2) reports every byte written\n",
+			     df->drv->name);
+		return count;
+	}
 	return moved;
 }
 
@@ -300,40 +160,24 @@ static ssize_t ddic_cdev_write(struct file *file, const char __user *buf,
 	return ddic_cdev_rw(file, (char __user *)buf, count, ppos, UIO_WRITE);
 }
 
-static long ddic_cdev_ioctl_model(struct file *file, unsigned int cmd,
-				 unsigned long arg, int model)
-{
-	struct ddic_file *df = file->private_data;
-	struct cb_ops *cb = df->drv->ops->devo_cb_ops;
-	int rval = 0, err;
-
-	if (!cb->cb_ioctl)
-		return -ENOTTY;
-	/*
-	 * ioctl(9E) gets the caller's credentials, as Solaris passes
-	 * CRED() (read, write and close get the file's, as there).
-	 */
-	err = cb->cb_ioctl(df->dev, (int)cmd, (intptr_t)arg,
-			   ddic_file_flags(file) | model,
-			   (cred_t *)current_cred(), &rval);
-	if (err)
-		return ddic_errno(df->drv, "ioctl", err);
-	return rval;
-}
-
 static long ddic_cdev_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
-	return ddic_cdev_ioctl_model(file, cmd, arg, DATAMODEL_LP64);
+	struct ddic_file *df = file->private_data;
+
+	return ddic_ioctl(df->drv, df->dev, cmd, arg,
+			  ddic_file_flags(file) | DATAMODEL_LP64);
 }
 
 #ifdef CONFIG_COMPAT
 static long ddic_cdev_compat_ioctl(struct file *file, unsigned int cmd,
 				  unsigned long arg)
 {
-	return ddic_cdev_ioctl_model(file, cmd,
-				    (unsigned long)compat_ptr(arg),
-				    DATAMODEL_ILP32);
+	struct ddic_file *df = file->private_data;
+
+	return ddic_ioctl(df->drv, df->dev, cmd,
+			  (unsigned long)compat_ptr(arg),
+			  ddic_file_flags(file) | DATAMODEL_ILP32);
 }
 #endif
 

@@ -28,7 +28,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 #include <ddi_compat/testing.h>
 

@@ -22,7 +22,7 @@
 #include <sys/kmem.h>
 #include <sys/param.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 int ddic_attach_instance(struct dev_info *dip)
@@ -113,6 +113,28 @@ int ddic_driver_detach_all(struct ddic_driver *drv)
 	}
 	mutex_unlock(&drv->state_lock);
 	return err;
+}
+
+/*
+ * The node of @drv with @minor and @spec_type: the live one, else one
+ * removed but still held (its disk, its /dev node).  Here rather than in
+ * minornode.c so the open path (devopen.c) need not call the file that
+ * makes the block bridge's disks: the calls between files form a DAG.
+ */
+struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
+				 int spec_type)
+{
+	struct ddic_minor *mn, *stale = NULL;
+
+	lockdep_assert_held(&drv->minor_lock);
+	list_for_each_entry(mn, &drv->minors, link) {
+		if (mn->minor != minor || mn->spec_type != spec_type)
+			continue;
+		if (mn->live)
+			return mn;
+		stale = mn;
+	}
+	return stale;
 }
 
 /* Accessors. */

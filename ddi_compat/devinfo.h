@@ -86,15 +86,6 @@ struct ddic_minor {
 	struct ddic_blk *blk;		/* the Linux disk (block) */
 };
 
-/* How many open files a dev_t has, so close(9E) is called on the last. */
-struct ddic_devopen {
-	struct list_head link;
-	dev_t dev;
-	int otyp;			/* OTYP_CHR or OTYP_BLK */
-	int count;
-	bool closing;			/* its last close(9E) is running */
-};
-
 struct ddic_driver {
 	struct list_head link;		/* in ddic_drivers */
 	char name[DDIC_NAME_MAX];
@@ -115,11 +106,9 @@ struct ddic_driver {
 	struct mutex minor_lock;
 	struct list_head instances;
 	struct list_head minors;
-	struct list_head devopens;
+	struct list_head devopens;	/* open counts per dev_t (devopen.c) */
 	wait_queue_head_t close_wait;	/* a last close(9E) finished */
 	unsigned long close_seq;	/* how many have */
-	spinlock_t pollq_lock;
-	struct list_head pollqs;
 };
 
 extern struct mutex ddic_drivers_lock;
@@ -130,33 +119,39 @@ extern struct class *ddic_pseudo_class;
 int ddic_attach_instance(struct dev_info *dip);
 int ddic_detach_instance(struct dev_info *dip);
 void ddic_autodetach(struct dev_info *dip);
+struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
+				 int spec_type);	/* minor_lock held */
 int ddic_driver_attach_all(struct ddic_driver *drv);
 int ddic_driver_detach_all(struct ddic_driver *drv);
-int ddic_devinfo_init(void);
-void ddic_devinfo_fini(void);
 
 /* cdev.c */
 int ddic_cdev_register(struct ddic_driver *drv);
 void ddic_cdev_unregister(struct ddic_driver *drv);
-int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
-struct ddic_devopen *ddic_devopen_find(struct ddic_driver *drv, dev_t dev,
-				     int otyp);
-int ddic_wait_closing(struct ddic_driver *drv, dev_t dev, int otyp);
-void ddic_devclose(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
-		  int otyp, int flag, cred_t *cr);
 
-/* blk.c: the block bridge */
+/*
+ * devopen.c: open, close and ioctl for both bridges.  An open names its
+ * node by driver, dev_t and open type, plus the disk for a block node;
+ * the character bridge leaves @dip NULL and gets the node's instance.
+ */
 struct ddic_blk;
-struct buf;
-void ddic_blk_buf_done(struct buf *bp);
-int ddic_blk_create(struct ddic_minor *mn);
-void ddic_blk_destroy(struct ddic_blk *blk);
-void ddic_blk_destroy_later(struct ddic_blk *blk);
-void ddic_blk_driver_gone(struct ddic_driver *drv);
+struct ddic_open_req {
+	struct ddic_driver *drv;
+	struct dev_info *dip;		/* in (block) or out (character) */
+	struct ddic_blk *blk;		/* the disk of a block node, or NULL */
+	dev_t dev;			/* in; out: as open(9E) left it */
+	int otyp;			/* OTYP_CHR or OTYP_BLK */
+	int flag;			/* FREAD, FWRITE, FEXCL, ... */
+	cred_t *cred;
+};
+int ddic_open(struct ddic_open_req *req);
+void ddic_close(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
+		int otyp, int flag, cred_t *cr);
+long ddic_ioctl(struct ddic_driver *drv, dev_t dev, unsigned int cmd,
+		unsigned long arg, int mode);
+int ddic_open_flags(int rw, unsigned int oflags);
+int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
 
 /* minornode.c */
-struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
-				 int spec_type);
 void ddic_minor_destroy_all(struct ddic_driver *drv);
 int ddic_minornode_init(void);
 void ddic_minornode_fini(void);
@@ -169,6 +164,7 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 
 /* modctl.c */
 struct ddic_driver *ddic_driver_find(const char *name);
+/* Its debugfs files go with ddic_debugfs_root: no fini. */
 int ddic_control_init(void);
 void ddic_control_fini(void);
 

@@ -41,8 +41,8 @@
 #include <ddi_compat/kcompat.h>
 #include <sys/sunddi.h>
 
-#include "ddi_impl.h"
-#include "umem_impl.h"
+#include "ddic_core.h"
+#include "ddic_umem.h"
 #include <ddi_compat/testing.h>
 
 /* An entry point the driver has: neither NULL nor nodev(9F). */
@@ -284,7 +284,7 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	}
 	if (h->setup || !c)
 		return DDI_FAILURE;
-	if (c->magic != DDIC_UMEM_MAGIC_LIVE || test_bit(0, &c->driver_freed)) {
+	if (c->magic != DDIC_UMEM_MAGIC_LIVE || test_bit(DDIC_UMEM_FREED, &c->driver_freed)) {
 		pr_warn("%s: cookie %p is freed or not a umem cookie (caller %pS)\n",
 			__func__, c, (void *)_RET_IP_);
 		return DDI_FAILURE;

@@ -28,43 +28,24 @@
 #include <sys/kmem.h>
 #include <sys/cmn_err.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include <ddi_compat/testing.h>
 
 /*
  * vfree() may sleep outside interrupt context, and Linux does not export
  * its deferred variant.  From a spinlock, with interrupts off or in an
- * interrupt, the area is queued (the list node lives in the area itself,
- * which is at least a page) and a work item frees it.
+ * interrupt, the area is queued (the queue's node lives in the area
+ * itself, which is at least a page) and freed from a work item.
  */
-static LLIST_HEAD(kma_deferred);
-
-static void kma_deferred_fn(struct work_struct *work)
+static void kmd_vfree(struct ddic_defer *d)
 {
-	struct llist_node *n, *next;
-
-	llist_for_each_safe(n, next, llist_del_all(&kma_deferred))
-		vfree(n);
+	vfree(d);
 }
-
-static DECLARE_WORK(kma_deferred_work, kma_deferred_fn);
 
 void ddic_vfree_any(const void *addr)
 {
-	if (!addr)
-		return;
-	if (preemptible()) {
-		vfree(addr);
-		return;
-	}
-	if (llist_add((struct llist_node *)addr, &kma_deferred))
-		schedule_work(&kma_deferred_work);
-}
-
-/* Called last at unload: nothing may stay queued. */
-void ddic_vfree_flush(void)
-{
-	flush_work(&kma_deferred_work);
+	if (addr)
+		ddic_defer((struct ddic_defer *)addr, kmd_vfree);
 }
 
 static __always_inline void *kma_alloc_nosleep(size_t size, gfp_t zero)
@@ -268,7 +249,7 @@ int ddic_kmem_init(void)
 
 void ddic_kmem_fini(void)
 {
-	ddic_vfree_flush();
+	ddic_defer_flush();
 	kma_report_leaks(NULL);
 }
 
@@ -301,7 +282,7 @@ int ddic_kmem_init(void)
 
 void ddic_kmem_fini(void)
 {
-	ddic_vfree_flush();
+	ddic_defer_flush();
 }
 
 #endif /* DDIC_DEBUG */

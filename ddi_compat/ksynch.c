@@ -22,7 +22,7 @@
 #include <sys/ksynch.h>
 #include <sys/sunddi.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include <ddi_compat/testing.h>
 
 /* Zeroed locks are set up on first use; this serialises that. */

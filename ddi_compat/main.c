@@ -12,10 +12,9 @@
 #include <linux/debugfs.h>
 #include <linux/notifier.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
+#include "ddic_blk.h"
 #include "devinfo.h"
-
-struct dentry *ddic_debugfs_root;
 
 struct ddic_subsystem {
 	const char *name;

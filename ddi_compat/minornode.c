@@ -29,26 +29,11 @@
 #include <sys/stat.h>
 #include <ddi_compat/kcompat.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
+#include "ddic_blk.h"
 #include "devinfo.h"
 
 struct class *ddic_pseudo_class;
-
-struct ddic_minor *ddic_minor_find(struct ddic_driver *drv, minor_t minor,
-				 int spec_type)
-{
-	struct ddic_minor *mn, *stale = NULL;
-
-	lockdep_assert_held(&drv->minor_lock);
-	list_for_each_entry(mn, &drv->minors, link) {
-		if (mn->minor != minor || mn->spec_type != spec_type)
-			continue;
-		if (mn->live)
-			return mn;
-		stale = mn;
-	}
-	return stale;
-}
 
 /*
  * Free a node taken off drv->minors.  Called without minor_lock and

@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Small DDI services: nodev(9F)/nulldev(9F)/nochpoll(9F), time and
- * delays (lbolt is jiffies counted from boot), credentials, strlcpy.
+ * delays (lbolt is jiffies counted from boot), credentials, strlcpy,
+ * and the data model of the caller.
  */
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 #include <linux/cred.h>
 #include <linux/capability.h>
+#include <linux/compat.h>
 #include <linux/timekeeping.h>
 #include <sys/types.h>
 #include <sys/ddi.h>
 #include <sys/sunddi.h>
 #include <sys/cred.h>
+#include <sys/model.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 
 /*
  * Defined with prototypes, declared (in <ddi_compat/nodev.h>) without,
@@ -171,3 +174,13 @@ size_t ddic_strlcpy(char *dst, const char *src, size_t dstsize)
 	return len;
 }
 EXPORT_SYMBOL(ddic_strlcpy);
+
+/*
+ * ddic_model_current(9F): a 32-bit process reaches the kernel through the
+ * compat syscall entry, which is what in_compat_syscall() reports.
+ */
+uint_t ddic_model_current(void)
+{
+	return in_compat_syscall() ? DDI_MODEL_ILP32 : DDI_MODEL_LP64;
+}
+EXPORT_SYMBOL(ddic_model_current);

@@ -28,7 +28,7 @@
 #include <sys/stat.h>
 #include <ddi_compat/glue.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 struct mod_ops mod_driverops = { .modm_name = "driver", .modm_kind = 1 };

@@ -16,7 +16,7 @@
 #include <sys/types.h>
 #include <sys/poll.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 struct ddic_pollq {

@@ -73,7 +73,7 @@
 #include <linux/mm.h>
 #include <sys/map.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include <ddi_compat/testing.h>
 
 struct rsm_seg {

@@ -18,7 +18,7 @@
 #include <sys/types.h>
 #include <sys/sunddi.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 struct ddic_ss_array {

@@ -16,7 +16,7 @@
 #include <sys/file.h>
 #include <sys/sunddi.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 
 /*
  * Copy from user space without Linux's zero fill: copy_from_user() clears

@@ -40,8 +40,8 @@
 #include <ddi_compat/kcompat.h>
 #include <sys/ddidevmap.h>
 
-#include "ddi_impl.h"
-#include "umem_impl.h"
+#include "ddic_core.h"
+#include "ddic_umem.h"
 #include <ddi_compat/testing.h>
 
 /*
@@ -153,7 +153,7 @@ static void umc_report_leak(struct ddic_site *s, const char *modname)
 
 	pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
 		c, c->size, umc_backend_names[c->backend], s->func ?: "?",
-		s->line, modname, test_bit(0, &c->driver_freed) ?
+		s->line, modname, test_bit(DDIC_UMEM_FREED, &c->driver_freed) ?
 		" (freed, still mapped)" : "");
 }
 
@@ -187,14 +187,12 @@ void ddic_umem_module_going(struct module *mod)
 /*
  * Releasing a locked cookie unpins pages (which may take the page lock to
  * dirty them) and unaccounts locked memory (mmap_lock): both sleep.  From
- * atomic context the cookie is queued for a work item.
+ * atomic context the cookie is queued for a work item (ddic_defer).
  */
-static LLIST_HEAD(umc_deferred);
-static void umc_deferred_fn(struct work_struct *work);
-static DECLARE_WORK(umc_deferred_work, umc_deferred_fn);
-
-static void umc_release_locked(struct ddi_umem_cookie *c)
+static void umc_release_locked(struct ddic_defer *d)
 {
+	struct ddi_umem_cookie *c = container_of(d, struct ddi_umem_cookie,
+						 defer);
 	unsigned long npages = c->size >> PAGE_SHIFT;
 
 	unpin_user_pages_dirty_lock(c->pages, npages, c->dirty);
@@ -205,21 +203,12 @@ static void umc_release_locked(struct ddi_umem_cookie *c)
 	kfree(c);
 }
 
-static void umc_deferred_fn(struct work_struct *work)
-{
-	struct llist_node *n, *next;
-
-	llist_for_each_safe(n, next, llist_del_all(&umc_deferred))
-		umc_release_locked(container_of(n, struct ddi_umem_cookie,
-						 defer));
-}
-
 /* The last reference is gone: give the memory back.  Any context. */
 static void umc_release(struct ddi_umem_cookie *c)
 {
 	umc_untrack(c);
 	umc_count(c, -1);
-	if (test_bit(1, &c->driver_freed))
+	if (test_bit(DDIC_UMEM_FREED_MAPPED, &c->driver_freed))
 		atomic_long_dec(&umc_orphans);
 	c->magic = DDIC_UMEM_MAGIC_DEAD;
 	switch (c->backend) {
@@ -236,10 +225,7 @@ static void umc_release(struct ddi_umem_cookie *c)
 	case DDIC_UMEM_TRASH:
 		break;
 	case DDIC_UMEM_LOCKED:
-		if (preemptible())
-			umc_release_locked(c);
-		else if (llist_add(&c->defer, &umc_deferred))
-			schedule_work(&umc_deferred_work);
+		ddic_defer(&c->defer, umc_release_locked);
 		return;
 	default:
 		break;
@@ -477,7 +463,7 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 			__func__, c, (void *)_RET_IP_);
 		return;
 	}
-	if (test_and_set_bit(0, &c->driver_freed)) {
+	if (test_and_set_bit(DDIC_UMEM_FREED, &c->driver_freed)) {
 		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p freed twice (caller %pS); ignored\n",
 			__func__, c, (void *)_RET_IP_);
@@ -485,7 +471,7 @@ void ddi_umem_free(ddi_umem_cookie_t c)
 	}
 	/* Still mapped: count it until the last mapping goes. */
 	if (refcount_read(&c->ref) > 1) {
-		set_bit(1, &c->driver_freed);
+		set_bit(DDIC_UMEM_FREED_MAPPED, &c->driver_freed);
 		atomic_long_inc(&umc_orphans);
 	}
 	ddic_umem_put(c);
@@ -612,7 +598,7 @@ void ddi_umem_unlock(ddi_umem_cookie_t c)
 			__func__, c, (void *)_RET_IP_);
 		return;
 	}
-	if (test_and_set_bit(0, &c->driver_freed)) {
+	if (test_and_set_bit(DDIC_UMEM_FREED, &c->driver_freed)) {
 		atomic_long_inc(&umc_misuse);
 		pr_warn("%s: cookie %p unlocked twice (caller %pS); ignored\n",
 			__func__, c, (void *)_RET_IP_);
@@ -658,7 +644,7 @@ int ddic_umem_init(void)
 
 void ddic_umem_fini(void)
 {
-	flush_work(&umc_deferred_work);
+	ddic_defer_flush();
 	umc_report_leaks(NULL);
 	/* A mapping still holding the trash page keeps its own reference. */
 	__free_page(umc_trash_page);

@@ -84,7 +84,8 @@ typedef struct buf {
 	offset_t	b_offset;
 
 	/* ddi_compat's own: where the data is and who is told when done. */
-	void		*b_ddi_req;	/* the block request it belongs to */
+	/* biodone() hands a block request's buf to its bridge here */
+	void		(*b_ddic_done)(struct buf *bp);
 	struct page	**b_ddi_pages;	/* physio's pinned user pages */
 	unsigned int	b_ddi_npages;
 	unsigned int	b_ddi_pgoff;	/* offset of the data in page 0 */

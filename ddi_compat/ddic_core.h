@@ -1,25 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Private to ddi_compat: what the subsystems share with main.c and with
- * each other.  Never included by a Solaris driver.
+ * Private to ddi_compat: the core every subsystem may use (core.c and
+ * callsite.c, which call no other file of the module): the debugfs root,
+ * work deferred out of atomic context, call-site tracking; and the
+ * init/fini functions of main.c's table.  Never included by a Solaris
+ * driver.
  */
-#ifndef _DDI_IMPL_H
-#define _DDI_IMPL_H
+#ifndef _DDIC_CORE_H
+#define _DDIC_CORE_H
 
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/spinlock.h>
 #include <linux/list.h>
+#include <linux/llist.h>
 
-/* /sys/kernel/debug/ddi_compat, or an error pointer without debugfs. */
+/*
+ * /sys/kernel/debug/ddi_compat, or an error pointer without debugfs.
+ * Defined in core.c, set by main.c before any subsystem starts.
+ */
 extern struct dentry *ddic_debugfs_root;
+
+/*
+ * Freeing what may sleep (vfree, unpinning pages) from any context: from
+ * a context that may sleep @fn(@d) runs at once, otherwise from a work
+ * item.  @d lives in the object being freed; @fn frees it.
+ */
+struct ddic_defer {
+	struct llist_node node;
+	void (*fn)(struct ddic_defer *d);
+};
+void ddic_defer(struct ddic_defer *d, void (*fn)(struct ddic_defer *d));
+/* Wait for every deferred free queued so far (unload, tests). */
+void ddic_defer_flush(void);
 
 int ddic_kmem_init(void);
 void ddic_kmem_fini(void);
 void ddic_kmem_module_going(struct module *mod);
 
-int ddic_blk_init(void);
-void ddic_blk_fini(void);
 int ddic_rmap_init(void);
 void ddic_rmap_fini(void);
 int ddic_umem_init(void);
@@ -63,9 +81,8 @@ void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     const char *what, const char *noun,
 		     void (*report)(struct ddic_site *s, const char *modname));
 
-/* Free vmalloc'ed memory from any context (vfree may sleep). */
+/* Free vmalloc'ed memory from any context (kmem.c, over ddic_defer). */
 void ddic_vfree_any(const void *addr);
-void ddic_vfree_flush(void);
 
 /*
  * The mmap bridge between the driver model and the memory subsystem.
@@ -91,4 +108,4 @@ struct ddi_umem_cookie;
 struct page;
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
-#endif /* _DDI_IMPL_H */
+#endif /* _DDIC_CORE_H */

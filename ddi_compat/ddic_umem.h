@@ -3,8 +3,8 @@
  * Private to ddi_compat: the umem cookie, shared by umem.c (allocation,
  * ddi_umem_lock) and devmap.c (mapping cookies into user space).
  */
-#ifndef _DDI_UMEM_IMPL_H
-#define _DDI_UMEM_IMPL_H
+#ifndef _DDIC_UMEM_H
+#define _DDIC_UMEM_H
 
 #include <linux/refcount.h>
 #include <linux/llist.h>
@@ -12,7 +12,7 @@
 #include <linux/mm_types.h>
 #include <sys/ddidevmap.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 
 /* Where a cookie's memory comes from. */
 enum ddic_umem_backend {
@@ -23,13 +23,18 @@ enum ddic_umem_backend {
 	DDIC_UMEM_NBACKENDS
 };
 
+/* The bits of a cookie's driver_freed. */
+enum {
+	DDIC_UMEM_FREED,	/* the driver called ddi_umem_free/unlock */
+	DDIC_UMEM_FREED_MAPPED,	/* ... while a user mapping still held it */
+};
+
 struct ddi_umem_cookie {
 	u32 magic;
 	enum ddic_umem_backend backend;
 	int flags;			/* DDI_UMEM_* as the driver gave them */
 	refcount_t ref;			/* the driver's + one per mapping */
-	/* bit 0: freed by the driver; bit 1: ... while still mapped */
-	unsigned long driver_freed;
+	unsigned long driver_freed;	/* DDIC_UMEM_FREED* bits */
 	void *kaddr;			/* kernel address (user's if LOCKED) */
 	size_t size;			/* whole pages */
 	/* DDIC_UMEM_VMALLOC: page array built at first map; LOCKED: pinned pages */
@@ -38,7 +43,7 @@ struct ddi_umem_cookie {
 	struct mm_struct *mm;
 	bool accounted;
 	bool dirty;
-	struct llist_node defer;	/* release deferred to process context */
+	struct ddic_defer defer;	/* release deferred to process context */
 #ifdef DDIC_DEBUG
 	struct ddic_site site;		/* call site, in umc_sites */
 #endif
@@ -61,4 +66,4 @@ struct page **ddic_umem_page_array(struct ddi_umem_cookie *c);
 void ddic_umem_mappings_inc(void);
 void ddic_umem_mappings_dec(void);
 
-#endif /* _DDI_UMEM_IMPL_H */
+#endif /* _DDIC_UMEM_H */
