@@ -72,6 +72,11 @@ int ddi_quiesce_not_needed(dev_info_t *dip);
 int ddi_quiesce_not_supported(dev_info_t *dip);
 int ddi_no_info(dev_info_t *dip, ddi_info_cmd_t infocmd, void *arg,
 		void **result);
+dev_info_t *ddi_root_node(void);
+dev_info_t *ddi_get_parent(dev_info_t *dip);
+const char *ddi_binding_name(dev_info_t *dip);
+int ddi_dev_is_sid(dev_info_t *dip);
+int ddi_in_panic(void);
 
 /* Properties. */
 int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
@@ -90,6 +95,40 @@ int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
 				 uint_t flags, char *name, char ***datap,
 				 uint_t *nelementsp);
 void ddi_prop_free(void *data);
+int ddi_prop_lookup_int64_array(dev_t match_dev, dev_info_t *dip,
+				uint_t flags, char *name, int64_t **datap,
+				uint_t *nelementsp);
+int ddi_prop_lookup_byte_array(dev_t match_dev, dev_info_t *dip,
+			       uint_t flags, char *name, uchar_t **datap,
+			       uint_t *nelementsp);
+int ddi_prop_update_int(dev_t dev, dev_info_t *dip, char *name, int data);
+int ddi_prop_update_int_array(dev_t dev, dev_info_t *dip, char *name,
+			      int *data, uint_t nelements);
+int ddi_prop_update_int64(dev_t dev, dev_info_t *dip, char *name,
+			  int64_t data);
+int ddi_prop_update_int64_array(dev_t dev, dev_info_t *dip, char *name,
+				int64_t *data, uint_t nelements);
+int ddi_prop_update_string(dev_t dev, dev_info_t *dip, char *name,
+			   char *data);
+int ddi_prop_update_string_array(dev_t dev, dev_info_t *dip, char *name,
+				 char **data, uint_t nelements);
+int ddi_prop_update_byte_array(dev_t dev, dev_info_t *dip, char *name,
+			       uchar_t *data, uint_t nelements);
+int ddi_prop_create(dev_t dev, dev_info_t *dip, int flag, char *name,
+		    caddr_t value, int length);
+int ddi_prop_modify(dev_t dev, dev_info_t *dip, int flag, char *name,
+		    caddr_t value, int length);
+int ddi_prop_undefine(dev_t dev, dev_info_t *dip, int flag, char *name);
+int ddi_prop_remove(dev_t dev, dev_info_t *dip, char *name);
+void ddi_prop_remove_all(dev_info_t *dip);
+int ddi_getprop(dev_t dev, dev_info_t *dip, int flags, char *name,
+		int defvalue);
+int ddi_getlongprop(dev_t dev, dev_info_t *dip, int flags, char *name,
+		    caddr_t valuep, int *lengthp);
+int ddi_getlongprop_buf(dev_t dev, dev_info_t *dip, int flags, char *name,
+			caddr_t valuep, int *lengthp);
+int ddi_getproplen(dev_t dev, dev_info_t *dip, int flags, char *name,
+		   int *lengthp);
 /* prop_op(9E) helpers answering "Nblocks"/"nblocks" and "Size"/"size". */
 int ddi_prop_op_nblocks(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
 			int mod_flags, char *name, caddr_t valuep,
