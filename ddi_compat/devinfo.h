@@ -178,6 +178,10 @@ void ddic_prop_drop_all(struct dev_info *dip);
 int ddic_props_init(void);
 void ddic_props_fini(void);
 
+/* strsubr.c */
+int ddic_strsubr_init(void);
+void ddic_strsubr_fini(void);
+
 /* modctl.c */
 struct ddic_driver *ddic_driver_find(const char *name);
 int ddic_control_init(void);

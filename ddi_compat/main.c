@@ -31,6 +31,7 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 	{ "props", ddic_props_init, ddic_props_fini },
+	{ "strsubr", ddic_strsubr_init, ddic_strsubr_fini },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,

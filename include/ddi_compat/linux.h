@@ -32,5 +32,6 @@
 #include <linux/compat.h>
 #include <linux/kdev_t.h>
 #include <linux/stdarg.h>
+#include <linux/io.h>
 
 #endif /* _DDI_COMPAT_LINUX_H */

@@ -155,5 +155,50 @@ time_t ddi_get_time(void);
 
 /* Strings. */
 size_t ddic_strlcpy(char *dst, const char *src, size_t dstsize);
+int ddi_strtol(const char *str, char **nptr, int base, long *result);
+int ddi_strtoul(const char *str, char **nptr, int base,
+		unsigned long *result);
+int ddi_strtoll(const char *str, char **nptr, int base, longlong_t *result);
+int ddi_strtoull(const char *str, char **nptr, int base,
+		 u_longlong_t *result);
+char *ddi_strdup(const char *str, int flag);
+void strfree(char *str);
+int stoi(char **str);
+char *numtos(unsigned long num, char *s);
+int ddi_ffs(long mask);
+int ddi_fls(long mask);
+/* swab(9F); Linux's swab is a byte-swap macro (solaris_names.h). */
+void ddic_swab(void *src, void *dst, size_t nbytes);
+
+/* The caller. */
+pid_t ddi_get_pid(void);
+boolean_t ddi_can_receive_sig(void);
+
+/* dev_err(9F); Linux's dev_err is turned into it (solaris_names.h). */
+void ddic_dev_err(dev_info_t *dip, int ce, const char *fmt, ...)
+	__printf(3, 4);
+
+/* Device IDs: refused, see docs/departures.md. */
+typedef struct ddic_devid *ddi_devid_t;
+#define DEVID_NONE		0
+#define DEVID_SCSI3_WWN		1
+#define DEVID_SCSI_SERIAL	2
+#define DEVID_FAB		3
+#define DEVID_ENCAP		4
+#define DEVID_ATA_SERIAL	5
+#define DEVID_SCSI3_VPD_T10	6
+#define DEVID_SCSI3_VPD_EUI	7
+#define DEVID_SCSI3_VPD_NAA	8
+#define DEVID_BLOCK		9
+#define DEVID_PCI		10
+int ddi_devid_init(dev_info_t *dip, ushort_t devid_type, ushort_t nbytes,
+		   void *id, ddi_devid_t *retdevid);
+int ddi_devid_register(dev_info_t *dip, ddi_devid_t devid);
+void ddi_devid_unregister(dev_info_t *dip);
+int ddi_devid_get(dev_info_t *dip, ddi_devid_t *retdevid);
+void ddi_devid_free(ddi_devid_t devid);
+int ddi_devid_valid(ddi_devid_t devid);
+size_t ddi_devid_sizeof(ddi_devid_t devid);
+int ddi_devid_compare(ddi_devid_t id1, ddi_devid_t id2);
 
 #endif /* _SYS_SUNDDI_H */
