@@ -13,6 +13,8 @@
 #include <sys/types.h>
 #include <sys/systm.h>
 #include <sys/map.h>
+#include <sys/buf.h>
+#include <sys/uio.h>
 #include <ddi_compat/nodev.h>
 
 #define NODEV		((dev_t)-1)

@@ -14,6 +14,22 @@
 #include <sys/types32.h>
 #include <sys/ddidevmap.h>
 #include <ddi_compat/nodev.h>
+/* What <sys/sunddi.h> brings along on illumos. */
+#include <sys/isa_defs.h>
+#include <sys/cmn_err.h>
+#include <sys/ksynch.h>
+#include <sys/kmem.h>
+#include <sys/cred.h>
+#include <sys/uio.h>
+#include <sys/open.h>
+#include <sys/stat.h>
+#include <sys/file.h>
+#include <sys/errno.h>
+#include <sys/param.h>
+#include <sys/thread.h>
+#include <sys/modctl.h>
+#include <sys/ddi_impldefs.h>
+#include <sys/ddi_implfuncs.h>
 
 #define DDI_SUCCESS		0
 #define DDI_FAILURE		-1
