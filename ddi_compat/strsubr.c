@@ -82,13 +82,13 @@ void ddic_dev_err(dev_info_t *dip, int ce, const char *fmt, ...)
 	if (need > sizeof(stackbuf))
 		buf = kmalloc(need, GFP_ATOMIC);
 	va_start(ap, fmt);
-	if (!buf) {
-		ddic_vcmn_err(ce, fmt, ap);
-	} else {
+	if (buf) {
 		snprintf(buf, need, "%.*s%s%d: %s", (int)lead, fmt,
 			 dip ? ddi_driver_name(dip) : "?",
 			 dip ? ddi_get_instance(dip) : -1, fmt + lead);
 		ddic_vcmn_err(ce, buf, ap);
+	} else {
+		ddic_vcmn_err(ce, fmt, ap);	/* no room: no prefix */
 	}
 	va_end(ap);
 	if (buf != stackbuf)

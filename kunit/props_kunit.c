@@ -153,7 +153,7 @@ static void props_int64(struct kunit *test)
 
 static void props_string(struct kunit *test)
 {
-	char *in[] = { "alpha", "", "gamma delta" };
+	static const char *const in[] = { "alpha", "", "gamma delta" };
 	dev_info_t *dip = DIP(test);
 	char *s, **sa;
 	uint_t n;
@@ -167,7 +167,7 @@ static void props_string(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, s, "hello");
 	ddi_prop_free(s);
 	KUNIT_ASSERT_EQ(test, ddi_prop_update_string_array(DDI_DEV_T_NONE, dip,
-							   "sa", in, 3),
+							   "sa", (char **)in, 3),
 			DDI_PROP_SUCCESS);
 	KUNIT_ASSERT_EQ(test, ddi_prop_lookup_string_array(DDI_DEV_T_ANY, dip,
 							   0, "sa", &sa, &n),

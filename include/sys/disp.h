@@ -20,6 +20,6 @@
 #define kpreempt_disable()	preempt_disable()
 #define kpreempt_enable()	preempt_enable()
 #define KPREEMPT_SYNC		(-1)
-#define kpreempt(arg)		cond_resched()
+#define kpreempt(arg)		((void)(arg), cond_resched())
 
 #endif /* _SYS_DISP_H */
