@@ -72,6 +72,12 @@ struct dev_info {
 	int opening;			/* open(9E) calls in progress */
 	struct list_head *props;	/* the .conf node's properties */
 	void *driver_private;
+	/*
+	 * Properties the driver set with ddi_prop_update(9F) and friends
+	 * (props.c), searched before the .conf's; guarded by the property
+	 * lock in props.c.  Zeroed (next == NULL) means empty.
+	 */
+	struct list_head drvprops;
 };
 
 struct ddic_minor {
@@ -161,6 +167,15 @@ void ddic_poll_driver_gone(struct ddic_driver *drv);
 void ddic_poll_forget_range(const void *start, size_t len);
 struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
+
+/* props.c */
+void ddic_prop_drop_all(struct dev_info *dip);
+int ddic_props_init(void);
+void ddic_props_fini(void);
+
+/* strsubr.c */
+int ddic_strsubr_init(void);
+void ddic_strsubr_fini(void);
 
 /* modctl.c */
 struct ddic_driver *ddic_driver_find(const char *name);

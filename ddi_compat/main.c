@@ -29,6 +29,8 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
 	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
+	{ "props", ddic_props_init, ddic_props_fini },
+	{ "strsubr", ddic_strsubr_init, ddic_strsubr_fini },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,

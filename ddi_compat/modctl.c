@@ -100,6 +100,7 @@ static void ddic_driver_teardown(struct ddic_driver *drv)
 		if (dip->holds_module)
 			module_put(drv->owner);
 		list_del(&dip->link);
+		ddic_prop_drop_all(dip);
 		kfree(dip);
 	}
 	mutex_unlock(&drv->state_lock);

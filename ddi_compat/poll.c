@@ -33,7 +33,7 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php)
 {
 	/* Pairs with the cmpxchg_release below: q is fully set up. */
-	struct ddic_pollq *q = smp_load_acquire(&php->ph_q), *old;
+	struct ddic_pollq *q = smp_load_acquire(&php->ph_list), *old;
 
 	if (q)
 		return &q->wq;
@@ -44,7 +44,7 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 	q->drv = drv;
 	init_waitqueue_head(&q->wq);
 	spin_lock(&ddic_pollq_lock);
-	old = cmpxchg_release(&php->ph_q, NULL, q);
+	old = cmpxchg_release(&php->ph_list, NULL, q);
 	if (!old)
 		list_add(&q->link, &ddic_pollqs);
 	spin_unlock(&ddic_pollq_lock);
@@ -62,7 +62,7 @@ void pollwakeup(struct pollhead *php, short events)
 	if (!php)
 		return;
 	/* Pairs with the cmpxchg_release in ddic_pollhead_wq(). */
-	q = smp_load_acquire(&php->ph_q);
+	q = smp_load_acquire(&php->ph_list);
 	if (q)
 		wake_up_poll(&q->wq, (__force __poll_t)(u16)events);
 }
@@ -81,7 +81,7 @@ void ddic_poll_forget_range(const void *start, size_t len)
 		/* A queue somebody still waits on cannot go. */
 		if (waitqueue_active(&q->wq))
 			continue;
-		q->php->ph_q = NULL;
+		q->php->ph_list = NULL;
 		list_move(&q->link, &dead);
 	}
 	spin_unlock(&ddic_pollq_lock);

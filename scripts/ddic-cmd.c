@@ -7,7 +7,7 @@
  *   update_drv [-f] [-m 'minor mode owner group'] DRIVER
  *   ddi_attach DRIVER
  *   ddi_modinfo [DRIVER]
- *   prtconf [-D]        the device tree, as Solaris's prtconf(8) prints it
+ *   prtconf [-v] [-D]   the device tree, as Solaris's prtconf(8) prints it
  *
  * They talk to ddi_compat through /dev/ddi_modctl (ddi_compat/modctl.c):
  * reading it lists drivers, instances and nodes; writing "attach DRIVER"
@@ -35,6 +35,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,7 +52,7 @@ static void show_usage(void)
 	else if (!strcmp(prog, "ddi_modinfo"))
 		fprintf(stderr, "usage: ddi_modinfo [DRIVER]\n");
 	else if (!strcmp(prog, "prtconf"))
-		fprintf(stderr, "usage: prtconf [-D]\n");
+		fprintf(stderr, "usage: prtconf [-v] [-D]\n");
 	else
 		fprintf(stderr, "usage: %s DRIVER\n", prog);
 	exit(2);
@@ -306,43 +307,61 @@ static int do_add(int argc, char **argv)
 }
 
 /*
- * prtconf: the listing as Solaris's device tree: every instance under
- * the pseudo nexus, "(driver not attached)" when detached; -D adds the
- * driver name.
+ * prtconf [-v] [-D]: the device tree as Solaris's prtconf(8) prints it,
+ * from the read-only /proc/driver/ddic_devinfo (ddi_compat/props.c):
+ * lines "N<depth> <node>" and, for -v, "P<depth> <property line>".  -D
+ * adds each instance's driver name.
  */
+#define DEVINFO "/proc/driver/ddic_devinfo"
+
 static int do_prtconf(int argc, char **argv)
 {
-	char line[1024], drv[128] = "", ver[64] = "unknown";
-	int c, withdrv = 0, inst;
-	FILE *f;
+	char line[1024], mem[256];
+	int c, verbose = 0, withdrv = 0;
+	unsigned long kb = 0;
+	struct utsname u;
+	FILE *f, *mi;
 
 	while ((c = getopt(argc, argv, "Dv")) != -1) {
 		if (c == 'D')
 			withdrv = 1;
-		else if (c != 'v')
+		else if (c == 'v')
+			verbose = 1;
+		else
 			show_usage();
 	}
-	f = fopen(CTL, "r");
+	f = fopen(DEVINFO, "r");
 	if (!f) {
 		fprintf(stderr, "%s: ddi_compat is not loaded (%s: %s)\n",
-			prog, CTL, strerror(errno));
+			prog, DEVINFO, strerror(errno));
 		return 1;
 	}
+	uname(&u);
+	mi = fopen("/proc/meminfo", "r");
+	while (mi && fgets(mem, sizeof(mem), mi))
+		if (sscanf(mem, "MemTotal: %lu", &kb) == 1)
+			break;
+	if (mi)
+		fclose(mi);
+	printf("System Configuration:  ddi_compat  %s\n", u.machine);
+	printf("Memory size: %lu Megabytes\n", kb / 1024);
+	printf("System Peripherals (Software Nodes):\n\n");
 	while (fgets(line, sizeof(line), f)) {
-		char state[32];
+		char *text = strchr(line, ' ');
+		int depth = atoi(line + 1), i;
 
-		if (sscanf(line, "ddi_compat version %63s", ver) == 1) {
-			printf("System Configuration:  ddi_compat %s\n", ver);
-			printf("pseudo, instance #0\n");
-		} else if (sscanf(line, "driver %127s", drv) == 1) {
+		if (!text || (line[0] != 'N' && line[0] != 'P'))
 			continue;
-		} else if (sscanf(line, "  instance %d %31s", &inst, state) == 2) {
-			printf("    %s, instance #%d%s", drv, inst,
-			       strcmp(state, "attached") ? " (driver not attached)" : "");
-			if (withdrv)
-				printf(" (driver name: %s)", drv);
-			putchar('\n');
-		}
+		if (line[0] == 'P' && !verbose)
+			continue;
+		text++;
+		text[strcspn(text, "\n")] = '\0';
+		for (i = 0; i < depth; i++)
+			fputs("    ", stdout);
+		fputs(text, stdout);
+		if (line[0] == 'N' && withdrv && depth == 2)
+			printf(" (driver name: %.*s)", (int)strcspn(text, ","), text);
+		putchar('\n');
 	}
 	fclose(f);
 	return 0;

@@ -43,6 +43,7 @@ tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
+include/sys/note.h MACRO_ARG_UNUSED
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
 # whose .owner is that driver's module, so it cannot be const.

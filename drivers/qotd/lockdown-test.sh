@@ -29,7 +29,7 @@ ddi_modinfo qotd | grep -q '^driver qotd '
 ddi_attach qotd
 exec 3<$dev				# held open: stays attached (no autodetach)
 ddi_modinfo qotd | grep -q 'instance 0 attached'
-prtconf -D | grep '^    qotd, instance #0 (driver name: qotd)$'
+prtconf -D | grep '^        qotd, instance #0 (driver name: qotd)$'
 if update_drv qotd 2>/tmp/update_drv.err; then
 	echo "update_drv reattached an open instance"
 	exit 1

@@ -232,6 +232,15 @@ rb_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 		ddi_soft_state_free(rb_statep, instance);
 		return (DDI_FAILURE);
 	}
+
+	/*
+	 * Publish what this instance runs with (prtconf -v shows it): the
+	 * ring's size for its minor, and its label.
+	 */
+	(void) ddi_prop_update_int(makedevice(DDI_MAJOR_T_UNKNOWN, instance),
+	    dip, "ring-size", rsp->rb_size);
+	(void) ddi_prop_update_string(DDI_DEV_T_NONE, dip, "ring-label",
+	    rsp->rb_label);
 	ddi_report_dev(dip);
 	rb_count_event(&rb_stats.rs_attaches);
 	return (DDI_SUCCESS);
@@ -264,6 +273,7 @@ rb_detach(dev_info_t *dip, ddi_detach_cmd_t cmd)
 	mutex_exit(&rsp->rb_lock);
 
 	ddi_remove_minor_node(dip, NULL);
+	ddi_prop_remove_all(dip);
 	cv_destroy(&rsp->rb_cv);
 	mutex_destroy(&rsp->rb_lock);
 	kmem_free(rsp->rb_buf, rsp->rb_size);

@@ -32,5 +32,7 @@
 #include <linux/compat.h>
 #include <linux/kdev_t.h>
 #include <linux/stdarg.h>
+#include <linux/io.h>
+#include <linux/dev_printk.h>
 
 #endif /* _DDI_COMPAT_LINUX_H */

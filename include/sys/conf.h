@@ -7,6 +7,7 @@
 
 #include <sys/types.h>
 #include <sys/devops.h>
+#include <sys/t_lock.h>
 #include <ddi_compat/nodev.h>
 
 struct buf;

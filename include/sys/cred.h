@@ -7,11 +7,16 @@
 #define _SYS_CRED_H
 
 #include <sys/types.h>
+#include <sys/zone.h>
 
 uid_t crgetuid(const cred_t *cr);
 uid_t crgetruid(const cred_t *cr);
 gid_t crgetgid(const cred_t *cr);
 gid_t crgetrgid(const cred_t *cr);
+zoneid_t crgetzoneid(const cred_t *cr);
+
+/* The kernel's own credentials (root, in the global zone). */
+extern cred_t *kcred;
 
 /* The credentials of the running thread. */
 #define CRED()		((cred_t *)current_cred())

@@ -6,6 +6,8 @@
 #define _SYS_DEVOPS_H
 
 #include <sys/types.h>
+#include <sys/poll.h>
+#include <sys/cred.h>
 
 typedef struct dev_info dev_info_t;
 struct cb_ops;

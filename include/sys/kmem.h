@@ -32,4 +32,33 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 #define kmem_free(buf, size) \
 	ddic_kmem_free((buf), (size), __func__, __LINE__)
 
+/*
+ * Object caches, kmem_cache_create(9F): Solaris's signature and
+ * semantics.  An object is constructed when it enters the cache and
+ * destroyed when it leaves it, not at every alloc and free.  Linux has
+ * its own kmem_cache_*; <ddi_compat/solaris_names.h> turns the names
+ * into these.  vmp is accepted and ignored (memory comes from the kernel
+ * heap); reclaim is never called.  See docs/departures.md.
+ */
+typedef struct ddic_kmem_cache kmem_cache_t;
+
+#define KMC_NOTOUCH	0x00010000
+#define KMC_NODEBUG	0x00020000
+#define KMC_NOMAGAZINE	0x00040000
+#define KMC_NOHASH	0x00080000
+#define KMC_QCACHE	0x00100000
+#define KMC_KMEM_ALLOC	0x00200000
+#define KMC_IDENTIFIER	0x00400000
+#define KMC_PREFILL	0x00800000
+
+kmem_cache_t *ddic_kmem_cache_create(char *name, size_t bufsize,
+				     size_t align,
+				     int (*constructor)(void *, void *, int),
+				     void (*destructor)(void *, void *),
+				     void (*reclaim)(void *), void *private,
+				     void *vmp, int cflags);
+void *ddic_kmem_cache_alloc(kmem_cache_t *cp, int kmflag);
+void ddic_kmem_cache_free(kmem_cache_t *cp, void *buf);
+void ddic_kmem_cache_destroy(kmem_cache_t *cp);
+
 #endif /* _SYS_KMEM_H */

@@ -19,9 +19,21 @@
 
 struct ddic_pollq;
 
+/*
+ * ph_list is NULL until poll(2) first waits on the pollhead and again
+ * after pollhead_clean(), as a Solaris driver that tests it expects;
+ * what it points at is private to ddi_compat (Solaris's polldat list).
+ */
 typedef struct pollhead {
-	struct ddic_pollq *ph_q;
+	struct ddic_pollq *ph_list;
 } pollhead_t;
+
+/*
+ * POLLET: the caller polls edge-triggered (epoll's EPOLLET).  Solaris's
+ * value, 0x2000, is Linux's POLLRDHUP, which chpoll(9E) can be asked
+ * for; so POLLET is a bit poll(2) never carries in a short.
+ */
+#define POLLET		0x4000
 
 void pollwakeup(struct pollhead *php, short events);
 void pollhead_clean(struct pollhead *php);

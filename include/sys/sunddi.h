@@ -14,6 +14,22 @@
 #include <sys/types32.h>
 #include <sys/ddidevmap.h>
 #include <ddi_compat/nodev.h>
+/* What <sys/sunddi.h> brings along on illumos. */
+#include <sys/isa_defs.h>
+#include <sys/cmn_err.h>
+#include <sys/ksynch.h>
+#include <sys/kmem.h>
+#include <sys/cred.h>
+#include <sys/uio.h>
+#include <sys/open.h>
+#include <sys/stat.h>
+#include <sys/file.h>
+#include <sys/errno.h>
+#include <sys/param.h>
+#include <sys/thread.h>
+#include <sys/modctl.h>
+#include <sys/ddi_impldefs.h>
+#include <sys/ddi_implfuncs.h>
 
 #define DDI_SUCCESS		0
 #define DDI_FAILURE		-1
@@ -72,6 +88,11 @@ int ddi_quiesce_not_needed(dev_info_t *dip);
 int ddi_quiesce_not_supported(dev_info_t *dip);
 int ddi_no_info(dev_info_t *dip, ddi_info_cmd_t infocmd, void *arg,
 		void **result);
+dev_info_t *ddi_root_node(void);
+dev_info_t *ddi_get_parent(dev_info_t *dip);
+const char *ddi_binding_name(dev_info_t *dip);
+int ddi_dev_is_sid(dev_info_t *dip);
+int ddi_in_panic(void);
 
 /* Properties. */
 int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
@@ -90,6 +111,40 @@ int ddi_prop_lookup_string_array(dev_t match_dev, dev_info_t *dip,
 				 uint_t flags, char *name, char ***datap,
 				 uint_t *nelementsp);
 void ddi_prop_free(void *data);
+int ddi_prop_lookup_int64_array(dev_t match_dev, dev_info_t *dip,
+				uint_t flags, char *name, int64_t **datap,
+				uint_t *nelementsp);
+int ddi_prop_lookup_byte_array(dev_t match_dev, dev_info_t *dip,
+			       uint_t flags, char *name, uchar_t **datap,
+			       uint_t *nelementsp);
+int ddi_prop_update_int(dev_t dev, dev_info_t *dip, char *name, int data);
+int ddi_prop_update_int_array(dev_t dev, dev_info_t *dip, char *name,
+			      int *data, uint_t nelements);
+int ddi_prop_update_int64(dev_t dev, dev_info_t *dip, char *name,
+			  int64_t data);
+int ddi_prop_update_int64_array(dev_t dev, dev_info_t *dip, char *name,
+				int64_t *data, uint_t nelements);
+int ddi_prop_update_string(dev_t dev, dev_info_t *dip, char *name,
+			   char *data);
+int ddi_prop_update_string_array(dev_t dev, dev_info_t *dip, char *name,
+				 char **data, uint_t nelements);
+int ddi_prop_update_byte_array(dev_t dev, dev_info_t *dip, char *name,
+			       uchar_t *data, uint_t nelements);
+int ddi_prop_create(dev_t dev, dev_info_t *dip, int flag, char *name,
+		    caddr_t value, int length);
+int ddi_prop_modify(dev_t dev, dev_info_t *dip, int flag, char *name,
+		    caddr_t value, int length);
+int ddi_prop_undefine(dev_t dev, dev_info_t *dip, int flag, char *name);
+int ddi_prop_remove(dev_t dev, dev_info_t *dip, char *name);
+void ddi_prop_remove_all(dev_info_t *dip);
+int ddi_getprop(dev_t dev, dev_info_t *dip, int flags, char *name,
+		int defvalue);
+int ddi_getlongprop(dev_t dev, dev_info_t *dip, int flags, char *name,
+		    caddr_t valuep, int *lengthp);
+int ddi_getlongprop_buf(dev_t dev, dev_info_t *dip, int flags, char *name,
+			caddr_t valuep, int *lengthp);
+int ddi_getproplen(dev_t dev, dev_info_t *dip, int flags, char *name,
+		   int *lengthp);
 /* prop_op(9E) helpers answering "Nblocks"/"nblocks" and "Size"/"size". */
 int ddi_prop_op_nblocks(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,
 			int mod_flags, char *name, caddr_t valuep,
@@ -116,5 +171,50 @@ time_t ddi_get_time(void);
 
 /* Strings. */
 size_t ddic_strlcpy(char *dst, const char *src, size_t dstsize);
+int ddi_strtol(const char *str, char **nptr, int base, long *result);
+int ddi_strtoul(const char *str, char **nptr, int base,
+		unsigned long *result);
+int ddi_strtoll(const char *str, char **nptr, int base, longlong_t *result);
+int ddi_strtoull(const char *str, char **nptr, int base,
+		 u_longlong_t *result);
+char *ddi_strdup(const char *str, int flag);
+void strfree(char *str);
+int stoi(char **str);
+char *numtos(unsigned long num, char *s);
+int ddi_ffs(long mask);
+int ddi_fls(long mask);
+/* swab(9F); Linux's swab is a byte-swap macro (solaris_names.h). */
+void ddic_swab(void *src, void *dst, size_t nbytes);
+
+/* The caller. */
+pid_t ddi_get_pid(void);
+boolean_t ddi_can_receive_sig(void);
+
+/* dev_err(9F); Linux's dev_err is turned into it (solaris_names.h). */
+void ddic_dev_err(dev_info_t *dip, int ce, const char *fmt, ...)
+	__printf(3, 4);
+
+/* Device IDs: refused, see docs/departures.md. */
+typedef struct ddic_devid *ddi_devid_t;
+#define DEVID_NONE		0
+#define DEVID_SCSI3_WWN		1
+#define DEVID_SCSI_SERIAL	2
+#define DEVID_FAB		3
+#define DEVID_ENCAP		4
+#define DEVID_ATA_SERIAL	5
+#define DEVID_SCSI3_VPD_T10	6
+#define DEVID_SCSI3_VPD_EUI	7
+#define DEVID_SCSI3_VPD_NAA	8
+#define DEVID_BLOCK		9
+#define DEVID_PCI		10
+int ddi_devid_init(dev_info_t *dip, ushort_t devid_type, ushort_t nbytes,
+		   void *id, ddi_devid_t *retdevid);
+int ddi_devid_register(dev_info_t *dip, ddi_devid_t devid);
+void ddi_devid_unregister(dev_info_t *dip);
+int ddi_devid_get(dev_info_t *dip, ddi_devid_t *retdevid);
+void ddi_devid_free(ddi_devid_t devid);
+int ddi_devid_valid(ddi_devid_t devid);
+size_t ddi_devid_sizeof(ddi_devid_t devid);
+int ddi_devid_compare(ddi_devid_t id1, ddi_devid_t id2);
 
 #endif /* _SYS_SUNDDI_H */

@@ -36,6 +36,8 @@ typedef unsigned int		minor_t;
 typedef short			pri_t;
 typedef unsigned short		o_dev_t;	/* old 16-bit dev_t */
 typedef int			processorid_t;
+typedef int			zoneid_t;
+typedef int			taskid_t;
 typedef struct cred		cred_t;
 typedef struct task_struct	kthread_t;
 typedef struct task_struct	proc_t;

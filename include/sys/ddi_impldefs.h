@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * <sys/ddi_impldefs.h>: the framework's view of a dev_info node.  Here
+ * struct dev_info is private to ddi_compat; a driver that includes this
+ * header for the names it brings along (the locks, credentials,
+ * properties, the DDI functions) gets those.
+ */
+#ifndef _SYS_DDI_IMPLDEFS_H
+#define _SYS_DDI_IMPLDEFS_H
+
+#include <sys/types.h>
+#include <sys/ksynch.h>
+#include <sys/cred.h>
+#include <sys/kmem.h>
+#include <sys/devops.h>
+#include <sys/sunddi.h>
+
+#endif /* _SYS_DDI_IMPLDEFS_H */

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * <sys/mutex.h>: mutex(9F), which ddi_compat keeps with the rest of the
+ * synchronisation primitives in <sys/ksynch.h>.
+ */
+#ifndef _SYS_MUTEX_H
+#define _SYS_MUTEX_H
+
+#include <sys/types.h>
+#include <sys/ksynch.h>
+
+#endif /* _SYS_MUTEX_H */
