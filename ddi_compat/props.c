@@ -34,7 +34,7 @@
 #include <sys/kmem.h>
 #include <sys/param.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 /* What a property holds.  ANY is ddi_prop_create(9F)'s untyped value. */

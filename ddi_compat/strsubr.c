@@ -26,7 +26,7 @@
 #include <sys/mkdev.h>
 #include <sys/types32.h>
 
-#include "ddi_impl.h"
+#include "ddic_core.h"
 #include "devinfo.h"
 
 /* Processes and credentials. */

@@ -12,6 +12,7 @@
 #include <sys/ddi.h>
 #include <sys/sunddi.h>
 #include <sys/cmn_err.h>
+#include <ddi_compat/testing.h>
 #include <sys/cred.h>
 #include <sys/mkdev.h>
 
