@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * <sys/byteorder.h>: byte swapping and endian conversion.
+ *
+ * BSWAP_8/16/32/64 reverse bytes; LE_* and BE_* convert between the CPU's
+ * order and little/big endian (each is its own inverse); the BE_IN/LE_IN
+ * and BE_OUT/LE_OUT forms read and write unaligned byte arrays.  htons,
+ * htonl, ntohs and ntohl are Linux's; htonll and ntohll are here.
+ */
+#ifndef _SYS_BYTEORDER_H
+#define _SYS_BYTEORDER_H
+
+#include <linux/swab.h>
+#include <asm/byteorder.h>
+#if __has_include(<linux/unaligned.h>)
+#include <linux/unaligned.h>	/* 6.12 */
+#else
+#include <asm/unaligned.h>	/* 6.1 */
+#endif
+#include <sys/types.h>
+
+#define BSWAP_8(x)	((uint8_t)(x))
+#define BSWAP_16(x)	((uint16_t)__swab16((uint16_t)(x)))
+#define BSWAP_32(x)	((uint32_t)__swab32((uint32_t)(x)))
+#define BSWAP_64(x)	((uint64_t)__swab64((uint64_t)(x)))
+
+#define BMASK_8(x)	((x) & 0xff)
+#define BMASK_16(x)	((x) & 0xffff)
+#define BMASK_32(x)	((x) & 0xffffffff)
+#define BMASK_64(x)	(x)
+
+#if defined(__LITTLE_ENDIAN)
+#define LE_8(x)		BMASK_8(x)
+#define LE_16(x)	((uint16_t)(x))
+#define LE_32(x)	((uint32_t)(x))
+#define LE_64(x)	((uint64_t)(x))
+#define BE_8(x)		BMASK_8(x)
+#define BE_16(x)	BSWAP_16(x)
+#define BE_32(x)	BSWAP_32(x)
+#define BE_64(x)	BSWAP_64(x)
+#else
+#define LE_8(x)		BMASK_8(x)
+#define LE_16(x)	BSWAP_16(x)
+#define LE_32(x)	BSWAP_32(x)
+#define LE_64(x)	BSWAP_64(x)
+#define BE_8(x)		BMASK_8(x)
+#define BE_16(x)	((uint16_t)(x))
+#define BE_32(x)	((uint32_t)(x))
+#define BE_64(x)	((uint64_t)(x))
+#endif
+
+#define htonll(x)	((uint64_t)cpu_to_be64((uint64_t)(x)))
+#define ntohll(x)	((uint64_t)be64_to_cpu((__force __be64)(uint64_t)(x)))
+
+/* Unaligned byte arrays, any alignment. */
+#define BE_IN8(xa)	(*(const uint8_t *)(xa))
+#define BE_IN16(xa)	get_unaligned_be16(xa)
+#define BE_IN32(xa)	get_unaligned_be32(xa)
+#define BE_IN64(xa)	get_unaligned_be64(xa)
+#define LE_IN8(xa)	(*(const uint8_t *)(xa))
+#define LE_IN16(xa)	get_unaligned_le16(xa)
+#define LE_IN32(xa)	get_unaligned_le32(xa)
+#define LE_IN64(xa)	get_unaligned_le64(xa)
+#define BE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)(yv))
+#define BE_OUT16(xa, yv)	put_unaligned_be16((yv), (xa))
+#define BE_OUT32(xa, yv)	put_unaligned_be32((yv), (xa))
+#define BE_OUT64(xa, yv)	put_unaligned_be64((yv), (xa))
+#define LE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)(yv))
+#define LE_OUT16(xa, yv)	put_unaligned_le16((yv), (xa))
+#define LE_OUT32(xa, yv)	put_unaligned_le32((yv), (xa))
+#define LE_OUT64(xa, yv)	put_unaligned_le64((yv), (xa))
+
+#endif /* _SYS_BYTEORDER_H */
