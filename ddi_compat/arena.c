@@ -118,8 +118,9 @@ static bool arena_span_add(vmem_t *vmp, unsigned long start,
 	return true;
 }
 
-static void *arena_add(vmem_t *vmp, void *vaddr, size_t size, bool imported,
-		       unsigned long ip)
+/* Add [vaddr, vaddr + size) to the arena's free space; false if refused. */
+static bool arena_add(vmem_t *vmp, void *vaddr, size_t size, bool imported,
+		      unsigned long ip)
 {
 	unsigned long a = (unsigned long)vaddr, units;
 
@@ -128,17 +129,17 @@ static void *arena_add(vmem_t *vmp, void *vaddr, size_t size, bool imported,
 		arena_refuse(vmp, "vmem_add",
 			     "size 0, not a multiple of the quantum, or wraps",
 			     a, size, ip);
-		return NULL;
+		return false;
 	}
 	units = size >> vmp->qshift;
 	if (!arena_span_add(vmp, arena_index(vmp, vaddr), units, imported)) {
 		arena_refuse(vmp, "vmem_add",
 			     "overlaps space already in the arena (or no memory)",
 			     a, size, ip);
-		return NULL;
+		return false;
 	}
 	ddic_rmfree(vmp->map, units, arena_index(vmp, vaddr));
-	return vaddr;
+	return true;
 }
 
 static vmem_t *arena_create(const char *name, void *base, size_t size,
@@ -357,7 +358,8 @@ void *vmem_add(vmem_t *vmp, void *vaddr, size_t size, int vmflag)
 			     size, _RET_IP_);
 		return NULL;
 	}
-	return arena_add(vmp, vaddr, size, false, _RET_IP_);
+	/* As on Solaris, NULL also when a span at address 0 was added. */
+	return arena_add(vmp, vaddr, size, false, _RET_IP_) ? vaddr : NULL;
 }
 EXPORT_SYMBOL(vmem_add);
 
