@@ -14,6 +14,7 @@
 #include <sys/ksynch.h>
 #include <sys/ddi.h>
 #include <sys/sunddi.h>
+#include <sys/sysmacros.h>
 
 static kmutex_t li_global_lock;		/* static: zero-filled */
 static krwlock_t li_global_rw;
@@ -61,6 +62,12 @@ static void zeroed_locks_nest(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, RW_LOCK_HELD(&li_global_rw));
 	KUNIT_EXPECT_TRUE(test, rw_tryenter(&a->rw, RW_WRITER));
 	rw_exit(&a->rw);
+	/* mutex_enter is an expression, as in INCR_COUNT's comma list. */
+	INCR_COUNT(&a->ready, &b->lock);
+	INCR_COUNT(&a->ready, &b->lock);
+	DECR_COUNT(&a->ready, &b->lock);
+	KUNIT_EXPECT_EQ(test, a->ready, 1);
+	KUNIT_EXPECT_TRUE(test, MUTEX_NOT_HELD(&b->lock));
 }
 
 struct li_wait {

@@ -148,13 +148,15 @@ int rw_lock_held(krwlock_t *rwp);
  * locks get per-site classes as initialised ones do (one shared class
  * would make lockdep report any two zeroed locks held together as
  * recursive locking).  The exported functions of the same names remain.
+ * The macros are expressions (of type void), as the calls are, so that
+ * uses such as INCR_COUNT's comma expression still work.
  */
 #define mutex_enter(mp)							\
-	do {								\
+	({								\
 		static struct lock_class_key __ddic_key;			\
 									\
 		ddic_mutex_enter_site((mp), #mp, &__ddic_key);		\
-	} while (0)
+	})
 
 #define mutex_tryenter(mp)						\
 	({								\
@@ -164,11 +166,11 @@ int rw_lock_held(krwlock_t *rwp);
 	})
 
 #define rw_enter(rwp, type)						\
-	do {								\
+	({								\
 		static struct lock_class_key __ddic_key;			\
 									\
 		ddic_rw_enter_site((rwp), (type), #rwp, &__ddic_key);	\
-	} while (0)
+	})
 
 #define rw_tryenter(rwp, type)						\
 	({								\

@@ -46,8 +46,8 @@
 	(((type)(x) ^ (type)(y)) < ((type)(x) & (type)(y)))
 
 /* Counters under a mutex (both arguments are pointers). */
-#define INCR_COUNT(var, mutex)	mutex_enter(mutex), (*(var))++, mutex_exit(mutex)
-#define DECR_COUNT(var, mutex)	mutex_enter(mutex), (*(var))--, mutex_exit(mutex)
+#define INCR_COUNT(var, mutex)	(mutex_enter(mutex), (*(var))++, mutex_exit(mutex))
+#define DECR_COUNT(var, mutex)	(mutex_enter(mutex), (*(var))--, mutex_exit(mutex))
 
 /* Byte-wide bit fields, declared low bit first (x86 and arm64: LTOH). */
 #if defined(__LITTLE_ENDIAN_BITFIELD)
@@ -76,7 +76,7 @@
 
 /* <sys/ccompile.h>'s __unused, which Solaris drivers put on arguments. */
 #ifndef __unused
-#define __unused	__attribute__((__unused__))
+#define __unused	__always_unused
 #endif
 
 #endif /* _SYS_SYSMACROS_H */
