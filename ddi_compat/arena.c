@@ -214,8 +214,8 @@ void vmem_destroy(vmem_t *vmp)
 		return;
 	used = vmp->total - ddic_rmap_free_units(vmp->map);
 	if (used)
-		pr_warn("%s: vmem_destroy from %pS: leaked %lu bytes\n",
-			vmp->name, (void *)_RET_IP_, used << vmp->qshift);
+		pr_warn("%s: %s from %pS: leaked %lu bytes\n",
+			vmp->name, __func__, (void *)_RET_IP_, used << vmp->qshift);
 	list_for_each_entry_safe(sp, n, &vmp->spans, link) {
 		if (sp->imported && vmp->ffunc)
 			vmp->ffunc(vmp->source, arena_addr(vmp, sp->start),
@@ -403,8 +403,8 @@ EXPORT_SYMBOL(vmem_size);
 id_space_t *id_space_create(const char *name, id_t low, id_t high)
 {
 	if (low < 0 || high <= low) {
-		pr_warn("id_space_create(\"%s\", %d, %d) from %pS: empty or negative range; returning NULL\n",
-			name ?: "", low, high, (void *)_RET_IP_);
+		pr_warn("%s(\"%s\", %d, %d) from %pS: empty or negative range; returning NULL\n",
+			__func__, name ?: "", low, high, (void *)_RET_IP_);
 		return NULL;
 	}
 	return arena_create(name, (void *)(unsigned long)low, high - low, 1,

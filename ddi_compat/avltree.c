@@ -51,8 +51,8 @@ void avl_create(avl_tree_t *tree, int (*compar)(const void *, const void *),
 		size_t size, size_t offset)
 {
 	if (offset + sizeof(avl_node_t) > size)
-		pr_warn("avl_create(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
-			tree, size, offset, (void *)_RET_IP_);
+		pr_warn("%s(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
+			__func__, tree, size, offset, (void *)_RET_IP_);
 	tree->avl_root = RB_ROOT;
 	tree->avl_compar = compar;
 	tree->avl_offset = offset;
@@ -64,8 +64,8 @@ EXPORT_SYMBOL(avl_create);
 void avl_destroy(avl_tree_t *tree)
 {
 	if (tree->avl_numnodes)
-		pr_warn("avl_destroy(%p) from %pS: %lu nodes still in the tree\n",
-			tree, (void *)_RET_IP_, tree->avl_numnodes);
+		pr_warn("%s(%p) from %pS: %lu nodes still in the tree\n",
+			__func__, tree, (void *)_RET_IP_, tree->avl_numnodes);
 }
 EXPORT_SYMBOL(avl_destroy);
 

@@ -567,8 +567,8 @@ EXPORT_SYMBOL(ddic_sema_init);
 void sema_destroy(ksema_t *sp)
 {
 	if (atomic_read(&sp->s_sleepers))
-		pr_warn("sema_destroy(%p) from %pS: %d threads still asleep on it\n",
-			sp, (void *)_RET_IP_, atomic_read(&sp->s_sleepers));
+		pr_warn("%s(%p) from %pS: %d threads still asleep on it\n",
+			__func__, sp, (void *)_RET_IP_, atomic_read(&sp->s_sleepers));
 }
 EXPORT_SYMBOL(sema_destroy);
 

@@ -59,8 +59,8 @@ static inline void lst_unlink(list_node_t *node)
 void list_create(list_t *list, size_t size, size_t offset)
 {
 	if (offset + sizeof(list_node_t) > size)
-		pr_warn("list_create(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
-			list, size, offset, (void *)_RET_IP_);
+		pr_warn("%s(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
+			__func__, list, size, offset, (void *)_RET_IP_);
 	list->list_size = size;
 	list->list_offset = offset;
 	list->list_head.list_next = &list->list_head;

@@ -13,7 +13,7 @@
 /* fn(&v, arg) returns the new value; v ends as expect. */
 #define NV(fn, T, init, arg, expect)					\
 	do {								\
-		volatile T v = (T)(init);				\
+		T v = (T)(init);				\
 		T r = fn(&v, arg);					\
 									\
 		KUNIT_EXPECT_EQ_MSG(test, (u64)r, (u64)(T)(expect), #fn); \
@@ -24,7 +24,7 @@
 /* fn(&v, arg) returns nothing; v ends as expect. */
 #define VD(fn, T, init, arg, expect)					\
 	do {								\
-		volatile T v = (T)(init);				\
+		T v = (T)(init);				\
 									\
 		fn(&v, arg);						\
 		KUNIT_EXPECT_EQ_MSG(test, (u64)v, (u64)(T)(expect), #fn); \
@@ -33,7 +33,7 @@
 
 #define NV0(fn, T, init, expect)					\
 	do {								\
-		volatile T v = (T)(init);				\
+		T v = (T)(init);				\
 		T r = fn(&v);						\
 									\
 		KUNIT_EXPECT_EQ_MSG(test, (u64)r, (u64)(T)(expect), #fn); \
@@ -43,7 +43,7 @@
 
 #define VD0(fn, T, init, expect)					\
 	do {								\
-		volatile T v = (T)(init);				\
+		T v = (T)(init);				\
 									\
 		fn(&v);							\
 		KUNIT_EXPECT_EQ_MSG(test, (u64)v, (u64)(T)(expect), #fn); \
@@ -53,7 +53,7 @@
 /* fn returns the old value; v ends as expect. */
 #define OLD(fn, T, init, expect, ...)					\
 	do {								\
-		volatile T v = (T)(init);				\
+		T v = (T)(init);				\
 		T r = fn(&v, __VA_ARGS__);				\
 									\
 		KUNIT_EXPECT_EQ_MSG(test, (u64)r, (u64)(T)(init), #fn);	\
@@ -64,8 +64,8 @@
 static void atomic_add_family(struct kunit *test)
 {
 	int n = 0;
-	volatile char buf[16];
-	volatile void *p = &buf[2];
+	char buf[16];
+	void *p = &buf[2];
 
 	VD(atomic_add_8, uint8_t, 0xfe, 3, 0x01);
 	VD(atomic_add_char, uchar_t, 5, -6, 0xff);
@@ -84,7 +84,7 @@ static void atomic_add_family(struct kunit *test)
 	NV(atomic_add_long_nv, ulong_t, 100, -100, 0);
 	NV(atomic_add_64_nv, uint64_t, 0xffffffffULL, 1, 0x100000000ULL);
 	{
-		volatile void *q = p;
+		void *q = p;
 		void *r;
 
 		atomic_add_ptr(&q, 4);
@@ -204,7 +204,7 @@ static void atomic_cas_swap_family(struct kunit *test)
 	OLD(atomic_swap_ulong, ulong_t, 4UL, ~0UL, ~0UL);
 	OLD(atomic_swap_64, uint64_t, ~0ULL, 5, 5);
 	{
-		void *volatile q = &x;
+		void *q = &x;
 
 		KUNIT_EXPECT_PTR_EQ(test, atomic_cas_ptr(&q, &x, &y),
 				    (void *)&x);
@@ -222,7 +222,7 @@ static void atomic_cas_swap_family(struct kunit *test)
 
 static void atomic_bits_excl(struct kunit *test)
 {
-	volatile ulong_t w = 0;
+	ulong_t w = 0;
 
 	KUNIT_EXPECT_EQ(test, atomic_set_long_excl(&w, 0), 0);
 	KUNIT_EXPECT_EQ(test, atomic_set_long_excl(&w, 0), -1);
@@ -238,12 +238,12 @@ static void atomic_bits_excl(struct kunit *test)
 #define AT_ROUNDS	100000
 
 struct at_ctx {
-	volatile uint32_t c32;
-	volatile uint64_t c64;
-	volatile uint16_t c16;
-	volatile uint8_t c8;
-	volatile ulong_t bits;
-	volatile uint32_t data, flag, seen;
+	uint32_t c32;
+	uint64_t c64;
+	uint16_t c16;
+	uint8_t c8;
+	ulong_t bits;
+	uint32_t data, flag, seen;
 	struct completion done[2];
 	struct at_arg {
 		struct at_ctx *c;

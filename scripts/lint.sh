@@ -36,11 +36,16 @@ tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
 scripts/guest/noshm.c ENOSYS
+include/sys/atomic.h VOLATILE
+include/sys/note.h MACRO_ARG_UNUSED
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
 # whose .owner is that driver's module, so it cannot be const.
 # nodev.h FUNCTION_WITHOUT_ARGS: nodev()/nulldev() are declared without a
 # prototype on purpose, as on Solaris, to fit every entry point.
+# atomic.h VOLATILE: atomic_ops(9F) take volatile pointers; that is the
+# interface.  note.h MACRO_ARG_UNUSED: NOTE()/_NOTE() generate no code,
+# by definition.
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there

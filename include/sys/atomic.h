@@ -219,7 +219,7 @@ static inline uint64_t atomic_add_64_nv(volatile uint64_t *target, int64_t delta
 	return ddic_atomic_add_64(target, delta);
 }
 
-static inline void * atomic_add_ptr_nv(volatile void *target, ssize_t delta)
+static inline void *atomic_add_ptr_nv(volatile void *target, ssize_t delta)
 {
 	return (void *)ddic_atomic_add_long((volatile ulong_t *)target, delta);
 }
@@ -594,7 +594,7 @@ static inline uint64_t atomic_cas_64(volatile uint64_t *target, uint64_t cmp, ui
 	return cmpxchg((uint64_t *)target, cmp, newval);
 }
 
-static inline void * atomic_cas_ptr(volatile void *target, void *cmp, void *newval)
+static inline void *atomic_cas_ptr(volatile void *target, void *cmp, void *newval)
 {
 	return cmpxchg((void **)target, cmp, newval);
 }
@@ -641,7 +641,7 @@ static inline uint64_t atomic_swap_64(volatile uint64_t *target, uint64_t newval
 	return xchg((uint64_t *)target, newval);
 }
 
-static inline void * atomic_swap_ptr(volatile void *target, void *newval)
+static inline void *atomic_swap_ptr(volatile void *target, void *newval)
 {
 	return xchg((void **)target, newval);
 }
@@ -666,29 +666,35 @@ static inline int atomic_clear_long_excl(volatile ulong_t *target,
 /* After taking a lock: earlier loads and stores before later ones. */
 static inline void membar_enter(void)
 {
+	/* Full barrier: Linux has nothing weaker that orders stores to loads. */
 	smp_mb();
 }
 
 /* Before releasing a lock. */
 static inline void membar_exit(void)
 {
+	/* Full barrier: earlier loads and stores before the releasing store. */
 	smp_mb();
 }
 
 /* Stores before later stores. */
 static inline void membar_producer(void)
 {
+	/* Pairs with the consumer's membar_consumer(). */
 	smp_wmb();
 }
 
 /* Loads before later loads. */
 static inline void membar_consumer(void)
 {
+	/* Pairs with the producer's membar_producer(). */
 	smp_rmb();
 }
 
+/* Everything before, before everything after. */
 static inline void membar_sync(void)
 {
+	/* Full barrier. */
 	smp_mb();
 }
 

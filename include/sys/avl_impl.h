@@ -21,7 +21,7 @@ struct avl_node {
 
 struct avl_tree {
 	struct rb_root avl_root;
-	int (*avl_compar)(const void *, const void *);
+	int (*avl_compar)(const void *a, const void *b);
 	size_t avl_offset;
 	ulong_t avl_numnodes;
 	size_t avl_size;

@@ -12,7 +12,7 @@
 
 #include <linux/swab.h>
 #include <asm/byteorder.h>
-#if __has_include(<linux/unaligned.h>)
+#if __has_include("linux/unaligned.h")
 #include <linux/unaligned.h>	/* 6.12 */
 #else
 #include <asm/unaligned.h>	/* 6.1 */

@@ -56,9 +56,10 @@ void ddic_assfail3(const char *expr, unsigned long long left,
 #else
 #define ASSERT(EX)	((void)sizeof(!!(EX)))	/* checked, not evaluated */
 #define ASSERT0(EX)	((void)sizeof((EX) == 0))
-#define ASSERT3S(L, OP, R)	((void)sizeof((int64_t)(L) OP (int64_t)(R)))
-#define ASSERT3U(L, OP, R)	((void)sizeof((uint64_t)(L) OP (uint64_t)(R)))
-#define ASSERT3P(L, OP, R)	((void)sizeof((uintptr_t)(L) OP (uintptr_t)(R)))
+/* Checked by the compiler, never evaluated. */
+#define ASSERT3S(L, OP, R)	do { if (0) VERIFY3S(L, OP, R); } while (0)
+#define ASSERT3U(L, OP, R)	do { if (0) VERIFY3U(L, OP, R); } while (0)
+#define ASSERT3P(L, OP, R)	do { if (0) VERIFY3P(L, OP, R); } while (0)
 #define IMPLY(A, B)	((void)sizeof(!(A) || (B)))
 #define EQUIV(A, B)	((void)sizeof(!!(A) == !!(B)))
 #endif
