@@ -52,6 +52,8 @@ struct vmem {
 	spinlock_t span_lock;
 	struct list_head spans;
 	unsigned long total;		/* units in all spans */
+	unsigned long hull_lo, hull_hi;	/* indices: lowest span start, end */
+	unsigned int nspans;
 	vmem_alloc_t *afunc;
 	vmem_ximport_t *xafunc;
 	vmem_free_t *ffunc;
@@ -114,6 +116,11 @@ static bool arena_span_add(vmem_t *vmp, unsigned long start,
 	}
 	list_add_tail(&n->link, &vmp->spans);
 	vmp->total += size;
+	if (!vmp->nspans || start < vmp->hull_lo)
+		WRITE_ONCE(vmp->hull_lo, start);
+	if (start + size > vmp->hull_hi)
+		WRITE_ONCE(vmp->hull_hi, start + size);
+	WRITE_ONCE(vmp->nspans, vmp->nspans + 1);
 	spin_unlock_irqrestore(&vmp->span_lock, flags);
 	return true;
 }
@@ -474,10 +481,21 @@ id_t id_alloc_specific_nosleep(id_space_t *isp, id_t id)
 }
 EXPORT_SYMBOL(id_alloc_specific_nosleep);
 
+/* Is @id inside the space?  One span (the usual case): no lock needed. */
+static inline bool ids_inside(id_space_t *isp, id_t id)
+{
+	unsigned long index = (unsigned long)id + 1;
+
+	if (id < 0 || index < READ_ONCE(isp->hull_lo) ||
+	    index >= READ_ONCE(isp->hull_hi))
+		return false;
+	return READ_ONCE(isp->nspans) == 1 ||
+	       vmem_contains(isp, (void *)(unsigned long)id, 1);
+}
+
 void id_free(id_space_t *isp, id_t id)
 {
-	if (unlikely(id < 0 || !vmem_contains(isp, (void *)(unsigned long)id,
-					      1))) {
+	if (unlikely(!ids_inside(isp, id))) {
 		arena_refuse(isp, "id_free", "the ID is outside the space",
 			     id, 0, _RET_IP_);
 		return;
