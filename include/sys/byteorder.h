@@ -12,14 +12,9 @@
 
 #include <linux/swab.h>
 #include <asm/byteorder.h>
-#if __has_include("linux/unaligned.h")
-#include <linux/unaligned.h>	/* 6.12 */
-#else
-#include <asm/unaligned.h>	/* 6.1 */
-#endif
 #include <sys/types.h>
 
-#define BSWAP_8(x)	((uint8_t)(x))
+#define BSWAP_8(x)	((x) & 0xff)
 #define BSWAP_16(x)	((uint16_t)__swab16((uint16_t)(x)))
 #define BSWAP_32(x)	((uint32_t)__swab32((uint32_t)(x)))
 #define BSWAP_64(x)	((uint64_t)__swab64((uint64_t)(x)))
@@ -49,25 +44,37 @@
 #define BE_64(x)	((uint64_t)(x))
 #endif
 
-#define htonll(x)	((uint64_t)cpu_to_be64((uint64_t)(x)))
+#define htonll(x)	((__force uint64_t)cpu_to_be64((uint64_t)(x)))
 #define ntohll(x)	((uint64_t)be64_to_cpu((__force __be64)(uint64_t)(x)))
 
-/* Unaligned byte arrays, any alignment. */
+/* Byte arrays of any alignment, assembled byte by byte. */
 #define BE_IN8(xa)	(*(const uint8_t *)(xa))
-#define BE_IN16(xa)	get_unaligned_be16(xa)
-#define BE_IN32(xa)	get_unaligned_be32(xa)
-#define BE_IN64(xa)	get_unaligned_be64(xa)
+#define BE_IN16(xa)	((uint16_t)(((uint16_t)BE_IN8(xa) << 8) |		\
+				    BE_IN8((const uint8_t *)(xa) + 1)))
+#define BE_IN32(xa)	((uint32_t)(((uint32_t)BE_IN16(xa) << 16) |		\
+				    BE_IN16((const uint8_t *)(xa) + 2)))
+#define BE_IN64(xa)	((uint64_t)(((uint64_t)BE_IN32(xa) << 32) |		\
+				    BE_IN32((const uint8_t *)(xa) + 4)))
 #define LE_IN8(xa)	(*(const uint8_t *)(xa))
-#define LE_IN16(xa)	get_unaligned_le16(xa)
-#define LE_IN32(xa)	get_unaligned_le32(xa)
-#define LE_IN64(xa)	get_unaligned_le64(xa)
-#define BE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)(yv))
-#define BE_OUT16(xa, yv)	put_unaligned_be16((yv), (xa))
-#define BE_OUT32(xa, yv)	put_unaligned_be32((yv), (xa))
-#define BE_OUT64(xa, yv)	put_unaligned_be64((yv), (xa))
-#define LE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)(yv))
-#define LE_OUT16(xa, yv)	put_unaligned_le16((yv), (xa))
-#define LE_OUT32(xa, yv)	put_unaligned_le32((yv), (xa))
-#define LE_OUT64(xa, yv)	put_unaligned_le64((yv), (xa))
+#define LE_IN16(xa)	((uint16_t)(((uint16_t)LE_IN8((const uint8_t *)(xa) + 1) << 8) | \
+				    LE_IN8(xa)))
+#define LE_IN32(xa)	((uint32_t)(((uint32_t)LE_IN16((const uint8_t *)(xa) + 2) << 16) | \
+				    LE_IN16(xa)))
+#define LE_IN64(xa)	((uint64_t)(((uint64_t)LE_IN32((const uint8_t *)(xa) + 4) << 32) | \
+				    LE_IN32(xa)))
+#define BE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)((yv) & 0xff))
+#define BE_OUT16(xa, yv)	(BE_OUT8((uint8_t *)(xa) + 1, (yv)),		\
+				 BE_OUT8((xa), (uint64_t)(yv) >> 8))
+#define BE_OUT32(xa, yv)	(BE_OUT16((uint8_t *)(xa) + 2, (yv)),		\
+				 BE_OUT16((xa), (uint64_t)(yv) >> 16))
+#define BE_OUT64(xa, yv)	(BE_OUT32((uint8_t *)(xa) + 4, (yv)),		\
+				 BE_OUT32((xa), (uint64_t)(yv) >> 32))
+#define LE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)((yv) & 0xff))
+#define LE_OUT16(xa, yv)	(LE_OUT8((xa), (yv)),				\
+				 LE_OUT8((uint8_t *)(xa) + 1, (uint64_t)(yv) >> 8))
+#define LE_OUT32(xa, yv)	(LE_OUT16((xa), (yv)),				\
+				 LE_OUT16((uint8_t *)(xa) + 2, (uint64_t)(yv) >> 16))
+#define LE_OUT64(xa, yv)	(LE_OUT32((xa), (yv)),				\
+				 LE_OUT32((uint8_t *)(xa) + 4, (uint64_t)(yv) >> 32))
 
 #endif /* _SYS_BYTEORDER_H */
