@@ -44,37 +44,67 @@
 #define BE_64(x)	((uint64_t)(x))
 #endif
 
-#define htonll(x)	((__force uint64_t)cpu_to_be64((uint64_t)(x)))
+#define htonll(x)	((uint64_t)be64_to_cpu((__force __be64)(uint64_t)(x)))
 #define ntohll(x)	((uint64_t)be64_to_cpu((__force __be64)(uint64_t)(x)))
 
 /* Byte arrays of any alignment, assembled byte by byte. */
-#define BE_IN8(xa)	(*(const uint8_t *)(xa))
-#define BE_IN16(xa)	((uint16_t)(((uint16_t)BE_IN8(xa) << 8) |		\
-				    BE_IN8((const uint8_t *)(xa) + 1)))
-#define BE_IN32(xa)	((uint32_t)(((uint32_t)BE_IN16(xa) << 16) |		\
-				    BE_IN16((const uint8_t *)(xa) + 2)))
-#define BE_IN64(xa)	((uint64_t)(((uint64_t)BE_IN32(xa) << 32) |		\
-				    BE_IN32((const uint8_t *)(xa) + 4)))
-#define LE_IN8(xa)	(*(const uint8_t *)(xa))
-#define LE_IN16(xa)	((uint16_t)(((uint16_t)LE_IN8((const uint8_t *)(xa) + 1) << 8) | \
-				    LE_IN8(xa)))
-#define LE_IN32(xa)	((uint32_t)(((uint32_t)LE_IN16((const uint8_t *)(xa) + 2) << 16) | \
-				    LE_IN16(xa)))
-#define LE_IN64(xa)	((uint64_t)(((uint64_t)LE_IN32((const uint8_t *)(xa) + 4) << 32) | \
-				    LE_IN32(xa)))
-#define BE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)((yv) & 0xff))
-#define BE_OUT16(xa, yv)	(BE_OUT8((uint8_t *)(xa) + 1, (yv)),		\
-				 BE_OUT8((xa), (uint64_t)(yv) >> 8))
-#define BE_OUT32(xa, yv)	(BE_OUT16((uint8_t *)(xa) + 2, (yv)),		\
-				 BE_OUT16((xa), (uint64_t)(yv) >> 16))
-#define BE_OUT64(xa, yv)	(BE_OUT32((uint8_t *)(xa) + 4, (yv)),		\
-				 BE_OUT32((xa), (uint64_t)(yv) >> 32))
-#define LE_OUT8(xa, yv)		(*(uint8_t *)(xa) = (uint8_t)((yv) & 0xff))
-#define LE_OUT16(xa, yv)	(LE_OUT8((xa), (yv)),				\
-				 LE_OUT8((uint8_t *)(xa) + 1, (uint64_t)(yv) >> 8))
-#define LE_OUT32(xa, yv)	(LE_OUT16((xa), (yv)),				\
-				 LE_OUT16((uint8_t *)(xa) + 2, (uint64_t)(yv) >> 16))
-#define LE_OUT64(xa, yv)	(LE_OUT32((xa), (yv)),				\
-				 LE_OUT32((uint8_t *)(xa) + 4, (uint64_t)(yv) >> 32))
+static inline uint64_t ddic_be_in(const void *xa, int n)
+{
+	const uint8_t *p = xa;
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static inline uint64_t ddic_le_in(const void *xa, int n)
+{
+	const uint8_t *p = xa;
+	uint64_t v = 0;
+
+	while (n--)
+		v = (v << 8) | p[n];
+	return v;
+}
+
+static inline void ddic_be_out(void *xa, uint64_t v, int n)
+{
+	uint8_t *p = xa;
+
+	while (n--) {
+		p[n] = v & 0xff;
+		v >>= 8;
+	}
+}
+
+static inline void ddic_le_out(void *xa, uint64_t v, int n)
+{
+	uint8_t *p = xa;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		p[i] = v & 0xff;
+		v >>= 8;
+	}
+}
+
+#define BE_IN8(xa)	((uint8_t)ddic_be_in((xa), 1))
+#define BE_IN16(xa)	((uint16_t)ddic_be_in((xa), 2))
+#define BE_IN32(xa)	((uint32_t)ddic_be_in((xa), 4))
+#define BE_IN64(xa)	((uint64_t)ddic_be_in((xa), 8))
+#define LE_IN8(xa)	((uint8_t)ddic_le_in((xa), 1))
+#define LE_IN16(xa)	((uint16_t)ddic_le_in((xa), 2))
+#define LE_IN32(xa)	((uint32_t)ddic_le_in((xa), 4))
+#define LE_IN64(xa)	((uint64_t)ddic_le_in((xa), 8))
+#define BE_OUT8(xa, yv)		ddic_be_out((xa), (yv), 1)
+#define BE_OUT16(xa, yv)	ddic_be_out((xa), (yv), 2)
+#define BE_OUT32(xa, yv)	ddic_be_out((xa), (yv), 4)
+#define BE_OUT64(xa, yv)	ddic_be_out((xa), (yv), 8)
+#define LE_OUT8(xa, yv)		ddic_le_out((xa), (yv), 1)
+#define LE_OUT16(xa, yv)	ddic_le_out((xa), (yv), 2)
+#define LE_OUT32(xa, yv)	ddic_le_out((xa), (yv), 4)
+#define LE_OUT64(xa, yv)	ddic_le_out((xa), (yv), 8)
 
 #endif /* _SYS_BYTEORDER_H */
