@@ -18,6 +18,7 @@
 #include <linux/sched/signal.h>
 #include <linux/jiffies.h>
 #include <linux/spinlock.h>
+#include <linux/wait_bit.h>
 #include <sys/types.h>
 #include <sys/ksynch.h>
 #include <sys/sunddi.h>
@@ -25,7 +26,17 @@
 #include "ddic_core.h"
 #include <ddi_compat/testing.h>
 
-/* Zeroed locks are set up on first use; this serialises that. */
+/* The exported functions; drivers reach them through the site macros. */
+#undef mutex_enter
+#undef mutex_tryenter
+#undef rw_enter
+#undef rw_tryenter
+
+/*
+ * Zeroed locks are set up on first use; this serialises that.  A first
+ * use through a site macro of <sys/ksynch.h> brings that site's class
+ * key; one through the exported function (no site) the shared key.
+ */
 static DEFINE_SPINLOCK(ddic_lazy_lock);
 static struct lock_class_key ddic_lazy_mutex_key;
 static struct lock_class_key ddic_lazy_rw_key;
@@ -40,18 +51,28 @@ void ddic_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 }
 EXPORT_SYMBOL(ddic_mutex_init);
 
-static void ddic_mutex_ready(kmutex_t *mp)
+static noinline void ddic_mutex_lazy(kmutex_t *mp, const char *name,
+				    struct lock_class_key *key)
 {
 	unsigned long flags;
 
-	/* Pairs with the release in ddic_mutex_init(). */
-	if (likely(smp_load_acquire(&mp->m_ready)))
-		return;
 	spin_lock_irqsave(&ddic_lazy_lock, flags);
 	if (!mp->m_ready)
-		ddic_mutex_init(mp, "kmutex_t (zeroed)", MUTEX_DEFAULT, NULL,
-			       &ddic_lazy_mutex_key);
+		ddic_mutex_init(mp, (char *)name, MUTEX_DEFAULT, NULL, key);
 	spin_unlock_irqrestore(&ddic_lazy_lock, flags);
+}
+
+static inline void ddic_mutex_ready_site(kmutex_t *mp, const char *name,
+					struct lock_class_key *key)
+{
+	/* Pairs with the release in ddic_mutex_init(). */
+	if (unlikely(!smp_load_acquire(&mp->m_ready)))
+		ddic_mutex_lazy(mp, name, key);
+}
+
+static inline void ddic_mutex_ready(kmutex_t *mp)
+{
+	ddic_mutex_ready_site(mp, "kmutex_t (zeroed)", &ddic_lazy_mutex_key);
 }
 
 void ddic_mutex_destroy(kmutex_t *mp)
@@ -65,23 +86,49 @@ void ddic_mutex_destroy(kmutex_t *mp)
 }
 EXPORT_SYMBOL(ddic_mutex_destroy);
 
-void mutex_enter(kmutex_t *mp)
+static inline void ddic_mutex_lock(kmutex_t *mp)
 {
-	ddic_mutex_ready(mp);
 	mutex_lock(&mp->m_lock);
 	WRITE_ONCE(mp->m_owner, current);
 }
-EXPORT_SYMBOL(mutex_enter);
 
-int mutex_tryenter(kmutex_t *mp)
+static inline int ddic_mutex_trylock(kmutex_t *mp)
 {
-	ddic_mutex_ready(mp);
 	if (!mutex_trylock(&mp->m_lock))
 		return 0;
 	WRITE_ONCE(mp->m_owner, current);
 	return 1;
 }
+
+void mutex_enter(kmutex_t *mp)
+{
+	ddic_mutex_ready(mp);
+	ddic_mutex_lock(mp);
+}
+EXPORT_SYMBOL(mutex_enter);
+
+void ddic_mutex_enter_site(kmutex_t *mp, const char *name,
+			   struct lock_class_key *key)
+{
+	ddic_mutex_ready_site(mp, name, key);
+	ddic_mutex_lock(mp);
+}
+EXPORT_SYMBOL(ddic_mutex_enter_site);
+
+int mutex_tryenter(kmutex_t *mp)
+{
+	ddic_mutex_ready(mp);
+	return ddic_mutex_trylock(mp);
+}
 EXPORT_SYMBOL(mutex_tryenter);
+
+int ddic_mutex_tryenter_site(kmutex_t *mp, const char *name,
+			     struct lock_class_key *key)
+{
+	ddic_mutex_ready_site(mp, name, key);
+	return ddic_mutex_trylock(mp);
+}
+EXPORT_SYMBOL(ddic_mutex_tryenter_site);
 
 void mutex_exit(kmutex_t *mp)
 {
@@ -251,6 +298,17 @@ int cv_wait_sig(kcondvar_t *cvp, kmutex_t *mp)
 }
 EXPORT_SYMBOL(cv_wait_sig);
 
+/*
+ * cv_wait_sig_swap(9F): cv_wait_sig() that lets the sleeping thread be
+ * swapped out.  Linux does not swap kernel threads' stacks, so it is
+ * cv_wait_sig().
+ */
+int cv_wait_sig_swap(kcondvar_t *cvp, kmutex_t *mp)
+{
+	return ddic_cv_block(cvp, mp, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
+}
+EXPORT_SYMBOL(cv_wait_sig_swap);
+
 /* Ticks from now until the lbolt value @abstime; 0 if already past. */
 static long ddic_ticks_until(clock_t abstime)
 {
@@ -345,18 +403,28 @@ void ddic_rw_init(krwlock_t *rwp, char *name, krw_type_t type, void *arg,
 }
 EXPORT_SYMBOL(ddic_rw_init);
 
-static void ddic_rw_ready(krwlock_t *rwp)
+static noinline void ddic_rw_lazy(krwlock_t *rwp, const char *name,
+				 struct lock_class_key *key)
 {
 	unsigned long flags;
 
-	/* Pairs with the release in ddic_rw_init(). */
-	if (likely(smp_load_acquire(&rwp->r_ready)))
-		return;
 	spin_lock_irqsave(&ddic_lazy_lock, flags);
 	if (!rwp->r_ready)
-		ddic_rw_init(rwp, "krwlock_t (zeroed)", RW_DEFAULT, NULL,
-			    &ddic_lazy_rw_key);
+		ddic_rw_init(rwp, (char *)name, RW_DEFAULT, NULL, key);
 	spin_unlock_irqrestore(&ddic_lazy_lock, flags);
+}
+
+static inline void ddic_rw_ready_site(krwlock_t *rwp, const char *name,
+				     struct lock_class_key *key)
+{
+	/* Pairs with the release in ddic_rw_init(). */
+	if (unlikely(!smp_load_acquire(&rwp->r_ready)))
+		ddic_rw_lazy(rwp, name, key);
+}
+
+static inline void ddic_rw_ready(krwlock_t *rwp)
+{
+	ddic_rw_ready_site(rwp, "krwlock_t (zeroed)", &ddic_lazy_rw_key);
 }
 
 void rw_destroy(krwlock_t *rwp)
@@ -367,9 +435,8 @@ void rw_destroy(krwlock_t *rwp)
 }
 EXPORT_SYMBOL(rw_destroy);
 
-void rw_enter(krwlock_t *rwp, krw_t enter_type)
+static inline void ddic_rw_lock(krwlock_t *rwp, krw_t enter_type)
 {
-	ddic_rw_ready(rwp);
 	if (enter_type == RW_WRITER) {
 		down_write(&rwp->r_sem);
 		WRITE_ONCE(rwp->r_writer, current);
@@ -378,11 +445,24 @@ void rw_enter(krwlock_t *rwp, krw_t enter_type)
 		atomic_inc(&rwp->r_readers);
 	}
 }
-EXPORT_SYMBOL(rw_enter);
 
-int rw_tryenter(krwlock_t *rwp, krw_t enter_type)
+void rw_enter(krwlock_t *rwp, krw_t enter_type)
 {
 	ddic_rw_ready(rwp);
+	ddic_rw_lock(rwp, enter_type);
+}
+EXPORT_SYMBOL(rw_enter);
+
+void ddic_rw_enter_site(krwlock_t *rwp, krw_t enter_type, const char *name,
+			struct lock_class_key *key)
+{
+	ddic_rw_ready_site(rwp, name, key);
+	ddic_rw_lock(rwp, enter_type);
+}
+EXPORT_SYMBOL(ddic_rw_enter_site);
+
+static inline int ddic_rw_trylock(krwlock_t *rwp, krw_t enter_type)
+{
 	if (enter_type == RW_WRITER) {
 		if (!down_write_trylock(&rwp->r_sem))
 			return 0;
@@ -394,7 +474,21 @@ int rw_tryenter(krwlock_t *rwp, krw_t enter_type)
 	}
 	return 1;
 }
+
+int rw_tryenter(krwlock_t *rwp, krw_t enter_type)
+{
+	ddic_rw_ready(rwp);
+	return ddic_rw_trylock(rwp, enter_type);
+}
 EXPORT_SYMBOL(rw_tryenter);
+
+int ddic_rw_tryenter_site(krwlock_t *rwp, krw_t enter_type, const char *name,
+			  struct lock_class_key *key)
+{
+	ddic_rw_ready_site(rwp, name, key);
+	return ddic_rw_trylock(rwp, enter_type);
+}
+EXPORT_SYMBOL(ddic_rw_tryenter_site);
 
 void rw_exit(krwlock_t *rwp)
 {
@@ -444,3 +538,98 @@ int rw_lock_held(krwlock_t *rwp)
 	return rw_write_held(rwp) || rw_read_locked(rwp);
 }
 EXPORT_SYMBOL(rw_lock_held);
+
+/*
+ * Semaphores, semaphore(9F).  The count is taken with
+ * atomic_dec_if_positive(); a thread that finds it zero sleeps on the
+ * kernel's hashed wait queue for the ksema_t's address until sema_v()
+ * wakes it.  The waiter queues itself before trying again, and sema_v()
+ * raises the count before looking for waiters (the atomic and the barrier
+ * order the two), so a sema_v() is never missed.
+ *
+ * Departure: waiters are not served first come first served; every
+ * waiter is woken by a sema_v() and one takes the count
+ * (docs/departures.md, "Semaphores").
+ */
+void ddic_sema_init(ksema_t *sp, uint_t val, char *name, ksema_type_t type,
+		    void *arg)
+{
+	if (val > INT_MAX) {
+		pr_warn("sema_init(%p, %u) from %pS: value too large; using %d\n",
+			sp, val, (void *)_RET_IP_, INT_MAX);
+		val = INT_MAX;
+	}
+	atomic_set(&sp->s_count, val);
+	atomic_set(&sp->s_sleepers, 0);
+	sp->s_pad = NULL;
+}
+EXPORT_SYMBOL(ddic_sema_init);
+
+void sema_destroy(ksema_t *sp)
+{
+	if (atomic_read(&sp->s_sleepers))
+		pr_warn("%s(%p) from %pS: %d threads still asleep on it\n",
+			__func__, sp, (void *)_RET_IP_, atomic_read(&sp->s_sleepers));
+}
+EXPORT_SYMBOL(sema_destroy);
+
+static inline bool sem_trydown(ksema_t *sp)
+{
+	return atomic_dec_if_positive(&sp->s_count) >= 0;
+}
+
+/* Sleep until the count can be taken (0) or, if @state allows, a signal (1). */
+static int sem_sleep(ksema_t *sp, unsigned int state)
+{
+	struct wait_queue_head *wq = __var_waitqueue(sp);
+	struct wait_bit_queue_entry wbq;
+	int ret = 0;
+
+	init_wait_var_entry(&wbq, sp, 0);
+	atomic_inc(&sp->s_sleepers);
+	for (;;) {
+		prepare_to_wait_event(wq, &wbq.wq_entry, state);
+		if (sem_trydown(sp))
+			break;
+		if (signal_pending_state(state, current)) {
+			ret = 1;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(wq, &wbq.wq_entry);
+	atomic_dec(&sp->s_sleepers);
+	return ret;
+}
+
+void sema_p(ksema_t *sp)
+{
+	might_sleep();
+	if (!sem_trydown(sp))
+		sem_sleep(sp, TASK_UNINTERRUPTIBLE);
+}
+EXPORT_SYMBOL(sema_p);
+
+int sema_p_sig(ksema_t *sp)
+{
+	might_sleep();
+	if (sem_trydown(sp))
+		return 0;
+	return sem_sleep(sp, TASK_INTERRUPTIBLE);
+}
+EXPORT_SYMBOL(sema_p_sig);
+
+void sema_v(ksema_t *sp)
+{
+	atomic_inc(&sp->s_count);
+	/* Order the count before the look for waiters in wake_up_var(). */
+	smp_mb__after_atomic();
+	wake_up_var(sp);
+}
+EXPORT_SYMBOL(sema_v);
+
+int sema_tryp(ksema_t *sp)
+{
+	return sem_trydown(sp);
+}
+EXPORT_SYMBOL(sema_tryp);

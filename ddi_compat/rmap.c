@@ -75,6 +75,7 @@
 
 #include "ddic_core.h"
 #include <ddi_compat/testing.h>
+#include "rmap_impl.h"
 
 struct rsm_seg {
 	union {
@@ -909,3 +910,238 @@ void ddic_rmap_debug_sync(void)
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_sync);
 #endif /* DDIC_DEBUG */
+
+/* ---- constrained allocation (vmem arenas, ID spaces) ------------------- */
+
+/* The leftmost segment in the subtree at @n holding @size units, or NULL. */
+static struct rsm_seg *rsm_fit_in(struct rb_node *n, unsigned long size)
+{
+	if (!n || rsm_entry(n)->subtree_max < size)
+		return NULL;
+	while (n) {
+		if (n->rb_left && rsm_entry(n->rb_left)->subtree_max >= size) {
+			n = n->rb_left;
+			continue;
+		}
+		if (rsm_entry(n)->size >= size)
+			return rsm_entry(n);
+		n = n->rb_right;
+	}
+	return NULL;
+}
+
+/* The next segment after @s in index order holding @size units, or NULL. */
+static struct rsm_seg *rsm_fit_next(struct rsm_seg *s, unsigned long size)
+{
+	struct rb_node *n = &s->rb, *parent;
+	struct rsm_seg *r = rsm_fit_in(n->rb_right, size);
+
+	if (r)
+		return r;
+	while ((parent = rb_parent(n))) {
+		if (n == parent->rb_left) {
+			if (rsm_entry(parent)->size >= size)
+				return rsm_entry(parent);
+			r = rsm_fit_in(parent->rb_right, size);
+			if (r)
+				return r;
+		}
+		n = parent;
+	}
+	return NULL;
+}
+
+/*
+ * Where in [start, end) a range meeting @rq can go: its first index, or
+ * 0 if it cannot.
+ */
+static unsigned long rsm_place(const struct ddic_rmap_req *rq,
+				unsigned long start, unsigned long end)
+{
+	unsigned long lo = max(start, rq->lo), hi = end, a, x;
+
+	if (rq->hi && rq->hi < hi)
+		hi = rq->hi;
+	if (lo >= hi || hi - lo < rq->size)
+		return 0;
+	x = lo - rq->bias;
+	x += (rq->phase - x) & (rq->align - 1);
+	if (rq->nocross && ((x ^ (x + rq->size - 1)) & ~(rq->nocross - 1))) {
+		x = (x | (rq->nocross - 1)) + 1;
+		if (!x)
+			return 0;
+		x += (rq->phase - x) & (rq->align - 1);
+		if ((x ^ (x + rq->size - 1)) & ~(rq->nocross - 1))
+			return 0;
+	}
+	a = x + rq->bias;
+	if (a < lo || a >= hi || hi - a < rq->size)
+		return 0;
+	return a;
+}
+
+/* Search for @rq in the tree; map lock held.  Returns the index or 0. */
+static unsigned long rsm_search(struct map *mp,
+				 const struct ddic_rmap_req *rq,
+				 unsigned long lo, struct rsm_seg **segp)
+{
+	struct rb_node *n = mp->root.rb_node;
+	struct rsm_seg *s = NULL, *best = NULL;
+	unsigned long a, best_a = 0;
+	struct ddic_rmap_req r = *rq;
+
+	r.lo = lo;
+	/* The first segment ending above lo; then those big enough. */
+	while (n) {
+		if (rsm_entry(n)->start + rsm_entry(n)->size > lo) {
+			s = rsm_entry(n);
+			n = n->rb_left;
+		} else {
+			n = n->rb_right;
+		}
+	}
+	if (s && s->size < rq->size)
+		s = rsm_fit_next(s, rq->size);
+	for (; s; s = rsm_fit_next(s, rq->size)) {
+		if (rq->hi && s->start >= rq->hi)
+			break;
+		a = rsm_place(&r, s->start, s->start + s->size);
+		if (!a)
+			continue;
+		if (!rq->best) {
+			*segp = s;
+			return a;
+		}
+		if (!best || s->size < best->size) {
+			best = s;
+			best_a = a;
+			if (s->size == rq->size)
+				break;
+		}
+	}
+	*segp = best;
+	return best_a;
+}
+
+/* Take [a, a + size) out of the free segment @s.  Map lock held. */
+static int rsm_carve(struct map *mp, struct rsm_seg *s, unsigned long a,
+		      unsigned long size)
+{
+	unsigned long end = s->start + s->size;
+	struct rsm_seg *t, *clash;
+
+	if (a == s->start) {
+		mp->free_units -= size;
+		if (s->size == size) {
+			rsm_remove(mp, s);
+		} else {
+			/* As rmalloc() does: a give-back finds it dirty. */
+			mp->dirty = s;
+			mp->dirty_size = s->size;
+			s->start += size;
+			s->size -= size;
+		}
+		return 0;
+	}
+	if (a + size == end) {
+		s->size -= size;
+		rsm_cb_propagate(&s->rb, NULL);
+		mp->free_units -= size;
+		return 0;
+	}
+	/* From the middle: what follows becomes a segment of its own. */
+	t = rsm_seg_get(mp);
+	if (!t)
+		return -ENOMEM;
+	rsm_seg_put(mp, t);
+	s->size = a - s->start;
+	rsm_cb_propagate(&s->rb, NULL);
+	mp->free_units -= end - a;
+	return rsm_give(mp, a + size, end - a - size, &clash);
+}
+
+static unsigned long rsm_xtake(struct map *mp, const struct ddic_rmap_req *rq)
+{
+	struct rsm_seg *s = NULL;
+	unsigned long a = 0;
+
+	rsm_clean(mp);
+	if (rq->hint > rq->lo)
+		a = rsm_search(mp, rq, rq->hint, &s);
+	if (!a)
+		a = rsm_search(mp, rq, rq->lo, &s);
+	if (!a || rsm_carve(mp, s, a, rq->size))
+		return 0;
+	return a;
+}
+
+static bool rsm_xtake_locked(struct map *mp, const struct ddic_rmap_req *rq,
+			      unsigned long *index)
+{
+	unsigned long flags;
+
+	/* No refill here: the task is not TASK_RUNNING; GFP_ATOMIC serves. */
+	spin_lock_irqsave(&mp->lock, flags);
+	*index = rsm_xtake(mp, rq);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return *index != 0;
+}
+
+unsigned long ddic_rmap_xalloc(struct map *mp, const struct ddic_rmap_req *rq,
+			       bool wait)
+{
+	unsigned long flags, index;
+	int err;
+
+	if (wait && unlikely(!READ_ONCE(mp->nspare)))
+		rsm_refill(mp);
+	spin_lock_irqsave(&mp->lock, flags);
+	index = rsm_xtake(mp, rq);
+	if (!index && wait)
+		mp->nwaiters++;
+	spin_unlock_irqrestore(&mp->lock, flags);
+	if (index || !wait)
+		return index;
+
+	/* As in rmalloc_wait(): rmfree() wakes the queue after a change. */
+	err = wait_event_killable(mp->wq, rsm_xtake_locked(mp, rq, &index));
+	spin_lock_irqsave(&mp->lock, flags);
+	mp->nwaiters--;
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return err ? 0 : index;
+}
+EXPORT_SYMBOL(ddic_rmap_xalloc);
+
+int ddic_rmap_claim(struct map *mp, unsigned long index, unsigned long size)
+{
+	struct rb_node *n;
+	struct rsm_seg *s = NULL;
+	unsigned long flags;
+	int err = -EBUSY;
+
+	if (unlikely(!READ_ONCE(mp->nspare)) && preemptible())
+		rsm_refill(mp);
+	spin_lock_irqsave(&mp->lock, flags);
+	rsm_clean(mp);
+	/* The last segment starting at or below index. */
+	for (n = mp->root.rb_node; n;) {
+		if (rsm_entry(n)->start <= index) {
+			s = rsm_entry(n);
+			n = n->rb_right;
+		} else {
+			n = n->rb_left;
+		}
+	}
+	if (s && s->start + s->size >= index + size &&
+	    s->start + s->size > index)
+		err = rsm_carve(mp, s, index, size);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return err;
+}
+EXPORT_SYMBOL(ddic_rmap_claim);
+
+unsigned long ddic_rmap_free_units(struct map *mp)
+{
+	return READ_ONCE(mp->free_units);
+}
+EXPORT_SYMBOL(ddic_rmap_free_units);

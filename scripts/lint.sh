@@ -43,6 +43,7 @@ tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
+include/sys/atomic.h VOLATILE
 include/sys/note.h MACRO_ARG_UNUSED
 '
 # devinfo.h CONST_STRUCT: each driver has its own file_operations copy
@@ -53,6 +54,9 @@ include/sys/note.h MACRO_ARG_UNUSED
 # (6.13's string-literal symbol namespaces), where the headers define
 # nothing a probe could tell apart.  testing.h EXPORT_SYMBOL: the
 # definition of DDIC_EXPORT_TESTING(), not an export.
+# atomic.h VOLATILE: atomic_ops(9F) take volatile pointers; that is the
+# interface.  note.h MACRO_ARG_UNUSED: NOTE()/_NOTE() generate no code,
+# by definition.
 # tests/prog/*: user-space programs.  volatile is right for memory another
 # process or the kernel changes under a mapping; ENOSYS is tested because
 # it is exactly "no such syscall" (madvise on kernels without it); there

@@ -76,16 +76,19 @@ typedef struct krwlock {
 	int r_ready;
 } krwlock_t;
 
-/*
- * Semaphores (sema_init(9F) and friends) are not provided; the type is
- * here so struct buf(9S), which embeds two, keeps its Solaris shape.
- */
-typedef struct _ksema {
-	void *_opaque[2];
-} ksema_t;
+/* Semaphores, semaphore(9F): <sys/ksynch.h> reaches them, as on Solaris. */
+#include <sys/semaphore.h>
 
 void ddic_mutex_init(kmutex_t *mp, char *name, kmutex_type_t type, void *arg,
 		    struct lock_class_key *key);
+void ddic_mutex_enter_site(kmutex_t *mp, const char *name,
+			   struct lock_class_key *key);
+int ddic_mutex_tryenter_site(kmutex_t *mp, const char *name,
+			     struct lock_class_key *key);
+void ddic_rw_enter_site(krwlock_t *rwp, krw_t enter_type, const char *name,
+			struct lock_class_key *key);
+int ddic_rw_tryenter_site(krwlock_t *rwp, krw_t enter_type, const char *name,
+			  struct lock_class_key *key);
 void ddic_mutex_destroy(kmutex_t *mp);
 void mutex_enter(kmutex_t *mp);
 void mutex_exit(kmutex_t *mp);
@@ -97,6 +100,7 @@ void ddic_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg);
 void cv_destroy(kcondvar_t *cvp);
 void cv_wait(kcondvar_t *cvp, kmutex_t *mp);
 int cv_wait_sig(kcondvar_t *cvp, kmutex_t *mp);
+int cv_wait_sig_swap(kcondvar_t *cvp, kmutex_t *mp);
 clock_t cv_timedwait(kcondvar_t *cvp, kmutex_t *mp, clock_t abstime);
 clock_t cv_timedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t abstime);
 clock_t cv_reltimedwait(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
@@ -118,12 +122,61 @@ int rw_read_locked(krwlock_t *rwp);
 int rw_write_held(krwlock_t *rwp);
 int rw_lock_held(krwlock_t *rwp);
 
+/*
+ * Lock assertions as on Solaris (<sys/mutex.h>, <sys/rwlock.h>).
+ * RW_READ_HELD: held as a reader by some thread (Solaris cannot tell
+ * which either); RW_WRITE_HELD: held as the writer by this thread.
+ */
+#define MUTEX_HELD(x)		(mutex_owned(x))
+#define MUTEX_NOT_HELD(x)	(!mutex_owned(x))
+#define RW_READ_HELD(x)		(rw_read_locked(x))
+#define RW_WRITE_HELD(x)	(rw_write_held(x))
+#define RW_LOCK_HELD(x)		(rw_lock_held(x))
+
 #define ddic_mutex_init_site(mp, name, type, arg)			\
 	do {								\
 		static struct lock_class_key __ddic_key;			\
 									\
 		ddic_mutex_init((mp), (name), (type), (arg), &__ddic_key); \
 	} while (0)
+
+/*
+ * A zero-filled lock is set up by the first mutex_enter/rw_enter (or the
+ * try forms) that takes it.  Each such call site carries its own lockdep
+ * class key, used only if the lock is still zero-filled there, so zeroed
+ * locks get per-site classes as initialised ones do (one shared class
+ * would make lockdep report any two zeroed locks held together as
+ * recursive locking).  The exported functions of the same names remain.
+ * The macros are expressions (of type void), as the calls are, so that
+ * uses such as INCR_COUNT's comma expression still work.
+ */
+#define mutex_enter(mp)							\
+	({								\
+		static struct lock_class_key __ddic_key;			\
+									\
+		ddic_mutex_enter_site((mp), #mp, &__ddic_key);		\
+	})
+
+#define mutex_tryenter(mp)						\
+	({								\
+		static struct lock_class_key __ddic_key;			\
+									\
+		ddic_mutex_tryenter_site((mp), #mp, &__ddic_key);	\
+	})
+
+#define rw_enter(rwp, type)						\
+	({								\
+		static struct lock_class_key __ddic_key;			\
+									\
+		ddic_rw_enter_site((rwp), (type), #rwp, &__ddic_key);	\
+	})
+
+#define rw_tryenter(rwp, type)						\
+	({								\
+		static struct lock_class_key __ddic_key;			\
+									\
+		ddic_rw_tryenter_site((rwp), (type), #rwp, &__ddic_key);	\
+	})
 
 #define cv_init(cvp, name, type, arg)	ddic_cv_init((cvp), (name), (type), (arg))
 
