@@ -30,6 +30,10 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
 	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
+	{ "kstat", ddic_kstat_init, ddic_kstat_fini },
+	{ "taskq", ddic_taskq_init, ddic_taskq_fini },
+	{ "callout", ddic_callout_init, ddic_callout_fini },
+	{ "softint", ddic_softint_init, ddic_softint_fini },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,
