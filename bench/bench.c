@@ -104,6 +104,7 @@ static const struct {
 	{ "kmem", bench_kmem },
 	{ "rmap", bench_rmap },
 	{ "umem", bench_umem },
+	{ "svc", bench_svc },
 };
 
 static int __init ddic_bench_init(void)

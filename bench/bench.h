@@ -24,6 +24,7 @@ void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 int bench_kmem(void);
 int bench_rmap(void);
 int bench_umem(void);
+int bench_svc(void);
 
 /* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
 int ddic_umem_fixture_init(void);
