@@ -37,7 +37,7 @@ struct co_ent {
 	struct delayed_work dw;
 	struct hlist_node hash;		/* in co_buckets while it may run */
 	u64 id;
-	void (*func)(void *);
+	void (*func)(void *arg);
 	void *arg;
 	refcount_t ref;			/* the callout, plus untimeout waiters */
 };
@@ -85,7 +85,8 @@ timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks)
 
 	e = kmem_cache_alloc(co_cache, preemptible() ? GFP_KERNEL : GFP_ATOMIC);
 	if (!e) {
-		cmn_err(CE_WARN, "timeout(%ps): no memory for the callout", func);
+		cmn_err(CE_WARN, "%s(%ps): no memory for the callout", __func__,
+			func);
 		return NULL;
 	}
 	INIT_DELAYED_WORK(&e->dw, co_fire);
@@ -142,7 +143,7 @@ EXPORT_SYMBOL(untimeout);
 
 struct ddic_periodic {
 	struct delayed_work dw;
-	void (*func)(void *);
+	void (*func)(void *arg);
 	void *arg;
 	unsigned long period;		/* jiffies */
 	unsigned long next;		/* when the next call is due */
@@ -177,8 +178,8 @@ ddi_periodic_t ddi_periodic_add(void (*func)(void *), void *arg,
 	struct ddic_periodic *p;
 
 	if (!func || interval <= 0 || level < DDI_IPL_0 || level > DDI_IPL_10) {
-		cmn_err(CE_WARN, "ddi_periodic_add(%ps): bad interval %lld or level %d",
-			func, interval, level);
+		cmn_err(CE_WARN, "%s(%ps): bad interval %lld or level %d",
+			__func__, func, interval, level);
 		return NULL;
 	}
 	p = kzalloc(sizeof(*p), GFP_KERNEL);

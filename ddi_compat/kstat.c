@@ -73,8 +73,8 @@ kstat_t *kstat_create(const char *ks_module, int ks_instance,
 	void *data = NULL;
 
 	if (!ks_module || !ks_class || ks_type >= KSTAT_NUM_TYPES) {
-		cmn_err(CE_WARN, "kstat_create(%s, %d, %s): bad module, class or type %u",
-			ks_module ? ks_module : "NULL", ks_instance,
+		cmn_err(CE_WARN, "%s(%s, %d, %s): bad module, class or type %u",
+			__func__, ks_module ? ks_module : "NULL", ks_instance,
 			ks_name ? ks_name : "NULL", ks_type);
 		return NULL;
 	}
@@ -104,13 +104,13 @@ kstat_t *kstat_create(const char *ks_module, int ks_instance,
 	}
 	if ((ks_type == KSTAT_TYPE_INTR || ks_type == KSTAT_TYPE_IO) &&
 	    ks_ndata != 1) {
-		cmn_err(CE_WARN, "kstat_create(%s, %d, %s): ks_ndata %lu, must be 1",
-			ks_module, ks_instance, name, ks_ndata);
+		cmn_err(CE_WARN, "%s(%s, %d, %s): ks_ndata %lu, must be 1",
+			__func__, ks_module, ks_instance, name, ks_ndata);
 		return NULL;
 	}
 	if ((ks_flag & KSTAT_FLAG_PERSISTENT) && (ks_flag & KSTAT_FLAG_VIRTUAL)) {
-		cmn_err(CE_WARN, "kstat_create(%s, %d, %s): a persistent kstat cannot be virtual",
-			ks_module, ks_instance, name);
+		cmn_err(CE_WARN, "%s(%s, %d, %s): a persistent kstat cannot be virtual",
+			__func__, ks_module, ks_instance, name);
 		return NULL;
 	}
 
@@ -129,8 +129,8 @@ kstat_t *kstat_create(const char *ks_module, int ks_instance,
 	}
 	if (e) {
 		mutex_unlock(&ksc_lock);
-		cmn_err(CE_WARN, "kstat_create(%s, %d, %s): namespace collision",
-			ks_module, ks_instance, name);
+		cmn_err(CE_WARN, "%s(%s, %d, %s): namespace collision",
+			__func__, ks_module, ks_instance, name);
 		return NULL;
 	}
 	mutex_unlock(&ksc_lock);
@@ -160,8 +160,8 @@ kstat_t *kstat_create(const char *ks_module, int ks_instance,
 	mutex_lock(&ksc_lock);
 	if (ksc_find(ks_module, ks_instance, name)) {
 		mutex_unlock(&ksc_lock);
-		cmn_err(CE_WARN, "kstat_create(%s, %d, %s): namespace collision",
-			ks_module, ks_instance, name);
+		cmn_err(CE_WARN, "%s(%s, %d, %s): namespace collision",
+			__func__, ks_module, ks_instance, name);
 		kvfree(data);
 		kfree(e);
 		return NULL;

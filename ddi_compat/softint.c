@@ -36,7 +36,7 @@ struct ddic_softint {
 	struct work_struct work;
 	unsigned long flags;		/* SI_PENDING */
 	ddi_intr_handler_t *handler;	/* ddi_intr_add_softint */
-	uint_t (*old_handler)(caddr_t);	/* ddi_add_softintr */
+	uint_t (*old_handler)(caddr_t arg);	/* ddi_add_softintr */
 	caddr_t arg1;
 	void *arg2;			/* of the pending trigger */
 	uint_t pri;
@@ -52,6 +52,7 @@ static void si_run(struct work_struct *w)
 
 	/* Triggers from here on run the handler again. */
 	clear_bit_unlock(SI_PENDING, &si->flags);
+	/* The handler reads what the trigger published after this. */
 	smp_mb__after_atomic();
 	if (si->handler)
 		(void)si->handler(si->arg1, arg2);
@@ -94,8 +95,8 @@ int ddi_intr_add_softint(dev_info_t *dip, ddi_softint_handle_t *h,
 
 	if (!h || !handler || soft_pri < DDI_INTR_SOFTPRI_MIN ||
 	    soft_pri > DDI_INTR_SOFTPRI_MAX) {
-		cmn_err(CE_WARN, "ddi_intr_add_softint(%s): bad handle, handler or priority %d",
-			dip ? ddi_driver_name(dip) : "NULL", soft_pri);
+		cmn_err(CE_WARN, "%s(%s): bad handle, handler or priority %d",
+			__func__, dip ? ddi_driver_name(dip) : "NULL", soft_pri);
 		return DDI_EINVAL;
 	}
 	si = si_new(dip, soft_pri);
@@ -177,8 +178,8 @@ int ddi_add_softintr(dev_info_t *dip, int preference, ddi_softintr_t *idp,
 	struct ddic_softint *si;
 
 	if (!idp || !int_handler) {
-		cmn_err(CE_WARN, "ddi_add_softintr(%s): no id or handler",
-			dip ? ddi_driver_name(dip) : "NULL");
+		cmn_err(CE_WARN, "%s(%s): no id or handler",
+			__func__, dip ? ddi_driver_name(dip) : "NULL");
 		return DDI_FAILURE;
 	}
 	si = si_new(dip, si_pref_pri(preference));

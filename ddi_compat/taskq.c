@@ -185,8 +185,8 @@ void taskq_dispatch_ent(taskq_t *tq, task_func_t func, void *arg,
 	atomic_inc(&tq->tq_inflight);
 	if (!queue_work(tq->tq_wq, &ent->tqent_work)) {
 		atomic_dec(&tq->tq_inflight);
-		cmn_err(CE_WARN, "taskq_dispatch_ent(%s): entry already queued",
-			tq->tq_name);
+		cmn_err(CE_WARN, "%s(%s): entry already queued",
+			__func__, tq->tq_name);
 	}
 }
 EXPORT_SYMBOL(taskq_dispatch_ent);
@@ -228,8 +228,8 @@ void taskq_destroy(taskq_t *tq)
 	if (!tq)
 		return;
 	if (READ_ONCE(tq->tq_suspended)) {
-		cmn_err(CE_WARN, "taskq_destroy(%s): queue is suspended; resumed to drain it",
-			tq->tq_name);
+		cmn_err(CE_WARN, "%s(%s): queue is suspended; resumed to drain it",
+			__func__, tq->tq_name);
 		taskq_resume(tq);
 	}
 	destroy_workqueue(tq->tq_wq);	/* runs what is queued first */
@@ -245,8 +245,8 @@ ddi_taskq_t *ddi_taskq_create(dev_info_t *dip, const char *name, int nthreads,
 	char qname[TASKQ_NAMELEN + 1];
 
 	if (!name || nthreads < 1) {
-		cmn_err(CE_WARN, "ddi_taskq_create(%s): bad name or nthreads %d",
-			name ? name : "NULL", nthreads);
+		cmn_err(CE_WARN, "%s(%s): bad name or nthreads %d",
+			__func__, name ? name : "NULL", nthreads);
 		return NULL;
 	}
 	if (dip)

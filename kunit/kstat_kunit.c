@@ -192,17 +192,18 @@ static void kstat_io_queues(struct kunit *test)
 	/* Two in the queue for all of wtime but the moment between enters. */
 	KUNIT_EXPECT_LE(test, kio->wlentime, 2 * kio->wtime);
 	KUNIT_EXPECT_GE(test, kio->wlentime, 2 * kio->wtime - 1000000LL);
-	msleep(10);
+	msleep(20);
 	kstat_runq_back_to_waitq(kio);
 	KUNIT_EXPECT_EQ(test, kio->wcnt, 2U);
 	KUNIT_EXPECT_EQ(test, kio->rcnt, 0U);
-	KUNIT_EXPECT_GE(test, kio->rtime, 10 * 1000000LL);
+	KUNIT_EXPECT_GE(test, kio->rtime, 20 * 1000000LL);
 	KUNIT_EXPECT_EQ(test, kio->rlentime, kio->rtime);
 	kstat_waitq_exit(kio);
 	kstat_waitq_to_runq(kio);
 	kstat_runq_enter(kio);
 	KUNIT_EXPECT_EQ(test, kio->wcnt, 0U);
 	KUNIT_EXPECT_EQ(test, kio->rcnt, 2U);
+	msleep(20);
 	kstat_runq_exit(kio);
 	kstat_runq_exit(kio);
 	KUNIT_EXPECT_EQ(test, kio->rcnt, 0U);

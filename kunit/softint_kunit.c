@@ -52,7 +52,7 @@ static enum hrtimer_restart sit_timer_fn(struct hrtimer *t)
 	struct sit *s = container_of(t, struct sit, timer);
 	int i;
 
-	s->in_hardirq = in_hardirq();
+	s->in_hardirq = !!in_hardirq();
 	for (i = 0; i < s->ntrig; i++) {
 		int rc = ddi_intr_trigger_softint(s->h, (void *)(uintptr_t)(i + 100));
 
@@ -89,7 +89,7 @@ static bool sit_wait_runs(struct sit *s, int want)
 	int i;
 
 	for (i = 0; i < 400 && sit_runs(s) < want; i++)
-		msleep(5);
+		usleep_range(5000, 6000);
 	return sit_runs(s) >= want;
 }
 
@@ -121,7 +121,7 @@ static void softint_once_per_batch_from_hardirq(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s->trig_ok, 1);
 	KUNIT_EXPECT_EQ(test, s->trig_pending, 4);
 	for (i = 0; i < 400 && atomic_read(&s->started) < 1; i++)
-		msleep(5);
+		usleep_range(5000, 6000);
 	KUNIT_ASSERT_EQ(test, atomic_read(&s->started), 1);
 
 	/* While it runs, a second batch of 3 makes exactly one more run. */

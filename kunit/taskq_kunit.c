@@ -133,7 +133,7 @@ static bool tqt_wait_for(atomic_t *v, int want)
 	int i;
 
 	for (i = 0; i < 400 && atomic_read(v) != want; i++)
-		msleep(5);
+		usleep_range(5000, 6000);
 	return atomic_read(v) == want;
 }
 
@@ -221,7 +221,7 @@ static void tqt_count(void *arg)
 static void taskq_noqueue_ent_destroy(struct kunit *test)
 {
 	taskq_t *tq = taskq_create("tqt_noq", 1, TASKQ_DEFAULTPRI, 1, 1, 0);
-	taskq_ent_t ent;
+	taskq_ent_t *ent = kunit_kzalloc(test, sizeof(*ent), GFP_KERNEL);
 	atomic_t n = ATOMIC_INIT(0);
 	struct tqt c;
 	int i;
@@ -241,11 +241,12 @@ static void taskq_noqueue_ent_destroy(struct kunit *test)
 	taskq_wait(tq);
 	KUNIT_EXPECT_EQ(test, atomic_read(&n), 1);
 
-	taskq_init_ent(&ent);
-	taskq_dispatch_ent(tq, tqt_count, &n, TQ_SLEEP, &ent);
+	KUNIT_ASSERT_NOT_NULL(test, ent);
+	taskq_init_ent(ent);
+	taskq_dispatch_ent(tq, tqt_count, &n, TQ_SLEEP, ent);
 	taskq_wait(tq);
 	KUNIT_EXPECT_EQ(test, atomic_read(&n), 2);
-	taskq_dispatch_ent(tq, tqt_count, &n, TQ_SLEEP, &ent);
+	taskq_dispatch_ent(tq, tqt_count, &n, TQ_SLEEP, ent);
 	taskq_wait(tq);
 	KUNIT_EXPECT_EQ(test, atomic_read(&n), 3);
 

@@ -44,7 +44,7 @@ static bool tot_wait_for(atomic_t *v, int want, int ms)
 	int i;
 
 	for (i = 0; i < ms / 5 && atomic_read(v) < want; i++)
-		msleep(5);
+		usleep_range(5000, 6000);
 	return atomic_read(v) >= want;
 }
 
@@ -220,7 +220,7 @@ static void time_clocks(struct kunit *test)
 	hrtime_t a = gethrtime(), b;
 	timestruc_t ts;
 
-	msleep(2);
+	usleep_range(2000, 3000);
 	b = gethrtime();
 	KUNIT_EXPECT_GE(test, b - a, 2 * 1000000LL);
 	gethrestime(&ts);
