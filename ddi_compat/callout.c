@@ -82,6 +82,7 @@ timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks)
 	struct co_ent *e;
 	struct co_bucket *b;
 	unsigned long flags;
+	u64 id;
 
 	e = kmem_cache_alloc(co_cache, preemptible() ? GFP_KERNEL : GFP_ATOMIC);
 	if (!e) {
@@ -92,7 +93,7 @@ timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks)
 	INIT_DELAYED_WORK(&e->dw, co_fire);
 	e->func = func;
 	e->arg = arg;
-	e->id = atomic64_inc_return(&co_seq);
+	e->id = id = atomic64_inc_return(&co_seq);
 	refcount_set(&e->ref, 1);
 	b = co_bucket_of(e->id);
 	spin_lock_irqsave(&b->lock, flags);
@@ -100,7 +101,8 @@ timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks)
 	/* A delay below one tick is the next tick. */
 	queue_delayed_work(co_wq, &e->dw, ticks < 1 ? 1 : ticks);
 	spin_unlock_irqrestore(&b->lock, flags);
-	return (timeout_id_t)(uintptr_t)e->id;
+	/* e may already have run and been freed: not e->id. */
+	return (timeout_id_t)(uintptr_t)id;
 }
 EXPORT_SYMBOL(timeout);
 
