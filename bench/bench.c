@@ -106,6 +106,7 @@ static const struct {
 	{ "rmap", bench_rmap },
 	{ "umem", bench_umem },
 	{ "svc", bench_svc },
+	{ "callout", bench_callout },
 };
 
 static int __init ddic_bench_init(void)

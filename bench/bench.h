@@ -25,6 +25,7 @@ int bench_kmem(void);
 int bench_rmap(void);
 int bench_umem(void);
 int bench_svc(void);
+int bench_callout(void);
 
 /* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
 int ddic_umem_fixture_init(void);

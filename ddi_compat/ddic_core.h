@@ -43,6 +43,14 @@ void ddic_rmap_fini(void);
 int ddic_umem_init(void);
 void ddic_umem_fini(void);
 void ddic_umem_module_going(struct module *mod);
+int ddic_kstat_init(void);
+void ddic_kstat_fini(void);
+int ddic_taskq_init(void);
+void ddic_taskq_fini(void);
+int ddic_callout_init(void);
+void ddic_callout_fini(void);
+int ddic_softint_init(void);
+void ddic_softint_fini(void);
 
 /*
  * Call-site tracking (callsite.c), used by kmem and umem in debug builds.

@@ -31,6 +31,10 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 	{ "props", ddic_props_init, ddic_props_fini },
 	{ "strsubr", ddic_strsubr_init, ddic_strsubr_fini },
+	{ "kstat", ddic_kstat_init, ddic_kstat_fini },
+	{ "taskq", ddic_taskq_init, ddic_taskq_fini },
+	{ "callout", ddic_callout_init, ddic_callout_fini },
+	{ "softint", ddic_softint_init, ddic_softint_fini },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,

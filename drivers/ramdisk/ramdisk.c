@@ -53,6 +53,11 @@
  * extent zeroes it instead of freeing it (the memory stays the disk's),
  * so memory a process still maps is never handed to another disk.
  *
+ * Statistics.  Each disk publishes an I/O kstat, ramdisk:<minor>:<name>
+ * of class "disk" (kstat -m ramdisk): strategy(9E) moves each request
+ * through the wait and run queues (kstat_queue(9F)) and counts reads,
+ * writes and bytes, under the kstat's ks_lock, rd_kslock.
+ *
  * Delete.  RD_DELETE_DISK fails with EBUSY while the disk is open (block,
  * raw or layered) or mapped.  detach(9E) fails while a disk exists that
  * was created at run time, is open or mapped, or holds data; disks from
@@ -82,6 +87,7 @@
 #include <sys/stat.h>
 #include <sys/mman.h>
 #include <sys/ksynch.h>
+#include <sys/kstat.h>
 #include <sys/modctl.h>
 #include <sys/conf.h>
 #include <sys/devops.h>
@@ -148,6 +154,10 @@ typedef struct rd_disk {
 	uint_t		rd_nmaps;	/* devmap handles */
 	uint_t		rd_nmapext;	/* extents with re_maps != 0 */
 	uint_t		rd_mapping;	/* segmap(9E) calls in progress */
+
+	/* I/O statistics, under rd_kslock (their ks_lock). */
+	kstat_t		*rd_kstat;
+	kmutex_t	rd_kslock;
 } rd_disk_t;
 
 /* What a devmap handle of a disk maps: one extent. */
@@ -804,6 +814,9 @@ rd_free_disk(rd_disk_t *rdp)
 		rw_destroy(&rdp->rd_stripes[i].rs_lock);
 	kmem_free(rdp->rd_stripes, RD_NSTRIPES * sizeof (rd_stripe_t));
 	kmem_free(rdp->rd_ext, rdp->rd_next * sizeof (rd_ext_t));
+	if (rdp->rd_kstat != NULL)
+		kstat_delete(rdp->rd_kstat);
+	mutex_destroy(&rdp->rd_kslock);
 	mutex_destroy(&rdp->rd_lock);
 
 	mutex_enter(&rd_glock);
@@ -870,12 +883,24 @@ rd_create_disk(const char *name, uint64_t size, boolean_t conf,
 	rdp->rd_conf = conf;
 	rdp->rd_state = RD_S_CREATING;
 	mutex_init(&rdp->rd_lock, NULL, MUTEX_DRIVER, NULL);
+	mutex_init(&rdp->rd_kslock, NULL, MUTEX_DRIVER, NULL);
 	for (i = 0; i < RD_NSTRIPES; i++)
 		rw_init(&stripes[i].rs_lock, NULL, RW_DRIVER, NULL);
 	rd_reserved += resv;
 	rd_ndisks++;
 	(void) strcpy(rd_minor_names[minor], name);
 	mutex_exit(&rd_glock);
+
+	/*
+	 * The I/O kstat, before the nodes: making the block node already
+	 * reads the disk.  A disk without one works; it is just not counted.
+	 */
+	rdp->rd_kstat = kstat_create(RD_DRIVER_NAME, (int)minor, rdp->rd_name,
+	    "disk", KSTAT_TYPE_IO, 1, 0);
+	if (rdp->rd_kstat != NULL) {
+		rdp->rd_kstat->ks_lock = &rdp->rd_kslock;
+		kstat_install(rdp->rd_kstat);
+	}
 
 	/*
 	 * The nodes are made without rd_glock: making the block node opens
@@ -1164,6 +1189,24 @@ rd_close(dev_t dev, int flag, int otyp, cred_t *credp)
 	return (0);
 }
 
+/* Account a finished request: off the run queue, bytes and count. */
+static void
+rd_kstat_done(rd_disk_t *rdp, struct buf *bp, size_t done)
+{
+	kstat_io_t *kip = KSTAT_IO_PTR(rdp->rd_kstat);
+
+	mutex_enter(&rdp->rd_kslock);
+	kstat_runq_exit(kip);
+	if (bp->b_flags & B_READ) {
+		kip->reads++;
+		kip->nread += done;
+	} else {
+		kip->writes++;
+		kip->nwritten += done;
+	}
+	mutex_exit(&rdp->rd_kslock);
+}
+
 static int
 rd_strategy(struct buf *bp)
 {
@@ -1191,19 +1234,26 @@ rd_strategy(struct buf *bp)
 		}
 		len = (size_t)(rdp->rd_size - off);	/* end of the disk */
 	}
+	if (rdp->rd_kstat != NULL) {
+		mutex_enter(&rdp->rd_kslock);
+		kstat_waitq_enter(KSTAT_IO_PTR(rdp->rd_kstat));
+		kstat_waitq_to_runq(KSTAT_IO_PTR(rdp->rd_kstat));
+		mutex_exit(&rdp->rd_kslock);
+	}
+	done = 0;
 	if (len != 0) {
 		bp_mapin(bp);
-		if (geterror(bp) != 0) {
-			/* ddi_compat's bp_mapin can fail (ENOMEM): no copy. */
-			biodone(bp);
-			return (0);
+		if (geterror(bp) == 0) {
+			done = rd_rw(rdp, bp->b_un.b_addr, off, len,
+			    (bp->b_flags & B_READ) != 0);
+			bp->b_resid = bp->b_bcount - done;
+			if (done != len)
+				bioerror(bp, ENOSPC);
 		}
-		done = rd_rw(rdp, bp->b_un.b_addr, off, len,
-		    (bp->b_flags & B_READ) != 0);
-		bp->b_resid = bp->b_bcount - done;
-		if (done != len)
-			bioerror(bp, ENOSPC);
+		/* else ddi_compat's bp_mapin failed (ENOMEM): no copy. */
 	}
+	if (rdp->rd_kstat != NULL)
+		rd_kstat_done(rdp, bp, done);
 	biodone(bp);
 	return (0);
 }

@@ -30,6 +30,8 @@
 #include <sys/modctl.h>
 #include <sys/ddi_impldefs.h>
 #include <sys/ddi_implfuncs.h>
+#include <sys/ddi_intr.h>
+#include <sys/time.h>
 
 #define DDI_SUCCESS		0
 #define DDI_FAILURE		-1
@@ -216,5 +218,62 @@ void ddi_devid_free(ddi_devid_t devid);
 int ddi_devid_valid(ddi_devid_t devid);
 size_t ddi_devid_sizeof(ddi_devid_t devid);
 int ddi_devid_compare(ddi_devid_t id1, ddi_devid_t id2);
+
+/* Task queues, taskq(9F); see <sys/taskq.h>. */
+#ifndef TASKQ_DEFAULTPRI
+#define TASKQ_DEFAULTPRI	-1
+#endif
+typedef struct ddi_taskq ddi_taskq_t;
+
+ddi_taskq_t *ddi_taskq_create(dev_info_t *dip, const char *name, int nthreads,
+			      pri_t pri, uint_t cflags);
+void ddi_taskq_destroy(ddi_taskq_t *tq);
+int ddi_taskq_dispatch(ddi_taskq_t *tq, void (*func)(void *), void *arg,
+		       uint_t dflags);
+void ddi_taskq_wait(ddi_taskq_t *tq);
+void ddi_taskq_suspend(ddi_taskq_t *tq);
+boolean_t ddi_taskq_suspended(ddi_taskq_t *tq);
+void ddi_taskq_resume(ddi_taskq_t *tq);
+
+/* Periodic callbacks, ddi_periodic_add(9F); all levels run in a thread. */
+typedef struct ddic_periodic *ddi_periodic_t;
+#define DDI_IPL_0	0
+#define DDI_IPL_1	1
+#define DDI_IPL_2	2
+#define DDI_IPL_3	3
+#define DDI_IPL_4	4
+#define DDI_IPL_5	5
+#define DDI_IPL_6	6
+#define DDI_IPL_7	7
+#define DDI_IPL_8	8
+#define DDI_IPL_9	9
+#define DDI_IPL_10	10
+
+ddi_periodic_t ddi_periodic_add(void (*func)(void *), void *arg,
+				hrtime_t interval, int level);
+void ddi_periodic_delete(ddi_periodic_t req);
+
+/* Soft interrupts of the old interface, ddi_add_softintr(9F). */
+typedef struct ddic_softint *ddi_softintr_t;
+typedef struct ddi_iblock_cookie *ddi_iblock_cookie_t;
+typedef struct ddi_idevice_cookie {
+	ushort_t	idev_vector;
+	ushort_t	idev_priority;
+} ddi_idevice_cookie_t;
+
+#define DDI_SOFTINT_FIXED	0
+#define DDI_SOFTINT_LOW		8
+#define DDI_SOFTINT_MED		128
+#define DDI_SOFTINT_HIGH	256
+
+int ddi_get_soft_iblock_cookie(dev_info_t *dip, int preference,
+			       ddi_iblock_cookie_t *iblock_cookiep);
+int ddi_add_softintr(dev_info_t *dip, int preference, ddi_softintr_t *idp,
+		     ddi_iblock_cookie_t *iblock_cookiep,
+		     ddi_idevice_cookie_t *idevice_cookiep,
+		     uint_t (*int_handler)(caddr_t int_handler_arg),
+		     caddr_t int_handler_arg);
+void ddi_remove_softintr(ddi_softintr_t id);
+void ddi_trigger_softintr(ddi_softintr_t id);
 
 #endif /* _SYS_SUNDDI_H */

@@ -31,4 +31,10 @@ static inline void bcopy(const void *from, void *to, size_t len)
 int copyin(const void *userbuf, void *driverbuf, size_t cn);
 int copyout(const void *driverbuf, void *userbuf, size_t cn);
 
+/* timeout(9F), untimeout(9F): callbacks run in a kernel thread. */
+typedef void *timeout_id_t;
+
+timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks);
+clock_t untimeout(timeout_id_t id);
+
 #endif /* _SYS_SYSTM_H */

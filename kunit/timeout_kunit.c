@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite ddi_compat_timeout: timeout(9F), untimeout(9F),
+ * ddi_periodic_add(9F), gethrtime(9F), gethrestime(9F) and the tick
+ * conversions.
+ */
+#include <kunit/test.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/atomic.h>
+#include <sys/types.h>
+#include <sys/ksynch.h>
+#include <sys/systm.h>
+#include <sys/time.h>
+#include <sys/sunddi.h>
+#include <sys/ddi.h>
+
+struct tot {
+	atomic_t ran;
+	atomic_t started;
+	atomic_t finished;
+	int sleep_ms;
+	clock_t self_untimeout;
+	timeout_id_t id;
+	kmutex_t lock;
+	int stop;
+	int rearm_ticks;
+};
+
+static void tot_cb(void *arg)
+{
+	struct tot *c = arg;
+
+	atomic_inc(&c->started);
+	if (c->sleep_ms)
+		msleep(c->sleep_ms);
+	atomic_inc(&c->ran);
+	atomic_inc(&c->finished);
+}
+
+static bool tot_wait_for(atomic_t *v, int want, int ms)
+{
+	int i;
+
+	for (i = 0; i < ms / 5 && atomic_read(v) < want; i++)
+		usleep_range(5000, 6000);
+	return atomic_read(v) >= want;
+}
+
+/* A callout runs once, after its delay; untimeout of it then is -1. */
+static void timeout_runs_once(struct kunit *test)
+{
+	struct tot c = {};
+	timeout_id_t id;
+	hrtime_t t0 = gethrtime();
+
+	id = timeout(tot_cb, &c, drv_usectohz(20000));
+	KUNIT_ASSERT_NOT_NULL(test, id);
+	KUNIT_EXPECT_TRUE(test, tot_wait_for(&c.ran, 1, 2000));
+	KUNIT_EXPECT_GE(test, gethrtime() - t0, 19 * 1000000LL);
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.ran), 1);
+	KUNIT_EXPECT_EQ(test, untimeout(id), (clock_t)-1);
+	KUNIT_EXPECT_EQ(test, untimeout(id), (clock_t)-1);
+	KUNIT_EXPECT_EQ(test, untimeout(NULL), (clock_t)-1);
+}
+
+/* untimeout of a pending callout cancels it and returns the ticks left. */
+static void untimeout_pending_returns_ticks_left(struct kunit *test)
+{
+	struct tot c = {};
+	timeout_id_t id, other;
+	clock_t left;
+
+	id = timeout(tot_cb, &c, 100);
+	other = timeout(tot_cb, &c, 100);
+	KUNIT_EXPECT_NE(test, (uintptr_t)id, (uintptr_t)other);
+	msleep(jiffies_to_msecs(10));
+	left = untimeout(id);
+	KUNIT_EXPECT_LE(test, left, (clock_t)91);
+	KUNIT_EXPECT_GE(test, left, (clock_t)50);
+	KUNIT_EXPECT_EQ(test, untimeout(id), (clock_t)-1);
+	KUNIT_EXPECT_GT(test, untimeout(other), (clock_t)0);
+	msleep(jiffies_to_msecs(110));
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.started), 0);
+}
+
+struct tot_thr {
+	struct tot *c;
+	timeout_id_t id;
+	clock_t ret;
+	int finished_at_return;
+	struct completion done;
+};
+
+static int tot_untimeout_thread(void *arg)
+{
+	struct tot_thr *t = arg;
+
+	t->ret = untimeout(t->id);
+	t->finished_at_return = atomic_read(&t->c->finished);
+	kthread_complete_and_exit(&t->done, 0);
+}
+
+/* untimeout from a thread waits for a running callback to finish. */
+static void untimeout_waits_for_running(struct kunit *test)
+{
+	struct tot c = { .sleep_ms = 200 };
+	struct tot_thr t = { .c = &c };
+	struct task_struct *k;
+
+	init_completion(&t.done);
+	t.id = timeout(tot_cb, &c, 1);
+	KUNIT_ASSERT_TRUE(test, tot_wait_for(&c.started, 1, 2000));
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.finished), 0);
+	k = kthread_run(tot_untimeout_thread, &t, "tot_untimeout");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(k));
+	wait_for_completion(&t.done);
+	KUNIT_EXPECT_EQ(test, t.ret, (clock_t)-1);
+	KUNIT_EXPECT_EQ(test, t.finished_at_return, 1);
+}
+
+/* A callback that re-arms itself, stopped the way drivers stop it. */
+static void tot_rearm(void *arg)
+{
+	struct tot *c = arg;
+
+	atomic_inc(&c->started);
+	msleep(c->sleep_ms);
+	mutex_enter(&c->lock);
+	if (!c->stop)
+		c->id = timeout(tot_rearm, c, c->rearm_ticks);
+	mutex_exit(&c->lock);
+	atomic_inc(&c->finished);
+}
+
+static void untimeout_rearming_callback(struct kunit *test)
+{
+	struct tot c = { .sleep_ms = 10, .rearm_ticks = 1 };
+	timeout_id_t id;
+	int n;
+
+	mutex_init(&c.lock, NULL, MUTEX_DRIVER, NULL);
+	mutex_enter(&c.lock);
+	c.id = timeout(tot_rearm, &c, 1);
+	mutex_exit(&c.lock);
+	KUNIT_ASSERT_TRUE(test, tot_wait_for(&c.started, 4, 5000));
+
+	mutex_enter(&c.lock);
+	c.stop = 1;
+	id = c.id;
+	mutex_exit(&c.lock);
+	(void)untimeout(id);
+	/* Nothing starts once untimeout has returned. */
+	n = atomic_read(&c.started);
+	msleep(100);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.started), n);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.finished), n);
+	mutex_destroy(&c.lock);
+}
+
+/* untimeout from the callback itself does not wait for itself. */
+static void tot_self(void *arg)
+{
+	struct tot *c = arg;
+
+	atomic_inc(&c->started);
+	c->self_untimeout = untimeout(READ_ONCE(c->id));
+	atomic_inc(&c->finished);
+}
+
+static void untimeout_from_own_callback(struct kunit *test)
+{
+	struct tot c = {};
+
+	WRITE_ONCE(c.id, timeout(tot_self, &c, 1));
+	KUNIT_EXPECT_TRUE(test, tot_wait_for(&c.finished, 1, 2000));
+	KUNIT_EXPECT_EQ(test, c.self_untimeout, (clock_t)-1);
+}
+
+/* ddi_periodic: runs every interval until deleted; delete waits. */
+static void tot_periodic(void *arg)
+{
+	struct tot *c = arg;
+
+	atomic_inc(&c->started);
+	if (c->sleep_ms)
+		msleep(c->sleep_ms);
+	atomic_inc(&c->finished);
+}
+
+static void periodic_runs_until_deleted(struct kunit *test)
+{
+	struct tot c = {};
+	ddi_periodic_t p;
+	int n;
+
+	KUNIT_EXPECT_NULL(test, ddi_periodic_add(tot_periodic, &c, 0,
+						 DDI_IPL_0));
+	KUNIT_EXPECT_NULL(test, ddi_periodic_add(tot_periodic, &c,
+						 MSEC2NSEC(10), 11));
+	p = ddi_periodic_add(tot_periodic, &c, MSEC2NSEC(10), DDI_IPL_0);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_TRUE(test, tot_wait_for(&c.finished, 4, 3000));
+	c.sleep_ms = 100;
+	KUNIT_EXPECT_TRUE(test, tot_wait_for(&c.started,
+					     atomic_read(&c.finished) + 1,
+					     3000));
+	ddi_periodic_delete(p);
+	n = atomic_read(&c.started);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.finished), n);
+	msleep(60);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.started), n);
+}
+
+/* Clocks and conversions. */
+static void time_clocks(struct kunit *test)
+{
+	hrtime_t a = gethrtime(), b;
+	timestruc_t ts;
+
+	usleep_range(2000, 3000);
+	b = gethrtime();
+	KUNIT_EXPECT_GE(test, b - a, 2 * 1000000LL);
+	gethrestime(&ts);
+	KUNIT_EXPECT_LE(test, (long)(ts.tv_sec - ddi_get_time()), 1L);
+	KUNIT_EXPECT_GE(test, (long)ts.tv_nsec, 0L);
+	KUNIT_EXPECT_LT(test, (long)ts.tv_nsec, (long)NANOSEC);
+	KUNIT_EXPECT_LE(test, (long)(gethrestime_sec() - ts.tv_sec), 1L);
+	KUNIT_EXPECT_EQ(test, drv_hztousec(drv_usectohz(1000000)), 1000000L);
+	KUNIT_EXPECT_EQ(test, drv_usectohz(1000000), (clock_t)HZ);
+	KUNIT_EXPECT_GE(test, ddi_get_lbolt64(), (int64_t)ddi_get_lbolt());
+}
+
+/* Several threads arm and cancel; each callout runs or is cancelled. */
+#define TOT_THREADS	4
+#define TOT_PER		300
+
+struct tot_worker {
+	struct tot *c;
+	int cancelled;
+	int late;
+	struct completion done;
+};
+
+static int tot_worker_fn(void *arg)
+{
+	struct tot_worker *w = arg;
+	int i;
+
+	for (i = 0; i < TOT_PER; i++) {
+		timeout_id_t id = timeout(tot_cb, w->c, i % 3);
+
+		if (i % 5 == 0)
+			usleep_range(500, 1500);
+		if (untimeout(id) >= 0)
+			w->cancelled++;
+		else
+			w->late++;
+	}
+	kthread_complete_and_exit(&w->done, 0);
+}
+
+static void timeout_concurrent(struct kunit *test)
+{
+	struct tot_worker w[TOT_THREADS];
+	struct tot c = {};
+	struct task_struct *k;
+	int i, cancelled = 0, late = 0;
+
+	for (i = 0; i < TOT_THREADS; i++) {
+		w[i].c = &c;
+		w[i].cancelled = w[i].late = 0;
+		init_completion(&w[i].done);
+		k = kthread_run(tot_worker_fn, &w[i], "tot_worker%d", i);
+		KUNIT_ASSERT_FALSE(test, IS_ERR(k));
+	}
+	for (i = 0; i < TOT_THREADS; i++) {
+		wait_for_completion(&w[i].done);
+		cancelled += w[i].cancelled;
+		late += w[i].late;
+	}
+	/* A late untimeout returned after the callback had run. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.ran), late);
+	KUNIT_EXPECT_EQ(test, cancelled + late, TOT_THREADS * TOT_PER);
+	msleep(30);
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.ran), late);
+}
+
+static struct kunit_case timeout_cases[] = {
+	KUNIT_CASE(timeout_runs_once),
+	KUNIT_CASE(untimeout_pending_returns_ticks_left),
+	KUNIT_CASE(untimeout_waits_for_running),
+	KUNIT_CASE(untimeout_rearming_callback),
+	KUNIT_CASE(untimeout_from_own_callback),
+	KUNIT_CASE(periodic_runs_until_deleted),
+	KUNIT_CASE(time_clocks),
+	KUNIT_CASE(timeout_concurrent),
+	{}
+};
+
+static struct kunit_suite timeout_suite = {
+	.name = "ddi_compat_timeout",
+	.test_cases = timeout_cases,
+};
+kunit_test_suite(timeout_suite);
