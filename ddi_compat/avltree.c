@@ -31,7 +31,7 @@ static DEFINE_RATELIMIT_STATE(avlt_bad_rs, 5 * HZ, 10);
 
 static inline struct rb_node *avlt_rb(avl_tree_t *tree, const void *obj)
 {
-	return &((avl_node_t *)((char *)obj + tree->avl_offset))->avl_rb;
+	return &((avl_node_t *)((char *)obj + tree->avl_offset))->ddic_rb;
 }
 
 static inline void *avlt_obj(avl_tree_t *tree, struct rb_node *n)

@@ -148,24 +148,6 @@ int ddi_get_instance(dev_info_t *dip)
 }
 EXPORT_SYMBOL(ddi_get_instance);
 
-const char *ddi_driver_name(dev_info_t *dip)
-{
-	return dip ? dip->drv->name : "";
-}
-EXPORT_SYMBOL(ddi_driver_name);
-
-const char *ddi_get_name(dev_info_t *dip)
-{
-	return ddi_driver_name(dip);
-}
-EXPORT_SYMBOL(ddi_get_name);
-
-const char *ddi_node_name(dev_info_t *dip)
-{
-	return ddi_driver_name(dip);
-}
-EXPORT_SYMBOL(ddi_node_name);
-
 major_t ddi_driver_major(dev_info_t *dip)
 {
 	return dip ? MAJOR(dip->drv->base) : DDI_MAJOR_T_UNKNOWN;

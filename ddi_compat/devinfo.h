@@ -170,6 +170,9 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 
 /* props.c */
 void ddic_prop_drop_all(struct dev_info *dip);
+struct seq_file;
+void ddic_prop_show_top(struct seq_file *m);
+void ddic_prop_show_node(struct seq_file *m, dev_info_t *dip);
 int ddic_props_init(void);
 void ddic_props_fini(void);
 

@@ -22,6 +22,7 @@
 #include <linux/debugfs.h>
 #include <linux/miscdevice.h>
 #include <linux/uaccess.h>
+#include <linux/proc_fs.h>
 #include <sys/types.h>
 #include <sys/modctl.h>
 #include <sys/sunddi.h>
@@ -471,6 +472,29 @@ static struct miscdevice mc_misc = {
 	.mode = 0600,
 };
 
+/*
+ * /proc/driver/ddic_devinfo: the device tree with its properties, read
+ * by prtconf; read-only, so it works under lockdown.
+ */
+#define MC_DEVINFO	"driver/ddic_devinfo"
+
+static int mc_devinfo_show(struct seq_file *m, void *v)
+{
+	struct ddic_driver *drv;
+	struct dev_info *dip;
+
+	ddic_prop_show_top(m);
+	mutex_lock(&ddic_drivers_lock);
+	list_for_each_entry(drv, &ddic_drivers, link) {
+		mutex_lock(&drv->state_lock);
+		list_for_each_entry(dip, &drv->instances, link)
+			ddic_prop_show_node(m, dip);
+		mutex_unlock(&drv->state_lock);
+	}
+	mutex_unlock(&ddic_drivers_lock);
+	return 0;
+}
+
 int ddic_control_init(void)
 {
 	int err;
@@ -483,11 +507,14 @@ int ddic_control_init(void)
 	if (!IS_ERR_OR_NULL(ddic_debugfs_root))
 		debugfs_create_file("devinfo", 0444, ddic_debugfs_root, NULL,
 				    &ddic_devinfo_fops);
+	if (!proc_create_single(MC_DEVINFO, 0444, NULL, mc_devinfo_show))
+		pr_warn("cannot create /proc/" MC_DEVINFO "; prtconf will not work\n");
 	return 0;
 }
 
 void ddic_control_fini(void)
 {
 	/* debugfs "devinfo" goes with ddic_debugfs_root in main.c. */
+	remove_proc_entry(MC_DEVINFO, NULL);
 	misc_deregister(&mc_misc);
 }

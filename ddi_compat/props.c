@@ -810,6 +810,25 @@ EXPORT_SYMBOL(ddi_getproplen);
 
 /* The tree. */
 
+/* Node names (a node is named after its driver, as a pseudo node is). */
+const char *ddi_driver_name(dev_info_t *dip)
+{
+	return dip ? dip->drv->name : "";
+}
+EXPORT_SYMBOL(ddi_driver_name);
+
+const char *ddi_get_name(dev_info_t *dip)
+{
+	return ddi_driver_name(dip);
+}
+EXPORT_SYMBOL(ddi_get_name);
+
+const char *ddi_node_name(dev_info_t *dip)
+{
+	return ddi_driver_name(dip);
+}
+EXPORT_SYMBOL(ddi_node_name);
+
 dev_info_t *ddi_root_node(void)
 {
 	return &prn_root;
@@ -945,38 +964,31 @@ static void prl_node(struct seq_file *m, int depth, dev_info_t *dip,
 		prl_conf(m, depth + 1, &dip->drv->conf->global_props, &header);
 }
 
-static int prl_show(struct seq_file *m, void *v)
+/*
+ * The tree for the read-only listing prtconf reads: the root and the
+ * pseudo nexus here; modctl.c, which owns the driver list, adds each
+ * instance with ddic_prop_show_node().
+ */
+void ddic_prop_show_top(struct seq_file *m)
 {
-	struct ddic_driver *drv;
-	struct dev_info *dip;
-
 	prl_node(m, 0, &prn_root, true);
 	prl_node(m, 1, &prn_pseudo, true);
-	mutex_lock(&ddic_drivers_lock);
-	list_for_each_entry(drv, &ddic_drivers, link) {
-		mutex_lock(&drv->state_lock);
-		list_for_each_entry(dip, &drv->instances, link)
-			prl_node(m, 2, dip, dip->attached);
-		mutex_unlock(&drv->state_lock);
-	}
-	mutex_unlock(&ddic_drivers_lock);
-	return 0;
 }
 
-#define PRL_PATH	"driver/ddic_devinfo"
+void ddic_prop_show_node(struct seq_file *m, dev_info_t *dip)
+{
+	prl_node(m, 2, dip, dip->attached);
+}
 
 int ddic_props_init(void)
 {
 	strscpy(prn_root_drv.name, init_utsname()->machine,
 		sizeof(prn_root_drv.name));
-	if (!proc_create_single(PRL_PATH, 0444, NULL, prl_show))
-		pr_warn("cannot create /proc/" PRL_PATH "; prtconf will not work\n");
 	return 0;
 }
 
 void ddic_props_fini(void)
 {
-	remove_proc_entry(PRL_PATH, NULL);
 	ddic_prop_drop_all(&prn_pseudo);
 	ddic_prop_drop_all(&prn_root);
 }

@@ -16,7 +16,7 @@
 #include <sys/types.h>
 
 struct avl_node {
-	struct rb_node avl_rb;
+	struct rb_node ddic_rb;
 };
 
 struct avl_tree {
