@@ -203,6 +203,12 @@ static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 				    cmd->blk->disk->disk_name, resid, len);
 		resid = len;
 	}
+	/*
+	 * bioerror() with b_resid left 0 (illumos drivers do so): nothing
+	 * of this buf is known to have moved.
+	 */
+	if (err && !resid)
+		resid = len;
 	done = round_down(cmd->done + (unsigned int)(len - resid),
 			  cmd->blk->lbsize);
 	if (done)
