@@ -349,6 +349,18 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 			err = ddic_physio_pin(bp, addr, want, to_memory);
 			if (err)
 				break;
+			/*
+			 * Map here, where a failure can be returned:
+			 * Solaris strategy routines expect bp_mapin() to
+			 * work, so it must not fail under them.
+			 */
+			bp_mapin(bp);
+			if (geterror(bp)) {
+				err = geterror(bp);
+				ddic_physio_release(bp, false);
+				bp->b_un.b_addr = (caddr_t)addr;
+				break;
+			}
 		}
 		bp->b_resid = 0;
 		(void) strat(bp);
