@@ -80,21 +80,32 @@ void biodone(struct buf *bp)
 		iodone(bp);
 		return;
 	}
-	if (READ_ONCE(bp->b_flags) & B_DONE) {
-		pr_warn_ratelimited("%s: buf %p completed twice; ignored (%pS)\n",
-				    __func__, bp, __builtin_return_address(0));
-		return;
-	}
 	if (bp->b_ddi_req) {
-		bp->b_flags |= B_DONE;
+		/*
+		 * Test and set at once: of two biodone()s racing (timeout
+		 * and interrupt paths), one completes the piece.  A duplicate
+		 * after the bridge reused the buf cannot be told apart.
+		 */
+		int old = READ_ONCE(bp->b_flags);
+
+		do {
+			if (old & B_DONE)
+				goto twice;
+		} while (!try_cmpxchg(&bp->b_flags, &old, old | B_DONE));
 		ddic_blk_buf_done(bp);
 		return;
 	}
+	if (READ_ONCE(bp->b_flags) & B_DONE)
+		goto twice;
 	/* The results (data, b_resid, b_error) before B_DONE. */
 	smp_store_release(&bp->b_flags, bp->b_flags | B_DONE);
 	/* B_DONE before wake_up_var() looks for waiters. */
 	smp_mb();
 	wake_up_var(&bp->b_flags);
+	return;
+twice:
+	pr_warn_ratelimited("%s: buf %p completed twice; ignored (%pS)\n",
+			    __func__, bp, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(biodone);
 
