@@ -148,6 +148,8 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 		.max_hw_discard_sectors = max_discard,
 		.max_write_zeroes_sectors = max_discard,
 		.discard_granularity = l->discard ? l->lbsize : 0,
+		/* No logical block split over two bufs (two pages). */
+		.dma_alignment = l->lbsize - 1,
 	};
 #ifdef BLK_FEAT_WRITE_CACHE
 	struct gendisk *disk;
@@ -185,6 +187,7 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 	blk_queue_physical_block_size(q, l->lbsize);
 	blk_queue_max_hw_sectors(q, l->max_sectors);
 	blk_queue_max_segments(q, l->max_segments);
+	blk_queue_dma_alignment(q, l->lbsize - 1);
 	if (l->discard) {
 		blk_queue_max_discard_sectors(q, max_discard);
 		blk_queue_max_write_zeroes_sectors(q, max_discard);
