@@ -144,8 +144,9 @@ struct buf *getrbuf(int sleepflag)
 {
 	struct buf *bp;
 
+	/* KM_SLEEP cannot fail on Solaris; drivers do not check it. */
 	bp = kmalloc(sizeof(*bp), sleepflag & KM_NOSLEEP ? GFP_NOWAIT :
-		     GFP_KERNEL);
+		     GFP_KERNEL | __GFP_NOFAIL);
 	if (bp) {
 		bioinit(bp);
 		bp->b_flags = B_BUSY;
