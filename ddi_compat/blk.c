@@ -34,8 +34,9 @@
  * Flush and discard are ioctls, as on Solaris: DKIOCGETWCE says whether
  * the disk has a volatile write cache (then Linux flushes arrive as
  * DKIOCFLUSHWRITECACHE, and FUA writes as write + flush); DKIOC_CANFREE
- * says whether DKIOCFREE works (then Linux discards and write-zeroes
- * arrive as DKIOCFREE of one byte extent, which must leave zeros).
+ * says whether DKIOCFREE works (then Linux discards arrive as DKIOCFREE
+ * of one byte extent; write-zeroes too, if the .conf property
+ * ddic-discard-zeroes says the driver's frees leave zeros).
  * The size comes from DKIOCGMEDIAINFO, else prop_op(9E) "Nblocks" or
  * "Size", asked when the disk is made.
  */
@@ -77,6 +78,7 @@ struct ddic_blk {
 	dev_t dev;			/* the driver's dev_t: char major */
 	unsigned int lbsize;
 	bool write_cache, can_free;
+	bool free_zeroes;		/* .conf ddic-discard-zeroes */
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
 	struct work_struct destroy_work;
@@ -687,6 +689,14 @@ int ddic_blk_create(struct ddic_minor *mn)
 	}
 	blk->write_cache = ddic_blk_flag_ioctl(blk, DKIOCGETWCE);
 	blk->can_free = ddic_blk_flag_ioctl(blk, DKIOC_CANFREE);
+	/*
+	 * DKIOCFREE is UNMAP: Solaris does not promise zeros after it.  So
+	 * write-zeroes becomes DKIOCFREE only when the .conf says the
+	 * driver's frees read back as zeros; otherwise Linux writes zeros.
+	 */
+	blk->free_zeroes = blk->can_free &&
+		ddi_prop_get_int(DDI_DEV_T_ANY, dip, DDI_PROP_DONTPASS,
+				 "ddic-discard-zeroes", 0) != 0;
 
 	major = ddic_blk_get_major(drv);
 	if (major < 0) {
@@ -712,6 +722,7 @@ int ddic_blk_create(struct ddic_minor *mn)
 	lim.max_segments = DDIC_BLK_MAX_SEGMENTS;
 	lim.write_cache = blk->write_cache;
 	lim.discard = blk->can_free;
+	lim.write_zeroes = blk->free_zeroes;
 	/*
 	 * No I/O statistics by default (two clock reads per request; brd
 	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
