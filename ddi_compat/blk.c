@@ -367,9 +367,27 @@ static int ddic_blk_init_request(struct blk_mq_tag_set *set,
 	return 0;
 }
 
+/*
+ * A request whose buf is still with the driver after the queue's timeout
+ * (30 s): say so, and wait on.  Ending it here would free the payload
+ * the driver still owns, so a lost biodone() still hangs the I/O, but
+ * no longer silently.
+ */
+static enum blk_eh_timer_return ddi_blk_timeout(struct request *rq)
+{
+	struct ddic_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+
+	pr_warn_ratelimited("%s: no biodone(9F) from %s for the buf at block %lld (dev %u,%u); still waiting\n",
+			    cmd->blk->disk->disk_name, cmd->blk->drv->name,
+			    (long long)cmd->buf.b_lblkno, MAJOR(cmd->blk->dev),
+			    MINOR(cmd->blk->dev));
+	return BLK_EH_RESET_TIMER;
+}
+
 static const struct blk_mq_ops ddic_blk_mq_ops = {
 	.queue_rq = ddic_blk_queue_rq,
 	.init_request = ddic_blk_init_request,
+	.timeout = ddi_blk_timeout,
 };
 
 /* Is @blk still the disk of a node of its driver (live or not)? */
