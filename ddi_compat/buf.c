@@ -346,6 +346,9 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		bp->b_offset = uio->uio_loffset;
 		bp->b_bcount = want;
 		mincnt(bp);
+		/* A mincnt that does not cap: one buf pins at most this. */
+		if (bp->b_bcount > DDIC_MAXPHYS)
+			bp->b_bcount = DDIC_MAXPHYS;
 		if (!bp->b_bcount || bp->b_bcount > want ||
 		    (bp->b_bcount & (DEV_BSIZE - 1))) {
 			pr_warn("%s: mincnt left b_bcount %zu (from %zu)\n",
