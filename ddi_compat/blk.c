@@ -523,9 +523,15 @@ static int ddic_blk_user_ioctl(struct block_device *bdev, DDIC_BLK_MODE_T mode,
 
 	if (!blk->cb->cb_ioctl)
 		return -ENOTTY;
+	/* DKIOCFREE under the page cache: as BLKDISCARD, write it back. */
+	if (cmd == DKIOCFREE)
+		sync_blockdev(bdev);
 	err = blk->cb->cb_ioctl(blk->dev, (int)cmd, (intptr_t)arg,
 				ddic_blk_mode_flags(mode) | model,
 				(cred_t *)current_cred(), &rval);
+	/* ... and drop it after: the freed blocks read back anew. */
+	if (cmd == DKIOCFREE)
+		invalidate_bdev(bdev);
 	return err ? ddic_errno(blk->drv, "ioctl", err) : rval;
 }
 
