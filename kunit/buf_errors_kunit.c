@@ -16,7 +16,6 @@
 #include <linux/mman.h>
 #include <linux/sched.h>
 #include <linux/uaccess.h>
-#include <linux/version.h>
 #include <linux/vmalloc.h>
 #include <sys/types.h>
 #include <sys/buf.h>
@@ -162,7 +161,7 @@ static void physio_caps_uncapped_mincnt(struct kunit *test)
 	vfree(buf);
 }
 
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#ifdef DDIC_HAVE_KUNIT_VM_MMAP
 /*
  * Finding 2: a multi-page user physio buf reaches strategy(9E) mapped,
  * whatever allocation fails: fail-nth over every allocation of a 3-page
@@ -217,7 +216,7 @@ static void physio_user_buf_always_mapped(struct kunit *test)
 static struct kunit_case buf_errors_cases[] = {
 	KUNIT_CASE(getrbuf_sleep_never_null),
 	KUNIT_CASE(physio_caps_uncapped_mincnt),
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#ifdef DDIC_HAVE_KUNIT_VM_MMAP
 	KUNIT_CASE(physio_user_buf_always_mapped),
 #endif
 	{}
