@@ -204,9 +204,16 @@ static struct dvm_map *dvm_map_dup(struct dvm_map *old,
 		h->mapped = oh->mapped;
 		if (oh->mapped && oh->cb.devmap_dup) {
 			err = oh->cb.devmap_dup(oh, oh->pvt, h, &h->pvt);
-			if (err)
-				pr_warn("devmap_dup callback %ps failed (%d) at fork; the child keeps the mapping\n",
+			if (err) {
+				/*
+				 * The child must not unmap the parent's
+				 * private data: its handle gets no callbacks.
+				 */
+				h->pvt = NULL;
+				h->mapped = false;
+				pr_warn("devmap_dup callback %ps failed (%d) at fork; the child keeps the mapping without devmap_unmap\n",
 					oh->cb.devmap_dup, err);
+			}
 		}
 	}
 	ddic_umem_mappings_inc();
