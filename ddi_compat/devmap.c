@@ -559,7 +559,9 @@ int ddic_devmap_mmap(struct ddic_mmap_req *req)
 	cred_t *cred = (cred_t *)req->cred;
 	int err;
 
-	if (vma->vm_pgoff > (unsigned long)LONG_MAX >> PAGE_SHIFT)
+	/* Every devmap(9E) offset, off + len at most, stays positive. */
+	if (vma->vm_pgoff > (unsigned long)LONG_MAX >> PAGE_SHIFT ||
+	    off > LLONG_MAX - len)
 		return -EINVAL;
 	if (DVM_HAS(cb->cb_segmap) && cb->cb_segmap != ddi_devmap_segmap) {
 		err = cb->cb_segmap(req->dev, off, &as, &addr, len, prot,
