@@ -39,6 +39,7 @@ struct ddi_umem_cookie {
 	bool accounted;
 	bool dirty;
 	struct llist_node defer;	/* release deferred to process context */
+	struct page *trash;		/* DDIC_UMEM_TRASH: this cookie's own page */
 #ifdef DDIC_DEBUG
 	struct ddic_site site;		/* call site, in umc_sites */
 #endif
