@@ -35,6 +35,13 @@
 #include <sys/sunddi.h>
 #include <ddi_compat/glue.h>
 
+/* KUNIT_CASE_SLOW() is 6.6 and later. */
+#ifdef KUNIT_CASE_SLOW
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE_SLOW(f)
+#else
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE(f)
+#endif
+
 #define BE_SECTORS	256			/* of 512 bytes, per disk */
 #define BE_D512		"/dev/pseudo/blke@0:d512"
 #define BE_D4K		"/dev/pseudo/blke@0:d4k"
@@ -454,7 +461,7 @@ static struct kunit_case blk_errors_cases[] = {
 	KUNIT_CASE(blk_4k_alignment),
 	KUNIT_CASE(blk_write_zeroes_opt_in),
 	KUNIT_CASE(blk_concurrent_duplicate_biodone),
-	KUNIT_CASE_SLOW(blk_lost_biodone_reported),
+	DDIC_CASE_SLOW(blk_lost_biodone_reported),
 	{}
 };
 

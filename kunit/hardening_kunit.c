@@ -21,6 +21,13 @@
 #include <sys/sunddi.h>
 #include <ddi_compat/glue.h>
 
+/* KUNIT_CASE_SLOW() is 6.6 and later. */
+#ifdef KUNIT_CASE_SLOW
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE_SLOW(f)
+#else
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE(f)
+#endif
+
 /* Finding 14: the test is CAP_SYS_ADMIN for every credential, not uid 0. */
 static void drv_priv_other_cred(struct kunit *test)
 {
@@ -140,7 +147,7 @@ static void kmem_sleep_above_int_max(struct kunit *test)
 static struct kunit_case hardening_cases[] = {
 	KUNIT_CASE(drv_priv_other_cred),
 	KUNIT_CASE(minor_name_no_path),
-	KUNIT_CASE_SLOW(kmem_sleep_above_int_max),
+	DDIC_CASE_SLOW(kmem_sleep_above_int_max),
 	{}
 };
 
