@@ -34,8 +34,9 @@
  * Flush and discard are ioctls, as on Solaris: DKIOCGETWCE says whether
  * the disk has a volatile write cache (then Linux flushes arrive as
  * DKIOCFLUSHWRITECACHE, and FUA writes as write + flush); DKIOC_CANFREE
- * says whether DKIOCFREE works (then Linux discards and write-zeroes
- * arrive as DKIOCFREE of one byte extent, which must leave zeros).
+ * says whether DKIOCFREE works (then Linux discards arrive as DKIOCFREE
+ * of one byte extent; write-zeroes too, if the .conf property
+ * ddic-discard-zeroes says the driver's frees leave zeros).
  * The size comes from DKIOCGMEDIAINFO, else prop_op(9E) "Nblocks" or
  * "Size", asked when the disk is made.
  */
@@ -78,6 +79,7 @@ struct ddic_blk {
 	dev_t dev;			/* the driver's dev_t: char major */
 	unsigned int lbsize;
 	bool write_cache, can_free;
+	bool free_zeroes;		/* .conf ddic-discard-zeroes */
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
 	struct work_struct destroy_work;
@@ -204,6 +206,12 @@ static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 				    cmd->blk->disk->disk_name, resid, len);
 		resid = len;
 	}
+	/*
+	 * bioerror() with b_resid left 0 (illumos drivers do so): nothing
+	 * of this buf is known to have moved.
+	 */
+	if (err && !resid)
+		resid = len;
 	done = round_down(cmd->done + (unsigned int)(len - resid),
 			  cmd->blk->lbsize);
 	if (done)
@@ -360,9 +368,27 @@ static int ddic_blk_init_request(struct blk_mq_tag_set *set,
 	return 0;
 }
 
+/*
+ * A request whose buf is still with the driver after the queue's timeout
+ * (30 s): say so, and wait on.  Ending it here would free the payload
+ * the driver still owns, so a lost biodone() still hangs the I/O, but
+ * no longer silently.
+ */
+static enum blk_eh_timer_return ddi_blk_timeout(struct request *rq)
+{
+	struct ddic_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
+
+	pr_warn_ratelimited("%s: no biodone(9F) from %s for the buf at block %lld (dev %u,%u); still waiting\n",
+			    cmd->blk->disk->disk_name, cmd->blk->drv->name,
+			    (long long)cmd->buf.b_lblkno, MAJOR(cmd->blk->dev),
+			    MINOR(cmd->blk->dev));
+	return BLK_EH_RESET_TIMER;
+}
+
 static const struct blk_mq_ops ddic_blk_mq_ops = {
 	.queue_rq = ddic_blk_queue_rq,
 	.init_request = ddic_blk_init_request,
+	.timeout = ddi_blk_timeout,
 };
 
 /* open(9E)'s flag from a Linux block open mode. */
@@ -445,14 +471,28 @@ static void ddic_blk_release(struct gendisk *disk, fmode_t mode)
  * ioctls Linux's block layer does not handle itself go to ioctl(9E) with
  * the caller's pointer, mode and data model, as on the raw node.
  */
+static int ddic_blk_user_ioctl(struct block_device *bdev, unsigned int cmd,
+			      unsigned long arg, int mode)
+{
+	struct ddic_blk *blk = bdev->bd_disk->private_data;
+	int err;
+
+	/* DKIOCFREE under the page cache: as BLKDISCARD, write it back. */
+	if (cmd == DKIOCFREE)
+		sync_blockdev(bdev);
+	err = ddic_ioctl(blk->drv, blk->dev, cmd, arg, mode);
+	/* ... and drop it after: the freed blocks read back anew. */
+	if (cmd == DKIOCFREE)
+		invalidate_bdev(bdev);
+	return err;
+}
+
 static int ddic_blk_ioctl_native(struct block_device *bdev,
 				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	struct ddic_blk *blk = bdev->bd_disk->private_data;
-
-	return ddic_ioctl(blk->drv, blk->dev, cmd, arg,
-			  ddic_blk_mode_flags(mode) | DATAMODEL_LP64);
+	return ddic_blk_user_ioctl(bdev, cmd, arg,
+				   ddic_blk_mode_flags(mode) | DATAMODEL_LP64);
 }
 
 #ifdef CONFIG_COMPAT
@@ -460,11 +500,8 @@ static int ddic_blk_ioctl_compat(struct block_device *bdev,
 				DDIC_BLK_MODE_T mode, unsigned int cmd,
 				unsigned long arg)
 {
-	struct ddic_blk *blk = bdev->bd_disk->private_data;
-
-	return ddic_ioctl(blk->drv, blk->dev, cmd,
-			  (unsigned long)compat_ptr(arg),
-			  ddic_blk_mode_flags(mode) | DATAMODEL_ILP32);
+	return ddic_blk_user_ioctl(bdev, cmd, (unsigned long)compat_ptr(arg),
+				   ddic_blk_mode_flags(mode) | DATAMODEL_ILP32);
 }
 #endif
 
@@ -632,6 +669,14 @@ int ddic_blk_create(struct ddic_minor *mn)
 	}
 	blk->write_cache = ddic_blk_flag_ioctl(blk, DKIOCGETWCE);
 	blk->can_free = ddic_blk_flag_ioctl(blk, DKIOC_CANFREE);
+	/*
+	 * DKIOCFREE is UNMAP: Solaris does not promise zeros after it.  So
+	 * write-zeroes becomes DKIOCFREE only when the .conf says the
+	 * driver's frees read back as zeros; otherwise Linux writes zeros.
+	 */
+	blk->free_zeroes = blk->can_free &&
+		ddi_prop_get_int(DDI_DEV_T_ANY, dip, DDI_PROP_DONTPASS,
+				 "ddic-discard-zeroes", 0) != 0;
 
 	major = ddic_blk_get_major(drv);
 	if (major < 0) {
@@ -657,6 +702,7 @@ int ddic_blk_create(struct ddic_minor *mn)
 	lim.max_segments = DDIC_BLK_MAX_SEGMENTS;
 	lim.write_cache = blk->write_cache;
 	lim.discard = blk->can_free;
+	lim.write_zeroes = blk->free_zeroes;
 	/*
 	 * No I/O statistics by default (two clock reads per request; brd
 	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.

@@ -81,21 +81,32 @@ void biodone(struct buf *bp)
 		iodone(bp);
 		return;
 	}
-	if (READ_ONCE(bp->b_flags) & B_DONE) {
-		pr_warn_ratelimited("%s: buf %p completed twice; ignored (%pS)\n",
-				    __func__, bp, __builtin_return_address(0));
-		return;
-	}
 	if (bp->b_ddic_done) {
-		bp->b_flags |= B_DONE;
+		/*
+		 * Test and set at once: of two biodone()s racing (timeout
+		 * and interrupt paths), one completes the piece.  A duplicate
+		 * after the bridge reused the buf cannot be told apart.
+		 */
+		int old = READ_ONCE(bp->b_flags);
+
+		do {
+			if (old & B_DONE)
+				goto twice;
+		} while (!try_cmpxchg(&bp->b_flags, &old, old | B_DONE));
 		bp->b_ddic_done(bp);
 		return;
 	}
+	if (READ_ONCE(bp->b_flags) & B_DONE)
+		goto twice;
 	/* The results (data, b_resid, b_error) before B_DONE. */
 	smp_store_release(&bp->b_flags, bp->b_flags | B_DONE);
 	/* B_DONE before wake_up_var() looks for waiters. */
 	smp_mb();
 	wake_up_var(&bp->b_flags);
+	return;
+twice:
+	pr_warn_ratelimited("%s: buf %p completed twice; ignored (%pS)\n",
+			    __func__, bp, __builtin_return_address(0));
 }
 EXPORT_SYMBOL(biodone);
 
@@ -134,8 +145,9 @@ struct buf *getrbuf(int sleepflag)
 {
 	struct buf *bp;
 
+	/* KM_SLEEP cannot fail on Solaris; drivers do not check it. */
 	bp = kmalloc(sizeof(*bp), sleepflag & KM_NOSLEEP ? GFP_NOWAIT :
-		     GFP_KERNEL);
+		     GFP_KERNEL | __GFP_NOFAIL);
 	if (bp) {
 		bioinit(bp);
 		bp->b_flags = B_BUSY;
@@ -335,6 +347,9 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 		bp->b_offset = uio->uio_loffset;
 		bp->b_bcount = want;
 		mincnt(bp);
+		/* A mincnt that does not cap: one buf pins at most this. */
+		if (bp->b_bcount > DDIC_MAXPHYS)
+			bp->b_bcount = DDIC_MAXPHYS;
 		if (!bp->b_bcount || bp->b_bcount > want ||
 		    (bp->b_bcount & (DEV_BSIZE - 1))) {
 			pr_warn("%s: mincnt left b_bcount %zu (from %zu)\n",
@@ -350,6 +365,18 @@ int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev, int rw,
 			err = ddic_physio_pin(bp, addr, want, to_memory);
 			if (err)
 				break;
+			/*
+			 * Map here, where a failure can be returned:
+			 * Solaris strategy routines expect bp_mapin() to
+			 * work, so it must not fail under them.
+			 */
+			bp_mapin(bp);
+			if (geterror(bp)) {
+				err = geterror(bp);
+				ddic_physio_release(bp, false);
+				bp->b_un.b_addr = (caddr_t)addr;
+				break;
+			}
 		}
 		bp->b_resid = 0;
 		(void) strat(bp);

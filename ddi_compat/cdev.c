@@ -196,7 +196,8 @@ static __poll_t ddic_cdev_poll(struct file *file, poll_table *wait)
 	struct wait_queue_head *wq;
 	int err;
 
-	if (!cb->cb_chpoll)
+	/* nochpoll(9F) is "no chpoll": always ready, not an error. */
+	if (!cb->cb_chpoll || cb->cb_chpoll == nochpoll)
 		return DEFAULT_POLLMASK;
 	events = (short)(__force u16)poll_requested_events(wait);
 	err = cb->cb_chpoll(df->dev, events, 0, &revents, &php);

@@ -44,6 +44,7 @@ struct ddi_umem_cookie {
 	bool accounted;
 	bool dirty;
 	struct ddic_defer defer;	/* release deferred to process context */
+	struct page *trash;		/* DDIC_UMEM_TRASH: this cookie's own page */
 #ifdef DDIC_DEBUG
 	struct ddic_site site;		/* call site, in umc_sites */
 #endif

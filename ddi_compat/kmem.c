@@ -64,8 +64,13 @@ static noinline void *kma_alloc_sleep_slow(size_t size, gfp_t zero)
 		return NULL;
 	}
 	for (;;) {
-		p = kvmalloc(size, GFP_KERNEL | __GFP_RETRY_MAYFAIL |
-			     __GFP_NOWARN | zero);
+		/* kvmalloc() refuses every size above INT_MAX. */
+		if (size > INT_MAX)
+			p = __vmalloc(size, GFP_KERNEL | __GFP_RETRY_MAYFAIL |
+				      __GFP_NOWARN | zero);
+		else
+			p = kvmalloc(size, GFP_KERNEL | __GFP_RETRY_MAYFAIL |
+				     __GFP_NOWARN | zero);
 		if (p)
 			return p;
 		if (++tries == 50)

@@ -57,8 +57,9 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 	struct device *dev;
 	int err;
 
+	/* devtmpfs makes '!' a '/': "x!..!..!foo" would be /dev/foo. */
 	if (!dip || !name || !*name || strlen(name) >= DDIC_NAME_MAX ||
-	    strchr(name, '/')) {
+	    strchr(name, '/') || strchr(name, '!')) {
 		pr_warn("%s: bad dip or name \"%s\"\n", __func__,
 			name ? name : "(null)");
 		return DDI_FAILURE;

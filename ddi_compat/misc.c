@@ -102,8 +102,10 @@ EXPORT_SYMBOL(ddic_delay);
 /* drv_priv(9F): the Solaris superuser test is CAP_SYS_ADMIN here. */
 int drv_priv(cred_t *cr)
 {
+	/* Another credential: its effective capability, not its uid. */
 	if (cr && cr != current_cred())
-		return uid_eq(cr->euid, GLOBAL_ROOT_UID) ? 0 : EPERM;
+		return cr->user_ns == &init_user_ns &&
+		       cap_raised(cr->cap_effective, CAP_SYS_ADMIN) ? 0 : EPERM;
 	return capable(CAP_SYS_ADMIN) ? 0 : EPERM;
 }
 EXPORT_SYMBOL(drv_priv);

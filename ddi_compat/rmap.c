@@ -453,7 +453,14 @@ struct map *ddic_rmallocmap(size_t mapsize, const char *creator)
 			(void *)_RET_IP_);
 		return NULL;
 	}
-	return rsm_create(mapsize, creator, GFP_ATOMIC | __GFP_NOWARN);
+	/* As rmallocmap_wait(): never more slots than memory holds. */
+	if (mapsize > (totalram_pages() << PAGE_SHIFT) / sizeof(struct rsm_seg)) {
+		pr_warn("rmallocmap(%zu) from %pS: more slots than memory can hold; returning NULL\n",
+			mapsize, (void *)_RET_IP_);
+		return NULL;
+	}
+	/* Not from the emergency reserves (GFP_ATOMIC): a map can wait. */
+	return rsm_create(mapsize, creator, GFP_NOWAIT | __GFP_NOWARN);
 }
 EXPORT_SYMBOL(ddic_rmallocmap);
 
@@ -578,15 +585,14 @@ unsigned long ddic_rmalloc_wait(struct map *mp, size_t size)
 	 */
 	err = wait_event_killable(mp->wq, rsm_take_locked(mp, size, &index));
 
+	/* Before the waiter count drops: rmfreemap() may free mp after. */
+	if (err)
+		pr_warn_ratelimited("%s: rmalloc_wait(%zu) from %pS: fatal signal; returning 0\n",
+				    mp->name, size, (void *)_RET_IP_);
 	spin_lock_irqsave(&mp->lock, flags);
 	mp->nwaiters--;
 	spin_unlock_irqrestore(&mp->lock, flags);
-	if (err) {
-		pr_warn_ratelimited("%s: rmalloc_wait(%zu) from %pS: fatal signal; returning 0\n",
-				    mp->name, size, (void *)_RET_IP_);
-		return 0;
-	}
-	return index;
+	return err ? 0 : index;
 }
 EXPORT_SYMBOL(ddic_rmalloc_wait);
 
@@ -657,10 +663,13 @@ static noinline void rsm_free_slow(struct map *mp, size_t size,
 		}
 	}
 	waiters = mp->nwaiters;
-	spin_unlock_irqrestore(&mp->lock, flags);
-
+	/*
+	 * Woken under the lock: once a waiter has dropped nwaiters,
+	 * rmfreemap() may free mp, wait queue included.
+	 */
 	if (waiters && !err)
 		wake_up_all(&mp->wq);
+	spin_unlock_irqrestore(&mp->lock, flags);
 	if (err == -EEXIST && __ratelimit(&rsm_bad_rs))
 		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
 			mp->name, size, index, (void *)ip, index,

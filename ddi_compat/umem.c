@@ -223,6 +223,7 @@ static void umc_release(struct ddi_umem_cookie *c)
 		free_pages_exact(c->kaddr, c->size);
 		break;
 	case DDIC_UMEM_TRASH:
+		__free_page(c->trash);
 		break;
 	case DDIC_UMEM_LOCKED:
 		ddic_defer(&c->defer, umc_release_locked);
@@ -254,7 +255,7 @@ struct page *ddic_umem_page(struct ddi_umem_cookie *c, size_t off)
 	case DDIC_UMEM_PAGES:
 		return virt_to_page((char *)c->kaddr + off);
 	case DDIC_UMEM_TRASH:
-		return umc_trash_page;
+		return c->trash;
 	case DDIC_UMEM_LOCKED:
 		return c->pages[off >> PAGE_SHIFT];
 	default:
@@ -417,6 +418,17 @@ void *ddic_umem_alloc_site(size_t size, int flag, ddi_umem_cookie_t *cookiep,
 		c = umc_cookie_new(nosleep ? GFP_NOWAIT : GFP_KERNEL);
 		if (!c)
 			return NULL;
+		/*
+		 * A zeroed page per cookie, not one for every driver and
+		 * process: what one mapping writes, another cookie's never
+		 * reads (audit 2, finding 13).
+		 */
+		c->trash = alloc_page((nosleep ? GFP_NOWAIT : GFP_KERNEL) |
+				      __GFP_ZERO | __GFP_NOWARN);
+		if (!c->trash) {
+			kfree(c);
+			return NULL;
+		}
 		c->backend = DDIC_UMEM_TRASH;
 	} else if (nosleep) {
 		c = umc_alloc_nosleep(rsize);

@@ -9,7 +9,7 @@ name=${1:?usage: drivers.sh KERNEL}
 out=$BUILD/$name/drivers
 rm -rf "$out"
 mkdir -p "$out"
-for d in "$TOP"/drivers/*/; do
+for d in "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/; do
 	[ -d "$d" ] || continue
 	DDI_WERROR=1 "$TOP/scripts/port.sh" "$d" "$name" "$out" || exit 1
 done

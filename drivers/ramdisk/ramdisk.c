@@ -1137,7 +1137,11 @@ rd_open(dev_t *devp, int flag, int otyp, cred_t *credp)
 		return (otyp == OTYP_CHR ? 0 : ENXIO);
 	mutex_enter(&rd_glock);
 	rdp = ddi_get_soft_state(rd_statep, minor);
-	if (rdp == NULL || rdp->rd_state == RD_S_DELETING) {
+	/*
+	 * Not while the disk is being made either: if its block node then
+	 * fails, rd_free_disk() frees what an open raw node would use.
+	 */
+	if (rdp == NULL || rdp->rd_state != RD_S_READY) {
 		error = ENXIO;
 	} else {
 		switch (otyp) {

@@ -123,7 +123,8 @@ struct ddic_blk_limits {
 	unsigned int max_sectors;	/* largest request, 512-byte units */
 	unsigned short max_segments;
 	bool write_cache;		/* volatile cache: send flushes */
-	bool discard;			/* discard and write-zeroes */
+	bool discard;			/* discard */
+	bool write_zeroes;		/* write-zeroes (as discard) */
 	bool iostats;			/* I/O statistics from the start */
 };
 
@@ -148,8 +149,10 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 		.max_hw_sectors = l->max_sectors,
 		.max_segments = l->max_segments,
 		.max_hw_discard_sectors = max_discard,
-		.max_write_zeroes_sectors = max_discard,
+		.max_write_zeroes_sectors = l->write_zeroes ? max_discard : 0,
 		.discard_granularity = l->discard ? l->lbsize : 0,
+		/* No logical block split over two bufs (two pages). */
+		.dma_alignment = l->lbsize - 1,
 	};
 #ifdef BLK_FEAT_WRITE_CACHE
 	struct gendisk *disk;
@@ -187,9 +190,11 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 	blk_queue_physical_block_size(q, l->lbsize);
 	blk_queue_max_hw_sectors(q, l->max_sectors);
 	blk_queue_max_segments(q, l->max_segments);
+	blk_queue_dma_alignment(q, l->lbsize - 1);
 	if (l->discard) {
 		blk_queue_max_discard_sectors(q, max_discard);
-		blk_queue_max_write_zeroes_sectors(q, max_discard);
+		blk_queue_max_write_zeroes_sectors(q, l->write_zeroes ?
+						   max_discard : 0);
 		q->limits.discard_granularity = l->lbsize;
 	}
 	blk_queue_write_cache(q, l->write_cache, false);

@@ -25,7 +25,7 @@
 
 #define DDIC_EXPORT_TESTING(sym)	EXPORT_SYMBOL_NS(sym, DDIC_NS(DDIC_TESTING))
 
-/* For bench/'s devmap fixture (ddi_compat/ddi_impl.h has the request). */
+/* For bench/'s devmap fixture (ddi_compat/ddic_core.h has the request). */
 struct ddic_mmap_req;
 struct ddi_umem_cookie;
 int ddic_devmap_mmap(struct ddic_mmap_req *req);

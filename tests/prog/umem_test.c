@@ -537,11 +537,8 @@ static int pattern_ok(const unsigned char *p, unsigned long pages, int seed,
 }
 
 /*
- * Pages zapped by madvise(MADV_DONTNEED) come back through the fault
- * handler as the same cookie pages: vmalloc'ed, and contiguous but
- * inserted (fewer than 4 pages).  Linux refuses MADV_DONTNEED on
- * remap_pfn_range mappings (4 contiguous pages or more): EINVAL, and the
- * data stays.
+ * Every devmap mapping is made of special PTEs (VM_PFNMAP), so Linux
+ * refuses MADV_DONTNEED on all of them: EINVAL, and the data stays.
  */
 static void case_refault(void)
 {
@@ -549,9 +546,13 @@ static void case_refault(void)
 		unsigned long size, off, len;
 		int flags, pfnmap;
 	} t[] = {
-		{ 64 * 1024, PG, 12 * PG, DDI_UMEM_SLEEP, 0 },	/* vmalloc */
+		/*
+		 * Every devmap mapping is a PFN map since audit 2's finding
+		 * 9 (no GUP of its pages): MADV_DONTNEED is refused on all.
+		 */
+		{ 64 * 1024, PG, 12 * PG, DDI_UMEM_SLEEP, 1 },	/* vmalloc */
 		{ 16 * 1024, 0, 4 * PG, DDI_UMEM_SLEEP, 1 },	/* contiguous */
-		{ 16 * 1024, PG, 2 * PG, DDI_UMEM_SLEEP, 0 },	/* inserted */
+		{ 16 * 1024, PG, 2 * PG, DDI_UMEM_SLEEP, 1 },	/* inserted */
 		{ 32 * 1024, 0, 8 * PG, DDI_UMEM_NOSLEEP, 1 },	/* contiguous */
 	};
 	unsigned long i;
