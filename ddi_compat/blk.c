@@ -374,7 +374,7 @@ static int ddic_blk_init_request(struct blk_mq_tag_set *set,
  * the driver still owns, so a lost biodone() still hangs the I/O, but
  * no longer silently.
  */
-static enum blk_eh_timer_return ddi_blk_timeout(struct request *rq)
+static enum blk_eh_timer_return ddic_blk_timeout(struct request *rq)
 {
 	struct ddic_blk_cmd *cmd = blk_mq_rq_to_pdu(rq);
 
@@ -388,7 +388,7 @@ static enum blk_eh_timer_return ddi_blk_timeout(struct request *rq)
 static const struct blk_mq_ops ddic_blk_mq_ops = {
 	.queue_rq = ddic_blk_queue_rq,
 	.init_request = ddic_blk_init_request,
-	.timeout = ddi_blk_timeout,
+	.timeout = ddic_blk_timeout,
 };
 
 /* open(9E)'s flag from a Linux block open mode. */
