@@ -12,6 +12,7 @@
  */
 #define _DDI_COMPAT_IMPL
 #include <kunit/test.h>
+#include "ddic_kunit.h"
 #include <linux/debugfs.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -31,18 +32,6 @@ static unsigned long *fs_verbose;
 static bool fs_saved_ignore;
 static unsigned long fs_saved_verbose;
 
-static void *fs_knob(struct dentry *dir, const char *name)
-{
-	struct dentry *d = debugfs_lookup(name, dir);
-	void *p;
-
-	if (IS_ERR_OR_NULL(d))
-		return NULL;
-	p = d_inode(d)->i_private;
-	dput(d);
-	return p;
-}
-
 /* Make GFP_KERNEL slab allocations injectable; false if we cannot. */
 static bool fs_arm(void)
 {
@@ -50,8 +39,8 @@ static bool fs_arm(void)
 
 	if (IS_ERR_OR_NULL(dir))
 		return false;
-	fs_ignore_wait = fs_knob(dir, "ignore-gfp-wait");
-	fs_verbose = fs_knob(dir, "verbose");
+	fs_ignore_wait = ddic_kunit_debugfs_knob(dir, "ignore-gfp-wait");
+	fs_verbose = ddic_kunit_debugfs_knob(dir, "verbose");
 	dput(dir);
 	if (!fs_ignore_wait || !fs_verbose)
 		return false;

@@ -5,6 +5,8 @@
  */
 #include <linux/module.h>
 #include <linux/jiffies.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
 #include <linux/preempt.h>
 #include <ddi_compat/kcompat.h>
 #include "ddic_kunit.h"
@@ -53,6 +55,18 @@ unsigned int ddic_kunit_in_timer(struct kunit *test, bool (*fn)(void *arg),
 
 	ddic_kunit_timer_start(&kt, fn, arg);
 	return ddic_kunit_timer_wait(test, &kt);
+}
+
+void *ddic_kunit_debugfs_knob(struct dentry *dir, const char *name)
+{
+	struct dentry *d = debugfs_lookup(name, dir);
+	void *p;
+
+	if (IS_ERR_OR_NULL(d))
+		return NULL;
+	p = d_inode(d)->i_private;
+	dput(d);
+	return p;
 }
 
 MODULE_DESCRIPTION("KUnit suites for ddi_compat");

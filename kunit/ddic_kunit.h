@@ -45,4 +45,11 @@ unsigned int ddic_kunit_timer_wait(struct kunit *test,
 unsigned int ddic_kunit_in_timer(struct kunit *test, bool (*fn)(void *arg),
 				 void *arg);
 
+/*
+ * The private data of the debugfs file @name under @dir (a fault
+ * injection knob such as "ignore-gfp-wait"), or NULL if there is none.
+ */
+struct dentry;
+void *ddic_kunit_debugfs_knob(struct dentry *dir, const char *name);
+
 #endif /* _DDIC_KUNIT_H */

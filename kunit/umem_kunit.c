@@ -252,31 +252,19 @@ struct fpa_knobs {
 	atomic_t *times;
 };
 
-static void *fpa_knob(struct dentry *dir, const char *name)
-{
-	struct dentry *d = debugfs_lookup(name, dir);
-	void *p;
-
-	if (IS_ERR_OR_NULL(d))
-		return NULL;
-	p = d_inode(d)->i_private;
-	dput(d);
-	return p;
-}
-
 static bool fpa_lookup(struct fpa_knobs *k)
 {
 	struct dentry *dir = debugfs_lookup("fail_page_alloc", NULL);
 
 	if (IS_ERR_OR_NULL(dir))
 		return false;
-	k->task_filter = fpa_knob(dir, "task-filter");
-	k->ignore_gfp_wait = fpa_knob(dir, "ignore-gfp-wait");
-	k->verbose = fpa_knob(dir, "verbose");
-	k->interval = fpa_knob(dir, "interval");
-	k->probability = fpa_knob(dir, "probability");
-	k->min_order = fpa_knob(dir, "min-order");
-	k->times = fpa_knob(dir, "times");
+	k->task_filter = ddic_kunit_debugfs_knob(dir, "task-filter");
+	k->ignore_gfp_wait = ddic_kunit_debugfs_knob(dir, "ignore-gfp-wait");
+	k->verbose = ddic_kunit_debugfs_knob(dir, "verbose");
+	k->interval = ddic_kunit_debugfs_knob(dir, "interval");
+	k->probability = ddic_kunit_debugfs_knob(dir, "probability");
+	k->min_order = ddic_kunit_debugfs_knob(dir, "min-order");
+	k->times = ddic_kunit_debugfs_knob(dir, "times");
 	dput(dir);
 	return k->task_filter && k->ignore_gfp_wait && k->verbose &&
 	       k->interval && k->probability && k->min_order && k->times;
