@@ -60,10 +60,27 @@ static int hd_detach(dev_info_t *dip, ddi_detach_cmd_t cmd)
 	return DDI_SUCCESS;
 }
 
+static int hd_open(dev_t *devp, int flag, int otyp, cred_t *cr)
+{
+	return 0;
+}
+
+static int hd_close(dev_t dev, int flag, int otyp, cred_t *cr)
+{
+	return 0;
+}
+
+static int hd_strategy(struct buf *bp)
+{
+	bioerror(bp, ENXIO);
+	biodone(bp);
+	return 0;
+}
+
 static struct cb_ops hd_cb_ops = {
-	.cb_open = nulldev,
-	.cb_close = nulldev,
-	.cb_strategy = nodev,
+	.cb_open = hd_open,
+	.cb_close = hd_close,
+	.cb_strategy = hd_strategy,
 	.cb_flag = D_NEW | D_MP,
 	.cb_rev = CB_REV,
 };
