@@ -15,8 +15,9 @@
  *  - vmalloc (what vmalloc_user() does: zeroed, page-granular): any size,
  *    may sleep; mapped page by page.  SLEEP requests above umc_pages_max
  *    and small ones whose contiguous attempt failed use it.
- * DDI_UMEM_TRASH cookies have no memory: every page of a mapping of one
- * is a single shared, zeroed "trash" page.
+ * DDI_UMEM_TRASH cookies have no memory of their own: every page of a
+ * mapping of one is the cookie's single zeroed "trash" page (one per
+ * cookie, so two processes never share one: audit 2, finding 13).
  *
  * Lifetime.  A cookie is reference counted: ddi_umem_alloc() gives the
  * driver one reference, each user mapping of it holds one more.
@@ -51,7 +52,6 @@
  */
 static size_t umc_pages_max = PAGE_SIZE << PAGE_ALLOC_COSTLY_ORDER;
 
-static struct page *umc_trash_page;
 
 /* debugfs counters. */
 static const char *const umc_backend_names[DDIC_UMEM_NBACKENDS] = {
@@ -646,9 +646,6 @@ DEFINE_SHOW_ATTRIBUTE(umc_stats);
 
 int ddic_umem_init(void)
 {
-	umc_trash_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
-	if (!umc_trash_page)
-		return -ENOMEM;
 	debugfs_create_file("umem", 0444, ddic_debugfs_root, NULL,
 			    &umc_stats_fops);
 	return 0;
@@ -658,6 +655,4 @@ void ddic_umem_fini(void)
 {
 	ddic_defer_flush();
 	umc_report_leaks(NULL);
-	/* A mapping still holding the trash page keeps its own reference. */
-	__free_page(umc_trash_page);
 }
