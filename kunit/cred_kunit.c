@@ -139,7 +139,7 @@ static void cred_zcmn_err(struct kunit *test)
 static void cred_atomic_ptr(struct kunit *test)
 {
 	static char base[8];
-	void *volatile p = base + 2;
+	void *p = base + 2;
 
 	atomic_inc_ptr(&p);
 	KUNIT_EXPECT_PTR_EQ(test, (void *)p, (void *)(base + 3));

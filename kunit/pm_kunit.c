@@ -2,10 +2,17 @@
 /*
  * KUnit suite ddi_compat_pm: the power-management calls of a driver
  * without a power manager (pm_busy_component(9F) and the rest), and the
- * page conversions ddi_btop(9F), ddi_btopr(9F), ddi_ptob(9F).
+ * page conversions ddi_btop(9F), ddi_btopr(9F), ddi_ptob(9F), and the
+ * node queries of devstate.c: ddi_enter_critical(9F)/ddi_exit_critical(9F),
+ * ddi_get_devstate(9F), ddi_slaveonly(9F), biosize(9F),
+ * ddi_mmap_get_model(9F).
  */
 #include <kunit/test.h>
 #include <sys/types.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
+#include <sys/buf.h>
+#include <sys/model.h>
 #include <sys/sunddi.h>
 
 static long pm_fake_node;
@@ -62,10 +69,39 @@ static void pm_page_conversions(struct kunit *test)
 	}
 }
 
+static void pm_critical(struct kunit *test)
+{
+	unsigned int outer, inner;
+
+	KUNIT_ASSERT_FALSE(test, irqs_disabled());
+	outer = ddi_enter_critical();
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	/* Nested: the inner exit leaves the region closed. */
+	inner = ddi_enter_critical();
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	ddi_exit_critical(inner);
+	KUNIT_EXPECT_TRUE(test, irqs_disabled());
+	ddi_exit_critical(outer);
+	KUNIT_EXPECT_FALSE(test, irqs_disabled());
+}
+
+static void pm_node_queries(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, ddi_get_devstate(PM_DIP), DDI_DEVSTATE_UP);
+	KUNIT_EXPECT_EQ(test, ddi_get_devstate(NULL), DDI_DEVSTATE_OFFLINE);
+	KUNIT_EXPECT_EQ(test, ddi_slaveonly(PM_DIP), DDI_SUCCESS);
+	KUNIT_EXPECT_EQ(test, biosize(), (int)sizeof(struct buf));
+	/* A KUnit thread is a kernel thread: the native model. */
+	KUNIT_EXPECT_EQ(test, ddi_mmap_get_model(), (model_t)DDI_MODEL_LP64);
+	KUNIT_EXPECT_EQ(test, ddi_mmap_get_model(), ddic_model_current());
+}
+
 static struct kunit_case pm_cases[] = {
 	KUNIT_CASE(pm_calls_succeed),
 	KUNIT_CASE(pm_bad_arguments),
 	KUNIT_CASE(pm_page_conversions),
+	KUNIT_CASE(pm_critical),
+	KUNIT_CASE(pm_node_queries),
 	{}
 };
 

@@ -44,11 +44,13 @@ static inline uint_t ddi_model_convert_from(uint_t model)
  */
 typedef unsigned int model_t;
 
+#define DDIC_STRUCT32(struct_type)	struct struct_type##32
+
 #define STRUCT_HANDLE(struct_type, handle)				\
 	struct {							\
 		union {							\
 			struct struct_type *m64;			\
-			struct struct_type##32 *m32;			\
+			DDIC_STRUCT32(struct_type) *m32;		\
 		} ptr;							\
 		model_t model;						\
 	} handle = { { NULL }, DATAMODEL_ILP32 }
@@ -56,7 +58,7 @@ typedef unsigned int model_t;
 #define STRUCT_DECL(struct_type, handle)				\
 	union {								\
 		struct struct_type m64;					\
-		struct struct_type##32 m32;				\
+		DDIC_STRUCT32(struct_type) m32;			\
 	} __##handle##_buf;						\
 	STRUCT_HANDLE(struct_type, handle)
 

@@ -314,4 +314,19 @@ int ddi_dev_is_needed(dev_info_t *dip, int cmpt, int level);
 /* ddi_get_cred(9F): the credentials of the calling thread. */
 cred_t *ddi_get_cred(void);
 
+/* devstate.c */
+typedef enum {
+	DDI_DEVSTATE_OFFLINE = -32,
+	DDI_DEVSTATE_DOWN = -16,
+	DDI_DEVSTATE_QUIESCED = 0,
+	DDI_DEVSTATE_DEGRADED = 16,
+	DDI_DEVSTATE_UP = 32
+} ddi_devstate_t;
+
+unsigned int ddi_enter_critical(void);
+void ddi_exit_critical(unsigned int ddic);
+ddi_devstate_t ddi_get_devstate(dev_info_t *dip);
+int ddi_slaveonly(dev_info_t *dip);
+model_t ddi_mmap_get_model(void);
+
 #endif /* _SYS_SUNDDI_H */
