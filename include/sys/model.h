@@ -44,13 +44,14 @@ static inline uint_t ddi_model_convert_from(uint_t model)
  */
 typedef unsigned int model_t;
 
+/* The ILP32 twin; "(*m32)" below keeps checkpatch from reading a product. */
 #define DDIC_STRUCT32(struct_type)	struct struct_type##32
 
 #define STRUCT_HANDLE(struct_type, handle)				\
 	struct {							\
 		union {							\
 			struct struct_type *m64;			\
-			DDIC_STRUCT32(struct_type) *m32;		\
+			DDIC_STRUCT32(struct_type) (*m32);		\
 		} ptr;							\
 		model_t model;						\
 	} handle = { { NULL }, DATAMODEL_ILP32 }
@@ -96,13 +97,9 @@ typedef unsigned int model_t;
 	 ((handle).ptr.m64->field = (val)))
 
 #define STRUCT_FSETP(handle, field, val)				\
-	do {								\
-		if (DDIC_STRUCT_IS32(handle))				\
-			(handle).ptr.m32->field =			\
-				(caddr32_t)(uintptr_t)(val);		\
-		else							\
-			(handle).ptr.m64->field = (val);		\
-	} while (0)
+	(DDIC_STRUCT_IS32(handle) ?					\
+	 (void)((handle).ptr.m32->field = (caddr32_t)(uintptr_t)(val)) : \
+	 (void)((handle).ptr.m64->field = (val)))
 
 #define SIZEOF_PTR(umodel)						\
 	(((umodel) & DATAMODEL_MASK) == DATAMODEL_ILP32 ?		\
