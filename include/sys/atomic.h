@@ -698,4 +698,28 @@ static inline void membar_sync(void)
 	smp_mb();
 }
 
+/*
+ * atomic_inc_ptr(9F), atomic_dec_ptr(9F): the pointer moves by one byte
+ * (it is treated as an unsigned long), as on illumos.
+ */
+static inline void atomic_inc_ptr(volatile void *target)
+{
+	ddic_atomic_add_long((volatile ulong_t *)target, 1);
+}
+
+static inline void *atomic_inc_ptr_nv(volatile void *target)
+{
+	return (void *)ddic_atomic_add_long((volatile ulong_t *)target, 1);
+}
+
+static inline void atomic_dec_ptr(volatile void *target)
+{
+	ddic_atomic_add_long((volatile ulong_t *)target, -1);
+}
+
+static inline void *atomic_dec_ptr_nv(volatile void *target)
+{
+	return (void *)ddic_atomic_add_long((volatile ulong_t *)target, -1);
+}
+
 #endif /* _SYS_ATOMIC_H */

@@ -118,4 +118,7 @@ void minphys(struct buf *bp);
 int physio(int (*strat)(struct buf *), struct buf *bp, dev_t dev,
 	   int rw, void (*mincnt)(struct buf *), struct uio *uio);
 
+/* biosize(9F): the size of a struct buf. */
+int biosize(void);
+
 #endif /* _SYS_BUF_H */

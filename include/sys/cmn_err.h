@@ -29,4 +29,9 @@ void ddic_vcmn_err(int level, const char *fmt, va_list ap) __printf(2, 0);
 #define cmn_err		ddic_cmn_err
 #define vcmn_err	ddic_vcmn_err
 
+/* zcmn_err(9F), vzcmn_err(9F): one zone; the zone id is ignored. */
+void zcmn_err(zoneid_t zoneid, int level, const char *fmt, ...) __printf(3, 4);
+void vzcmn_err(zoneid_t zoneid, int level, const char *fmt, va_list ap)
+	__printf(3, 0);
+
 #endif /* _SYS_CMN_ERR_H */

@@ -21,4 +21,14 @@ extern cred_t *kcred;
 /* The credentials of the running thread. */
 #define CRED()		((cred_t *)current_cred())
 
+void crhold(cred_t *cr);
+void crfree(cred_t *cr);
+uid_t crgetsuid(const cred_t *cr);
+gid_t crgetsgid(const cred_t *cr);
+int crgetngroups(const cred_t *cr);
+const gid_t *crgetgroups(const cred_t *cr);
+
+/* zone_kcred(9F): kcred of the (only, global) zone. */
+cred_t *zone_kcred(void);
+
 #endif /* _SYS_CRED_H */

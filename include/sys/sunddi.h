@@ -276,4 +276,57 @@ int ddi_add_softintr(dev_info_t *dip, int preference, ddi_softintr_t *idp,
 void ddi_remove_softintr(ddi_softintr_t id);
 void ddi_trigger_softintr(ddi_softintr_t id);
 
+/* bitext.c: strings and bits */
+int ddi_ffsll(long long mask);
+int ddi_flsll(long long mask);
+char *strdup(const char *str);
+char *strtok_r(char *str, const char *sep, char **lasts);
+
+/* ddi_btop(9F), ddi_btopr(9F), ddi_ptob(9F): pages of PAGESIZE bytes. */
+static inline unsigned long ddi_btop(dev_info_t *dip, unsigned long bytes)
+{
+	return bytes >> PAGE_SHIFT;
+}
+
+static inline unsigned long ddi_btopr(dev_info_t *dip, unsigned long bytes)
+{
+	return (bytes + PAGE_SIZE - 1) >> PAGE_SHIFT;
+}
+
+static inline unsigned long ddi_ptob(dev_info_t *dip, unsigned long pages)
+{
+	return pages << PAGE_SHIFT;
+}
+
+/*
+ * Power management (pm.c).  ddi_compat has no power-management framework:
+ * a device is always at full power, so these succeed without changing
+ * anything (see the departure in docs/departures.md).
+ */
+int pm_busy_component(dev_info_t *dip, int component);
+int pm_idle_component(dev_info_t *dip, int component);
+int pm_raise_power(dev_info_t *dip, int component, int level);
+int pm_lower_power(dev_info_t *dip, int component, int level);
+int pm_power_has_changed(dev_info_t *dip, int component, int level);
+int ddi_removing_power(dev_info_t *dip);
+int ddi_dev_is_needed(dev_info_t *dip, int cmpt, int level);
+
+/* ddi_get_cred(9F): the credentials of the calling thread. */
+cred_t *ddi_get_cred(void);
+
+/* devstate.c */
+typedef enum {
+	DDI_DEVSTATE_OFFLINE = -32,
+	DDI_DEVSTATE_DOWN = -16,
+	DDI_DEVSTATE_QUIESCED = 0,
+	DDI_DEVSTATE_DEGRADED = 16,
+	DDI_DEVSTATE_UP = 32
+} ddi_devstate_t;
+
+unsigned int ddi_enter_critical(void);
+void ddi_exit_critical(unsigned int ddic);
+ddi_devstate_t ddi_get_devstate(dev_info_t *dip);
+int ddi_slaveonly(dev_info_t *dip);
+model_t ddi_mmap_get_model(void);
+
 #endif /* _SYS_SUNDDI_H */
