@@ -3,7 +3,7 @@
 # bench.sh [KERNEL]: make bench.  Runs the benchmarks in one guest of
 # KERNEL (default stock-6.12: a production config without debug options)
 # and writes build/bench/results.json, each case with its ratio to the
-# baseline measured in the same run.
+# baseline measured in the same run, and draws build/bench/{rmap,blk,devmap}.png.
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
@@ -40,3 +40,10 @@ for r in rows:
 print('%d results in %s' % (len(rows), sys.argv[2]))
 sys.exit(0 if ok and rows else 1)
 PY
+
+# The pictures (scripts/bench-plots.py): the resource map against its
+# peers, the RAM disk against brd, the devmap curve.
+apt_install python3-matplotlib >/dev/null ||
+	die "cannot install python3-matplotlib for the plots"
+# Debian's python3, which has the package (PATH may lead elsewhere).
+/usr/bin/python3 "$TOP/scripts/bench-plots.py" "$dir/results.json" "$dir"
