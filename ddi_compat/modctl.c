@@ -39,6 +39,13 @@ EXPORT_SYMBOL(mod_miscops);
 
 DEFINE_MUTEX(ddic_drivers_lock);
 LIST_HEAD(ddic_drivers);
+/*
+ * Loaded Solaris modules that installed no driver: misc modules
+ * (mod_miscops) and code without an _init of its own (on illumos it
+ * would live in the kernel core).  Under ddic_drivers_lock.  Kept so
+ * that their _fini's mod_remove() works and _depends_on can name them.
+ */
+static LIST_HEAD(mc_miscs);
 
 /*
  * The driver whose _init or _fini is running.  Loads and unloads of
@@ -54,6 +61,19 @@ struct ddic_driver *ddic_driver_find(const char *name)
 	struct ddic_driver *drv;
 
 	list_for_each_entry(drv, &ddic_drivers, link)
+		if (!strcmp(drv->name, name))
+			return drv;
+	return NULL;
+}
+
+/* A loaded Solaris module of that name, driver or misc; lock held. */
+static struct ddic_driver *mc_module_find(const char *name)
+{
+	struct ddic_driver *drv = ddic_driver_find(name);
+
+	if (drv)
+		return drv;
+	list_for_each_entry(drv, &mc_miscs, link)
 		if (!strcmp(drv->name, name))
 			return drv;
 	return NULL;
@@ -238,8 +258,8 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	char err[160];
 	int ret;
 
-	if (!name || strlen(name) >= DDIC_NAME_MAX || !init) {
-		pr_err("%s: bad driver name or no _init\n", __func__);
+	if (!name || strlen(name) >= DDIC_NAME_MAX) {
+		pr_err("%s: bad driver name\n", __func__);
 		return -EINVAL;
 	}
 	drv = kzalloc(sizeof(*drv), GFP_KERNEL);
@@ -273,7 +293,7 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 
 	mutex_lock(&ddic_load_lock);
 	mutex_lock(&ddic_drivers_lock);
-	if (ddic_driver_find(name)) {
+	if (mc_module_find(name)) {
 		mutex_unlock(&ddic_drivers_lock);
 		mutex_unlock(&ddic_load_lock);
 		pr_err("%s: a driver of that name is already loaded\n", name);
@@ -284,10 +304,22 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	mutex_unlock(&ddic_drivers_lock);
 	ddic_loading = drv;
 	ddic_loading_task = current;
-	ret = init();
+	/*
+	 * No _init: code that lives in the kernel core on illumos, built as
+	 * a module of its own whose functions the glue exports (ddi-port).
+	 */
+	if (!init)
+		pr_info("%s: no _init: loaded as a library for other modules\n",
+			name);
+	ret = init ? init() : 0;
 	if (ret) {
 		pr_err("%s: _init failed: %d\n", name, ret);
 		ddic_driver_teardown(drv);
+	} else if (!drv->installed) {
+		/* A misc module (or a library): no driver, kept for _fini. */
+		mutex_lock(&ddic_drivers_lock);
+		list_add_tail(&drv->link, &mc_miscs);
+		mutex_unlock(&ddic_drivers_lock);
 	}
 	ddic_loading = NULL;
 	ddic_loading_task = NULL;
@@ -318,12 +350,16 @@ void ddic_glue_unload(struct module *mod, int (*fini)(void))
 	list_for_each_entry(drv, &ddic_drivers, link)
 		if (drv->owner == mod)
 			found = drv;
+	list_for_each_entry(drv, &mc_miscs, link)
+		if (drv->owner == mod)
+			found = drv;
+	if (found && !found->installed)
+		list_del_init(&found->link);	/* a misc module */
 	mutex_unlock(&ddic_drivers_lock);
 	if (!found) {
-		/* _init never called mod_install (a misc module). */
 		mutex_unlock(&ddic_load_lock);
-		if (fini)
-			fini();
+		pr_err("%s: unloading a Solaris module ddi_compat does not know\n",
+		       module_name(mod));
 		return;
 	}
 	drv = found;
@@ -354,6 +390,112 @@ void ddic_glue_unload(struct module *mod, int (*fini)(void))
 EXPORT_SYMBOL(ddic_glue_unload);
 
 /*
+ * _depends_on: the modules a Solaris module names in its
+ * "char _depends_on[] = "misc/foo drv/bar";" must be loaded first, and
+ * cannot be unloaded while it is.  The generated glue calls
+ * ddic_glue_depends() before ddic_glue_load() and ddic_glue_undepend()
+ * after ddic_glue_unload().  Each dependency is found by its Solaris name
+ * (the part after the '/') among the loaded Solaris modules, whatever
+ * Linux name its module has (ddi-port renames one that clashes with a
+ * Linux module), and a reference on its Linux module is held.
+ *
+ * Departure (docs/departures.md): Solaris loads a missing dependency
+ * itself, and refuses the load if it cannot.  Here the loader is Linux's:
+ * symbol dependencies are resolved by it (a module whose functions are
+ * used must be loaded first, or the load fails with "Unknown symbol"),
+ * make guest and modprobe (a soft dependency ddi-port records) load a
+ * directory's modules in order, and a dependency that is not loaded, such
+ * as one on a part of illumos that ddi_compat provides itself
+ * ("misc/pcie"), is a warning, not a refusal.
+ */
+#define MC_DEPS_MAX	16
+
+struct mc_deps {
+	struct list_head link;
+	struct module *owner;
+	int n;
+	struct module *held[MC_DEPS_MAX];
+};
+
+static LIST_HEAD(mc_deps_list);	/* under ddic_load_lock */
+
+int ddic_glue_depends(struct module *mod, const char *name,
+		      const char *depends)
+{
+	const char *p = depends;
+	struct mc_deps *d;
+
+	if (!depends || !*depends)
+		return 0;
+	d = kzalloc(sizeof(*d), GFP_KERNEL);
+	if (!d)
+		return -ENOMEM;
+	d->owner = mod;
+	while (*p) {
+		char want[DDIC_NAME_MAX + 16];
+		const char *base;
+		struct ddic_driver *dep;
+		size_t len;
+
+		p = skip_spaces(p);
+		len = strcspn(p, " \t\n");
+		if (!len)
+			break;
+		if (len >= sizeof(want)) {
+			pr_warn("%s: _depends_on: \"%.*s...\" is too long; ignored\n",
+				name, 32, p);
+			p += len;
+			continue;
+		}
+		memcpy(want, p, len);
+		want[len] = '\0';
+		p += len;
+		base = strrchr(want, '/');
+		base = base ? base + 1 : want;
+		mutex_lock(&ddic_drivers_lock);
+		dep = mc_module_find(base);
+		if (dep && (dep->owner == mod || !try_module_get(dep->owner)))
+			dep = NULL;
+		mutex_unlock(&ddic_drivers_lock);
+		if (!dep) {
+			pr_warn("%s: _depends_on names %s, which is not loaded: loading %s anyway\n",
+				name, want, name);
+			continue;
+		}
+		if (d->n == MC_DEPS_MAX) {
+			pr_warn("%s: _depends_on: more than %d modules; %s not held\n",
+				name, MC_DEPS_MAX, want);
+			module_put(dep->owner);
+			continue;
+		}
+		d->held[d->n++] = dep->owner;
+	}
+	mutex_lock(&ddic_load_lock);
+	list_add(&d->link, &mc_deps_list);
+	mutex_unlock(&ddic_load_lock);
+	return 0;
+}
+EXPORT_SYMBOL(ddic_glue_depends);
+
+void ddic_glue_undepend(struct module *mod)
+{
+	struct mc_deps *d, *tmp;
+	int i;
+
+	mutex_lock(&ddic_load_lock);
+	list_for_each_entry_safe(d, tmp, &mc_deps_list, link) {
+		if (d->owner != mod)
+			continue;
+		list_del(&d->link);
+		for (i = 0; i < d->n; i++)
+			module_put(d->held[i]);
+		kfree(d);
+	}
+	mutex_unlock(&ddic_load_lock);
+}
+EXPORT_SYMBOL(ddic_glue_undepend);
+
+/*
  * The porter's control plane, /dev/ddi_modctl (root only, 0600): reading
  * it gives the listing (the version, then each driver, its instances and
  * nodes); writing it takes one command per write(2): "detach DRIVER"
@@ -372,6 +514,18 @@ static struct miscdevice mc_misc;
 #else
 #define DDIC_MODCTL_VERSION "unknown"
 #endif
+
+/* A misc module's linkinfo, from its modlmisc. */
+static const char *mc_linkinfo(struct ddic_driver *drv)
+{
+	struct modlinkage *ml = drv->modlinkage;
+	struct modlmisc *mm;
+
+	if (!ml || !ml->ml_linkage[0])
+		return "";
+	mm = ml->ml_linkage[0];
+	return mm->misc_linkinfo ? mm->misc_linkinfo : "";
+}
 
 static int ddic_devinfo_show(struct seq_file *m, void *v)
 {
@@ -403,6 +557,9 @@ static int ddic_devinfo_show(struct seq_file *m, void *v)
 				   mn->live ? "" : " (instance detached)");
 		mutex_unlock(&drv->minor_lock);
 	}
+	list_for_each_entry(drv, &mc_miscs, link)
+		seq_printf(m, "misc %s module %s linkinfo \"%s\"\n", drv->name,
+			   module_name(drv->owner), mc_linkinfo(drv));
 	mutex_unlock(&ddic_drivers_lock);
 	return 0;
 }

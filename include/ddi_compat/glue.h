@@ -13,5 +13,8 @@ struct modinfo;
 int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		  int (*init)(void), int (*info)(struct modinfo *));
 void ddic_glue_unload(struct module *mod, int (*fini)(void));
+int ddic_glue_depends(struct module *mod, const char *name,
+		      const char *depends);
+void ddic_glue_undepend(struct module *mod);
 
 #endif /* _DDI_COMPAT_GLUE_H */
