@@ -95,8 +95,20 @@ static int modload(const char *mod, const char *path)
 		if (access(buf, R_OK) == 0)
 			path = buf;
 	}
-	if (!path)
+	if (!path) {
+		/* A module whose name is a Linux one's: sol_<name> (ddi-port). */
+		const char *d = getenv("DDI_MODULE_DIR");
+
+		snprintf(buf, sizeof(buf), "%s/sol_%s.ko", d ? d : "/ddi/modules", mod);
+		if (access(buf, R_OK) == 0)
+			path = buf;
+	}
+	if (!path) {
+		snprintf(buf, sizeof(buf), "solaris-%s", mod);
+		if (run("modprobe", buf) == 0)
+			return 0;
 		return run("modprobe", mod) == 0 ? 0 : -1;
+	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "%s: no module %s: %s\n", prog, path, strerror(errno));
@@ -139,13 +151,47 @@ static int control(const char *verb, const char *drv)
 	return ret;
 }
 
+/*
+ * names: the Solaris name (sol) and Linux module name (mod) of a loaded
+ * Solaris module, driver or misc, known by either (ddi-port gives a
+ * module whose name is a Linux module's the Linux name sol_<name>).  The
+ * listing's lines: "driver NAME module MODULE ..." and "misc NAME module
+ * MODULE ...".  -1 if none.
+ */
+static int names(const char *name, char *sol, char *mod)
+{
+	char line[1024], s[256], m[256];
+	int ret = -1;
+	FILE *f = fopen(CTL, "r");
+
+	if (!f)
+		return -1;
+	while (ret && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "driver %255s module %255s", s, m) != 2 &&
+		    sscanf(line, "misc %255s module %255s", s, m) != 2)
+			continue;
+		if (strcmp(s, name) && strcmp(m, name))
+			continue;
+		if (sol)
+			strcpy(sol, s);
+		if (mod)
+			strcpy(mod, m);
+		ret = 0;
+	}
+	fclose(f);
+	return ret;
+}
+
 /* listing: the driver's block of the listing (all of it if drv is NULL). */
 static int listing(const char *drv, int quiet)
 {
-	char line[1024];
+	char line[1024], sol[256];
 	int show = 0, found = 0;
-	FILE *f = fopen(CTL, "r");
+	FILE *f;
 
+	if (drv && !names(drv, sol, NULL))
+		drv = sol;	/* known by its Linux module name */
+	f = fopen(CTL, "r");
 	if (!f) {
 		if (!quiet)
 			fprintf(stderr, "%s: ddi_compat is not loaded (%s: %s)\n",
@@ -157,10 +203,10 @@ static int listing(const char *drv, int quiet)
 			fputs(line, stdout);
 			continue;
 		}
-		if (!strncmp(line, "driver ", 7)) {
-			size_t n = strlen(drv);
+		if (!strncmp(line, "driver ", 7) || !strncmp(line, "misc ", 5)) {
+			size_t n = strlen(drv), at = line[0] == 'm' ? 5 : 7;
 
-			show = !strncmp(line + 7, drv, n) && line[7 + n] == ' ';
+			show = !strncmp(line + at, drv, n) && line[at + n] == ' ';
 			found |= show;
 		} else if (line[0] != ' ') {
 			show = 0;
@@ -301,6 +347,7 @@ static int do_add(int argc, char **argv)
 			fprintf(stderr, "%s: cannot load %s (see dmesg)\n", prog, name);
 		return 1;
 	}
+	names(name, name, NULL);	/* the Solaris name, if loaded by path */
 	if (mspec && perms(name, mspec))
 		return 1;
 	return listing(name, 0) ? 1 : 0;
@@ -369,6 +416,12 @@ static int do_prtconf(int argc, char **argv)
 
 static int do_rem(const char *drv)
 {
+	char sol[256], mod[256];
+
+	if (!names(drv, sol, mod))
+		drv = sol;
+	else
+		strcpy(mod, drv);
 	if (control("detach", drv)) {
 		if (errno == ENOENT || errno == ENXIO)
 			fprintf(stderr, "%s: driver %s is not loaded\n", prog, drv);
@@ -379,7 +432,7 @@ static int do_rem(const char *drv)
 				strerror(errno));
 		return 1;
 	}
-	if (syscall(SYS_delete_module, drv, O_NONBLOCK)) {
+	if (syscall(SYS_delete_module, mod, O_NONBLOCK)) {
 		if (errno == EWOULDBLOCK || errno == EBUSY)
 			fprintf(stderr, "%s: cannot unload %s: Device busy\n", prog, drv);
 		else

@@ -26,6 +26,10 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 "$TOP/scripts/build.sh" "$name" >/dev/null || exit 1
 "$TOP/scripts/user.sh" || exit 1
 "$TOP/scripts/port.sh" "$dir" "$name" "$extra/port/modules" || exit 1
+# The load order: each module after those it depends on (a misc module
+# that exports functions, or that a _depends_on names, before its users).
+"$TOP/scripts/ddi-port" --order "$extra"/port/modules/*.ko |
+	sed 's|.*/||' >"$extra/port/order" || exit 1
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
 	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
@@ -39,7 +43,7 @@ cat >"$extra/mode-port.sh" <<'GUEST'
 . /ddi/lib.sh
 ddi_setup || { result port:load-ddi_compat fail; exit 1; }
 loaded=
-for ko in /ddi/port/modules/*.ko; do
+for ko in $(sed 's|^|/ddi/port/modules/|' /ddi/port/order); do
 	m=$(basename "$ko" .ko)
 	if insmod "$ko"; then
 		loaded="$m $loaded"
