@@ -286,9 +286,6 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		if (ddic_conf_find_prop(&drv->conf->global_props,
 				       "ddi-no-autodetach"))
 			drv->autodetach = false;
-	} else {
-		pr_notice("%s: no %s.conf: no instance will attach\n", name,
-			  name);
 	}
 
 	mutex_lock(&ddic_load_lock);
@@ -315,6 +312,9 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	if (ret) {
 		pr_err("%s: _init failed: %d\n", name, ret);
 		ddic_driver_teardown(drv);
+	} else if (drv->installed && !conf) {
+		pr_notice("%s: no %s.conf: no instance will attach\n", name,
+			  name);
 	} else if (!drv->installed) {
 		/* A misc module (or a library): no driver, kept for _fini. */
 		mutex_lock(&ddic_drivers_lock);

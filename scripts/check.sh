@@ -134,6 +134,12 @@ selftests() {
 port_workflow() {
 	step port-workflow:ringbuf env DDI_LIVE= make -C "$TOP" guest \
 		M=drivers/ringbuf TEST=port-test.sh KERNEL=debug-6.12
+	# A driver tree with Kbuilds (tests/port/tree-misc): glue for every
+	# obj-m, misc modules' exports, Linux names for clashing ones, and
+	# its modules loaded in dependency order.
+	step port:tree-misc:build "$TOP/tests/port/run.sh" debug-6.12
+	step port-workflow:tree-misc env DDI_LIVE= make -C "$TOP" guest \
+		M=tests/port/tree-misc TEST=tree-test.sh KERNEL=debug-6.12
 }
 
 # The names lint must fail on a non-Solaris name under a Solaris prefix:

@@ -49,9 +49,31 @@ import supply  # noqa: E402
 VALUE_NAMES = {'nodev', 'nulldev', 'nochpoll', 'kcred', 'zone_kcred'}
 
 
+def is_tree(d):
+    """D has its own Kbuild (or a Makefile with obj-m): ddi-port builds
+    what that Kbuild builds, sources in subdirectories included."""
+    if os.path.isfile(os.path.join(d, 'Kbuild')):
+        return True
+    try:
+        with open(os.path.join(d, 'Makefile'), errors='replace') as f:
+            return re.search(r'^\s*obj-(m|y|\$\()', f.read(), re.M) is not None
+    except OSError:
+        return False
+
+
 def sources(d):
     """The .c and .h files at the top of D: what port.sh compiles (a
-    subdirectory, such as user/ with user-space programs, is not scanned)."""
+    subdirectory, such as user/ with user-space programs, is not scanned),
+    or, for a tree with its own Kbuild, those of its subdirectories too
+    (user/ still excepted)."""
+    if is_tree(d):
+        found = []
+        for root, dirs, files in os.walk(d):
+            dirs[:] = sorted(x for x in dirs
+                             if not (root == d and x == 'user'))
+            found += [os.path.join(root, f) for f in sorted(files)
+                      if f.endswith(('.c', '.h'))]
+        return found
     return [os.path.join(d, f) for f in sorted(os.listdir(d))
             if f.endswith(('.c', '.h')) and os.path.isfile(os.path.join(d, f))]
 
