@@ -14,7 +14,10 @@
  * or "detach DRIVER" attaches or detaches every instance.  Modules are
  * loaded with finit_module(2) (a path, or $DDI_MODULE_DIR/DRIVER.ko,
  * default /ddi/modules, the guest's) or else modprobe(8) (an installed
- * module), and unloaded with delete_module(2).
+ * module), and unloaded with delete_module(2).  A module ddi-port gave
+ * the Linux name sol_<name> (its name is a Linux module's) is known by
+ * either name: DRIVER.ko, else sol_DRIVER.ko, else modprobe of the alias
+ * solaris-DRIVER; rem_drv unloads the Linux module the listing names.
  *
  * Departures from Solaris (see docs/departures.md): -i aliases are
  * accepted and ignored (ddi_compat binds pseudo drivers by name; there is
@@ -156,7 +159,7 @@ static int control(const char *verb, const char *drv)
  * Solaris module, driver or misc, known by either (ddi-port gives a
  * module whose name is a Linux module's the Linux name sol_<name>).  The
  * listing's lines: "driver NAME module MODULE ..." and "misc NAME module
- * MODULE ...".  -1 if none.
+ * MODULE ...".  SOL and MOD have 256 bytes.  -1 if none.
  */
 static int names(const char *name, char *sol, char *mod)
 {
@@ -173,9 +176,9 @@ static int names(const char *name, char *sol, char *mod)
 		if (strcmp(s, name) && strcmp(m, name))
 			continue;
 		if (sol)
-			strcpy(sol, s);
+			snprintf(sol, 256, "%s", s);
 		if (mod)
-			strcpy(mod, m);
+			snprintf(mod, 256, "%s", m);
 		ret = 0;
 	}
 	fclose(f);
@@ -421,7 +424,7 @@ static int do_rem(const char *drv)
 	if (!names(drv, sol, mod))
 		drv = sol;
 	else
-		strcpy(mod, drv);
+		snprintf(mod, sizeof(mod), "%s", drv);
 	if (control("detach", drv)) {
 		if (errno == ENOENT || errno == ENXIO)
 			fprintf(stderr, "%s: driver %s is not loaded\n", prog, drv);
