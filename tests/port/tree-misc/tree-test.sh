@@ -41,7 +41,8 @@ rem_drv bdep
 rmmod "$vmod"
 if rmmod zfw 2>/dev/null; then fail "zfw unloaded under afw"; fi
 rem_drv afw
-dmesg | grep -q 'zfw: afw gone, 0 client(s)'
+if rmmod tlib 2>/dev/null; then fail "tlib unloaded under crypto"; fi
+rem_drv crypto
 rmmod zfw tlib
 ! ddi_modinfo | grep -q '^misc ' || fail "a misc module is still listed"
 

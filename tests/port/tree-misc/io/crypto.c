@@ -14,6 +14,10 @@
 #include <sys/ddi.h>
 #include <sys/sunddi.h>
 
+#ifndef lint
+static char _depends_on[] = "misc/tlib";
+#endif
+
 
 
 static dev_info_t *crypto_dip;
