@@ -9,7 +9,8 @@
 #  - the functions of the misc module zfw (its own and those of the file
 #    without _init linked into it) and of the library tlib exported;
 #  - afw depending on zfw and tlib by symbol, _depends_on as softdeps
-#    (crypto's static one, which the compiler drops, from its source);
+#    (crypto's static one, which the compiler drops, from its source,
+#    and its crypto-depends-on in io/Makefile);
 #  - ddi-port --order: zfw and tlib before afw, virtio before bdep.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kernel=${1:-debug-6.12}
@@ -36,7 +37,8 @@ deps=$(modinfo -F depends "$out/afw.ko" | tr ',' '\n' | sort | tr '\n' ' ')
 [ "$deps" = "ddi_compat tlib zfw " ] || bad "afw depends on: $deps"
 [ "$(modinfo -F softdep "$out/afw.ko")" = "pre: zfw tlib" ] || bad "afw's softdep"
 [ "$(modinfo -F softdep "$out/bdep.ko")" = "pre: virtio" ] || bad "bdep's softdep"
-[ "$(modinfo -F softdep "$ko")" = "pre: tlib" ] || bad "sol_crypto's softdep (static _depends_on)"
+[ "$(modinfo -F softdep "$ko")" = "pre: tlib zfw" ] ||
+	bad "sol_crypto's softdep (static _depends_on, crypto-depends-on)"
 order=$("$top/scripts/ddi-port" --order "$out"/*.ko | sed 's|.*/||' | tr '\n' ' ')
 pos() { printf '%s\n' $order | grep -nx "$1" | cut -d: -f1; }
 [ "$(pos zfw.ko)" -lt "$(pos afw.ko)" ] && [ "$(pos tlib.ko)" -lt "$(pos afw.ko)" ] &&
