@@ -151,9 +151,15 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mutex_unlock(&drv->minor_lock);
 		return DDI_SUCCESS;
 	}
-	dev = device_create(ddic_pseudo_class, NULL,
-			    MKDEV(MAJOR(drv->base), minor_num), NULL,
-			    "pseudo!%s@%d:%s", drv->name, dip->instance, name);
+	if (dip->devpath)	/* a PCI node: pci@0,0!<name>@<unit> */
+		dev = device_create(ddic_pseudo_class, NULL,
+				    MKDEV(MAJOR(drv->base), minor_num), NULL,
+				    "%s:%s", dip->devpath, name);
+	else
+		dev = device_create(ddic_pseudo_class, NULL,
+				    MKDEV(MAJOR(drv->base), minor_num), NULL,
+				    "pseudo!%s@%d:%s", drv->name, dip->instance,
+				    name);
 	if (IS_ERR(dev)) {
 		mutex_unlock(&drv->minor_lock);
 		pr_warn("%s%d: cannot create node %s: %ld\n", drv->name,

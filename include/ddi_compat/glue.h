@@ -13,5 +13,7 @@ struct modinfo;
 int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		  int (*init)(void), int (*info)(struct modinfo *));
 void ddic_glue_unload(struct module *mod, int (*fini)(void));
+/* The driver_aliases file of the driver's directory, before ddic_glue_load. */
+int ddic_glue_aliases(const char *name, const char *aliases);
 
 #endif /* _DDI_COMPAT_GLUE_H */
