@@ -154,7 +154,6 @@ uint##bits##_t pci_config_get##bits(ddi_acc_handle_t h, off_t off)	\
 	return a ? ddic_cfg_read(a, off, bits / 8) :			\
 		   (uint##bits##_t)~0ull;				\
 }									\
-EXPORT_SYMBOL(pci_config_get##bits);					\
 									\
 void pci_config_put##bits(ddi_acc_handle_t h, off_t off,		\
 			  uint##bits##_t v)				\
@@ -164,13 +163,20 @@ void pci_config_put##bits(ddi_acc_handle_t h, off_t off,		\
 									\
 	if (a)								\
 		ddic_cfg_write(a, off, bits / 8, v);			\
-}									\
-EXPORT_SYMBOL(pci_config_put##bits)
+}
 
-CFG_ACCESSORS(8);
-CFG_ACCESSORS(16);
-CFG_ACCESSORS(32);
-CFG_ACCESSORS(64);
+CFG_ACCESSORS(8)
+EXPORT_SYMBOL(pci_config_get8);
+EXPORT_SYMBOL(pci_config_put8);
+CFG_ACCESSORS(16)
+EXPORT_SYMBOL(pci_config_get16);
+EXPORT_SYMBOL(pci_config_put16);
+CFG_ACCESSORS(32)
+EXPORT_SYMBOL(pci_config_get32);
+EXPORT_SYMBOL(pci_config_put32);
+CFG_ACCESSORS(64)
+EXPORT_SYMBOL(pci_config_get64);
+EXPORT_SYMBOL(pci_config_put64);
 
 /* --- capabilities --- */
 

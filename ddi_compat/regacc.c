@@ -300,7 +300,6 @@ uint##bits##_t ddi_get##bits(ddi_acc_handle_t h, uint##bits##_t *addr)	\
 	v = rd##bits(a, addr);						\
 	return unlikely(a->swap) ? sw##bits(v) : v;			\
 }									\
-EXPORT_SYMBOL(ddi_get##bits);						\
 									\
 void ddi_put##bits(ddi_acc_handle_t h, uint##bits##_t *addr,		\
 		   uint##bits##_t v)					\
@@ -313,7 +312,6 @@ void ddi_put##bits(ddi_acc_handle_t h, uint##bits##_t *addr,		\
 	}								\
 	wr##bits(a, addr, unlikely(a->swap) ? sw##bits(v) : v);		\
 }									\
-EXPORT_SYMBOL(ddi_put##bits);						\
 									\
 void ddi_rep_get##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 		       uint##bits##_t *dev, size_t n, uint_t flags)	\
@@ -335,7 +333,6 @@ void ddi_rep_get##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 			dev++;						\
 	}								\
 }									\
-EXPORT_SYMBOL(ddi_rep_get##bits);					\
 									\
 void ddi_rep_put##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 		       uint##bits##_t *dev, size_t n, uint_t flags)	\
@@ -355,13 +352,28 @@ void ddi_rep_put##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 		if (inc)						\
 			dev++;						\
 	}								\
-}									\
-EXPORT_SYMBOL(ddi_rep_put##bits)
+}
 
-ACCESSORS(8);
-ACCESSORS(16);
-ACCESSORS(32);
-ACCESSORS(64);
+ACCESSORS(8)
+EXPORT_SYMBOL(ddi_get8);
+EXPORT_SYMBOL(ddi_put8);
+EXPORT_SYMBOL(ddi_rep_get8);
+EXPORT_SYMBOL(ddi_rep_put8);
+ACCESSORS(16)
+EXPORT_SYMBOL(ddi_get16);
+EXPORT_SYMBOL(ddi_put16);
+EXPORT_SYMBOL(ddi_rep_get16);
+EXPORT_SYMBOL(ddi_rep_put16);
+ACCESSORS(32)
+EXPORT_SYMBOL(ddi_get32);
+EXPORT_SYMBOL(ddi_put32);
+EXPORT_SYMBOL(ddi_rep_get32);
+EXPORT_SYMBOL(ddi_rep_put32);
+ACCESSORS(64)
+EXPORT_SYMBOL(ddi_get64);
+EXPORT_SYMBOL(ddi_put64);
+EXPORT_SYMBOL(ddi_rep_get64);
+EXPORT_SYMBOL(ddi_rep_put64);
 
 /*
  * ddi_peek(9F)/ddi_poke(9F): an access that faults (an unmapped kernel
@@ -381,7 +393,6 @@ int ddi_peek##bits(dev_info_t *dip, int##bits##_t *addr,		\
 		*val_p = v;						\
 	return DDI_SUCCESS;						\
 }									\
-EXPORT_SYMBOL(ddi_peek##bits);						\
 									\
 int ddi_poke##bits(dev_info_t *dip, int##bits##_t *addr,		\
 		   int##bits##_t value)					\
@@ -393,10 +404,17 @@ int ddi_poke##bits(dev_info_t *dip, int##bits##_t *addr,		\
 fault:									\
 	pagefault_enable();						\
 	return DDI_FAILURE;						\
-}									\
-EXPORT_SYMBOL(ddi_poke##bits)
+}
 
-PEEKPOKE(8);
-PEEKPOKE(16);
-PEEKPOKE(32);
-PEEKPOKE(64);
+PEEKPOKE(8)
+EXPORT_SYMBOL(ddi_peek8);
+EXPORT_SYMBOL(ddi_poke8);
+PEEKPOKE(16)
+EXPORT_SYMBOL(ddi_peek16);
+EXPORT_SYMBOL(ddi_poke16);
+PEEKPOKE(32)
+EXPORT_SYMBOL(ddi_peek32);
+EXPORT_SYMBOL(ddi_poke32);
+PEEKPOKE(64)
+EXPORT_SYMBOL(ddi_peek64);
+EXPORT_SYMBOL(ddi_poke64);
