@@ -170,6 +170,7 @@ int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
 
 /* minornode.c */
 void ddic_minor_destroy_all(struct ddic_driver *drv);
+void ddic_minor_destroy_dip(struct dev_info *dip);
 int ddic_minornode_init(void);
 void ddic_minornode_fini(void);
 
@@ -195,7 +196,8 @@ void ddic_strsubr_fini(void);
 /* pci.c: binding PCI functions by alias (see ddic_pci.h) */
 int ddic_pci_driver_install(struct ddic_driver *drv);
 int ddic_pci_driver_remove(struct ddic_driver *drv);
-int ddic_pci_alias_cmd(const char *drvname, const char *alias, bool add);
+int ddic_pci_alias_cmd(struct ddic_driver *drv, const char *drvname,
+		       const char *alias, bool add);
 struct dev_info *ddic_pci_nexus(void);
 void ddic_pci_show_aliases(struct seq_file *m);
 

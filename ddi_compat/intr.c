@@ -40,7 +40,7 @@
 #ifdef PCI_IRQ_INTX
 #define IN_PCI_IRQ_FIXED	PCI_IRQ_INTX
 #else
-#define IN_PCI_IRQ_FIXED	PCI_IRQ_LEGACY
+#define IN_PCI_IRQ_FIXED	(1 << 0)	/* 6.1 names it ..._LEGACY */
 #endif
 
 /* Below LOCK_LEVEL (10), as most Solaris device interrupts are. */

@@ -215,6 +215,26 @@ void ddic_minor_destroy_all(struct ddic_driver *drv)
 	ddic_blk_driver_gone(drv);
 }
 
+/*
+ * The nodes of @dip, which goes away (a PCI function unbound, pci.c);
+ * state_lock held, so no open can find them meanwhile.
+ */
+void ddic_minor_destroy_dip(struct dev_info *dip)
+{
+	struct ddic_driver *drv = dip->drv;
+	struct ddic_minor *mn, *tmp;
+	LIST_HEAD(gone);
+
+	lockdep_assert_held(&drv->state_lock);
+	mutex_lock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &drv->minors, link)
+		if (mn->dip == dip)
+			list_move_tail(&mn->link, &gone);
+	mutex_unlock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &gone, link)
+		ddic_minor_free(mn);
+}
+
 int ddic_minornode_init(void)
 {
 	ddic_pseudo_class = ddic_class_create("ddi_pseudo");

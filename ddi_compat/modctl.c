@@ -445,7 +445,14 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 		name = strsep(&p, " \t");
 		if (!p || !*name)
 			return -EINVAL;
-		err = ddic_pci_alias_cmd(name, p, buf[0] == 'a');
+		mutex_lock(&ddic_drivers_lock);
+		drv = ddic_driver_find(name);
+		if (drv && !try_module_get(drv->owner))
+			drv = NULL;
+		mutex_unlock(&ddic_drivers_lock);
+		err = ddic_pci_alias_cmd(drv, name, p, buf[0] == 'a');
+		if (drv)
+			module_put(drv->owner);
 		return err ? err : len;
 	}
 	if (!strncmp(buf, "detach ", 7)) {

@@ -548,6 +548,7 @@ static void pn_free(struct ddic_pcinode *pn)
 static void pa_node_drop(struct dev_info *dip)
 {
 	lockdep_assert_held(&dip->drv->state_lock);
+	ddic_minor_destroy_dip(dip);
 	list_del(&dip->link);
 	ddic_prop_drop_all(dip);
 	pn_free(dip->pci);
@@ -763,25 +764,18 @@ int ddic_pci_driver_remove(struct ddic_driver *drv)
 /*
  * The control device's "alias DRIVER ALIAS" (@add) and "unalias DRIVER
  * ALIAS": add_drv -i, update_drv -a -i and update_drv -d -i.  A loaded
- * driver gets its Linux driver (if it had none) and a new probe of the
- * unbound functions.  Removing an alias unbinds nothing (as on Solaris,
+ * driver (@drv, held by the caller; NULL if not loaded) gets its Linux
+ * driver (if it had none) and a new probe of the unbound functions.  Removing an alias unbinds nothing (as on Solaris,
  * until the next reconfiguration).
  */
-int ddic_pci_alias_cmd(const char *drvname, const char *alias, bool add)
+int ddic_pci_alias_cmd(struct ddic_driver *drv, const char *drvname,
+		       const char *alias, bool add)
 {
-	struct ddic_driver *drv;
 	int err;
 
 	err = add ? pa_alias_add(drvname, alias) : pa_alias_del(drvname, alias);
-	if (err || !add)
+	if (err || !add || !drv)
 		return err;
-	mutex_lock(&ddic_drivers_lock);
-	drv = ddic_driver_find(drvname);
-	if (drv && !try_module_get(drv->owner))
-		drv = NULL;
-	mutex_unlock(&ddic_drivers_lock);
-	if (!drv)
-		return 0;
 	mutex_lock(&pa_reg_lock);
 	if (drv->pcidrv) {
 		err = driver_attach(&drv->pcidrv->pdrv.driver);
@@ -793,7 +787,6 @@ int ddic_pci_alias_cmd(const char *drvname, const char *alias, bool add)
 		err = pa_register(drv);
 	}
 	mutex_unlock(&pa_reg_lock);
-	module_put(drv->owner);
 	return err;
 }
 

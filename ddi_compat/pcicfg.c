@@ -145,36 +145,36 @@ static struct ddic_acc *cfg_check(ddi_acc_handle_t h, off_t off, int size,
 	return a;
 }
 
-#define CFG_ACCESSORS(bits)						\
-uint##bits##_t pci_config_get##bits(ddi_acc_handle_t h, off_t off)	\
+#define CFG_ACCESSORS(bits, get, put)						\
+uint##bits##_t get(ddi_acc_handle_t h, off_t off)	\
 {									\
 	struct ddic_acc *a = cfg_check(h, off, bits / 8,		\
-				       "pci_config_get" #bits);		\
+				       #get);		\
 									\
 	return a ? ddic_cfg_read(a, off, bits / 8) :			\
 		   (uint##bits##_t)~0ull;				\
 }									\
 									\
-void pci_config_put##bits(ddi_acc_handle_t h, off_t off,		\
+void put(ddi_acc_handle_t h, off_t off,		\
 			  uint##bits##_t v)				\
 {									\
 	struct ddic_acc *a = cfg_check(h, off, bits / 8,		\
-				       "pci_config_put" #bits);		\
+				       #put);		\
 									\
 	if (a)								\
 		ddic_cfg_write(a, off, bits / 8, v);			\
 }
 
-CFG_ACCESSORS(8)
+CFG_ACCESSORS(8, pci_config_get8, pci_config_put8)
 EXPORT_SYMBOL(pci_config_get8);
 EXPORT_SYMBOL(pci_config_put8);
-CFG_ACCESSORS(16)
+CFG_ACCESSORS(16, pci_config_get16, pci_config_put16)
 EXPORT_SYMBOL(pci_config_get16);
 EXPORT_SYMBOL(pci_config_put16);
-CFG_ACCESSORS(32)
+CFG_ACCESSORS(32, pci_config_get32, pci_config_put32)
 EXPORT_SYMBOL(pci_config_get32);
 EXPORT_SYMBOL(pci_config_put32);
-CFG_ACCESSORS(64)
+CFG_ACCESSORS(64, pci_config_get64, pci_config_put64)
 EXPORT_SYMBOL(pci_config_get64);
 EXPORT_SYMBOL(pci_config_put64);
 
@@ -233,22 +233,22 @@ EXPORT_SYMBOL(pci_xcap_locate);
 
 /*
  * The @index'th capability: the traditional list first, then the
- * extended one; *id_p has PCI_CAP_XCFG_FLAG set for an extended one.
+ * extended one; *capidp has PCI_CAP_XCFG_FLAG set for an extended one.
  */
-int pci_cap_probe(ddi_acc_handle_t h, uint16_t index, uint32_t *id_p,
+int pci_cap_probe(ddi_acc_handle_t h, uint16_t index, uint32_t *capidp,
 		  uint16_t *base_p)
 {
 	struct ddic_acc *a = cfg_check(h, 0, 1, "pci_cap_probe");
 	unsigned int ptr, n, i = 0;
 	u32 hdr;
 
-	if (!a || !id_p || !base_p)
+	if (!a || !capidp || !base_p)
 		return DDI_FAILURE;
 	if (ddic_cfg_read(a, PCI_CONF_STAT, 2) & PCI_STAT_CAP) {
 		ptr = ddic_cfg_read(a, PCI_CONF_CAP_PTR, 1) & PCI_CAP_PTR_MASK;
 		for (n = 0; ptr >= 0x40 && n < CAP_MAX_WALK; n++, i++) {
 			if (i == index) {
-				*id_p = ddic_cfg_read(a, ptr + PCI_CAP_ID, 1);
+				*capidp = ddic_cfg_read(a, ptr + PCI_CAP_ID, 1);
 				*base_p = ptr;
 				return DDI_SUCCESS;
 			}
@@ -264,7 +264,7 @@ int pci_cap_probe(ddi_acc_handle_t h, uint16_t index, uint32_t *id_p,
 		if (!hdr || hdr == ~0u)
 			break;
 		if (i == index) {
-			*id_p = PCI_CAP_XCFG_SPC(hdr & PCI_CAP_XID_MASK);
+			*capidp = PCI_CAP_XCFG_SPC(hdr & PCI_CAP_XID_MASK);
 			*base_p = ptr;
 			return DDI_SUCCESS;
 		}

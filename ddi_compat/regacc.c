@@ -61,7 +61,7 @@ int ddi_dev_regsize(dev_info_t *dip, uint_t rnumber, off_t *resultp)
 }
 EXPORT_SYMBOL(ddi_dev_regsize);
 
-static bool rm_attr_ok(const ddi_device_acc_attr_t *attr)
+static bool rgm_attr_ok(const ddi_device_acc_attr_t *attr)
 {
 	return (attr->devacc_attr_version == DDI_DEVICE_ATTR_V0 ||
 		attr->devacc_attr_version == DDI_DEVICE_ATTR_V1) &&
@@ -84,7 +84,7 @@ int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
 		return DDI_FAILURE;
 	if (!addrp || !handlep || !accattrp)
 		why = "NULL argument";
-	else if (!rm_attr_ok(accattrp))
+	else if (!rgm_attr_ok(accattrp))
 		why = "bad ddi_device_acc_attr_t (version, endian flags or data order)";
 	else if (rnumber >= pn->nregs)
 		why = "no such register set";
@@ -287,33 +287,33 @@ static __always_inline void wr64(struct ddic_acc *a, void *p, u64 v)
 #define sw32(v)	swab32(v)
 #define sw64(v)	swab64(v)
 
-#define ACCESSORS(bits)							\
-uint##bits##_t ddi_get##bits(ddi_acc_handle_t h, uint##bits##_t *addr)	\
+#define ACCESSORS(bits, get, put, rep_get, rep_put)							\
+uint##bits##_t get(ddi_acc_handle_t h, uint##bits##_t *addr)	\
 {									\
 	struct ddic_acc *a = acc_in(h, addr, bits / 8);			\
 	uint##bits##_t v;						\
 									\
 	if (unlikely(!a)) {						\
-		acc_refuse(h, addr, "ddi_get" #bits);			\
+		acc_refuse(h, addr, #get);			\
 		return (uint##bits##_t)~0ull;				\
 	}								\
 	v = rd##bits(a, addr);						\
 	return unlikely(a->swap) ? sw##bits(v) : v;			\
 }									\
 									\
-void ddi_put##bits(ddi_acc_handle_t h, uint##bits##_t *addr,		\
+void put(ddi_acc_handle_t h, uint##bits##_t *addr,		\
 		   uint##bits##_t v)					\
 {									\
 	struct ddic_acc *a = acc_in(h, addr, bits / 8);			\
 									\
 	if (unlikely(!a)) {						\
-		acc_refuse(h, addr, "ddi_put" #bits);			\
+		acc_refuse(h, addr, #put);			\
 		return;							\
 	}								\
 	wr##bits(a, addr, unlikely(a->swap) ? sw##bits(v) : v);		\
 }									\
 									\
-void ddi_rep_get##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
+void rep_get(ddi_acc_handle_t h, uint##bits##_t *host,	\
 		       uint##bits##_t *dev, size_t n, uint_t flags)	\
 {									\
 	bool inc = flags & DDI_DEV_AUTOINCR;				\
@@ -322,7 +322,7 @@ void ddi_rep_get##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 	size_t i;							\
 									\
 	if (unlikely(!a)) {						\
-		acc_refuse(h, dev, "ddi_rep_get" #bits);		\
+		acc_refuse(h, dev, #rep_get);		\
 		return;							\
 	}								\
 	for (i = 0; i < n; i++) {					\
@@ -334,7 +334,7 @@ void ddi_rep_get##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 	}								\
 }									\
 									\
-void ddi_rep_put##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
+void rep_put(ddi_acc_handle_t h, uint##bits##_t *host,	\
 		       uint##bits##_t *dev, size_t n, uint_t flags)	\
 {									\
 	bool inc = flags & DDI_DEV_AUTOINCR;				\
@@ -343,7 +343,7 @@ void ddi_rep_put##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 	size_t i;							\
 									\
 	if (unlikely(!a)) {						\
-		acc_refuse(h, dev, "ddi_rep_put" #bits);		\
+		acc_refuse(h, dev, #rep_put);		\
 		return;							\
 	}								\
 	for (i = 0; i < n; i++) {					\
@@ -354,22 +354,22 @@ void ddi_rep_put##bits(ddi_acc_handle_t h, uint##bits##_t *host,	\
 	}								\
 }
 
-ACCESSORS(8)
+ACCESSORS(8, ddi_get8, ddi_put8, ddi_rep_get8, ddi_rep_put8)
 EXPORT_SYMBOL(ddi_get8);
 EXPORT_SYMBOL(ddi_put8);
 EXPORT_SYMBOL(ddi_rep_get8);
 EXPORT_SYMBOL(ddi_rep_put8);
-ACCESSORS(16)
+ACCESSORS(16, ddi_get16, ddi_put16, ddi_rep_get16, ddi_rep_put16)
 EXPORT_SYMBOL(ddi_get16);
 EXPORT_SYMBOL(ddi_put16);
 EXPORT_SYMBOL(ddi_rep_get16);
 EXPORT_SYMBOL(ddi_rep_put16);
-ACCESSORS(32)
+ACCESSORS(32, ddi_get32, ddi_put32, ddi_rep_get32, ddi_rep_put32)
 EXPORT_SYMBOL(ddi_get32);
 EXPORT_SYMBOL(ddi_put32);
 EXPORT_SYMBOL(ddi_rep_get32);
 EXPORT_SYMBOL(ddi_rep_put32);
-ACCESSORS(64)
+ACCESSORS(64, ddi_get64, ddi_put64, ddi_rep_get64, ddi_rep_put64)
 EXPORT_SYMBOL(ddi_get64);
 EXPORT_SYMBOL(ddi_put64);
 EXPORT_SYMBOL(ddi_rep_get64);
@@ -381,8 +381,8 @@ EXPORT_SYMBOL(ddi_rep_put64);
  * answers a bus error with all ones (as PCI does) reads as all ones and
  * DDI_SUCCESS, since x86 raises no fault for it.
  */
-#define PEEKPOKE(bits)							\
-int ddi_peek##bits(dev_info_t *dip, int##bits##_t *addr,		\
+#define PEEKPOKE(bits, peek, poke)							\
+int peek(dev_info_t *dip, int##bits##_t *addr,		\
 		   int##bits##_t *val_p)				\
 {									\
 	int##bits##_t v;						\
@@ -394,7 +394,7 @@ int ddi_peek##bits(dev_info_t *dip, int##bits##_t *addr,		\
 	return DDI_SUCCESS;						\
 }									\
 									\
-int ddi_poke##bits(dev_info_t *dip, int##bits##_t *addr,		\
+int poke(dev_info_t *dip, int##bits##_t *addr,		\
 		   int##bits##_t value)					\
 {									\
 	pagefault_disable();						\
@@ -406,15 +406,15 @@ fault:									\
 	return DDI_FAILURE;						\
 }
 
-PEEKPOKE(8)
+PEEKPOKE(8, ddi_peek8, ddi_poke8)
 EXPORT_SYMBOL(ddi_peek8);
 EXPORT_SYMBOL(ddi_poke8);
-PEEKPOKE(16)
+PEEKPOKE(16, ddi_peek16, ddi_poke16)
 EXPORT_SYMBOL(ddi_peek16);
 EXPORT_SYMBOL(ddi_poke16);
-PEEKPOKE(32)
+PEEKPOKE(32, ddi_peek32, ddi_poke32)
 EXPORT_SYMBOL(ddi_peek32);
 EXPORT_SYMBOL(ddi_poke32);
-PEEKPOKE(64)
+PEEKPOKE(64, ddi_peek64, ddi_poke64)
 EXPORT_SYMBOL(ddi_peek64);
 EXPORT_SYMBOL(ddi_poke64);

@@ -25,7 +25,7 @@ typedef enum {
 
 int pci_lcap_locate(ddi_acc_handle_t h, uint8_t id, uint16_t *base_p);
 int pci_xcap_locate(ddi_acc_handle_t h, uint16_t id, uint16_t *base_p);
-int pci_cap_probe(ddi_acc_handle_t h, uint16_t index, uint32_t *id_p,
+int pci_cap_probe(ddi_acc_handle_t h, uint16_t index, uint32_t *capidp,
 		  uint16_t *base_p);
 uint32_t pci_cap_get(ddi_acc_handle_t h, pci_config_size_t size,
 		     uint32_t id, uint16_t base, uint16_t offset);
