@@ -74,7 +74,7 @@ struct ddic_intr {
 	uint_t pri;
 	ddi_intr_handler_t *handler;
 	void *arg1, *arg2;
-	uint_t (*legacy)(caddr_t);	/* ddi_add_intr(9F)'s handler */
+	uint_t (*legacy)(caddr_t arg);	/* ddi_add_intr(9F)'s handler */
 	bool enabled, masked;
 	char name[DDIC_NAME_MAX + 12];
 };

@@ -147,8 +147,8 @@ int ddi_intr_alloc(dev_info_t *dip, ddi_intr_handle_t *h_array, int type,
 	else if (inum >= n)
 		why = "inum beyond the device's interrupts";
 	if (why) {
-		pr_warn("%s%d: ddi_intr_alloc(type %#x, inum %d, count %d): %s\n",
-			dip->drv->name, dip->instance, type, inum, count, why);
+		pr_warn("%s%d: %s(type %#x, inum %d, count %d): %s\n",
+			dip->drv->name, dip->instance, __func__, type, inum, count, why);
 		return DDI_EINVAL;
 	}
 	*actualp = 0;
@@ -160,8 +160,8 @@ int ddi_intr_alloc(dev_info_t *dip, ddi_intr_handle_t *h_array, int type,
 	mutex_lock(&pn->lock);
 	if (pn->intr_nhandles && pn->intr_type != type) {
 		mutex_unlock(&pn->lock);
-		pr_warn("%s%d: ddi_intr_alloc: the node already holds interrupts of type %#x\n",
-			dip->drv->name, dip->instance, pn->intr_type);
+		pr_warn("%s%d: %s: the node already holds interrupts of type %#x\n",
+			dip->drv->name, dip->instance, __func__, pn->intr_type);
 		return DDI_EINVAL;
 	}
 	if (!pn->intr_nvec) {
@@ -243,8 +243,8 @@ int ddi_intr_free(ddi_intr_handle_t h)
 	if (!ih)
 		return DDI_EINVAL;
 	if (ih->enabled) {
-		pr_warn("%s%d: ddi_intr_free: interrupt %d still enabled; refused\n",
-			in_drv(ih), in_inst(ih), ih->inum);
+		pr_warn("%s%d: %s: interrupt %d still enabled; refused\n",
+			in_drv(ih), in_inst(ih), __func__, ih->inum);
 		return DDI_EINVAL;
 	}
 	in_release(ih);
@@ -330,8 +330,8 @@ int ddi_intr_add_handler(ddi_intr_handle_t h, ddi_intr_handler_t inthandler,
 	if (!ih || !inthandler)
 		return DDI_EINVAL;
 	if (ih->handler || ih->legacy) {
-		pr_warn("%s%d: ddi_intr_add_handler: interrupt %d has a handler\n",
-			in_drv(ih), in_inst(ih), ih->inum);
+		pr_warn("%s%d: %s: interrupt %d has a handler\n",
+			in_drv(ih), in_inst(ih), __func__, ih->inum);
 		return DDI_EINVAL;
 	}
 	ih->handler = inthandler;
@@ -355,8 +355,8 @@ int ddi_intr_remove_handler(ddi_intr_handle_t h)
 	if (!ih)
 		return DDI_EINVAL;
 	if (ih->enabled) {
-		pr_warn("%s%d: ddi_intr_remove_handler: interrupt %d still enabled; refused\n",
-			in_drv(ih), in_inst(ih), ih->inum);
+		pr_warn("%s%d: %s: interrupt %d still enabled; refused\n",
+			in_drv(ih), in_inst(ih), __func__, ih->inum);
 		return DDI_EINVAL;
 	}
 	ih->handler = NULL;
@@ -389,8 +389,8 @@ int ddi_intr_enable(ddi_intr_handle_t h)
 	if (ih->enabled)
 		return DDI_SUCCESS;
 	if (!ih->handler && !ih->legacy) {
-		pr_warn("%s%d: ddi_intr_enable: interrupt %d has no handler\n",
-			in_drv(ih), in_inst(ih), ih->inum);
+		pr_warn("%s%d: %s: interrupt %d has no handler\n",
+			in_drv(ih), in_inst(ih), __func__, ih->inum);
 		return DDI_EINVAL;
 	}
 	if (ih->type == DDI_INTR_TYPE_FIXED)
@@ -398,8 +398,8 @@ int ddi_intr_enable(ddi_intr_handle_t h)
 	err = request_threaded_irq(ih->irq, NULL, in_thread, flags, ih->name,
 				   ih);
 	if (err) {
-		pr_warn("%s%d: ddi_intr_enable: IRQ %u: %d (a shared line whose other handler is not threaded?)\n",
-			in_drv(ih), in_inst(ih), ih->irq, err);
+		pr_warn("%s%d: %s: IRQ %u: %d (a shared line whose other handler is not threaded?)\n",
+			in_drv(ih), in_inst(ih), __func__, ih->irq, err);
 		return DDI_FAILURE;
 	}
 	ih->enabled = true;
@@ -580,8 +580,8 @@ void ddi_remove_intr(dev_info_t *dip, uint_t inumber,
 			found = ih;
 	mutex_unlock(&pn->lock);
 	if (!found) {
-		pr_warn("%s%d: ddi_remove_intr: no interrupt %u added\n",
-			dip->drv->name, dip->instance, inumber);
+		pr_warn("%s%d: %s: no interrupt %u added\n",
+			dip->drv->name, dip->instance, __func__, inumber);
 		return;
 	}
 	ddi_intr_disable((ddi_intr_handle_t)found);

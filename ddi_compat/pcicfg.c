@@ -145,37 +145,68 @@ static struct ddic_acc *cfg_check(ddi_acc_handle_t h, off_t off, int size,
 	return a;
 }
 
-#define CFG_ACCESSORS(bits, get, put)						\
-uint##bits##_t get(ddi_acc_handle_t h, off_t off)	\
-{									\
-	struct ddic_acc *a = cfg_check(h, off, bits / 8,		\
-				       #get);		\
-									\
-	return a ? ddic_cfg_read(a, off, bits / 8) :			\
-		   (uint##bits##_t)~0ull;				\
-}									\
-									\
-void put(ddi_acc_handle_t h, off_t off,		\
-			  uint##bits##_t v)				\
-{									\
-	struct ddic_acc *a = cfg_check(h, off, bits / 8,		\
-				       #put);		\
-									\
-	if (a)								\
-		ddic_cfg_write(a, off, bits / 8, v);			\
+static u64 cfg_get(ddi_acc_handle_t h, off_t off, int size, const char *call)
+{
+	struct ddic_acc *a = cfg_check(h, off, size, call);
+
+	return a ? ddic_cfg_read(a, off, size) : ~0ull;
 }
 
-CFG_ACCESSORS(8, pci_config_get8, pci_config_put8)
+static void cfg_put(ddi_acc_handle_t h, off_t off, int size, u64 v,
+		    const char *call)
+{
+	struct ddic_acc *a = cfg_check(h, off, size, call);
+
+	if (a)
+		ddic_cfg_write(a, off, size, v);
+}
+
+uint8_t pci_config_get8(ddi_acc_handle_t h, off_t off)
+{
+	return cfg_get(h, off, 1, __func__);
+}
 EXPORT_SYMBOL(pci_config_get8);
-EXPORT_SYMBOL(pci_config_put8);
-CFG_ACCESSORS(16, pci_config_get16, pci_config_put16)
+
+uint16_t pci_config_get16(ddi_acc_handle_t h, off_t off)
+{
+	return cfg_get(h, off, 2, __func__);
+}
 EXPORT_SYMBOL(pci_config_get16);
-EXPORT_SYMBOL(pci_config_put16);
-CFG_ACCESSORS(32, pci_config_get32, pci_config_put32)
+
+uint32_t pci_config_get32(ddi_acc_handle_t h, off_t off)
+{
+	return cfg_get(h, off, 4, __func__);
+}
 EXPORT_SYMBOL(pci_config_get32);
-EXPORT_SYMBOL(pci_config_put32);
-CFG_ACCESSORS(64, pci_config_get64, pci_config_put64)
+
+uint64_t pci_config_get64(ddi_acc_handle_t h, off_t off)
+{
+	return cfg_get(h, off, 8, __func__);
+}
 EXPORT_SYMBOL(pci_config_get64);
+
+void pci_config_put8(ddi_acc_handle_t h, off_t off, uint8_t v)
+{
+	cfg_put(h, off, 1, v, __func__);
+}
+EXPORT_SYMBOL(pci_config_put8);
+
+void pci_config_put16(ddi_acc_handle_t h, off_t off, uint16_t v)
+{
+	cfg_put(h, off, 2, v, __func__);
+}
+EXPORT_SYMBOL(pci_config_put16);
+
+void pci_config_put32(ddi_acc_handle_t h, off_t off, uint32_t v)
+{
+	cfg_put(h, off, 4, v, __func__);
+}
+EXPORT_SYMBOL(pci_config_put32);
+
+void pci_config_put64(ddi_acc_handle_t h, off_t off, uint64_t v)
+{
+	cfg_put(h, off, 8, v, __func__);
+}
 EXPORT_SYMBOL(pci_config_put64);
 
 /* --- capabilities --- */

@@ -52,8 +52,8 @@ int ddi_dev_regsize(dev_info_t *dip, uint_t rnumber, off_t *resultp)
 	if (!pn || !resultp)
 		return DDI_FAILURE;
 	if (rnumber >= pn->nregs) {
-		pr_warn("%s%d: ddi_dev_regsize: no register set %u (the node has %d)\n",
-			dip->drv->name, dip->instance, rnumber, pn->nregs);
+		pr_warn("%s%d: %s: no register set %u (the node has %d)\n",
+			dip->drv->name, dip->instance, __func__, rnumber, pn->nregs);
 		return DDI_FAILURE;
 	}
 	*resultp = pn->regs[rnumber].size;
@@ -89,8 +89,8 @@ int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
 	else if (rnumber >= pn->nregs)
 		why = "no such register set";
 	if (why) {
-		pr_warn("%s%d: ddi_regs_map_setup(rnumber %u): %s; refused\n",
-			dip->drv->name, dip->instance, rnumber, why);
+		pr_warn("%s%d: %s(rnumber %u): %s; refused\n",
+			dip->drv->name, dip->instance, __func__, rnumber, why);
 		return DDI_FAILURE;
 	}
 	r = &pn->regs[rnumber];
@@ -98,8 +98,8 @@ int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
 		len = r->size - offset;
 	if (offset < 0 || len <= 0 || offset >= r->size ||
 	    len > r->size - offset) {
-		pr_warn("%s%d: ddi_regs_map_setup(rnumber %u, offset %#llx, len %#llx): outside the register set of %#llx bytes; refused\n",
-			dip->drv->name, dip->instance, rnumber, offset, len,
+		pr_warn("%s%d: %s(rnumber %u, offset %#llx, len %#llx): outside the register set of %#llx bytes; refused\n",
+			dip->drv->name, dip->instance, __func__, rnumber, offset, len,
 			r->size);
 		return DDI_FAILURE;
 	}
@@ -124,8 +124,8 @@ int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
 		a->map = wc ? pci_iomap_wc_range(pn->pdev, r->bar, offset, len) :
 			      pci_iomap_range(pn->pdev, r->bar, offset, len);
 		if (!a->map) {
-			pr_warn("%s%d: ddi_regs_map_setup(rnumber %u): cannot map BAR %d\n",
-				dip->drv->name, dip->instance, rnumber, r->bar);
+			pr_warn("%s%d: %s(rnumber %u): cannot map BAR %d\n",
+				dip->drv->name, dip->instance, __func__, rnumber, r->bar);
 			kfree(a);
 			return DDI_FAILURE;
 		}
@@ -145,7 +145,7 @@ void ddi_regs_map_free(ddi_acc_handle_t *handlep)
 	struct ddic_acc *a;
 
 	if (!handlep || !*handlep) {
-		pr_warn("ddi_regs_map_free: no handle\n");
+		pr_warn("%s: no handle\n", __func__);
 		return;
 	}
 	a = (struct ddic_acc *)*handlep;
@@ -202,177 +202,301 @@ static noinline void acc_refuse(ddi_acc_handle_t h, const void *addr,
 		      "NULL handle", a ? (unsigned long)addr - a->base : 0);
 }
 
-static __always_inline u8 rd8(struct ddic_acc *a, const void *p)
+/* One access of @size bytes through handle @a. */
+static __always_inline u64 acc_rd(struct ddic_acc *a, const void *p, int size)
 {
-	if (likely(a->kind == DDIC_ACC_MEM))
-		return readb((const void __iomem *)p);
-	if (a->kind == DDIC_ACC_IO)
-		return ioread8((void __iomem *)p);
-	return ddic_cfg_read(a, (unsigned long)p, 1);
-}
+	const void __iomem *io = (const void __iomem *)p;
 
-static __always_inline u16 rd16(struct ddic_acc *a, const void *p)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		return readw((const void __iomem *)p);
-	if (a->kind == DDIC_ACC_IO)
-		return ioread16((void __iomem *)p);
-	return ddic_cfg_read(a, (unsigned long)p, 2);
-}
-
-static __always_inline u32 rd32(struct ddic_acc *a, const void *p)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		return readl((const void __iomem *)p);
-	if (a->kind == DDIC_ACC_IO)
-		return ioread32((void __iomem *)p);
-	return ddic_cfg_read(a, (unsigned long)p, 4);
-}
-
-/* I/O space has no 64-bit access: two 32-bit ones, low first. */
-static __always_inline u64 rd64(struct ddic_acc *a, const void *p)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		return readq((const void __iomem *)p);
-	if (a->kind == DDIC_ACC_IO)
-		return ioread32((void __iomem *)p) |
-		       (u64)ioread32((void __iomem *)p + 4) << 32;
-	return ddic_cfg_read(a, (unsigned long)p, 8);
-}
-
-static __always_inline void wr8(struct ddic_acc *a, void *p, u8 v)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		writeb(v, (void __iomem *)p);
-	else if (a->kind == DDIC_ACC_IO)
-		iowrite8(v, (void __iomem *)p);
-	else
-		ddic_cfg_write(a, (unsigned long)p, 1, v);
-}
-
-static __always_inline void wr16(struct ddic_acc *a, void *p, u16 v)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		writew(v, (void __iomem *)p);
-	else if (a->kind == DDIC_ACC_IO)
-		iowrite16(v, (void __iomem *)p);
-	else
-		ddic_cfg_write(a, (unsigned long)p, 2, v);
-}
-
-static __always_inline void wr32(struct ddic_acc *a, void *p, u32 v)
-{
-	if (likely(a->kind == DDIC_ACC_MEM))
-		writel(v, (void __iomem *)p);
-	else if (a->kind == DDIC_ACC_IO)
-		iowrite32(v, (void __iomem *)p);
-	else
-		ddic_cfg_write(a, (unsigned long)p, 4, v);
-}
-
-static __always_inline void wr64(struct ddic_acc *a, void *p, u64 v)
-{
 	if (likely(a->kind == DDIC_ACC_MEM)) {
-		writeq(v, (void __iomem *)p);
+		switch (size) {
+		case 1:
+			return readb(io);
+		case 2:
+			return readw(io);
+		case 4:
+			return readl(io);
+		default:
+			return readq(io);
+		}
+	}
+	if (a->kind == DDIC_ACC_IO) {
+		switch (size) {
+		case 1:
+			return ioread8((void __iomem *)io);
+		case 2:
+			return ioread16((void __iomem *)io);
+		case 4:
+			return ioread32((void __iomem *)io);
+		default:
+			/* No 64-bit I/O port access: low word first. */
+			return ioread32((void __iomem *)io) |
+			       (u64)ioread32((void __iomem *)io + 4) << 32;
+		}
+	}
+	return ddic_cfg_read(a, (unsigned long)p, size);
+}
+
+static __always_inline void acc_wr(struct ddic_acc *a, void *p, int size,
+				   u64 v)
+{
+	void __iomem *io = (void __iomem *)p;
+
+	if (likely(a->kind == DDIC_ACC_MEM)) {
+		switch (size) {
+		case 1:
+			writeb(v, io);
+			break;
+		case 2:
+			writew(v, io);
+			break;
+		case 4:
+			writel(v, io);
+			break;
+		default:
+			writeq(v, io);
+			break;
+		}
 	} else if (a->kind == DDIC_ACC_IO) {
-		iowrite32(lower_32_bits(v), (void __iomem *)p);
-		iowrite32(upper_32_bits(v), (void __iomem *)p + 4);
+		switch (size) {
+		case 1:
+			iowrite8(v, io);
+			break;
+		case 2:
+			iowrite16(v, io);
+			break;
+		case 4:
+			iowrite32(v, io);
+			break;
+		default:
+			iowrite32(lower_32_bits(v), io);
+			iowrite32(upper_32_bits(v), io + 4);
+			break;
+		}
 	} else {
-		ddic_cfg_write(a, (unsigned long)p, 8, v);
+		ddic_cfg_write(a, (unsigned long)p, size, v);
 	}
 }
 
-#define sw8(v)	(v)
-#define sw16(v)	swab16(v)
-#define sw32(v)	swab32(v)
-#define sw64(v)	swab64(v)
-
-#define ACCESSORS(bits, get, put, rep_get, rep_put)							\
-uint##bits##_t get(ddi_acc_handle_t h, uint##bits##_t *addr)	\
-{									\
-	struct ddic_acc *a = acc_in(h, addr, bits / 8);			\
-	uint##bits##_t v;						\
-									\
-	if (unlikely(!a)) {						\
-		acc_refuse(h, addr, #get);			\
-		return (uint##bits##_t)~0ull;				\
-	}								\
-	v = rd##bits(a, addr);						\
-	return unlikely(a->swap) ? sw##bits(v) : v;			\
-}									\
-									\
-void put(ddi_acc_handle_t h, uint##bits##_t *addr,		\
-		   uint##bits##_t v)					\
-{									\
-	struct ddic_acc *a = acc_in(h, addr, bits / 8);			\
-									\
-	if (unlikely(!a)) {						\
-		acc_refuse(h, addr, #put);			\
-		return;							\
-	}								\
-	wr##bits(a, addr, unlikely(a->swap) ? sw##bits(v) : v);		\
-}									\
-									\
-void rep_get(ddi_acc_handle_t h, uint##bits##_t *host,	\
-		       uint##bits##_t *dev, size_t n, uint_t flags)	\
-{									\
-	bool inc = flags & DDI_DEV_AUTOINCR;				\
-	struct ddic_acc *a = inc && n > SIZE_MAX / 8 ? NULL :		\
-		acc_in(h, dev, inc && n ? n * (bits / 8) : bits / 8);	\
-	size_t i;							\
-									\
-	if (unlikely(!a)) {						\
-		acc_refuse(h, dev, #rep_get);		\
-		return;							\
-	}								\
-	for (i = 0; i < n; i++) {					\
-		uint##bits##_t v = rd##bits(a, dev);			\
-									\
-		host[i] = unlikely(a->swap) ? sw##bits(v) : v;		\
-		if (inc)						\
-			dev++;						\
-	}								\
-}									\
-									\
-void rep_put(ddi_acc_handle_t h, uint##bits##_t *host,	\
-		       uint##bits##_t *dev, size_t n, uint_t flags)	\
-{									\
-	bool inc = flags & DDI_DEV_AUTOINCR;				\
-	struct ddic_acc *a = inc && n > SIZE_MAX / 8 ? NULL :		\
-		acc_in(h, dev, inc && n ? n * (bits / 8) : bits / 8);	\
-	size_t i;							\
-									\
-	if (unlikely(!a)) {						\
-		acc_refuse(h, dev, #rep_put);		\
-		return;							\
-	}								\
-	for (i = 0; i < n; i++) {					\
-		wr##bits(a, dev, unlikely(a->swap) ? sw##bits(host[i]) :	\
-			 host[i]);					\
-		if (inc)						\
-			dev++;						\
-	}								\
+/* DDI_STRUCTURE_BE_ACC on a little-endian host: reverse the bytes. */
+static __always_inline u64 acc_swap(u64 v, int size)
+{
+	switch (size) {
+	case 2:
+		return swab16(v);
+	case 4:
+		return swab32(v);
+	case 8:
+		return swab64(v);
+	default:
+		return v;
+	}
 }
 
-ACCESSORS(8, ddi_get8, ddi_put8, ddi_rep_get8, ddi_rep_put8)
+static __always_inline u64 acc_get(ddi_acc_handle_t h, const void *addr,
+				   int size, const char *call)
+{
+	struct ddic_acc *a = acc_in(h, addr, size);
+	u64 v;
+
+	if (unlikely(!a)) {
+		acc_refuse(h, addr, call);
+		return ~0ull;
+	}
+	v = acc_rd(a, addr, size);
+	return unlikely(a->swap) ? acc_swap(v, size) : v;
+}
+
+static __always_inline void acc_put(ddi_acc_handle_t h, void *addr, int size,
+				    u64 v, const char *call)
+{
+	struct ddic_acc *a = acc_in(h, addr, size);
+
+	if (unlikely(!a)) {
+		acc_refuse(h, addr, call);
+		return;
+	}
+	acc_wr(a, addr, size, unlikely(a->swap) ? acc_swap(v, size) : v);
+}
+
+/* The handle if @n items of @size from @dev (moving or not) fit. */
+static struct ddic_acc *acc_rep_in(ddi_acc_handle_t h, const void *dev,
+				   size_t n, int size, bool inc)
+{
+	if (inc && n > SIZE_MAX / 8)
+		return NULL;
+	return acc_in(h, dev, inc && n ? n * size : size);
+}
+
+static void acc_rep_get(ddi_acc_handle_t h, void *host, void *dev, size_t n,
+			uint_t flags, int size, const char *call)
+{
+	bool inc = flags & DDI_DEV_AUTOINCR;
+	struct ddic_acc *a = acc_rep_in(h, dev, n, size, inc);
+	size_t i;
+	u64 v;
+
+	if (unlikely(!a)) {
+		acc_refuse(h, dev, call);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		v = acc_rd(a, dev, size);
+		if (unlikely(a->swap))
+			v = acc_swap(v, size);
+		switch (size) {
+		case 1:
+			((u8 *)host)[i] = v;
+			break;
+		case 2:
+			((u16 *)host)[i] = v;
+			break;
+		case 4:
+			((u32 *)host)[i] = v;
+			break;
+		default:
+			((u64 *)host)[i] = v;
+			break;
+		}
+		if (inc)
+			dev += size;
+	}
+}
+
+static void acc_rep_put(ddi_acc_handle_t h, void *host, void *dev, size_t n,
+			uint_t flags, int size, const char *call)
+{
+	bool inc = flags & DDI_DEV_AUTOINCR;
+	struct ddic_acc *a = acc_rep_in(h, dev, n, size, inc);
+	size_t i;
+	u64 v;
+
+	if (unlikely(!a)) {
+		acc_refuse(h, dev, call);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		switch (size) {
+		case 1:
+			v = ((u8 *)host)[i];
+			break;
+		case 2:
+			v = ((u16 *)host)[i];
+			break;
+		case 4:
+			v = ((u32 *)host)[i];
+			break;
+		default:
+			v = ((u64 *)host)[i];
+			break;
+		}
+		acc_wr(a, dev, size, unlikely(a->swap) ? acc_swap(v, size) : v);
+		if (inc)
+			dev += size;
+	}
+}
+
+uint8_t ddi_get8(ddi_acc_handle_t h, uint8_t *addr)
+{
+	return acc_get(h, addr, 1, __func__);
+}
 EXPORT_SYMBOL(ddi_get8);
-EXPORT_SYMBOL(ddi_put8);
-EXPORT_SYMBOL(ddi_rep_get8);
-EXPORT_SYMBOL(ddi_rep_put8);
-ACCESSORS(16, ddi_get16, ddi_put16, ddi_rep_get16, ddi_rep_put16)
+
+uint16_t ddi_get16(ddi_acc_handle_t h, uint16_t *addr)
+{
+	return acc_get(h, addr, 2, __func__);
+}
 EXPORT_SYMBOL(ddi_get16);
-EXPORT_SYMBOL(ddi_put16);
-EXPORT_SYMBOL(ddi_rep_get16);
-EXPORT_SYMBOL(ddi_rep_put16);
-ACCESSORS(32, ddi_get32, ddi_put32, ddi_rep_get32, ddi_rep_put32)
+
+uint32_t ddi_get32(ddi_acc_handle_t h, uint32_t *addr)
+{
+	return acc_get(h, addr, 4, __func__);
+}
 EXPORT_SYMBOL(ddi_get32);
-EXPORT_SYMBOL(ddi_put32);
-EXPORT_SYMBOL(ddi_rep_get32);
-EXPORT_SYMBOL(ddi_rep_put32);
-ACCESSORS(64, ddi_get64, ddi_put64, ddi_rep_get64, ddi_rep_put64)
+
+uint64_t ddi_get64(ddi_acc_handle_t h, uint64_t *addr)
+{
+	return acc_get(h, addr, 8, __func__);
+}
 EXPORT_SYMBOL(ddi_get64);
+
+void ddi_put8(ddi_acc_handle_t h, uint8_t *addr, uint8_t v)
+{
+	acc_put(h, addr, 1, v, __func__);
+}
+EXPORT_SYMBOL(ddi_put8);
+
+void ddi_put16(ddi_acc_handle_t h, uint16_t *addr, uint16_t v)
+{
+	acc_put(h, addr, 2, v, __func__);
+}
+EXPORT_SYMBOL(ddi_put16);
+
+void ddi_put32(ddi_acc_handle_t h, uint32_t *addr, uint32_t v)
+{
+	acc_put(h, addr, 4, v, __func__);
+}
+EXPORT_SYMBOL(ddi_put32);
+
+void ddi_put64(ddi_acc_handle_t h, uint64_t *addr, uint64_t v)
+{
+	acc_put(h, addr, 8, v, __func__);
+}
 EXPORT_SYMBOL(ddi_put64);
+
+void ddi_rep_get8(ddi_acc_handle_t h, uint8_t *host, uint8_t *dev, size_t n,
+		  uint_t flags)
+{
+	acc_rep_get(h, host, dev, n, flags, 1, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_get8);
+
+void ddi_rep_get16(ddi_acc_handle_t h, uint16_t *host, uint16_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_get(h, host, dev, n, flags, 2, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_get16);
+
+void ddi_rep_get32(ddi_acc_handle_t h, uint32_t *host, uint32_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_get(h, host, dev, n, flags, 4, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_get32);
+
+void ddi_rep_get64(ddi_acc_handle_t h, uint64_t *host, uint64_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_get(h, host, dev, n, flags, 8, __func__);
+}
 EXPORT_SYMBOL(ddi_rep_get64);
+
+void ddi_rep_put8(ddi_acc_handle_t h, uint8_t *host, uint8_t *dev, size_t n,
+		  uint_t flags)
+{
+	acc_rep_put(h, host, dev, n, flags, 1, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_put8);
+
+void ddi_rep_put16(ddi_acc_handle_t h, uint16_t *host, uint16_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_put(h, host, dev, n, flags, 2, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_put16);
+
+void ddi_rep_put32(ddi_acc_handle_t h, uint32_t *host, uint32_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_put(h, host, dev, n, flags, 4, __func__);
+}
+EXPORT_SYMBOL(ddi_rep_put32);
+
+void ddi_rep_put64(ddi_acc_handle_t h, uint64_t *host, uint64_t *dev,
+		   size_t n, uint_t flags)
+{
+	acc_rep_put(h, host, dev, n, flags, 8, __func__);
+}
 EXPORT_SYMBOL(ddi_rep_put64);
 
 /*
@@ -381,40 +505,85 @@ EXPORT_SYMBOL(ddi_rep_put64);
  * answers a bus error with all ones (as PCI does) reads as all ones and
  * DDI_SUCCESS, since x86 raises no fault for it.
  */
-#define PEEKPOKE(bits, peek, poke)							\
-int peek(dev_info_t *dip, int##bits##_t *addr,		\
-		   int##bits##_t *val_p)				\
-{									\
-	int##bits##_t v;						\
-									\
-	if (copy_from_kernel_nofault(&v, addr, sizeof(v)))		\
-		return DDI_FAILURE;					\
-	if (val_p)							\
-		*val_p = v;						\
-	return DDI_SUCCESS;						\
-}									\
-									\
-int poke(dev_info_t *dip, int##bits##_t *addr,		\
-		   int##bits##_t value)					\
-{									\
-	pagefault_disable();						\
-	__put_kernel_nofault(addr, &value, int##bits##_t, fault);	\
-	pagefault_enable();						\
-	return DDI_SUCCESS;						\
-fault:									\
-	pagefault_enable();						\
-	return DDI_FAILURE;						\
+static int pk_peek(const void *addr, void *valp, size_t size)
+{
+	u64 v;
+
+	if (copy_from_kernel_nofault(&v, addr, size))
+		return DDI_FAILURE;
+	if (valp)
+		memcpy(valp, &v, size);
+	return DDI_SUCCESS;
 }
 
-PEEKPOKE(8, ddi_peek8, ddi_poke8)
+static int pk_poke(void *addr, u64 v, size_t size)
+{
+	pagefault_disable();
+	switch (size) {
+	case 1:
+		__put_kernel_nofault(addr, &v, u8, fault);
+		break;
+	case 2:
+		__put_kernel_nofault(addr, (u16 *)&v, u16, fault);
+		break;
+	case 4:
+		__put_kernel_nofault(addr, (u32 *)&v, u32, fault);
+		break;
+	default:
+		__put_kernel_nofault(addr, &v, u64, fault);
+		break;
+	}
+	pagefault_enable();
+	return DDI_SUCCESS;
+fault:
+	pagefault_enable();
+	return DDI_FAILURE;
+}
+
+int ddi_peek8(dev_info_t *dip, int8_t *addr, int8_t *val_p)
+{
+	return pk_peek(addr, val_p, 1);
+}
 EXPORT_SYMBOL(ddi_peek8);
-EXPORT_SYMBOL(ddi_poke8);
-PEEKPOKE(16, ddi_peek16, ddi_poke16)
+
+int ddi_peek16(dev_info_t *dip, int16_t *addr, int16_t *val_p)
+{
+	return pk_peek(addr, val_p, 2);
+}
 EXPORT_SYMBOL(ddi_peek16);
-EXPORT_SYMBOL(ddi_poke16);
-PEEKPOKE(32, ddi_peek32, ddi_poke32)
+
+int ddi_peek32(dev_info_t *dip, int32_t *addr, int32_t *val_p)
+{
+	return pk_peek(addr, val_p, 4);
+}
 EXPORT_SYMBOL(ddi_peek32);
-EXPORT_SYMBOL(ddi_poke32);
-PEEKPOKE(64, ddi_peek64, ddi_poke64)
+
+int ddi_peek64(dev_info_t *dip, int64_t *addr, int64_t *val_p)
+{
+	return pk_peek(addr, val_p, 8);
+}
 EXPORT_SYMBOL(ddi_peek64);
+
+int ddi_poke8(dev_info_t *dip, int8_t *addr, int8_t value)
+{
+	return pk_poke(addr, (u8)value, 1);
+}
+EXPORT_SYMBOL(ddi_poke8);
+
+int ddi_poke16(dev_info_t *dip, int16_t *addr, int16_t value)
+{
+	return pk_poke(addr, (u16)value, 2);
+}
+EXPORT_SYMBOL(ddi_poke16);
+
+int ddi_poke32(dev_info_t *dip, int32_t *addr, int32_t value)
+{
+	return pk_poke(addr, (u32)value, 4);
+}
+EXPORT_SYMBOL(ddi_poke32);
+
+int ddi_poke64(dev_info_t *dip, int64_t *addr, int64_t value)
+{
+	return pk_poke(addr, value, 8);
+}
 EXPORT_SYMBOL(ddi_poke64);

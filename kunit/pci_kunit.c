@@ -46,9 +46,7 @@ static void pci_names_edu(struct kunit *test)
 				  0x00ff00, false, buf, PK_LEN);
 	KUNIT_EXPECT_EQ(test, n, 7);
 	KUNIT_EXPECT_STREQ(test, pk_join(test, buf, n),
-			   "pci1234,11e8.1af4.1100.10 pci1234,11e8.1af4.1100 "
-			   "pci1af4,1100 pci1234,11e8.10 pci1234,11e8 "
-			   "pciclass,00ff00 pciclass,00ff");
+			   "pci1234,11e8.1af4.1100.10 pci1234,11e8.1af4.1100 pci1af4,1100 pci1234,11e8.10 pci1234,11e8 pciclass,00ff00 pciclass,00ff");
 }
 
 /* No subsystem vendor: no subsystem forms. */
@@ -76,12 +74,7 @@ static void pci_names_pcie(struct kunit *test)
 				  0x020000, true, buf, PK_LEN);
 	KUNIT_EXPECT_EQ(test, n, 13);
 	KUNIT_EXPECT_STREQ(test, pk_join(test, buf, n),
-			   "pciex1af4,1041.1af4.1100.1 pciex1af4,1041.1af4.1100 "
-			   "pciex1af4,1041.1 pciex1af4,1041 pciexclass,020000 "
-			   "pciexclass,0200 "
-			   "pci1af4,1041.1af4.1100.1 pci1af4,1041.1af4.1100 "
-			   "pci1af4,1100 pci1af4,1041.1 pci1af4,1041 "
-			   "pciclass,020000 pciclass,0200");
+			   "pciex1af4,1041.1af4.1100.1 pciex1af4,1041.1af4.1100 pciex1af4,1041.1 pciex1af4,1041 pciexclass,020000 pciexclass,0200 pci1af4,1041.1af4.1100.1 pci1af4,1041.1af4.1100 pci1af4,1100 pci1af4,1041.1 pci1af4,1041 pciclass,020000 pciclass,0200");
 	/* Too small a buffer: nothing. */
 	KUNIT_EXPECT_EQ(test, ddic_pci_compat_names(0x1af4, 0x1041, 0x1af4,
 						    0x1100, 1, 0x020000, true,
