@@ -52,7 +52,9 @@ raise() {
 	echo "after:  $after"
 	r=$(( $(field raised "$after") - $(field raised "$before") ))
 	s=$(( $(field seen "$after") - $(field seen "$before") ))
+	u=$(( $(field unclaimed "$after") - $(field unclaimed "$before") ))
 	eq timeouts "$(field timeouts "$out")" 0 &&
+	eq "handler calls with nothing raised" "$u" 0 &&
 	eq "raised by the driver" "$r" "$N" &&
 	eq "seen by the handler" "$s" "$N" &&
 	eq "intr type" "$(field intr_type "$after")" "$2"
