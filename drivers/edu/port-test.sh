@@ -2,7 +2,7 @@
 # Run by `make guest M=drivers/edu TEST=port-test.sh` in /port, with edu
 # already loaded from this directory, the devices of qemu.args (two edu
 # devices) in the guest and eductl on the PATH.  EDU_RAISES interrupts
-# are raised with MSI and with INTx (default 2000).
+# are raised with MSI and with INTx (default 2000).  Leaves edu unloaded.
 set -e
 n=${EDU_RAISES:-2000}
 d0=/devices/pci@0,0/pci1af4,1100@4:edu
@@ -27,4 +27,7 @@ for kind in msi fixed; do
 	[ "$raised" = "$seen" ]
 	echo "$st" | grep -q "unclaimed=0 .*intr_type=$kind"
 done
+# edu.conf keeps instances attached (ddi-no-autodetach): rem_drv
+# detaches them and unloads the module, as rmmod alone cannot.
+rem_drv edu
 echo "edu port test: ok"
