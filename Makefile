@@ -19,7 +19,8 @@
 #   make bench   [KERNEL=stock-6.12]  benchmarks -> build/bench/results.json
 #   make modules KERNEL=name          ddi_compat + KUnit + bench, W=1 -Werror
 #   make port    M=<dir> KERNEL=name [O=outdir]  port against a harness kernel
-#   make guest   M=<dir> TEST=<script> [KERNEL=name]  run it in a guest
+#   make guest   M=<dir> TEST=<script> [KERNEL=name] [QEMU_ARGS='-device edu']
+#                                     run it in a guest (with DIR/qemu.args)
 #   make preflight M=<dir>            list the Solaris interfaces it calls that
 #                                     ddi_compat lacks (no compiler; make port runs it first)
 #   make coverage                     regenerate docs/coverage.md (9F coverage)
@@ -109,7 +110,7 @@ run:
 	$(SCRIPTS)/run.sh $(KERNEL)
 
 shell:
-	$(SCRIPTS)/shell.sh $(KERNEL)
+	QEMU_ARGS='$(QEMU_ARGS)' $(SCRIPTS)/shell.sh $(KERNEL)
 
 check:
 	$(SCRIPTS)/check.sh
@@ -134,7 +135,7 @@ endif
 guest:
 	@test -n "$(M)" -a -n "$(TEST)" || \
 		{ echo "usage: make guest M=<dir> TEST=<script> [KERNEL=name]"; exit 2; }
-	$(SCRIPTS)/guest-port.sh $(M) $(TEST) $(KERNEL)
+	QEMU_ARGS='$(QEMU_ARGS)' $(SCRIPTS)/guest-port.sh $(M) $(TEST) $(KERNEL)
 
 preflight:
 	@test -n "$(M)" || { echo "usage: make preflight M=<dir>"; exit 2; }

@@ -51,6 +51,8 @@ int ddic_callout_init(void);
 void ddic_callout_fini(void);
 int ddic_softint_init(void);
 void ddic_softint_fini(void);
+int ddic_pci_init(void);
+void ddic_pci_fini(void);
 
 /*
  * Call-site tracking (callsite.c), used by kmem and umem in debug builds.

@@ -171,6 +171,16 @@ void ddi_report_dev(dev_info_t *dip)
 {
 	if (!dip)
 		return;
+	if (dip->devpath) {	/* a PCI node: pci@0,0!<name>@<unit> */
+		char path[96], *c;
+
+		strscpy(path, dip->devpath, sizeof(path));
+		for (c = path; *c; c++)
+			if (*c == '!')
+				*c = '/';
+		pr_info("%s%d is /%s\n", dip->drv->name, dip->instance, path);
+		return;
+	}
 	pr_info("pseudo-device: %s%d\n", dip->drv->name, dip->instance);
 	pr_info("%s%d is /pseudo/%s@%d\n", dip->drv->name, dip->instance,
 		dip->drv->name, dip->instance);

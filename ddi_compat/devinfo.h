@@ -78,6 +78,16 @@ struct dev_info {
 	 * lock in props.c.  Zeroed (next == NULL) means empty.
 	 */
 	struct list_head drvprops;
+	/*
+	 * A PCI function's node (pci.c): its PCI state, its parent (the
+	 * PCI nexus), node name and /dev path ("pci@0,0!<name>@<unit>").
+	 * NULL for a pseudo node: the pseudo nexus, the driver's name and
+	 * "pseudo!<driver>@<instance>".
+	 */
+	struct ddic_pcinode *pci;
+	struct dev_info *parent;
+	const char *nodename;
+	const char *devpath;
 };
 
 struct ddic_minor {
@@ -115,6 +125,7 @@ struct ddic_driver {
 	struct list_head devopens;	/* open counts per dev_t (devopen.c) */
 	wait_queue_head_t close_wait;	/* a last close(9E) finished */
 	unsigned long close_seq;	/* how many have */
+	struct ddic_pcidrv *pcidrv;	/* its Linux PCI driver (pci.c) */
 };
 
 extern struct mutex ddic_drivers_lock;
@@ -159,6 +170,7 @@ int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
 
 /* minornode.c */
 void ddic_minor_destroy_all(struct ddic_driver *drv);
+void ddic_minor_destroy_dip(struct dev_info *dip);
 int ddic_minornode_init(void);
 void ddic_minornode_fini(void);
 
@@ -173,12 +185,21 @@ void ddic_prop_drop_all(struct dev_info *dip);
 struct seq_file;
 void ddic_prop_show_top(struct seq_file *m);
 void ddic_prop_show_node(struct seq_file *m, dev_info_t *dip);
+void ddic_prop_show_nexus(struct seq_file *m, dev_info_t *dip);
 int ddic_props_init(void);
 void ddic_props_fini(void);
 
 /* strsubr.c */
 int ddic_strsubr_init(void);
 void ddic_strsubr_fini(void);
+
+/* pci.c: binding PCI functions by alias (see ddic_pci.h) */
+int ddic_pci_driver_install(struct ddic_driver *drv);
+int ddic_pci_driver_remove(struct ddic_driver *drv);
+int ddic_pci_alias_cmd(struct ddic_driver *drv, const char *drvname,
+		       const char *alias, bool add);
+struct dev_info *ddic_pci_nexus(void);
+void ddic_pci_show_aliases(struct seq_file *m);
 
 /* modctl.c */
 struct ddic_driver *ddic_driver_find(const char *name);

@@ -30,6 +30,7 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "control", ddic_control_init, ddic_control_fini },
 	{ "rmap", ddic_rmap_init, ddic_rmap_fini },
 	{ "props", ddic_props_init, ddic_props_fini },
+	{ "pci", ddic_pci_init, ddic_pci_fini },
 	{ "strsubr", ddic_strsubr_init, ddic_strsubr_fini },
 	{ "kstat", ddic_kstat_init, ddic_kstat_fini },
 	{ "taskq", ddic_taskq_init, ddic_taskq_fini },

@@ -151,9 +151,15 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		mutex_unlock(&drv->minor_lock);
 		return DDI_SUCCESS;
 	}
-	dev = device_create(ddic_pseudo_class, NULL,
-			    MKDEV(MAJOR(drv->base), minor_num), NULL,
-			    "pseudo!%s@%d:%s", drv->name, dip->instance, name);
+	if (dip->devpath)	/* a PCI node: pci@0,0!<name>@<unit> */
+		dev = device_create(ddic_pseudo_class, NULL,
+				    MKDEV(MAJOR(drv->base), minor_num), NULL,
+				    "%s:%s", dip->devpath, name);
+	else
+		dev = device_create(ddic_pseudo_class, NULL,
+				    MKDEV(MAJOR(drv->base), minor_num), NULL,
+				    "pseudo!%s@%d:%s", drv->name, dip->instance,
+				    name);
 	if (IS_ERR(dev)) {
 		mutex_unlock(&drv->minor_lock);
 		pr_warn("%s%d: cannot create node %s: %ld\n", drv->name,
@@ -207,6 +213,26 @@ void ddic_minor_destroy_all(struct ddic_driver *drv)
 	list_for_each_entry_safe(mn, tmp, &gone, link)
 		ddic_minor_free(mn);
 	ddic_blk_driver_gone(drv);
+}
+
+/*
+ * The nodes of @dip, which goes away (a PCI function unbound, pci.c);
+ * state_lock held, so no open can find them meanwhile.
+ */
+void ddic_minor_destroy_dip(struct dev_info *dip)
+{
+	struct ddic_driver *drv = dip->drv;
+	struct ddic_minor *mn, *tmp;
+	LIST_HEAD(gone);
+
+	lockdep_assert_held(&drv->state_lock);
+	mutex_lock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &drv->minors, link)
+		if (mn->dip == dip)
+			list_move_tail(&mn->link, &gone);
+	mutex_unlock(&drv->minor_lock);
+	list_for_each_entry_safe(mn, tmp, &gone, link)
+		ddic_minor_free(mn);
 }
 
 int ddic_minornode_init(void)

@@ -109,6 +109,7 @@ static void ddic_driver_teardown(struct ddic_driver *drv)
 
 	if (!drv->installed)
 		return;
+	ddic_pci_driver_remove(drv);
 	mutex_lock(&ddic_drivers_lock);
 	list_del_init(&drv->link);
 	mutex_unlock(&ddic_drivers_lock);
@@ -190,6 +191,8 @@ int mod_install(struct modlinkage *ml)
 	list_add_tail(&drv->link, &ddic_drivers);
 	mutex_unlock(&ddic_drivers_lock);
 	ddic_driver_attach_all(drv);
+	/* PCI functions bind by alias (pci.c); a failure is logged there. */
+	ddic_pci_driver_install(drv);
 	return 0;
 fail:
 	{
@@ -549,18 +552,31 @@ static int ddic_devinfo_show(struct seq_file *m, void *v)
 				   dip->opens);
 		mutex_unlock(&drv->state_lock);
 		mutex_lock(&drv->minor_lock);
-		list_for_each_entry(mn, &drv->minors, link)
-			seq_printf(m, "  node /devices/pseudo/%s@%d:%s minor %u %s%s\n",
-				   drv->name, mn->dip->instance, mn->name,
-				   mn->minor,
+		list_for_each_entry(mn, &drv->minors, link) {
+			if (mn->dip->devpath) {
+				/* A PCI node: its path has '!' for '/'. */
+				const char *c;
+
+				seq_puts(m, "  node /devices/");
+				for (c = mn->dip->devpath; *c; c++)
+					seq_putc(m, *c == '!' ? '/' : *c);
+				seq_printf(m, ":%s", mn->name);
+			} else {
+				seq_printf(m, "  node /devices/pseudo/%s@%d:%s",
+					   drv->name, mn->dip->instance,
+					   mn->name);
+			}
+			seq_printf(m, " minor %u %s%s\n", mn->minor,
 				   mn->spec_type == S_IFBLK ? "block" : "char",
 				   mn->live ? "" : " (instance detached)");
+		}
 		mutex_unlock(&drv->minor_lock);
 	}
 	list_for_each_entry(drv, &mc_miscs, link)
 		seq_printf(m, "misc %s module %s linkinfo \"%s\"\n", drv->name,
 			   module_name(drv->owner), mc_linkinfo(drv));
 	mutex_unlock(&ddic_drivers_lock);
+	ddic_pci_show_aliases(m);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(ddic_devinfo);
@@ -568,7 +584,7 @@ DEFINE_SHOW_ATTRIBUTE(ddic_devinfo);
 static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 				 size_t len, loff_t *ppos)
 {
-	char buf[DDIC_NAME_MAX + 16], *name;
+	char buf[DDIC_NAME_MAX + 96], *name;
 	struct ddic_driver *drv;
 	bool detach;
 	int err;
@@ -579,6 +595,23 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 		return -EFAULT;
 	buf[len] = '\0';
 	strim(buf);
+	if (!strncmp(buf, "alias ", 6) || !strncmp(buf, "unalias ", 8)) {
+		/* add_drv -i, update_drv -a -i / -d -i: "alias DRIVER ALIAS" */
+		char *p = strim(strchr(buf, ' ') + 1);
+
+		name = strsep(&p, " \t");
+		if (!p || !*name)
+			return -EINVAL;
+		mutex_lock(&ddic_drivers_lock);
+		drv = ddic_driver_find(name);
+		if (drv && !try_module_get(drv->owner))
+			drv = NULL;
+		mutex_unlock(&ddic_drivers_lock);
+		err = ddic_pci_alias_cmd(drv, name, p, buf[0] == 'a');
+		if (drv)
+			module_put(drv->owner);
+		return err ? err : len;
+	}
 	if (!strncmp(buf, "detach ", 7)) {
 		detach = true;
 		name = strim(buf + 7);
@@ -640,12 +673,29 @@ static int mc_devinfo_show(struct seq_file *m, void *v)
 	struct ddic_driver *drv;
 	struct dev_info *dip;
 
+	bool pci = false;
+
 	ddic_prop_show_top(m);
 	mutex_lock(&ddic_drivers_lock);
 	list_for_each_entry(drv, &ddic_drivers, link) {
 		mutex_lock(&drv->state_lock);
+		list_for_each_entry(dip, &drv->instances, link) {
+			if (!dip->pci)
+				ddic_prop_show_node(m, dip);
+			pci |= !!dip->pci;
+		}
+		mutex_unlock(&drv->state_lock);
+	}
+	/* Then the PCI nexus and its children (pci.c's nodes). */
+	if (pci)
+		ddic_prop_show_nexus(m, ddic_pci_nexus());
+	list_for_each_entry(drv, &ddic_drivers, link) {
+		if (!pci)
+			break;
+		mutex_lock(&drv->state_lock);
 		list_for_each_entry(dip, &drv->instances, link)
-			ddic_prop_show_node(m, dip);
+			if (dip->pci)
+				ddic_prop_show_node(m, dip);
 		mutex_unlock(&drv->state_lock);
 	}
 	mutex_unlock(&ddic_drivers_lock);

@@ -825,6 +825,8 @@ EXPORT_SYMBOL(ddi_get_name);
 
 const char *ddi_node_name(dev_info_t *dip)
 {
+	if (dip && dip->nodename)	/* a PCI node: pciVVVV,DDDD */
+		return dip->nodename;
 	return ddi_driver_name(dip);
 }
 EXPORT_SYMBOL(ddi_node_name);
@@ -841,6 +843,8 @@ dev_info_t *ddi_get_parent(dev_info_t *dip)
 		return NULL;
 	if (dip == &prn_pseudo)
 		return &prn_root;
+	if (dip->parent)		/* a PCI node, or the PCI nexus */
+		return dip->parent;
 	return &prn_pseudo;
 }
 EXPORT_SYMBOL(ddi_get_parent);
@@ -973,6 +977,12 @@ void ddic_prop_show_top(struct seq_file *m)
 {
 	prl_node(m, 0, &prn_root, true);
 	prl_node(m, 1, &prn_pseudo, true);
+}
+
+/* A nexus other than pseudo (the PCI one), under the root. */
+void ddic_prop_show_nexus(struct seq_file *m, dev_info_t *dip)
+{
+	prl_node(m, 1, dip, true);
 }
 
 void ddic_prop_show_node(struct seq_file *m, dev_info_t *dip)

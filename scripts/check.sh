@@ -81,7 +81,9 @@ kernel_check() {
 	say "=== $1: build and test ==="
 	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
 	step "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
-	boot "$1" check check 1500
+	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
+	DDI_QEMU_ARGS=$(qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
+		boot "$1" check check 1500
 	step "$1:kunit.py-parse" kunit_parse "$1"
 }
 

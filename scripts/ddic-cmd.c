@@ -5,6 +5,7 @@
  *   add_drv [-f] [-i 'alias ...'] [-m 'minor mode owner group'] DRIVER|PATH.ko
  *   rem_drv DRIVER
  *   update_drv [-f] [-m 'minor mode owner group'] DRIVER
+ *   update_drv -a|-d -i 'alias ...' DRIVER
  *   ddi_attach DRIVER
  *   ddi_modinfo [DRIVER]
  *   prtconf [-v] [-D]   the device tree, as Solaris's prtconf(8) prints it
@@ -19,9 +20,14 @@
  * either name: DRIVER.ko, else sol_DRIVER.ko, else modprobe of the alias
  * solaris-DRIVER; rem_drv unloads the Linux module the listing names.
  *
- * Departures from Solaris (see docs/departures.md): -i aliases are
- * accepted and ignored (ddi_compat binds pseudo drivers by name; there is
- * no /etc/driver_aliases); -m applies the mode, owner and group to the
+ * -i 'alias ...' (add_drv, update_drv -a or -d) adds or removes PCI
+ * aliases ("pci1234,11e8", quoted or not, blank-separated): the control
+ * device's "alias DRIVER ALIAS" and "unalias DRIVER ALIAS"; a loaded
+ * driver then binds the functions the new alias names.  ddi_compat
+ * keeps the aliases (with those of each driver's driver_aliases file)
+ * until it unloads; there is no /etc/driver_aliases.
+ *
+ * Departures from Solaris (see docs/departures.md): -m applies the mode, owner and group to the
  * driver's nodes now present under /dev/pseudo (not remembered for nodes
  * made later; a udev rule does that on a real machine); update_drv
  * without -m re-attaches every instance (Solaris rereads driver.conf,
@@ -51,7 +57,7 @@ static void show_usage(void)
 	if (!strcmp(prog, "add_drv"))
 		fprintf(stderr, "usage: add_drv [-f] [-i 'alias ...'] [-m 'minor mode owner group'] DRIVER|PATH.ko\n");
 	else if (!strcmp(prog, "update_drv"))
-		fprintf(stderr, "usage: update_drv [-f] [-m 'minor mode owner group'] DRIVER\n");
+		fprintf(stderr, "usage: update_drv [-f] [-m 'minor mode owner group'] DRIVER\n       update_drv -a|-d -i 'alias ...' DRIVER\n");
 	else if (!strcmp(prog, "ddi_modinfo"))
 		fprintf(stderr, "usage: ddi_modinfo [DRIVER]\n");
 	else if (!strcmp(prog, "prtconf"))
@@ -185,6 +191,38 @@ static int names(const char *name, char *sol, char *mod)
 	return ret;
 }
 
+/* aliases: "alias"/"unalias" DRV for each blank-separated alias of LIST. */
+static int aliases(const char *verb, const char *drv, const char *list)
+{
+	char *copy = strdup(list), *tok, *save = NULL, arg[320];
+	int bad = 0;
+
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, " \t\n", &save); tok;
+	     tok = strtok_r(NULL, " \t\n", &save)) {
+		size_t n;
+
+		if (*tok == '"')
+			tok++;
+		n = strlen(tok);
+		if (n && tok[n - 1] == '"')
+			tok[--n] = '\0';
+		if (!n)
+			continue;
+		snprintf(arg, sizeof(arg), "%s %s", drv, tok);
+		if (control(verb, arg)) {
+			fprintf(stderr, "%s: %s \"%s\" for %s: %s\n", prog, verb,
+				tok, drv, errno == EEXIST ?
+				"alias already in use by another driver" :
+				strerror(errno));
+			bad = 1;
+		}
+	}
+	free(copy);
+	return bad ? -1 : 0;
+}
+
 /* listing: the driver's block of the listing (all of it if drv is NULL). */
 static int listing(const char *drv, int quiet)
 {
@@ -305,15 +343,14 @@ static int perms(const char *drv, const char *spec)
 
 static int do_add(int argc, char **argv)
 {
-	const char *mspec = NULL, *arg;
+	const char *mspec = NULL, *arg, *alist = NULL;
 	char name[256], *path = NULL, *dot;
 	int c;
 
 	while ((c = getopt(argc, argv, "fi:m:b:n")) != -1) {
 		switch (c) {
 		case 'i':
-			fprintf(stderr, "%s: -i '%s' ignored: ddi_compat binds pseudo drivers by name\n",
-				prog, optarg);
+			alist = optarg;
 			break;
 		case 'm':
 			mspec = optarg;
@@ -345,6 +382,8 @@ static int do_add(int argc, char **argv)
 		fprintf(stderr, "%s: (%s) already in use as a driver\n", prog, name);
 		return 1;
 	}
+	if (alist && aliases("alias", name, alist))
+		return 1;
 	if (modload(name, path)) {
 		if (!path)
 			fprintf(stderr, "%s: cannot load %s (see dmesg)\n", prog, name);
@@ -448,8 +487,8 @@ static int do_rem(const char *drv)
 
 static int do_update(int argc, char **argv)
 {
-	const char *mspec = NULL, *drv;
-	int c;
+	const char *mspec = NULL, *drv, *alist = NULL;
+	int c, add = 0, del = 0;
 
 	while ((c = getopt(argc, argv, "fm:ai:d")) != -1) {
 		switch (c) {
@@ -459,18 +498,26 @@ static int do_update(int argc, char **argv)
 		case 'f':
 			break;
 		case 'a':
+			add = 1;
+			break;
 		case 'd':
+			del = 1;
+			break;
 		case 'i':
-			fprintf(stderr, "%s: -%c ignored: ddi_compat binds pseudo drivers by name\n",
-				prog, c);
+			alist = optarg;
 			break;
 		default:
 			show_usage();
 		}
 	}
-	if (optind != argc - 1)
+	if (optind != argc - 1 || add + del > 1 || (add + del) != !!alist)
 		show_usage();
 	drv = argv[optind];
+	if (alist) {
+		if (need_layer())
+			return 1;
+		return aliases(add ? "alias" : "unalias", drv, alist) ? 1 : 0;
+	}
 	if (listing(drv, 0))
 		return 1;
 	if (mspec)

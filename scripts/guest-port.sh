@@ -69,6 +69,10 @@ exit $status
 GUEST
 "$TOP/scripts/initramfs.sh" "$name" port "$out/initrd.cpio.gz" "$extra" ||
 	exit 1
+# Devices: DIR/qemu.args, then make guest's QEMU_ARGS.
+DDI_QEMU_ARGS="$(qemu_args "$dir") ${QEMU_ARGS:-}"
+export DDI_QEMU_ARGS
+[ -n "${DDI_QEMU_ARGS// /}" ] && say "QEMU devices: $DDI_QEMU_ARGS"
 say "booting $name: $test in $dir"
 DDI_LIVE=${DDI_LIVE-1} "$TOP/scripts/guest.sh" "$name" "$out/initrd.cpio.gz" \
 	"$out/log" port "${DDI_TIMEOUT:-1200}" || exit 1

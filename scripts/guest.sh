@@ -18,6 +18,10 @@ append="$append ${DDI_APPEND:-}"
 qemu=(qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max
       -m "${DDI_MEM:-$mem}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
       -display none -kernel "$BZIMAGE" -initrd "$initrd")
+# Devices for PCI drivers (make guest QEMU_ARGS=, a driver's qemu.args,
+# make check's drivers): extra QEMU options, split at blanks.
+# shellcheck disable=SC2206
+[ -n "${DDI_QEMU_ARGS:-}" ] && qemu+=($DDI_QEMU_ARGS)
 
 if [ "$mode" = shell ]; then
 	exec "${qemu[@]}" -serial mon:stdio -serial null -append "$append"

@@ -83,6 +83,15 @@ static_prog() {
 # error edits the source, not a copy).  The links of an earlier run go
 # first, so a renamed or deleted source leaves nothing behind; build
 # products that sit beside a source are not linked.
+# qemu_args DIR...: the QEMU options of each DIR's qemu.args file ('#'
+# comments, one or more options a line), on one line.
+qemu_args() {
+	local d
+	for d in "$@"; do
+		[ -f "$d/qemu.args" ] && sed 's/#.*//' "$d/qemu.args"
+	done | tr '\n' ' '
+}
+
 link_tree() {
 	local dest=$1 s
 	shift

@@ -9,4 +9,7 @@ k=${1:-stock-6.12}
 prepare "$k"
 img=$BUILD/shell-$k.cpio.gz
 "$TOP/scripts/initramfs.sh" "$k" shell "$img" || exit 1
+# The sample drivers' devices (their qemu.args), and make shell QEMU_ARGS=.
+DDI_QEMU_ARGS="$(qemu_args "$TOP"/drivers/*/) ${QEMU_ARGS:-}"
+export DDI_QEMU_ARGS
 exec "$TOP/scripts/guest.sh" "$k" "$img" "$BUILD/shell-$k" shell

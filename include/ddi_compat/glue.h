@@ -16,5 +16,7 @@ void ddic_glue_unload(struct module *mod, int (*fini)(void));
 int ddic_glue_depends(struct module *mod, const char *name,
 		      const char *depends);
 void ddic_glue_undepend(struct module *mod);
+/* The driver_aliases file of the driver's directory, before ddic_glue_load. */
+int ddic_glue_aliases(const char *name, const char *aliases);
 
 #endif /* _DDI_COMPAT_GLUE_H */

@@ -24,3 +24,7 @@ ccflags-y += $(call ddic_probe,BLK_OPEN_DISK)
 
 # 6.9: blk_mq_alloc_disk() takes the queue_limits.
 ccflags-y += $(call ddic_probe,BLK_ALLOC_DISK_LIM)
+
+# 6.12 stable: a device's driver_override lives in struct device (with
+# its lock), no longer in struct pci_dev.
+ccflags-y += $(call ddic_probe,DEV_DRIVER_OVERRIDE)

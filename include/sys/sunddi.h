@@ -13,6 +13,7 @@
 #include <sys/model.h>
 #include <sys/types32.h>
 #include <sys/ddidevmap.h>
+#include <sys/dditypes.h>
 #include <ddi_compat/nodev.h>
 /* What <sys/sunddi.h> brings along on illumos. */
 #include <sys/isa_defs.h>
@@ -328,5 +329,96 @@ void ddi_exit_critical(unsigned int ddic);
 ddi_devstate_t ddi_get_devstate(dev_info_t *dip);
 int ddi_slaveonly(dev_info_t *dip);
 model_t ddi_mmap_get_model(void);
+
+/*
+ * Device registers (ddi_regs_map_setup(9F)), their accessors
+ * (ddi_get8(9F), ddi_put8(9F), ddi_rep_get8(9F), ...) and
+ * ddi_peek8(9F)/ddi_poke8(9F).
+ */
+int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
+		       offset_t offset, offset_t len,
+		       const ddi_device_acc_attr_t *accattrp,
+		       ddi_acc_handle_t *handlep);
+void ddi_regs_map_free(ddi_acc_handle_t *handlep);
+int ddi_dev_nregs(dev_info_t *dip, int *resultp);
+int ddi_dev_regsize(dev_info_t *dip, uint_t rnumber, off_t *resultp);
+int ddi_check_acc_handle(ddi_acc_handle_t handle);
+
+uint8_t ddi_get8(ddi_acc_handle_t handle, uint8_t *dev_addr);
+uint16_t ddi_get16(ddi_acc_handle_t handle, uint16_t *dev_addr);
+uint32_t ddi_get32(ddi_acc_handle_t handle, uint32_t *dev_addr);
+uint64_t ddi_get64(ddi_acc_handle_t handle, uint64_t *dev_addr);
+void ddi_put8(ddi_acc_handle_t handle, uint8_t *dev_addr, uint8_t value);
+void ddi_put16(ddi_acc_handle_t handle, uint16_t *dev_addr, uint16_t value);
+void ddi_put32(ddi_acc_handle_t handle, uint32_t *dev_addr, uint32_t value);
+void ddi_put64(ddi_acc_handle_t handle, uint64_t *dev_addr, uint64_t value);
+void ddi_rep_get8(ddi_acc_handle_t handle, uint8_t *host_addr,
+		  uint8_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_get16(ddi_acc_handle_t handle, uint16_t *host_addr,
+		   uint16_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_get32(ddi_acc_handle_t handle, uint32_t *host_addr,
+		   uint32_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_get64(ddi_acc_handle_t handle, uint64_t *host_addr,
+		   uint64_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_put8(ddi_acc_handle_t handle, uint8_t *host_addr,
+		  uint8_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_put16(ddi_acc_handle_t handle, uint16_t *host_addr,
+		   uint16_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_put32(ddi_acc_handle_t handle, uint32_t *host_addr,
+		   uint32_t *dev_addr, size_t repcount, uint_t flags);
+void ddi_rep_put64(ddi_acc_handle_t handle, uint64_t *host_addr,
+		   uint64_t *dev_addr, size_t repcount, uint_t flags);
+
+/* The I/O-space and memory-space forms are the same accessors. */
+#define ddi_io_get8(h, a)		ddi_get8((h), (a))
+#define ddi_io_get16(h, a)		ddi_get16((h), (a))
+#define ddi_io_get32(h, a)		ddi_get32((h), (a))
+#define ddi_io_put8(h, a, v)		ddi_put8((h), (a), (v))
+#define ddi_io_put16(h, a, v)		ddi_put16((h), (a), (v))
+#define ddi_io_put32(h, a, v)		ddi_put32((h), (a), (v))
+#define ddi_io_rep_get8(h, b, a, n)	ddi_rep_get8((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_io_rep_get16(h, b, a, n)	ddi_rep_get16((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_io_rep_get32(h, b, a, n)	ddi_rep_get32((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_io_rep_put8(h, b, a, n)	ddi_rep_put8((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_io_rep_put16(h, b, a, n)	ddi_rep_put16((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_io_rep_put32(h, b, a, n)	ddi_rep_put32((h), (b), (a), (n), DDI_DEV_NO_AUTOINCR)
+#define ddi_mem_get8(h, a)		ddi_get8((h), (a))
+#define ddi_mem_get16(h, a)		ddi_get16((h), (a))
+#define ddi_mem_get32(h, a)		ddi_get32((h), (a))
+#define ddi_mem_get64(h, a)		ddi_get64((h), (a))
+#define ddi_mem_put8(h, a, v)		ddi_put8((h), (a), (v))
+#define ddi_mem_put16(h, a, v)		ddi_put16((h), (a), (v))
+#define ddi_mem_put32(h, a, v)		ddi_put32((h), (a), (v))
+#define ddi_mem_put64(h, a, v)		ddi_put64((h), (a), (v))
+#define ddi_mem_rep_get8(h, b, a, n, f)	ddi_rep_get8((h), (b), (a), (n), (f))
+#define ddi_mem_rep_get16(h, b, a, n, f)	ddi_rep_get16((h), (b), (a), (n), (f))
+#define ddi_mem_rep_get32(h, b, a, n, f)	ddi_rep_get32((h), (b), (a), (n), (f))
+#define ddi_mem_rep_get64(h, b, a, n, f)	ddi_rep_get64((h), (b), (a), (n), (f))
+#define ddi_mem_rep_put8(h, b, a, n, f)	ddi_rep_put8((h), (b), (a), (n), (f))
+#define ddi_mem_rep_put16(h, b, a, n, f)	ddi_rep_put16((h), (b), (a), (n), (f))
+#define ddi_mem_rep_put32(h, b, a, n, f)	ddi_rep_put32((h), (b), (a), (n), (f))
+#define ddi_mem_rep_put64(h, b, a, n, f)	ddi_rep_put64((h), (b), (a), (n), (f))
+
+int ddi_peek8(dev_info_t *dip, int8_t *addr, int8_t *val_p);
+int ddi_peek16(dev_info_t *dip, int16_t *addr, int16_t *val_p);
+int ddi_peek32(dev_info_t *dip, int32_t *addr, int32_t *val_p);
+int ddi_peek64(dev_info_t *dip, int64_t *addr, int64_t *val_p);
+int ddi_poke8(dev_info_t *dip, int8_t *addr, int8_t value);
+int ddi_poke16(dev_info_t *dip, int16_t *addr, int16_t value);
+int ddi_poke32(dev_info_t *dip, int32_t *addr, int32_t value);
+int ddi_poke64(dev_info_t *dip, int64_t *addr, int64_t value);
+
+/* The old hardware interrupt interface, ddi_add_intr(9F). */
+int ddi_intr_hilevel(dev_info_t *dip, uint_t inumber);
+int ddi_get_iblock_cookie(dev_info_t *dip, uint_t inumber,
+			  ddi_iblock_cookie_t *iblock_cookiep);
+int ddi_dev_nintrs(dev_info_t *dip, int *resultp);
+int ddi_add_intr(dev_info_t *dip, uint_t inumber,
+		 ddi_iblock_cookie_t *iblock_cookiep,
+		 ddi_idevice_cookie_t *idevice_cookiep,
+		 uint_t (*int_handler)(caddr_t int_handler_arg),
+		 caddr_t int_handler_arg);
+void ddi_remove_intr(dev_info_t *dip, uint_t inumber,
+		     ddi_iblock_cookie_t iblock_cookie);
 
 #endif /* _SYS_SUNDDI_H */
