@@ -30,6 +30,11 @@ if [ -n "${DDI_LIVE:-}" ]; then
 	tail -n +1 -f "$outdir/results.log" | sed -u -E 's/^ *# ?//' &
 	tailpid=$!
 fi
+# The limit follows the host's speed (lib.sh host_speed).
+speed=$(host_speed)
+[ "$speed" -gt 100 ] &&
+	say "host at ${speed}% of the reference time: limit ${limit}s scaled"
+limit=$((limit * speed / 100))
 start=$(date +%s)
 timeout --foreground -k 5 "$limit" "${qemu[@]}" \
 	-serial "file:$outdir/console.log" -serial "file:$outdir/results.log" \
