@@ -139,6 +139,10 @@ selftests() {
 			[ "$n" = 1 ] || { echo "$n failed rows around the killed test"; return 1; }
 		}
 		step harness:timeout-is-one-failure one_failure
+		expect_row harness:sees-fail-nth-splat fail \
+			debug-6.12:guest:st3_failnth_splat 'kernel splat while it ran'
+		expect_row harness:fail-nth-sweep-itself-clean pass \
+			debug-6.12:st3_failnth_splat:sweep
 		boot debug-6.12 ce-panic panic 300 "$extra" \
 			'Kernel panic - not syncing: ddi_selftest: deliberate CE_PANIC 42'
 	fi

@@ -424,3 +424,18 @@ run_guest_test() {
 		{ [ $_trc = 0 ] && _trc=1; echo "could not restore the guest"; }
 	return $_trc
 }
+
+# failnth_setup: the fault injection knobs for fail-nth sweeps
+# (tests/prog/failnth.c): GFP_KERNEL allocations and order-0 pages are
+# candidates too, and a failure injected on purpose prints nothing (the
+# default prints a stack trace, which the host would take for a splat).
+failnth_setup() {
+	for _a in failslab fail_page_alloc fail_usercopy; do
+		[ -d /sys/kernel/debug/$_a ] &&
+			echo 0 >/sys/kernel/debug/$_a/verbose
+	done
+	echo N >/sys/kernel/debug/failslab/ignore-gfp-wait
+	echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-wait
+	echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem
+	echo 0 >/sys/kernel/debug/fail_page_alloc/min-order
+}
