@@ -402,16 +402,17 @@ static int wait_child(pid_t pid, const char *what)
 
 static int worker(double end)
 {
-	int i, bad = 0;
+	int i, bad = 0, child = 0;
 	pid_t kid = 0;
 
 	for (i = 0; i < NFD; i++)
 		fds[i] = -1;
 	while (now() < end) {
-		if (pick(200) == 0 && !kid) {
+		if (pick(200) == 0 && !kid && !child) {
 			kid = fork();
 			if (kid == 0) {	/* the child: a short stream of its own */
 				prctl(PR_SET_PDEATHSIG, SIGKILL);
+				child = 1;
 				rng ^= 0x9e3779b97f4a7c15ULL * (uint64_t)getpid();
 				end = now() + 0.2 + pick(1000) / 1000.0;
 				continue;
@@ -427,8 +428,9 @@ static int worker(double end)
 	}
 	if (kid)
 		bad |= wait_child(kid, "child");
-	printf("ddic_fuzz: %s: pid %d: %ld calls, %ld failed cleanly\n",
-	       drv->name, getpid(), nops, nerr);
+	if (!child)
+		printf("ddic_fuzz: %s: pid %d: %ld calls, %ld failed cleanly\n",
+		       drv->name, getpid(), nops, nerr);
 	return bad;
 }
 
