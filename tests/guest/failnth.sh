@@ -43,7 +43,10 @@ BLK=$D/ramdisk@0:failnth_d
 t open-detached sweep open-detached failnth open-detached qotd $Q
 t qotd-resize sweep qotd-resize failnth qotd-resize $Q
 t qotd-resize-32 sweep qotd-resize-32 failnth32 qotd-resize $Q
-t rd-create sweep rd-create failnth rd-create $D/ramdisk@0:ctl
+# Making a disk and loading a module reach hundreds of points deep in the
+# block layer and the module loader: every one of the first 120, then
+# every 7th (failnth.c, FAILNTH_DENSE).
+t rd-create sweep rd-create env FAILNTH_DENSE=120 failnth rd-create $D/ramdisk@0:ctl
 t mmap-small sweep mmap-small failnth mmap $RAW 4096
 t mmap-large sweep mmap-large failnth mmap $RAW 262144
 t raw-read sweep raw-read failnth raw-read $RAW 16384
@@ -51,7 +54,7 @@ t discard sweep discard failnth discard $BLK 524288
 t disk-delete ramdisk_del failnth_d
 t rem_drv-ramdisk rem_drv ramdisk
 t rem_drv-qotd rem_drv qotd
-t add-drv sweep add-drv failnth add-drv $DDI/modules/qotd.ko qotd
+t add-drv sweep add-drv env FAILNTH_DENSE=120 failnth add-drv $DDI/modules/qotd.ko qotd
 t qotd-not-left sh -c "! grep -q '^qotd ' /proc/modules"
 
 # The drivers work after all that, and nothing is left counted.
