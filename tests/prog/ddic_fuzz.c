@@ -55,6 +55,7 @@
 #define NFD	8
 #define NMAP	8
 #define ARENA	(64UL << 20)
+#define KADDR64	0xffff888000000000ULL	/* x86-64's direct map */
 
 struct drv {
 	const char *name;
@@ -153,17 +154,24 @@ static int some_fd(void)
 static unsigned long edge_arg(void *buf, size_t len)
 {
 	switch (pick(12)) {
-	case 0: return 0;
-	case 1: return 1;
-	case 2: return (unsigned long)-1;
-	case 3: return (unsigned long)INT32_MAX + 1;
+	case 0:
+		return 0;
+	case 1:
+		return 1;
+	case 2:
+		return (unsigned long)-1;
+	case 3:
+		return (unsigned long)INT32_MAX + 1;
 	case 4:		/* a kernel address */
-		return sizeof(long) == 8 ?
-			(unsigned long)0xffff888000000000ULL : 0xc0000000UL;
-	case 5: return (unsigned long)(guard - pick(64));	/* runs into a hole */
-	case 6: return (unsigned long)guard;	/* unmapped */
-	case 7: return pick(1 << 20);
-	case 8: return (unsigned long)maps[pick(NMAP)].addr;
+		return sizeof(long) == 8 ? (unsigned long)KADDR64 : 0xc0000000UL;
+	case 5:		/* runs into a hole */
+		return (unsigned long)(guard - pick(64));
+	case 6:		/* unmapped */
+		return (unsigned long)guard;
+	case 7:
+		return pick(1 << 20);
+	case 8:
+		return (unsigned long)maps[pick(NMAP)].addr;
 	default:
 		memset(buf, (int)pick(256), len);
 		if (pick(2))
@@ -317,10 +325,18 @@ static void do_io(void)
 	char *b = pick(8) ? buf : (char *)edge_arg(buf, 64);
 
 	switch (pick(4)) {
-	case 0: note(pread(fd, b, len, off), "pread"); break;
-	case 1: note(pwrite(fd, b, len, off), "pwrite"); break;
-	case 2: note(read(fd, b, len > 65536 ? 65536 : len), "read"); break;
-	default: note(write(fd, b, len > 65536 ? 65536 : len), "write"); break;
+	case 0:
+		note(pread(fd, b, len, off), "pread");
+		break;
+	case 1:
+		note(pwrite(fd, b, len, off), "pwrite");
+		break;
+	case 2:
+		note(read(fd, b, len > 65536 ? 65536 : len), "read");
+		break;
+	default:
+		note(write(fd, b, len > 65536 ? 65536 : len), "write");
+		break;
 	}
 }
 
@@ -367,13 +383,18 @@ static void do_fd(void)
 
 static void step(void)
 {
-	switch (pick(16)) {
-	case 0: case 1: case 2: do_fd(); break;
-	case 3: case 4: do_mmap(); break;
-	case 5: case 6: do_vm(); break;
-	case 7: case 8: case 9: do_io(); break;
-	default: do_ioctl(); break;
-	}
+	unsigned int r = pick(16);
+
+	if (r < 3)
+		do_fd();
+	else if (r < 5)
+		do_mmap();
+	else if (r < 7)
+		do_vm();
+	else if (r < 10)
+		do_io();
+	else
+		do_ioctl();
 }
 
 static double now(void)
@@ -470,7 +491,7 @@ static void churn(double end)
 		cycles++;
 		usleep(20000 + pick(80000));
 	}
-	printf("ddic_fuzz: %s: churn: %ld rem_drv/add_drv rounds, %ld refused\n",
+	printf("ddic_fuzz: %s: %ld rem_drv/add_drv rounds, %ld refused\n",
 	       drv->name, cycles, fails);
 }
 
@@ -497,11 +518,20 @@ int main(int argc, char **argv)
 	optind = 2;
 	while ((c = getopt(argc, argv, "s:t:p:c")) != -1) {
 		switch (c) {
-		case 's': seed = strtoull(optarg, NULL, 0); break;
-		case 't': secs = atof(optarg); break;
-		case 'p': procs = atoi(optarg); break;
-		case 'c': do_churn = 1; break;
-		default: return 2;
+		case 's':
+			seed = strtoull(optarg, NULL, 0);
+			break;
+		case 't':
+			secs = atof(optarg);
+			break;
+		case 'p':
+			procs = atoi(optarg);
+			break;
+		case 'c':
+			do_churn = 1;
+			break;
+		default:
+			return 2;
 		}
 	}
 	if (procs < 1 || procs > 16)

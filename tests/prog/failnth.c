@@ -71,7 +71,7 @@ static void arm(int n)
 	int len = snprintf(buf, sizeof(buf), "%d", n);
 
 	if (pwrite(nth_fd, buf, len, 0) != len)
-		die("arm fail-nth");
+		die("cannot set fail-nth");
 	armed = 1;
 }
 

@@ -22,7 +22,7 @@ static int str_writer(void *arg)
 		udelay(10);
 	}
 	while (!kthread_should_stop())
-		msleep(10);
+		msleep(20);
 	return 0;
 }
 
