@@ -284,7 +284,7 @@ int main(int argc, char **argv)
 {
 	int (*run)(int n) = NULL;
 	char path[64];
-	int i, n, err, ok = 0, bad = 0, runs = 0, dense = 0;
+	int i, n, err, ok = 0, bad = 0, runs = 0, dense = 0, stride = 7;
 
 	if (argc < 2) {
 		fprintf(stderr, "usage: failnth OP [ARG...]\n");
@@ -308,13 +308,18 @@ int main(int argc, char **argv)
 	signal(SIGBUS, on_fault);
 	signal(SIGSEGV, on_fault);
 	/*
-	 * FAILNTH_DENSE=D: every point up to D, then every 7th (for an
+	 * FAILNTH_DENSE=D: every point up to D, then every FAILNTH_STRIDE-th
+	 * (default 7th; for an
 	 * operation with hundreds of points deep in the kernel, e.g. a
 	 * block disk's add_disk(); the summary says how many were run).
 	 */
 	if (getenv("FAILNTH_DENSE"))
 		dense = atoi(getenv("FAILNTH_DENSE"));
-	for (n = 1; n <= MAX_N; n += dense && n >= dense ? 7 : 1) {
+	if (getenv("FAILNTH_STRIDE"))
+		stride = atoi(getenv("FAILNTH_STRIDE"));
+	if (stride < 1)
+		stride = 1;
+	for (n = 1; n <= MAX_N; n += dense && n >= dense ? stride : 1) {
 		runs++;
 		injected = 0;
 		err = run(n);
