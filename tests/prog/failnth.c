@@ -309,9 +309,9 @@ int main(int argc, char **argv)
 	signal(SIGSEGV, on_fault);
 	/*
 	 * FAILNTH_DENSE=D: every point up to D, then every FAILNTH_STRIDE-th
-	 * (default 7th; for an
-	 * operation with hundreds of points deep in the kernel, e.g. a
-	 * block disk's add_disk(); the summary says how many were run).
+	 * (default 7), for an operation with hundreds of points deep in the
+	 * kernel (a block disk's add_disk(), a module load); the summary
+	 * says how many were run.
 	 */
 	if (getenv("FAILNTH_DENSE"))
 		dense = atoi(getenv("FAILNTH_DENSE"));
