@@ -97,7 +97,9 @@ selftest() {
 	link_tree "$dir/include" "$TOP"/include/* &&
 	make -C "$KDIR" M="$src" W=1 KCFLAGS=-Werror \
 		KBUILD_EXTRA_SYMBOLS="$BUILD/$k/src/Module.symvers" modules &&
-	cp "$src"/*.ko "$dir/extra/selftest/"
+	cp "$src"/*.ko "$dir/extra/selftest/" &&
+	rm -rf "$dir/extra/selftest/guest" &&
+	cp -r "$TOP/tests/selftest/guest" "$dir/extra/selftest/"
 }
 selftests() {
 	say "=== harness self-tests ==="
@@ -126,6 +128,23 @@ selftests() {
 			debug-6.12:boot:selftest 'kmemleak: unreferenced object'
 		expect_row harness:sees-hung-guest fail \
 			debug-6.12:boot:hang 'timed out'
+		# A guest test killed at its limit is one failure, not a
+		# cascade: the test after it finds the guest as it was.
+		expect_row harness:kills-test-at-its-limit fail \
+			debug-6.12:guest:st1_hang 'killed at its limit'
+		expect_row harness:guest-restored-after-kill pass \
+			debug-6.12:guest:st2_after_hang
+		one_failure() {
+			local n
+			n=$(awk -F'\t' '$1 == "fail" && $2 ~ /:(st1_hang|st2_after_hang)(:|$)/' \
+				"$st" | wc -l)
+			[ "$n" = 1 ] || { echo "$n failed rows around the killed test"; return 1; }
+		}
+		step harness:timeout-is-one-failure one_failure
+		expect_row harness:sees-fail-nth-splat fail \
+			debug-6.12:guest:st3_failnth_splat 'kernel splat while it ran'
+		expect_row harness:fail-nth-sweep-itself-clean pass \
+			debug-6.12:st3_failnth_splat:sweep
 		boot debug-6.12 ce-panic panic 300 "$extra" \
 			'Kernel panic - not syncing: ddi_selftest: deliberate CE_PANIC 42'
 	fi

@@ -110,3 +110,22 @@ link_tree() {
 real_paths() {
 	sed -f <(find "$1" -type l -printf 's|%p|%l|g\n')
 }
+
+# host_speed: how slow this host is now against the reference (the 2-core
+# development machine with nothing else running), in percent, at least
+# 100 and at most 400: the best of two timings of a fixed shell loop
+# (200 ms there).  Boot limits are scaled by it, as the guest scales each
+# test's limit by its own measure (scripts/guest/lib.sh ddi_speed).
+host_speed() {
+	local best= r t0 d i p
+	for r in 1 2; do
+		t0=$(date +%s%N)
+		for ((i = 0; i < 100000; i++)); do :; done
+		d=$((($(date +%s%N) - t0) / 1000000))
+		[ -z "$best" ] || [ "$d" -lt "$best" ] && best=$d
+	done
+	p=$((best * 100 / ${DDI_HOST_REF_MS:-200}))
+	[ $p -lt 100 ] && p=100
+	[ $p -gt 400 ] && p=400
+	echo $p
+}

@@ -43,6 +43,11 @@ tests/prog/umem_test.c VOLATILE
 tests/prog/umem_test.c ENOSYS
 tests/prog/umem_bench.c ARRAY_SIZE
 tests/prog/umem_bench.c VOLATILE
+tests/prog/ddic_fuzz.c VOLATILE
+tests/prog/ddic_fuzz.c ENOSYS
+tests/prog/ddic_fuzz.c ARRAY_SIZE
+tests/prog/failnth.c VOLATILE
+tests/prog/failnth.c ARRAY_SIZE
 include/sys/atomic.h VOLATILE
 include/sys/note.h MACRO_ARG_UNUSED
 '

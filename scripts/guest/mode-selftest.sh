@@ -5,6 +5,12 @@
 ddi_setup || exit 1
 kunit_module /ddi/selftest/selftest_kunit.ko
 result selftest:guest-failure fail "deliberate failure"
+# Guest tests that go wrong on purpose, run as main.sh runs the real ones.
+DDI_SPEED=$(ddi_speed)
+export DDI_SPEED
+for t in /ddi/selftest/guest/*.sh; do
+	[ -f "$t" ] && ktap_test "guest:$(basename "$t" .sh)" run_guest_test "$t"
+done
 insmod /ddi/selftest/selftest_warn.ko
 rmmod selftest_warn
 insmod /ddi/selftest/selftest_leak.ko
