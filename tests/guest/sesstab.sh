@@ -28,7 +28,8 @@ t kstat-opens-closes [ "$(ks opens)" = $(($(ks closes) + 1)) ]
 t kstat-timeouts [ "$(ks timeouts)" -ge 260 ]
 t kstat-tasks [ "$(ks tasks)" = "$(ks timeouts)" ]
 t kstat-softints [ "$(ks softints)" -ge 1 ]
-t prtconf-prop sh -c "prtconf -v | grep -A1 \"name='session-limit'\" | grep -q 4096"
+# prtconf -v shows the property attach(9E) set (ints in hex).
+t prtconf-prop sh -c "prtconf -v | grep -A1 \"name='session-limit' type=int\" | grep -q 'value=00001000'"
 exec 3<&-
 t rem_drv rem_drv sesstab
 t kstat-gone sh -c '! kstat -p -m sesstab >/dev/null 2>&1'
