@@ -47,7 +47,7 @@ struct avb_ctx {
 	id_space_t *isp;
 	vmem_t *vmp;
 	struct ida ida;
-	int (*cmp)(const void *, const void *);	/* avb_cmp, not inlined */
+	int (*cmp)(const void *a, const void *b);	/* avb_cmp, not inlined */
 };
 
 static int avb_cmp(const void *a, const void *b)
@@ -87,7 +87,7 @@ static __always_inline struct avb_obj *avb_rb_find(struct rb_root *root,
 /* rb_find() and rb_add() with the comparison through a pointer. */
 static struct avb_obj *avb_rb_find_ind(struct avb_ctx *c, const struct avb_obj *key)
 {
-	int (*cmp)(const void *, const void *) = READ_ONCE(c->cmp);
+	int (*cmp)(const void *a, const void *b) = READ_ONCE(c->cmp);
 	struct rb_node *n = c->rb.rb_node;
 
 	while (n) {
@@ -119,7 +119,7 @@ static void rb_find_ind_loop(void *arg, unsigned long iters)
 static void rb_addrm_ind_loop(void *arg, unsigned long iters)
 {
 	struct avb_ctx *c = arg;
-	int (*cmp)(const void *, const void *) = READ_ONCE(c->cmp);
+	int (*cmp)(const void *a, const void *b) = READ_ONCE(c->cmp);
 	unsigned long i;
 
 	for (i = 0; i < iters; i++) {

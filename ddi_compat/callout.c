@@ -80,6 +80,7 @@ static struct co_ent *co_slot(unsigned long slot)
 {
 	unsigned int c = slot / CO_CHUNK;
 
+	/* Pairs with co_grow()'s release: the chunk is there. */
 	if (c >= smp_load_acquire(&co_nchunks))
 		return NULL;
 	return &co_chunks[c][slot % CO_CHUNK];
@@ -113,6 +114,7 @@ static bool co_grow(gfp_t gfp)
 		co_free = e;
 	}
 	co_chunks[c] = chunk;
+	/* co_slot() reads the count, then the chunk: publish in order. */
 	smp_store_release(&co_nchunks, c + 1);
 	spin_unlock_irqrestore(&co_free_lock, flags);
 	return true;

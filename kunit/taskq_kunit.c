@@ -417,7 +417,7 @@ static void taskq_member_and_cancel(struct kunit *test)
 	KUNIT_ASSERT_NE(test, queued, (taskqid_t)0);
 	KUNIT_EXPECT_NE(test, queued, running);
 	while (!atomic_read(&c->running))
-		msleep(1);
+		usleep_range(1000, 2000);
 	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, queued), 0);
 	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, queued), ENOENT);
 	/* Cancelling the running task waits for it to finish. */
