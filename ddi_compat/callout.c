@@ -17,7 +17,8 @@
  *
  * A record's state word holds its generation and phase: FREE, PENDING
  * (timer armed), RUNNING (timer expired: the callback is queued or
- * running) or CANCELLED.  The PENDING -> RUNNING (timer) and PENDING ->
+ * running) or CANCELLED; the work function sets FREE when the callback
+ * returns, which is what an untimeout() of a running callback waits for.  The PENDING -> RUNNING (timer) and PENDING ->
  * CANCELLED (untimeout) transitions are one compare-and-exchange each, so
  * exactly one side wins; the record goes back to the free list when its
  * last reference (the callout's, plus one per untimeout() waiting for a
@@ -28,6 +29,7 @@
 #include <linux/workqueue.h>
 #include <linux/slab.h>
 #include <linux/percpu.h>
+#include <linux/wait_bit.h>
 #include <linux/timekeeping.h>
 #include <linux/jiffies.h>
 #include <sys/types.h>
@@ -192,8 +194,14 @@ static void co_timer_fn(struct timer_list *t)
 static void co_work_fn(struct work_struct *w)
 {
 	struct co_ent *e = container_of(w, struct co_ent, work);
+	long s = atomic_long_read(&e->state);
 
 	e->func(e->arg);
+	/* Done: untimeout() waiters see it (they hold the record). */
+	atomic_long_set_release(&e->state, CO_STATE(CO_GEN(s), CO_FREE));
+	/* The store before wake_up_var()'s look at the waiters. */
+	smp_mb();
+	wake_up_var(&e->state);
 	co_put(e);
 }
 
@@ -253,9 +261,12 @@ clock_t untimeout(timeout_id_t id)
 	if (current_work() == &e->work || !preemptible() ||
 	    !atomic_inc_not_zero(&e->ref))
 		return -1;
-	s = atomic_long_read(&e->state);
-	if (CO_GEN(s) == gen && CO_PHASE(s) == CO_RUNNING)
-		flush_work(&e->work);
+	/*
+	 * Not flush_work(): the timer function may not have queued the
+	 * work yet.  The callback's end is the state leaving RUNNING.
+	 */
+	wait_var_event(&e->state, atomic_long_read_acquire(&e->state) !=
+		       CO_STATE(gen, CO_RUNNING));
 	co_put(e);
 	return -1;
 }
