@@ -31,7 +31,28 @@ static LIST_HEAD(bench_rows);
 static bool cases = true;
 module_param(cases, bool, 0444);
 MODULE_PARM_DESC(cases, "run the in-kernel benchmark cases at load");
+/* only=svc,callout runs just those cases (scripts/guest/mode-bench.sh). */
+static char *only;
+module_param(only, charp, 0444);
+MODULE_PARM_DESC(only, "comma-separated cases to run (default: all)");
 static struct dentry *bench_dir;
+
+static bool bench_wanted(const char *name)
+{
+	const char *p = only;
+	size_t n = strlen(name);
+
+	if (!p || !*p)
+		return true;
+	while (p) {
+		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
+			return true;
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	return false;
+}
 
 void bench_report(const char *name, const char *unit, u64 value_milli,
 		  const char *baseline, u64 baseline_milli)
@@ -114,6 +135,8 @@ static int __init ddic_bench_init(void)
 	int i, err;
 
 	for (i = 0; cases && i < ARRAY_SIZE(bench_cases); i++) {
+		if (!bench_wanted(bench_cases[i].name))
+			continue;
 		err = bench_cases[i].run();
 		if (err)
 			pr_err("%s cases failed: %d\n", bench_cases[i].name, err);

@@ -26,6 +26,8 @@
 #include <linux/list.h>
 #include <linux/log2.h>
 #include <linux/ratelimit.h>
+#include <linux/sort.h>
+#include <linux/mm.h>
 #include <sys/types.h>
 #include <sys/map.h>
 #include <sys/vmem.h>
@@ -503,3 +505,125 @@ void id_free(id_space_t *isp, id_t id)
 	ddic_rmfree(isp->map, 1, (unsigned long)id + 1);
 }
 EXPORT_SYMBOL(id_free);
+
+/* ---- vmem_walk ---------------------------------------------------------- */
+
+/* A copy of an arena's spans or free segments, in map indices. */
+struct arena_seg {
+	unsigned long start, size;
+};
+
+struct arena_snap {
+	struct arena_seg *v;
+	unsigned int n, cap;
+};
+
+static int arena_snap_add(unsigned long start, unsigned long size, void *arg)
+{
+	struct arena_snap *s = arg;
+
+	if (s->n < s->cap) {
+		s->v[s->n].start = start;
+		s->v[s->n].size = size;
+	}
+	s->n++;
+	return 0;
+}
+
+static int arena_seg_cmp(const void *a, const void *b)
+{
+	const struct arena_seg *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Copy the spans (@free false) or the free segments; false: no memory. */
+static bool arena_snapshot(vmem_t *vmp, bool free, struct arena_snap *s)
+{
+	struct arena_span *sp;
+	unsigned long flags;
+	unsigned int cap = 16;
+
+	for (;;) {
+		s->v = kvmalloc_array(cap, sizeof(*s->v), GFP_KERNEL);
+		if (!s->v)
+			return false;
+		s->cap = cap;
+		s->n = 0;
+		if (free) {
+			ddic_rmap_walk(vmp->map, arena_snap_add, s);
+		} else {
+			spin_lock_irqsave(&vmp->span_lock, flags);
+			list_for_each_entry(sp, &vmp->spans, link)
+				arena_snap_add(sp->start, sp->size, s);
+			spin_unlock_irqrestore(&vmp->span_lock, flags);
+		}
+		if (s->n <= s->cap)
+			break;
+		cap = s->n + s->n / 4;	/* it may grow meanwhile */
+		kvfree(s->v);
+	}
+	sort(s->v, s->n, sizeof(*s->v), arena_seg_cmp, NULL);
+	return true;
+}
+
+static void arena_emit(vmem_t *vmp, int typemask, int type,
+		       unsigned long start, unsigned long end,
+		       void (*func)(void *, void *, size_t), void *arg)
+{
+	if ((typemask & type) && end > start)
+		func(arg, arena_addr(vmp, start),
+		     (end - start) << vmp->qshift);
+}
+
+/*
+ * Call func(arg, address, size) for each allocated (VMEM_ALLOC) and free
+ * (VMEM_FREE) segment, in address order.  The walk works on a copy taken
+ * when it starts, with no lock held during the calls, so a callback may
+ * call into the arena (as VMEM_REENTRANT allows on Solaris); allocated
+ * space is reported as the stretches between free segments, not one
+ * segment per allocation (departure, docs/departures.md).
+ */
+void vmem_walk(vmem_t *vmp, int typemask,
+	       void (*func)(void *arg, void *start, size_t size), void *arg)
+{
+	struct arena_snap spans = {}, segs = {};
+	unsigned int i, j = 0;
+
+	might_sleep();
+	if (!vmp || !func) {
+		arena_refuse(vmp, "vmem_walk", "no arena or no function",
+			     typemask, 0, _RET_IP_);
+		return;
+	}
+	if (!arena_snapshot(vmp, false, &spans) ||
+	    !arena_snapshot(vmp, true, &segs)) {
+		arena_refuse(vmp, "vmem_walk", "no memory for the walk",
+			     typemask, 0, _RET_IP_);
+		goto out;
+	}
+	for (i = 0; i < spans.n; i++) {
+		unsigned long at = spans.v[i].start;
+		unsigned long end = at + spans.v[i].size;
+
+		/* Free segments may run across adjacent spans: clip them. */
+		while (j > 0 && segs.v[j - 1].start + segs.v[j - 1].size > at)
+			j--;
+		for (; j < segs.n && segs.v[j].start < end; j++) {
+			unsigned long s = max(segs.v[j].start, at);
+			unsigned long e = min(segs.v[j].start +
+					      segs.v[j].size, end);
+
+			if (e <= at)
+				continue;
+			arena_emit(vmp, typemask, VMEM_ALLOC, at, s, func, arg);
+			arena_emit(vmp, typemask, VMEM_FREE, s, e, func, arg);
+			at = e;
+		}
+		arena_emit(vmp, typemask, VMEM_ALLOC, at, end, func, arg);
+	}
+out:
+	kvfree(spans.v);
+	kvfree(segs.v);
+}
+EXPORT_SYMBOL(vmem_walk);

@@ -39,7 +39,7 @@ static inline void *avlt_obj(avl_tree_t *tree, struct rb_node *n)
 	return n ? (char *)n - tree->avl_offset : NULL;
 }
 
-static void avlt_refuse(const char *call, avl_tree_t *tree, const char *why,
+static void __cold avlt_refuse(const char *call, avl_tree_t *tree, const char *why,
 			unsigned long ip)
 {
 	if (__ratelimit(&avlt_bad_rs))
@@ -69,7 +69,12 @@ void avl_destroy(avl_tree_t *tree)
 }
 EXPORT_SYMBOL(avl_destroy);
 
-void *avl_find(avl_tree_t *tree, const void *value, avl_index_t *where)
+/*
+ * The search every lookup and avl_add() share, inlined into each so that
+ * the only call per level is the driver's comparison function.
+ */
+static __always_inline void *avlt_find(avl_tree_t *tree, const void *value,
+				       avl_index_t *where)
 {
 	struct rb_node *n = tree->avl_root.rb_node, *parent = NULL;
 	int (*compar)(const void *, const void *) = tree->avl_compar;
@@ -80,21 +85,26 @@ void *avl_find(avl_tree_t *tree, const void *value, avl_index_t *where)
 	while (n) {
 		diff = compar(value, (char *)n - off);
 		if (diff == 0) {
-			if (where)
-				*where = 0;
+			*where = 0;
 			return (char *)n - off;
 		}
 		parent = n;
 		side = diff > 0;
 		n = side ? n->rb_right : n->rb_left;
 	}
-	if (where)
-		*where = (uintptr_t)parent | side;
+	*where = (uintptr_t)parent | side;
 	return NULL;
+}
+
+void *avl_find(avl_tree_t *tree, const void *value, avl_index_t *where)
+{
+	avl_index_t dummy;
+
+	return avlt_find(tree, value, where ? where : &dummy);
 }
 EXPORT_SYMBOL(avl_find);
 
-static inline void avlt_link(avl_tree_t *tree, struct rb_node *node,
+static __always_inline void avlt_link(avl_tree_t *tree, struct rb_node *node,
 			     struct rb_node *parent, struct rb_node **link)
 {
 	rb_link_node(node, parent, link);
@@ -102,7 +112,8 @@ static inline void avlt_link(avl_tree_t *tree, struct rb_node *node,
 	tree->avl_numnodes++;
 }
 
-void avl_insert(avl_tree_t *tree, void *new_data, avl_index_t where)
+static __always_inline void avlt_insert(avl_tree_t *tree, void *new_data,
+					avl_index_t where, unsigned long ip)
 {
 	struct rb_node *parent = (struct rb_node *)(where & ~(uintptr_t)1);
 	struct rb_node **link;
@@ -114,10 +125,15 @@ void avl_insert(avl_tree_t *tree, void *new_data, avl_index_t where)
 	if (unlikely(*link)) {
 		avlt_refuse("avl_insert", tree,
 			    "the where-cookie is stale (the tree changed since avl_find)",
-			    _RET_IP_);
+			    ip);
 		return;
 	}
 	avlt_link(tree, avlt_rb(tree, new_data), parent, link);
+}
+
+void avl_insert(avl_tree_t *tree, void *new_data, avl_index_t where)
+{
+	avlt_insert(tree, new_data, where, _RET_IP_);
 }
 EXPORT_SYMBOL(avl_insert);
 
@@ -148,17 +164,18 @@ void avl_insert_here(avl_tree_t *tree, void *new_data, void *here,
 }
 EXPORT_SYMBOL(avl_insert_here);
 
-static bool avlt_add(avl_tree_t *tree, void *new_data, unsigned long ip)
+static __always_inline bool avlt_add(avl_tree_t *tree, void *new_data,
+				      unsigned long ip)
 {
 	avl_index_t where;
 
-	if (unlikely(avl_find(tree, new_data, &where))) {
+	if (unlikely(avlt_find(tree, new_data, &where))) {
 		avlt_refuse("avl_add", tree,
 			    "an object with the same key is already in the tree",
 			    ip);
 		return false;
 	}
-	avl_insert(tree, new_data, where);
+	avlt_insert(tree, new_data, where, ip);
 	return true;
 }
 
@@ -168,7 +185,8 @@ void avl_add(avl_tree_t *tree, void *new_data)
 }
 EXPORT_SYMBOL(avl_add);
 
-static bool avlt_remove(avl_tree_t *tree, void *data, unsigned long ip)
+static __always_inline bool avlt_remove(avl_tree_t *tree, void *data,
+					unsigned long ip)
 {
 	struct rb_node *n = avlt_rb(tree, data);
 

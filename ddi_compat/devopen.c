@@ -178,6 +178,17 @@ int ddic_open(struct ddic_open_req *req)
 
 	err = cb->cb_open ? cb->cb_open(&newdev, req->flag, req->otyp,
 					req->cred) : 0;
+	if (!err && MAJOR(newdev) != MAJOR(req->dev)) {
+		/*
+		 * A clone minor above MAXMIN spills into the major of
+		 * Linux's dev_t: no later call could name it.  Refuse the
+		 * open; the driver's state for it is not closed, as no
+		 * dev_t reaches it (docs/departures.md).
+		 */
+		pr_warn("%s: open(9E) returned dev_t %#x of another major (a clone minor above MAXMIN %#lx?); open refused\n",
+			drv->name, newdev, (unsigned long)MINORMASK);
+		err = EOVERFLOW;
+	}
 	if (!err && newdev != req->dev && req->otyp == OTYP_BLK) {
 		pr_warn_once("%s: open(9E) of a block node changed the dev_t; cloning block nodes is not supported, keeping the original\n",
 			     drv->name);

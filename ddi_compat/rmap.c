@@ -1149,6 +1149,22 @@ int ddic_rmap_claim(struct map *mp, unsigned long index, unsigned long size)
 }
 EXPORT_SYMBOL(ddic_rmap_claim);
 
+int ddic_rmap_walk(struct map *mp,
+		   int (*fn)(unsigned long start, unsigned long size, void *arg),
+		   void *arg)
+{
+	struct rb_node *n;
+	unsigned long flags;
+	int ret = 0;
+
+	spin_lock_irqsave(&mp->lock, flags);
+	rsm_clean(mp);
+	for (n = rb_first(&mp->root); n && !ret; n = rb_next(n))
+		ret = fn(rsm_entry(n)->start, rsm_entry(n)->size, arg);
+	spin_unlock_irqrestore(&mp->lock, flags);
+	return ret;
+}
+
 unsigned long ddic_rmap_free_units(struct map *mp)
 {
 	return READ_ONCE(mp->free_units);

@@ -36,6 +36,14 @@ unsigned long ddic_rmap_xalloc(struct map *mp, const struct ddic_rmap_req *rq,
 			       bool wait);
 /* Take exactly [index, index + size); 0, -EBUSY if not all free, -ENOMEM. */
 int ddic_rmap_claim(struct map *mp, unsigned long index, unsigned long size);
+/*
+ * Call @fn on each free segment in index order, with the map's lock held
+ * (@fn must not sleep); stops at the first nonzero return, which it
+ * returns.
+ */
+int ddic_rmap_walk(struct map *mp,
+		   int (*fn)(unsigned long start, unsigned long size, void *arg),
+		   void *arg);
 /* Units free in the map now. */
 unsigned long ddic_rmap_free_units(struct map *mp);
 

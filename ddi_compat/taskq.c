@@ -11,7 +11,11 @@
  * more means an unbound workqueue running at most nthreads tasks at once.
  *
  * Each dispatch takes a small record from a slab cache (none for
- * taskq_dispatch_ent).  Suspension is a flag the task runner checks
+ * taskq_dispatch_ent) and an ID from the queue's xarray of pending tasks,
+ * so that taskq_cancel_id() can find a task that has not started; the
+ * task leaves the xarray as it starts, and whichever of the task and the
+ * canceller takes it out owns the record.  The threads running the
+ * queue's tasks are listed (taskq_member()).  Suspension is a flag the task runner checks
  * under the queue's lock before it calls the task: ddi_taskq_suspend()
  * waits for the tasks already running, and the tasks that start later
  * wait for ddi_taskq_resume().
@@ -23,6 +27,8 @@
 #include <linux/spinlock.h>
 #include <linux/wait.h>
 #include <linux/cpumask.h>
+#include <linux/xarray.h>
+#include <linux/sched.h>
 #include <sys/types.h>
 #include <sys/taskq.h>
 #include <sys/sunddi.h>
@@ -38,7 +44,18 @@ struct taskq {
 	int tq_active;			/* tasks running (tq_lock) */
 	atomic_t tq_inflight;		/* dispatched, not yet finished */
 	wait_queue_head_t tq_waitq;
+	struct xarray tq_pending;	/* taskqid -> struct tq_task */
+	u32 tq_next_id;
+	struct list_head tq_running;	/* struct tq_runner (tq_lock) */
+	int tq_cancel_waiters;		/* tq_lock */
 	char tq_name[TASKQ_NAMELEN + 1];
+};
+
+/* A thread running one of the queue's tasks, on its stack. */
+struct tq_runner {
+	struct list_head link;
+	struct task_struct *thread;
+	taskqid_t id;			/* 0 for taskq_dispatch_ent */
 };
 
 /* A dispatched task (taskq_dispatch) */
@@ -47,11 +64,22 @@ struct tq_task {
 	task_func_t *func;
 	void *arg;
 	taskq_t *tq;
+	taskqid_t id;
 };
 
 static struct kmem_cache *tq_cache;
 taskq_t *system_taskq;
 EXPORT_SYMBOL(system_taskq);
+
+/* List the thread as the queue's (taskq_member, taskq_cancel_id). */
+static void tq_register(taskq_t *tq, struct tq_runner *r, taskqid_t id)
+{
+	r->thread = current;
+	r->id = id;
+	spin_lock(&tq->tq_lock);
+	list_add(&r->link, &tq->tq_running);
+	spin_unlock(&tq->tq_lock);
+}
 
 /* Wait while the queue is suspended, then count the task as running. */
 static void tq_enter(taskq_t *tq)
@@ -66,12 +94,15 @@ static void tq_enter(taskq_t *tq)
 	spin_unlock(&tq->tq_lock);
 }
 
-static void tq_leave(taskq_t *tq)
+static void tq_leave(taskq_t *tq, struct tq_runner *r)
 {
 	bool wake;
 
 	spin_lock(&tq->tq_lock);
-	wake = --tq->tq_active == 0 && tq->tq_suspended;
+	list_del(&r->link);
+	tq->tq_active--;
+	wake = (tq->tq_active == 0 && tq->tq_suspended) ||
+	       tq->tq_cancel_waiters;
 	spin_unlock(&tq->tq_lock);
 	atomic_dec(&tq->tq_inflight);
 	if (wake)
@@ -84,22 +115,34 @@ static void tq_run(struct work_struct *w)
 	task_func_t *func = t->func;
 	void *arg = t->arg;
 	taskq_t *tq = t->tq;
+	struct tq_runner r;
 
+	/* Listed before it leaves the pending set: a canceller sees one. */
+	tq_register(tq, &r, t->id);
+	if (xa_erase_irq(&tq->tq_pending, t->id) != t) {
+		/* taskq_cancel_id() took it; it frees the record. */
+		spin_lock(&tq->tq_lock);
+		list_del(&r.link);
+		spin_unlock(&tq->tq_lock);
+		return;
+	}
 	kmem_cache_free(tq_cache, t);
 	tq_enter(tq);
 	func(arg);
-	tq_leave(tq);
+	tq_leave(tq, &r);
 }
 
 static void tq_run_ent(struct work_struct *w)
 {
 	taskq_ent_t *ent = container_of(w, taskq_ent_t, tqent_work);
 	taskq_t *tq = ent->tqent_taskq;
+	struct tq_runner r;
 
+	tq_register(tq, &r, 0);
 	tq_enter(tq);
 	/* The task may free or reuse its entry. */
 	ent->tqent_func(ent->tqent_arg);
-	tq_leave(tq);
+	tq_leave(tq, &r);
 }
 
 taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
@@ -131,6 +174,8 @@ taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 	spin_lock_init(&tq->tq_lock);
 	init_waitqueue_head(&tq->tq_waitq);
 	atomic_set(&tq->tq_inflight, 0);
+	xa_init_flags(&tq->tq_pending, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+	INIT_LIST_HEAD(&tq->tq_running);
 	return tq;
 }
 EXPORT_SYMBOL(taskq_create);
@@ -138,7 +183,10 @@ EXPORT_SYMBOL(taskq_create);
 taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 			 uint_t flags)
 {
+	gfp_t gfp = (flags & (TQ_NOSLEEP | TQ_NOALLOC)) ?
+		    GFP_NOWAIT | __GFP_NOWARN : GFP_KERNEL;
 	struct tq_task *t;
+	u32 id;
 
 	if (!tq || !func)
 		return 0;
@@ -146,17 +194,22 @@ taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 	if ((flags & TQ_NOQUEUE) &&
 	    atomic_read(&tq->tq_inflight) >= tq->tq_nthreads)
 		return 0;
-	t = kmem_cache_alloc(tq_cache, (flags & (TQ_NOSLEEP | TQ_NOALLOC)) ?
-			     GFP_NOWAIT | __GFP_NOWARN : GFP_KERNEL);
+	t = kmem_cache_alloc(tq_cache, gfp);
 	if (!t)
 		return 0;
 	INIT_WORK(&t->work, tq_run);
 	t->func = func;
 	t->arg = arg;
 	t->tq = tq;
+	if (xa_alloc_cyclic_irq(&tq->tq_pending, &id, t, xa_limit_31b,
+				&tq->tq_next_id, gfp) < 0) {
+		kmem_cache_free(tq_cache, t);
+		return 0;
+	}
+	t->id = id;
 	atomic_inc(&tq->tq_inflight);
 	queue_work(tq->tq_wq, &t->work);
-	return (taskqid_t)t;
+	return (taskqid_t)id;
 }
 EXPORT_SYMBOL(taskq_dispatch);
 
@@ -198,6 +251,83 @@ void taskq_wait(taskq_t *tq)
 }
 EXPORT_SYMBOL(taskq_wait);
 
+/* Is a task of @tq running, or about to run, on @thread? */
+static bool tq_runs(taskq_t *tq, struct task_struct *thread, taskqid_t id)
+{
+	struct tq_runner *r;
+	bool found = false;
+
+	spin_lock(&tq->tq_lock);
+	list_for_each_entry(r, &tq->tq_running, link) {
+		if ((thread && r->thread == thread) || (id && r->id == id)) {
+			found = true;
+			break;
+		}
+	}
+	spin_unlock(&tq->tq_lock);
+	return found;
+}
+
+/* Is the caller task @id itself? */
+static bool tq_self(taskq_t *tq, taskqid_t id)
+{
+	struct tq_runner *r;
+	bool found = false;
+
+	spin_lock(&tq->tq_lock);
+	list_for_each_entry(r, &tq->tq_running, link)
+		if (r->thread == current && r->id == id)
+			found = true;
+	spin_unlock(&tq->tq_lock);
+	return found;
+}
+
+/*
+ * Is @thread running one of @tq's tasks?  A queue's threads are the
+ * kernel's shared workqueue workers: one belongs to the queue while it
+ * runs the queue's task (departure, docs/departures.md).
+ */
+int taskq_member(taskq_t *tq, kthread_t *thread)
+{
+	return tq && thread && tq_runs(tq, thread, 0);
+}
+EXPORT_SYMBOL(taskq_member);
+
+/*
+ * Cancel task @id if it has not started: 0.  If it is running, wait for
+ * it to finish (unless called from it) and return EBUSY; ENOENT if the
+ * queue has no such task (done, or never was).
+ */
+int taskq_cancel_id(taskq_t *tq, taskqid_t id)
+{
+	struct tq_task *t;
+
+	if (!tq || !id || id > U32_MAX)
+		return ENOENT;
+	t = xa_erase_irq(&tq->tq_pending, (unsigned long)id);
+	if (t) {
+		/* It may have started only to find itself gone. */
+		cancel_work_sync(&t->work);
+		kmem_cache_free(tq_cache, t);
+		if (atomic_dec_and_test(&tq->tq_inflight))
+			wake_up_all(&tq->tq_waitq);
+		return 0;
+	}
+	if (!tq_runs(tq, NULL, id))
+		return ENOENT;
+	if (tq_self(tq, id))
+		return EBUSY;		/* from the task itself */
+	spin_lock(&tq->tq_lock);
+	tq->tq_cancel_waiters++;
+	spin_unlock(&tq->tq_lock);
+	wait_event(tq->tq_waitq, !tq_runs(tq, NULL, id));
+	spin_lock(&tq->tq_lock);
+	tq->tq_cancel_waiters--;
+	spin_unlock(&tq->tq_lock);
+	return EBUSY;
+}
+EXPORT_SYMBOL(taskq_cancel_id);
+
 void taskq_suspend(taskq_t *tq)
 {
 	spin_lock(&tq->tq_lock);
@@ -233,6 +363,7 @@ void taskq_destroy(taskq_t *tq)
 		taskq_resume(tq);
 	}
 	destroy_workqueue(tq->tq_wq);	/* runs what is queued first */
+	xa_destroy(&tq->tq_pending);
 	kfree(tq);
 }
 EXPORT_SYMBOL(taskq_destroy);

@@ -356,6 +356,84 @@ static void taskq_concurrent_dispatch(struct kunit *test)
 	ddi_taskq_destroy(tq);
 }
 
+static int tqt_open_gate_later(void *arg)
+{
+	struct tqt *c = arg;
+
+	msleep(200);
+	complete(&c->gate);
+	return 0;
+}
+
+struct tqt_member {
+	taskq_t *tq;
+	int member;
+	struct completion done;
+};
+
+static void tqt_is_member(void *arg)
+{
+	struct tqt_member *m = arg;
+
+	m->member = taskq_member(m->tq, curthread);
+	complete(&m->done);
+}
+
+/*
+ * taskq_member() is true in the queue's task, false outside it and for
+ * another queue; taskq_cancel_id() cancels a task that has not started
+ * (0, and it never runs), waits for one that is running (EBUSY), and
+ * knows nothing of one that is done (ENOENT).
+ */
+static void taskq_member_and_cancel(struct kunit *test)
+{
+	taskq_t *tq = taskq_create("kunit_tq_cancel", 1, TASKQ_DEFAULTPRI,
+				   0, 0, 0);
+	struct tqt_member m = { .tq = tq };
+	struct tqt *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	taskqid_t running, queued, other;
+
+	KUNIT_ASSERT_NOT_NULL(test, tq);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	tqt_init(c);
+	init_completion(&m.done);
+	KUNIT_ASSERT_NE(test, taskq_dispatch(tq, tqt_is_member, &m, TQ_SLEEP),
+			(taskqid_t)0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&m.done, 10 * HZ));
+	KUNIT_EXPECT_EQ(test, m.member, 1);
+	KUNIT_EXPECT_EQ(test, taskq_member(tq, curthread), 0);
+	reinit_completion(&m.done);
+	m.tq = system_taskq;
+	KUNIT_ASSERT_NE(test, taskq_dispatch(tq, tqt_is_member, &m, TQ_SLEEP),
+			(taskqid_t)0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&m.done, 10 * HZ));
+	KUNIT_EXPECT_EQ(test, m.member, 0);
+
+	/* One thread: the gated task holds it, the next one waits. */
+	running = taskq_dispatch(tq, tqt_gated, c, TQ_SLEEP);
+	queued = taskq_dispatch(tq, tqt_slow, c, TQ_SLEEP);
+	other = taskq_dispatch(tq, tqt_slow, c, TQ_SLEEP);
+	KUNIT_ASSERT_NE(test, running, (taskqid_t)0);
+	KUNIT_ASSERT_NE(test, queued, (taskqid_t)0);
+	KUNIT_EXPECT_NE(test, queued, running);
+	while (!atomic_read(&c->running))
+		usleep_range(1000, 2000);
+	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, queued), 0);
+	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, queued), ENOENT);
+	/* Cancelling the running task waits for it to finish. */
+	KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(tqt_open_gate_later, c,
+						    "kunit_tq_gate")));
+	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, running), EBUSY);
+	/* It has finished ("other" may have run after it too). */
+	KUNIT_EXPECT_GE(test, atomic_read(&c->ran), 1);
+	taskq_wait(tq);
+	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, other), ENOENT);
+	/* The gated task and "other" ran; the cancelled one did not. */
+	KUNIT_EXPECT_EQ(test, atomic_read(&c->ran), 2);
+	KUNIT_EXPECT_EQ(test, taskq_cancel_id(tq, 0), ENOENT);
+	taskq_destroy(tq);
+}
+
 static struct kunit_case taskq_cases[] = {
 	KUNIT_CASE(taskq_wait_waits_for_queued),
 	KUNIT_CASE(taskq_single_thread_ordered),
@@ -364,6 +442,7 @@ static struct kunit_case taskq_cases[] = {
 	KUNIT_CASE(taskq_noqueue_ent_destroy),
 	KUNIT_CASE(taskq_dispatch_from_timer),
 	KUNIT_CASE(taskq_concurrent_dispatch),
+	KUNIT_CASE(taskq_member_and_cancel),
 	{}
 };
 

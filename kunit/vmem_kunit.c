@@ -314,6 +314,85 @@ static void vmem_concurrent_threads(struct kunit *test)
 	vmem_destroy(c->vmp);
 }
 
+/* What vmem_walk() reported, in order. */
+struct vwk {
+	int n;
+	uintptr_t start[16];
+	size_t size[16];
+	vmem_t *vmp;
+	bool reentered;
+};
+
+static void vwk_note(void *arg, void *start, size_t size)
+{
+	struct vwk *w = arg;
+
+	if (w->n < ARRAY_SIZE(w->start)) {
+		w->start[w->n] = (uintptr_t)start;
+		w->size[w->n] = size;
+	}
+	w->n++;
+	/* VMEM_REENTRANT: the callback may use the arena. */
+	if (w->vmp && !w->reentered) {
+		void *p = vmem_alloc(w->vmp, A_Q, VM_NOSLEEP);
+
+		w->reentered = p != NULL;
+		if (p)
+			vmem_free(w->vmp, p, A_Q);
+	}
+}
+
+/*
+ * vmem_walk() reports allocated and free segments in address order, each
+ * type only when asked, across two spans; the callback may call into the
+ * arena.
+ */
+static void vmem_walk_segments(struct kunit *test)
+{
+	vmem_t *vmp = arena(test);
+	struct vwk w = {};
+	void *a, *b, *c;
+
+	a = vmem_alloc(vmp, 2 * A_Q, VM_SLEEP);		/* A_BASE */
+	b = vmem_alloc(vmp, A_Q, VM_SLEEP);		/* A_BASE + 0x20 */
+	c = vmem_alloc(vmp, A_Q, VM_SLEEP);		/* A_BASE + 0x30 */
+	KUNIT_ASSERT_EQ(test, (uintptr_t)c, A_BASE + 3 * A_Q);
+	vmem_free(vmp, b, A_Q);
+	KUNIT_ASSERT_NOT_NULL(test, vmem_add(vmp, (void *)0x40000, 0x100,
+					     VM_SLEEP));
+
+	vmem_walk(vmp, VMEM_FREE, vwk_note, &w);
+	KUNIT_ASSERT_EQ(test, w.n, 3);
+	KUNIT_EXPECT_EQ(test, w.start[0], A_BASE + 2 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.size[0], A_Q);
+	KUNIT_EXPECT_EQ(test, w.start[1], A_BASE + 4 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.size[1], A_SIZE - 4 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.start[2], 0x40000UL);
+	KUNIT_EXPECT_EQ(test, w.size[2], 0x100UL);
+
+	memset(&w, 0, sizeof(w));
+	vmem_walk(vmp, VMEM_ALLOC, vwk_note, &w);
+	KUNIT_ASSERT_EQ(test, w.n, 2);
+	KUNIT_EXPECT_EQ(test, w.start[0], A_BASE);
+	KUNIT_EXPECT_EQ(test, w.size[0], 2 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.start[1], A_BASE + 3 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.size[1], A_Q);
+
+	memset(&w, 0, sizeof(w));
+	w.vmp = vmp;
+	vmem_walk(vmp, VMEM_ALLOC | VMEM_FREE | VMEM_REENTRANT, vwk_note, &w);
+	KUNIT_EXPECT_EQ(test, w.n, 5);
+	KUNIT_EXPECT_TRUE(test, w.reentered);
+	KUNIT_EXPECT_EQ(test, w.start[0], A_BASE);
+	KUNIT_EXPECT_EQ(test, w.start[1], A_BASE + 2 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.start[2], A_BASE + 3 * A_Q);
+	KUNIT_EXPECT_EQ(test, w.start[4], 0x40000UL);
+
+	vmem_free(vmp, a, 2 * A_Q);
+	vmem_free(vmp, c, A_Q);
+	vmem_destroy(vmp);
+}
+
 static struct kunit_case vmem_cases[] = {
 	KUNIT_CASE(vmem_alloc_lowest_and_quantum),
 	KUNIT_CASE(vmem_xalloc_table),
@@ -321,6 +400,7 @@ static struct kunit_case vmem_cases[] = {
 	KUNIT_CASE(vmem_fit_policies),
 	KUNIT_CASE(vmem_sleep_waits_for_free),
 	KUNIT_CASE(vmem_concurrent_threads),
+	KUNIT_CASE(vmem_walk_segments),
 	{}
 };
 

@@ -9,12 +9,21 @@
 
 #include <sys/types.h>
 
-void ddic_assfail(const char *expr, const char *file, int line) __noreturn;
+/*
+ * These panic and never return, but are not declared __noreturn: objtool
+ * does not know a noreturn function of another module, and a driver
+ * function ending in the call would look as if it fell through into the
+ * next one.  BUG() after the call ends the path for both the compiler
+ * and objtool.
+ */
+void ddic_assfail(const char *expr, const char *file, int line);
 void ddic_assfail3(const char *expr, unsigned long long left,
 		   unsigned long long right, int is_signed, const char *file,
-		   int line) __noreturn;
+		   int line);
 
-#define VERIFY(EX)	((void)(likely(EX) || (ddic_assfail(#EX, __FILE__, __LINE__), 0)))
+#define VERIFY(EX)	((void)(likely(EX) ||				\
+				({ ddic_assfail(#EX, __FILE__, __LINE__);	\
+				   BUG(); 0; })))
 #define VERIFY0(EX)	VERIFY((EX) == 0)
 
 /*
@@ -27,11 +36,13 @@ void ddic_assfail3(const char *expr, unsigned long long left,
 		const TYPE __ddi_l = (TYPE)(L);				\
 		const TYPE __ddi_r = (TYPE)(R);				\
 									\
-		if (unlikely(!(__ddi_l OP __ddi_r)))			\
+		if (unlikely(!(__ddi_l OP __ddi_r))) {			\
 			ddic_assfail3(#L " " #OP " " #R,		\
 				      (unsigned long long)__ddi_l,	\
 				      (unsigned long long)__ddi_r, SGN,	\
 				      __FILE__, __LINE__);		\
+			BUG();						\
+		}							\
 	} while (0)
 
 #define VERIFY3S(L, OP, R)	DDIC_VERIFY3(L, OP, R, int64_t, 1)

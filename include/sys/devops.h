@@ -8,6 +8,7 @@
 #include <sys/types.h>
 #include <sys/poll.h>
 #include <sys/cred.h>
+#include <sys/errno.h>
 
 typedef struct dev_info dev_info_t;
 struct cb_ops;
@@ -36,6 +37,16 @@ typedef enum {
 } ddi_reset_cmd_t;
 
 #define DEVO_REV	4
+
+/*
+ * What probe(9E) returns.  ddi_compat's nodes are all self-identifying
+ * pseudo nodes (ddi_dev_is_sid() says so), for which Solaris does not
+ * need probe(9E); ddi_compat does not call it.
+ */
+#define DDI_PROBE_FAILURE	ENXIO
+#define DDI_PROBE_DONTCARE	0
+#define DDI_PROBE_PARTIAL	1
+#define DDI_PROBE_SUCCESS	2
 
 struct dev_ops {
 	int devo_rev;

@@ -33,6 +33,8 @@
 #include <sys/ddi_implfuncs.h>
 #include <sys/ddi_intr.h>
 #include <sys/time.h>
+#include <sys/debug.h>
+#include <sys/int_types.h>
 
 #define DDI_SUCCESS		0
 #define DDI_FAILURE		-1

@@ -16,6 +16,7 @@
 #define _SYS_TASKQ_H
 
 #include <sys/types.h>
+#include <sys/thread.h>
 
 #define TASKQ_NAMELEN	31
 
@@ -61,6 +62,8 @@ void taskq_dispatch_ent(taskq_t *tq, task_func_t func, void *arg,
 void taskq_init_ent(taskq_ent_t *ent);
 void taskq_wait(taskq_t *tq);
 void taskq_destroy(taskq_t *tq);
+int taskq_member(taskq_t *tq, kthread_t *thread);
+int taskq_cancel_id(taskq_t *tq, taskqid_t id);
 void taskq_suspend(taskq_t *tq);
 int taskq_suspended(taskq_t *tq);
 void taskq_resume(taskq_t *tq);

@@ -44,6 +44,8 @@
 /* Segment types for vmem_size(). */
 #define VMEM_ALLOC	0x01
 #define VMEM_FREE	0x02
+/* vmem_walk(): callbacks may call into the arena (always true here). */
+#define VMEM_REENTRANT	0x80000000
 
 typedef struct vmem vmem_t;
 typedef void *(vmem_alloc_t)(vmem_t *, size_t, int);
@@ -65,5 +67,7 @@ void vmem_xfree(vmem_t *vmp, void *vaddr, size_t size);
 void *vmem_add(vmem_t *vmp, void *vaddr, size_t size, int vmflag);
 int vmem_contains(vmem_t *vmp, void *vaddr, size_t size);
 size_t vmem_size(vmem_t *vmp, int typemask);
+void vmem_walk(vmem_t *vmp, int typemask,
+	       void (*func)(void *arg, void *start, size_t size), void *arg);
 
 #endif /* _SYS_VMEM_H */

@@ -6,10 +6,18 @@
 # "bench: {json}", which ktap_test makes a diagnostic line).
 . /ddi/lib.sh
 ddi_setup || { result bench:load-ddi_compat fail; exit 1; }
-insmod /ddi/modules/ddi_bench.ko || { result bench:load-ddi_bench fail; exit 1; }
+# ddi.bench=CASE,... on the command line (DDI_APPEND) runs only those
+# in-kernel cases and no user-space one: a narrow run while working on one.
+only=
+for arg in $(cat /proc/cmdline); do
+	case $arg in ddi.bench=*) only=${arg#ddi.bench=} ;; esac
+done
+insmod /ddi/modules/ddi_bench.ko ${only:+only=$only} ||
+	{ result bench:load-ddi_bench fail; exit 1; }
 rc=0
 for b in /ddi/bench/*.sh; do
 	[ -f "$b" ] || continue
+	[ -z "$only" ] || continue
 	ktap_test "bench:$(basename "$b" .sh)" sh "$b" || rc=1
 done
 sed 's/^/# bench: /' /sys/kernel/debug/ddi_bench/results
