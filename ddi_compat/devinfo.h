@@ -156,6 +156,8 @@ long ddic_ioctl(struct ddic_driver *drv, dev_t dev, unsigned int cmd,
 		unsigned long arg, int mode);
 int ddic_open_flags(int rw, unsigned int oflags);
 int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
+/* debugfs "devopens"; it goes with ddic_debugfs_root: no fini. */
+int ddic_devopen_init(void);
 
 /* minornode.c */
 void ddic_minor_destroy_all(struct ddic_driver *drv);
