@@ -203,6 +203,22 @@ static void umc_release_locked(struct ddic_defer *d)
 	kfree(c);
 }
 
+/*
+ * A vmalloc'ed cookie: vfree() may sleep, so from atomic context the
+ * cookie (not the area) is queued.  Queueing the area would write the
+ * queue's link into its first bytes, memory a process may have had
+ * mapped (audit 2, finding 15).
+ */
+static void umc_release_vmalloc(struct ddic_defer *d)
+{
+	struct ddi_umem_cookie *c = container_of(d, struct ddi_umem_cookie,
+						 defer);
+
+	vfree(c->kaddr);
+	kvfree(c->pages);
+	kfree(c);
+}
+
 /* The last reference is gone: give the memory back.  Any context. */
 static void umc_release(struct ddi_umem_cookie *c)
 {
@@ -213,12 +229,8 @@ static void umc_release(struct ddi_umem_cookie *c)
 	c->magic = DDIC_UMEM_MAGIC_DEAD;
 	switch (c->backend) {
 	case DDIC_UMEM_VMALLOC:
-		ddic_vfree_any(c->kaddr);
-		if (is_vmalloc_addr(c->pages))
-			ddic_vfree_any(c->pages);
-		else
-			kfree(c->pages);
-		break;
+		ddic_defer(&c->defer, umc_release_vmalloc);
+		return;
 	case DDIC_UMEM_PAGES:
 		free_pages_exact(c->kaddr, c->size);
 		break;

@@ -31,6 +31,9 @@ struct ddi_umem_cookie;
 int ddic_devmap_mmap(struct ddic_mmap_req *req);
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
+/* core.c: wait for every free deferred out of atomic context. */
+void ddic_defer_flush(void);
+
 /* ksynch.c: does anyone wait on the condition variable? */
 int ddic_cv_has_waiters(kcondvar_t *cvp);
 
