@@ -4,6 +4,8 @@
  * later findings (issue 11) that need no user process.
  *   15: freeing a vmalloc'ed umem cookie from atomic context leaves its
  *       memory as it was (the deferral's link is not written into it).
+ *   26: a detached instance's character node keeps its minor: another
+ *       instance cannot make a node with it.
  */
 #include <kunit/test.h>
 #include <linux/highmem.h>
@@ -11,7 +13,12 @@
 #include <linux/preempt.h>
 #include <linux/vmalloc.h>
 #include <sys/types.h>
+#include <sys/stat.h>
+#include <sys/conf.h>
+#include <sys/devops.h>
+#include <sys/modctl.h>
 #include <sys/sunddi.h>
+#include <ddi_compat/glue.h>
 #include <ddi_compat/testing.h>
 
 #define FND_UMEM	(64 * 1024)	/* above the page allocator's limit */
@@ -45,8 +52,96 @@ static void umem_free_atomic_keeps_memory(struct kunit *test)
 	put_page(pg);
 }
 
+/*
+ * A driver whose two instances both make character minor 7 at attach
+ * (a driver bug: minors must name one instance); they autodetach.
+ */
+static int fnd_made[2];
+
+static int fnd_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
+{
+	int inst = ddi_get_instance(dip);
+
+	if (inst < 0 || inst > 1)
+		return DDI_FAILURE;
+	fnd_made[inst] = ddi_create_minor_node(dip, "n", S_IFCHR, 7,
+					       DDI_PSEUDO, 0);
+	return DDI_SUCCESS;
+}
+
+static int fnd_detach(dev_info_t *dip, ddi_detach_cmd_t cmd)
+{
+	ddi_remove_minor_node(dip, NULL);
+	return DDI_SUCCESS;
+}
+
+static int fnd_open(dev_t *devp, int flag, int otyp, cred_t *cr)
+{
+	return 0;
+}
+
+static int fnd_close(dev_t dev, int flag, int otyp, cred_t *cr)
+{
+	return 0;
+}
+
+static struct cb_ops fnd_cb_ops = {
+	.cb_open = fnd_open,
+	.cb_close = fnd_close,
+	.cb_flag = D_NEW | D_MP,
+	.cb_rev = CB_REV,
+};
+
+static struct dev_ops fnd_ops = {
+	.devo_rev = DEVO_REV,
+	.devo_attach = fnd_attach,
+	.devo_detach = fnd_detach,
+	.devo_cb_ops = &fnd_cb_ops,
+	.devo_quiesce = ddi_quiesce_not_needed,
+};
+
+static struct modldrv fnd_modldrv = {
+	&mod_driverops, "findings test driver", &fnd_ops
+};
+
+static struct modlinkage fnd_modlinkage = {
+	MODREV_1, { &fnd_modldrv, NULL }
+};
+
+static int fnd_init(void)
+{
+	return mod_install(&fnd_modlinkage);
+}
+
+static int fnd_fini(void)
+{
+	return mod_remove(&fnd_modlinkage);
+}
+
+/*
+ * Finding 26: instance 0 attaches, makes minor 7 and autodetaches (its
+ * node stays, for the next open to attach it); instance 1 then asks for
+ * minor 7 too and must be refused, or /dev/pseudo/fndr@0:n would open
+ * instance 1.
+ */
+static void stale_minor_reserved(struct kunit *test)
+{
+	int err;
+
+	fnd_made[0] = fnd_made[1] = -100;
+	err = ddic_glue_load(THIS_MODULE, "fndr",
+			    "name=\"fndr\" parent=\"pseudo\" instance=0;\n"
+			    "name=\"fndr\" parent=\"pseudo\" instance=1;\n",
+			    fnd_init, NULL);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	KUNIT_EXPECT_EQ(test, fnd_made[0], DDI_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fnd_made[1], DDI_FAILURE);
+	ddic_glue_unload(THIS_MODULE, fnd_fini);
+}
+
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
+	KUNIT_CASE(stale_minor_reserved),
 	{}
 };
 
