@@ -105,8 +105,7 @@ struct ddic_driver {
 	bool unloading;			/* in mod_remove: nodes go away */
 	dev_t base;			/* major, minor 0 */
 	int blk_major;			/* register_blkdev's, or 0 */
-	struct cdev cdev;
-	bool cdev_added;
+	struct cdev *cdev;		/* cdev_alloc()'s, or NULL */
 	struct file_operations fops;	/* owner = the driver's module */
 	struct mutex state_lock;
 	struct mutex minor_lock;

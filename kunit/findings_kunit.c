@@ -4,10 +4,17 @@
  * later findings (issue 11) that need no user process.
  *   15: freeing a vmalloc'ed umem cookie from atomic context leaves its
  *       memory as it was (the deferral's link is not written into it).
+ *   25: the character device's kobject may outlive the driver (delayed
+ *       release, CONFIG_DEBUG_KOBJECT_RELEASE): a reference held past
+ *       the driver's unload must not touch freed memory.
  *   26: a detached instance's character node keeps its minor: another
  *       instance cannot make a node with it.
  */
 #include <kunit/test.h>
+#include <linux/cdev.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/kobject.h>
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
@@ -139,9 +146,40 @@ static void stale_minor_reserved(struct kunit *test)
 	ddic_glue_unload(THIS_MODULE, fnd_fini);
 }
 
+/*
+ * Finding 25: hold the cdev's kobject as a delayed release would, unload
+ * the driver, then drop it: with the cdev inside the freed driver that
+ * is a use after free.
+ */
+static void cdev_outlives_driver(struct kunit *test)
+{
+	struct kobject *kobj;
+	struct file *f;
+	int err;
+
+	err = ddic_glue_load(THIS_MODULE, "fndc",
+			    "name=\"fndc\" parent=\"pseudo\" instance=0;\n"
+			    "ddi-no-autodetach=1;\n", fnd_init, NULL);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	f = filp_open("/dev/pseudo/fndc@0:n", O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		ddic_glue_unload(THIS_MODULE, fnd_fini);
+		KUNIT_FAIL(test, "open /dev/pseudo/fndc@0:n: %ld", PTR_ERR(f));
+		return;
+	}
+	kobj = kobject_get(&file_inode(f)->i_cdev->kobj);
+	filp_close(f, NULL);
+	flush_delayed_fput();	/* a kthread's last fput is deferred */
+	ddic_glue_unload(THIS_MODULE, fnd_fini);
+	/* Ours is the last reference; the driver is gone. */
+	KUNIT_EXPECT_EQ(test, kref_read(&kobj->kref), 1U);
+	kobject_put(kobj);
+}
+
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
 	KUNIT_CASE(stale_minor_reserved),
+	KUNIT_CASE(cdev_outlives_driver),
 	{}
 };
 
