@@ -108,6 +108,7 @@ struct ddic_driver {
 	struct cdev *cdev;		/* cdev_alloc()'s, or NULL */
 	struct file_operations fops;	/* owner = the driver's module */
 	struct mutex state_lock;
+	struct lock_class_key state_key;	/* state_lock's, per driver */
 	struct mutex minor_lock;
 	struct list_head instances;
 	struct list_head minors;

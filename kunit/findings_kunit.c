@@ -9,6 +9,8 @@
  *       the driver's unload must not touch freed memory.
  *   26: a detached instance's character node keeps its minor: another
  *       instance cannot make a node with it.
+ *   29: one driver's attach(9E) opening another driver's node nests two
+ *       drivers' state locks: lockdep must not call that recursive.
  */
 #include <kunit/test.h>
 #include <linux/cdev.h>
@@ -64,13 +66,24 @@ static void umem_free_atomic_keeps_memory(struct kunit *test)
  * (a driver bug: minors must name one instance); they autodetach.
  */
 static int fnd_made[2];
+static const char *fnd_nest;	/* a node attach(9E) opens, or NULL */
+static long fnd_nest_err;
 
 static int fnd_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 {
 	int inst = ddi_get_instance(dip);
+	struct file *f;
 
 	if (inst < 0 || inst > 1)
 		return DDI_FAILURE;
+	if (fnd_nest) {
+		f = filp_open(fnd_nest, O_RDONLY, 0);
+		fnd_nest_err = PTR_ERR_OR_ZERO(f);
+		if (!IS_ERR(f)) {
+			filp_close(f, NULL);
+			flush_delayed_fput();
+		}
+	}
 	fnd_made[inst] = ddi_create_minor_node(dip, "n", S_IFCHR, 7,
 					       DDI_PSEUDO, 0);
 	return DDI_SUCCESS;
@@ -176,10 +189,39 @@ static void cdev_outlives_driver(struct kunit *test)
 	kobject_put(kobj);
 }
 
+/*
+ * Finding 29: driver fndb is loaded; driver fnda's attach(9E) opens
+ * fndb's node, so fndb's state_lock is taken inside fnda's.  With one
+ * lockdep class for every driver's state_lock that is a "possible
+ * recursive locking" splat (which fails the run).
+ */
+static void state_locks_nest(struct kunit *test)
+{
+	int err;
+
+	fnd_nest = NULL;
+	err = ddic_glue_load(THIS_MODULE, "fndb",
+			    "name=\"fndb\" parent=\"pseudo\" instance=0;\n"
+			    "ddi-no-autodetach=1;\n", fnd_init, NULL);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	fnd_nest = "/dev/pseudo/fndb@0:n";
+	fnd_nest_err = -1;
+	err = ddic_glue_load(THIS_MODULE, "fnda",
+			    "name=\"fnda\" parent=\"pseudo\" instance=0;\n"
+			    "ddi-no-autodetach=1;\n", fnd_init, NULL);
+	fnd_nest = NULL;
+	KUNIT_EXPECT_EQ(test, err, 0);
+	KUNIT_EXPECT_EQ(test, fnd_nest_err, 0L);
+	if (!err)
+		ddic_glue_unload(THIS_MODULE, fnd_fini);	/* fnda */
+	ddic_glue_unload(THIS_MODULE, fnd_fini);		/* fndb */
+}
+
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
 	KUNIT_CASE(stale_minor_reserved),
 	KUNIT_CASE(cdev_outlives_driver),
+	KUNIT_CASE(state_locks_nest),
 	{}
 };
 
