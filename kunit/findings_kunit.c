@@ -4,6 +4,8 @@
  * later findings (issue 11) that need no user process.
  *   15: freeing a vmalloc'ed umem cookie from atomic context leaves its
  *       memory as it was (the deferral's link is not written into it).
+ *   22: a pollhead freed while somebody waits on its queue leaves no
+ *       queue pointing at it.
  *   25: the character device's kobject may outlive the driver (delayed
  *       release, CONFIG_DEBUG_KOBJECT_RELEASE): a reference held past
  *       the driver's unload must not touch freed memory.
@@ -21,11 +23,13 @@
 #include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/vmalloc.h>
+#include <linux/wait.h>
 #include <sys/types.h>
 #include <sys/stat.h>
 #include <sys/conf.h>
 #include <sys/devops.h>
 #include <sys/modctl.h>
+#include <sys/poll.h>
 #include <sys/sunddi.h>
 #include <ddi_compat/glue.h>
 #include <ddi_compat/testing.h>
@@ -59,6 +63,37 @@ static void umem_free_atomic_keeps_memory(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, p[1], 0xa5a5a5a5a5a5a5a5ULL);
 	kunmap_local(p);
 	put_page(pg);
+}
+
+/*
+ * Finding 22: pollhead_clean() (what freeing soft state does) while a
+ * waiter is on the pollhead's queue.  The queue must let go of the
+ * pollhead at once: a later clean of the same address (memory given to
+ * something else) must not write through the old pointer.
+ */
+static void poll_queue_cut_loose(struct kunit *test)
+{
+	struct wait_queue_entry we;
+	struct wait_queue_head *wq;
+	struct pollhead *php;
+
+	php = kzalloc(sizeof(*php), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, php);
+	wq = ddic_pollhead_wq(NULL, php);
+	if (!wq) {
+		kfree(php);
+		KUNIT_FAIL(test, "no wait queue");
+		return;
+	}
+	init_waitqueue_entry(&we, current);
+	add_wait_queue(wq, &we);
+	pollhead_clean(php);
+	KUNIT_EXPECT_NULL(test, php->ph_list);
+	remove_wait_queue(wq, &we);
+	__set_current_state(TASK_RUNNING);
+	kfree(php);
+	/* Frees the queue cut loose; must not touch the freed pollhead. */
+	ddic_poll_forget_range(php, sizeof(*php));
 }
 
 /*
@@ -219,6 +254,7 @@ static void state_locks_nest(struct kunit *test)
 
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
+	KUNIT_CASE(poll_queue_cut_loose),
 	KUNIT_CASE(stale_minor_reserved),
 	KUNIT_CASE(cdev_outlives_driver),
 	KUNIT_CASE(state_locks_nest),
