@@ -146,15 +146,16 @@ unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t c)
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_umem_debug_refs);
 
-static void umc_report_leak(struct ddic_site *s, const char *modname)
+static void umc_report_leak(struct ddic_site *s, const char *modname,
+			    char *buf, size_t len)
 {
 	struct ddi_umem_cookie *c = container_of(s, struct ddi_umem_cookie,
 						 site);
 
-	pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
-		c, c->size, umc_backend_names[c->backend], s->func ?: "?",
-		s->line, modname, test_bit(DDIC_UMEM_FREED, &c->driver_freed) ?
-		" (freed, still mapped)" : "");
+	snprintf(buf, len, "umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s",
+		 c, c->size, umc_backend_names[c->backend], s->func ?: "?",
+		 s->line, modname, test_bit(DDIC_UMEM_FREED, &c->driver_freed) ?
+		 " (freed, still mapped)" : "");
 }
 
 /*

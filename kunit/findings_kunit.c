@@ -11,6 +11,9 @@
  *       the driver's unload must not touch freed memory.
  *   26: a detached instance's character node keeps its minor: another
  *       instance cannot make a node with it.
+ *   27: gathering a module's leaks at its unload holds the tracker's
+ *       lock (interrupts off) only for short batches, not for the walk
+ *       over every live allocation.
  *   29: one driver's attach(9E) opening another driver's node nests two
  *       drivers' state locks: lockdep must not call that recursive.
  */
@@ -19,7 +22,11 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/highmem.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
 #include <linux/vmalloc.h>
@@ -33,6 +40,14 @@
 #include <sys/sunddi.h>
 #include <ddi_compat/glue.h>
 #include <ddi_compat/testing.h>
+#include "../ddi_compat/ddic_core.h"
+
+/* KUNIT_CASE_SLOW() is 6.6 and later. */
+#ifdef KUNIT_CASE_SLOW
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE_SLOW(f)
+#else
+#define DDIC_CASE_SLOW(f)	KUNIT_CASE(f)
+#endif
 
 #define FND_UMEM	(64 * 1024)	/* above the page allocator's limit */
 
@@ -252,12 +267,95 @@ static void state_locks_nest(struct kunit *test)
 	ddic_glue_unload(THIS_MODULE, fnd_fini);		/* fndb */
 }
 
+/*
+ * Finding 27: a prober on the other CPU times how long it waits for the
+ * tracker's lock while ddic_site_orphan() walks 100000 sites.
+ */
+#define FND_SITES	100000
+
+struct fnd_probe {
+	struct ddic_site_tracker *t;
+	struct completion started;
+	u64 max_ns;
+};
+
+static int fnd_prober(void *arg)
+{
+	struct fnd_probe *p = arg;
+	struct ddic_site s;
+	u64 t0, d;
+
+	complete(&p->started);
+	while (!kthread_should_stop()) {
+		t0 = ktime_get_ns();
+		/* Caller 1: in no module, so never one of the leaks. */
+		ddic_site_track(p->t, &s, 0, "probe", 0, 1);
+		d = ktime_get_ns() - t0;
+		ddic_site_untrack(p->t, &s);
+		if (d > p->max_ns)
+			p->max_ns = d;
+		cond_resched();
+	}
+	return 0;
+}
+
+static void fnd_describe(struct ddic_site *s, const char *modname,
+			 char *buf, size_t len)
+{
+	snprintf(buf, len, "fnd: site %d [%s]", s->line, modname);
+}
+
+static void orphan_walk_batched(struct kunit *test)
+{
+	struct ddic_site_tracker t;
+	unsigned long nlive, bytes;
+	struct task_struct *task;
+	struct ddic_site *sites;
+	struct fnd_probe p = { .t = &t };
+	u64 t0, total;
+	int i;
+
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs two CPUs");
+	spin_lock_init(&t.lock);
+	INIT_LIST_HEAD(&t.live);
+	t.nlive = t.bytes = 0;
+	sites = kvcalloc(FND_SITES, sizeof(*sites), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sites);
+	/* Half of them this module's (the leaks), half nobody's. */
+	for (i = 0; i < FND_SITES; i++)
+		ddic_site_track(&t, &sites[i], 8, "fnd", i,
+				i % 2 ? (unsigned long)fnd_prober : 1);
+	init_completion(&p.started);
+	task = kthread_run(fnd_prober, &p, "fnd_prober");
+	if (IS_ERR(task)) {
+		kvfree(sites);
+		KUNIT_FAIL(test, "no prober thread");
+		return;
+	}
+	wait_for_completion(&p.started);
+	msleep(20);
+	t0 = ktime_get_ns();
+	ddic_site_orphan(&t, THIS_MODULE, "fnd", "sites", fnd_describe);
+	total = ktime_get_ns() - t0;
+	kthread_stop(task);
+	kunit_info(test, "walk %llu us, longest wait for the lock %llu us\n",
+		   total / 1000, p.max_ns / 1000);
+	KUNIT_EXPECT_LT(test, p.max_ns, total / 4);
+	ddic_site_stats(&t, &nlive, &bytes);
+	KUNIT_EXPECT_EQ(test, nlive, (unsigned long)FND_SITES / 2);
+	for (i = 0; i < FND_SITES; i += 2)
+		ddic_site_untrack(&t, &sites[i]);
+	kvfree(sites);
+}
+
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
 	KUNIT_CASE(poll_queue_cut_loose),
 	KUNIT_CASE(stale_minor_reserved),
 	KUNIT_CASE(cdev_outlives_driver),
 	KUNIT_CASE(state_locks_nest),
+	DDIC_CASE_SLOW(orphan_walk_batched),
 	{}
 };
 
