@@ -128,7 +128,8 @@ void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 	}
 	list_del(&cursor.link);
 	spin_unlock_irqrestore(&t->lock, flags);
-	for (i = 0; buf && i < min(n, (unsigned long)DDIC_SITE_REPORT_MAX); i++)
+	for (i = 0; buf && i < min_t(unsigned long, n, DDIC_SITE_REPORT_MAX);
+	     i++)
 		pr_warn("%s\n", buf + i * DDIC_SITE_LINE);
 	kfree(buf);
 	if (n)

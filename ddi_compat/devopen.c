@@ -387,12 +387,19 @@ static int dvo_show(struct seq_file *m, void *v)
 	struct dvo_count *o;
 
 	mutex_lock(&dvo_all_lock);
-	list_for_each_entry(o, &dvo_all, all)
+	list_for_each_entry(o, &dvo_all, all) {
+		/*
+		 * The counts change under the driver's state_lock, not
+		 * taken here (it nests outside dvo_all_lock): a line may
+		 * be a moment old, which is all a reader can ask of it.
+		 */
 		seq_printf(m, "%s %u,%u %s count %d opening %d closing %d\n",
 			   o->drv->name, MAJOR(o->dev), MINOR(o->dev),
 			   o->otyp == OTYP_BLK ? "blk" : "chr",
-			   data_race(o->count), data_race(o->opening),
-			   data_race(o->closing));
+			   data_race(o->count),		/* see above */
+			   data_race(o->opening),	/* see above */
+			   data_race(o->closing));	/* see above */
+	}
 	mutex_unlock(&dvo_all_lock);
 	return 0;
 }

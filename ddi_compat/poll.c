@@ -106,6 +106,7 @@ void ddic_poll_forget_range(const void *start, size_t len)
 	list_for_each_entry_safe(q, tmp, &dead, link)
 		kfree(q);
 }
+EXPORT_SYMBOL_IF_KUNIT(ddic_poll_forget_range);
 
 void pollhead_clean(struct pollhead *php)
 {
@@ -113,7 +114,6 @@ void pollhead_clean(struct pollhead *php)
 		ddic_poll_forget_range(php, sizeof(*php));
 }
 EXPORT_SYMBOL(pollhead_clean);
-EXPORT_SYMBOL_IF_KUNIT(ddic_poll_forget_range);
 
 void ddic_poll_driver_gone(struct ddic_driver *drv)
 {
