@@ -11,8 +11,8 @@
  *       the driver's unload must not touch freed memory.
  *   26: a detached instance's character node keeps its minor: another
  *       instance cannot make a node with it.
- *   27: gathering a module's leaks at its unload holds the tracker's
- *       lock (interrupts off) only for short batches, not for the walk
+ *   27: gathering a module's leaks at its unload keeps interrupts off
+ *       (the tracker's lock) only for short batches, not for the walk
  *       over every live allocation.
  *   29: one driver's attach(9E) opening another driver's node nests two
  *       drivers' state locks: lockdep must not call that recursive.
@@ -22,10 +22,9 @@
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/kobject.h>
-#include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/highmem.h>
-#include <linux/kthread.h>
+#include <linux/hrtimer.h>
 #include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/preempt.h>
@@ -268,35 +267,27 @@ static void state_locks_nest(struct kunit *test)
 }
 
 /*
- * Finding 27: a prober on the other CPU times how long it waits for the
- * tracker's lock while ddic_site_orphan() walks 100000 sites.
+ * Finding 27: a timer firing every 200 us times the longest stretch
+ * with interrupts off on this CPU while ddic_site_orphan() walks 200000
+ * sites (the tracker's lock is taken with interrupts off).
  */
-#define FND_SITES	100000
+#define FND_SITES	200000
 
-struct fnd_probe {
-	struct ddic_site_tracker *t;
-	struct completion started;
-	u64 max_ns;
+struct fnd_gap {
+	struct hrtimer timer;
+	u64 last, max;
 };
 
-static int fnd_prober(void *arg)
+static enum hrtimer_restart fnd_tick(struct hrtimer *t)
 {
-	struct fnd_probe *p = arg;
-	struct ddic_site s;
-	u64 t0, d;
+	struct fnd_gap *g = container_of(t, struct fnd_gap, timer);
+	u64 now = ktime_get_ns();
 
-	complete(&p->started);
-	while (!kthread_should_stop()) {
-		t0 = ktime_get_ns();
-		/* Caller 1: in no module, so never one of the leaks. */
-		ddic_site_track(p->t, &s, 0, "probe", 0, 1);
-		d = ktime_get_ns() - t0;
-		ddic_site_untrack(p->t, &s);
-		if (d > p->max_ns)
-			p->max_ns = d;
-		cond_resched();
-	}
-	return 0;
+	if (g->last && now - g->last > g->max)
+		g->max = now - g->last;
+	g->last = now;
+	hrtimer_forward_now(t, ns_to_ktime(200 * NSEC_PER_USEC));
+	return HRTIMER_RESTART;
 }
 
 static void fnd_describe(struct ddic_site *s, const char *modname,
@@ -309,39 +300,34 @@ static void orphan_walk_batched(struct kunit *test)
 {
 	struct ddic_site_tracker t;
 	unsigned long nlive, bytes;
-	struct task_struct *task;
 	struct ddic_site *sites;
-	struct fnd_probe p = { .t = &t };
+	struct fnd_gap g = { };
 	u64 t0, total;
 	int i;
 
-	if (num_online_cpus() < 2)
-		kunit_skip(test, "needs two CPUs");
 	spin_lock_init(&t.lock);
 	INIT_LIST_HEAD(&t.live);
 	t.nlive = t.bytes = 0;
 	sites = kvcalloc(FND_SITES, sizeof(*sites), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, sites);
-	/* Half of them this module's (the leaks), half nobody's. */
+	/* Half of them this module's (the leaks), half nobody's (caller 1). */
 	for (i = 0; i < FND_SITES; i++)
 		ddic_site_track(&t, &sites[i], 8, "fnd", i,
-				i % 2 ? (unsigned long)fnd_prober : 1);
-	init_completion(&p.started);
-	task = kthread_run(fnd_prober, &p, "fnd_prober");
-	if (IS_ERR(task)) {
-		kvfree(sites);
-		KUNIT_FAIL(test, "no prober thread");
-		return;
-	}
-	wait_for_completion(&p.started);
-	msleep(20);
+				i % 2 ? (unsigned long)fnd_tick : 1);
+	migrate_disable();	/* the timer and the walk on one CPU */
+	hrtimer_init(&g.timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
+	g.timer.function = fnd_tick;
+	hrtimer_start(&g.timer, ns_to_ktime(200 * NSEC_PER_USEC),
+		      HRTIMER_MODE_REL_PINNED);
+	msleep(5);
 	t0 = ktime_get_ns();
 	ddic_site_orphan(&t, THIS_MODULE, "fnd", "sites", fnd_describe);
 	total = ktime_get_ns() - t0;
-	kthread_stop(task);
-	kunit_info(test, "walk %llu us, longest wait for the lock %llu us\n",
-		   total / 1000, p.max_ns / 1000);
-	KUNIT_EXPECT_LT(test, p.max_ns, total / 4);
+	hrtimer_cancel(&g.timer);
+	migrate_enable();
+	kunit_info(test, "walk %llu us, longest time without the timer %llu us\n",
+		   total / 1000, g.max / 1000);
+	KUNIT_EXPECT_LT(test, g.max, total / 3);
 	ddic_site_stats(&t, &nlive, &bytes);
 	KUNIT_EXPECT_EQ(test, nlive, (unsigned long)FND_SITES / 2);
 	for (i = 0; i < FND_SITES; i += 2)
