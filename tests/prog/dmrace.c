@@ -275,7 +275,7 @@ static void case_close_during_open(void)
 
 	do {
 		reset();
-		rc = overlap(1000, 0, 300, 500, &hit);
+		rc = overlap(2000, 0, 300, 500, &hit);
 	} while (retry("close-during-open: interleaved", hit, ++try));
 	check(rc == 0, "close-during-open: both opens succeed");
 	st = stats();
@@ -291,8 +291,8 @@ static void case_two_closes(void)
 
 	do {
 		reset();
-		rc = overlap(1000, 1500, 300, 0, &hit);
-		ms_sleep(2000);	/* a second close(9E) would still run */
+		rc = overlap(2000, 3000, 300, 0, &hit);
+		ms_sleep(3500);	/* a second close(9E) would still run */
 	} while (retry("two-closes: interleaved", hit, ++try));
 	check(rc == 0, "two-closes: both opens succeed");
 	st = stats();
@@ -311,7 +311,7 @@ static void case_failed_open(void)
 		delays(0, 0, 0, 0);
 		/* The parent's open succeeds, the child's fails. */
 		fail_nth(2);
-		err = overlap(1000, 0, 300, 0, &hit);
+		err = overlap(2000, 0, 300, 0, &hit);
 		fail_nth(0);
 	} while (retry("failed-open: interleaved", hit, ++try));
 	check(err == EIO, "failed-open: the child's open fails with EIO");
@@ -322,7 +322,7 @@ static void case_failed_open(void)
 }
 
 /*
- * The parent's last close(9E) takes 1500 ms; 300 ms into it a child
+ * The parent's last close(9E) takes 3000 ms; 100 ms into it a child
  * opens the same minor.  The child exits 0 if the close was running when
  * it began (the interleaving happened) and had ended when its open
  * returned (the open waited for it), 5 if it missed its window.
@@ -336,7 +336,7 @@ static void case_open_during_close(void)
 
 	do {
 		reset();
-		delays(0, 1500, 0, 0);
+		delays(0, 3000, 0, 0);
 		fd = node(0, "slow0", O_RDWR);
 		if (fd < 0 || pipe(p) < 0) {
 			check(0, "open-during-close: setup");
@@ -349,7 +349,7 @@ static void case_open_during_close(void)
 			close(fd);
 			if (read(p[0], &c, 1) != 1)
 				_exit(2);
-			ms_sleep(300);
+			ms_sleep(100);
 			was = qstats().ds_closing;
 			fd2 = node(0, "slow0", O_RDWR);
 			if (fd2 < 0)
@@ -376,7 +376,7 @@ static void case_open_during_close(void)
 
 /*
  * Clone opens: the parent's clone file gets minor A; its last close(9E)
- * (1500 ms) frees A at once; 300 ms into it a child's clone open is
+ * (3000 ms) frees A at once; 100 ms into it a child's clone open is
  * handed A again, and its close must wait for the first close(9E).
  * The child exits 0 if it got A while A's close ran, 5 if it missed.
  */
@@ -390,7 +390,7 @@ static void case_clone_reuse(void)
 
 	do {
 		reset();
-		delays(0, 1500, 0, 0);
+		delays(0, 3000, 0, 0);
 		fa = node(0, "clone", O_RDWR);
 		if (fa < 0 || fstat(fa, &sa) < 0 || pipe(p) < 0) {
 			check(0, "clone-reuse: setup");
@@ -403,7 +403,7 @@ static void case_clone_reuse(void)
 			close(fa);
 			if (read(p[0], &c, 1) != 1)
 				_exit(2);
-			ms_sleep(300);
+			ms_sleep(100);
 			was = qstats().ds_closing;
 			fb = node(0, "clone", O_RDWR);
 			if (fb < 0 || fstat(fb, &sb) < 0)
@@ -418,7 +418,7 @@ static void case_clone_reuse(void)
 		rc = child_status(pid);
 		close(p[0]);
 		close(p[1]);
-		ms_sleep(1600);
+		ms_sleep(3100);
 	} while (retry("clone-reuse: interleaved", rc != 5, ++try));
 	check(rc == 0 || rc == 5,
 	      "clone-reuse: the clone open gets the minor being closed");
