@@ -17,6 +17,9 @@
 #                                 the others (and the last make bench's)
 #   BLK_REPS, BLK_RUNTIME, BLK_MIB, BLK_BRIDGES  the block bench's
 #                                 (tests/bench/blk_bench.sh)
+#   BENCH_EXTRA=DIR, BENCH_VARS="NAME..."  an experiment: DIR copied over
+#                                 the guest's /ddi, the variables NAME
+#                                 passed to it
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
@@ -25,10 +28,13 @@ dir=$BUILD/bench
 mkdir -p "$dir"
 rm -rf "$dir/env"
 mkdir -p "$dir/env"
-for v in BENCH_ONLY BLK_REPS BLK_RUNTIME BLK_MIB BLK_BRIDGES BLK_RAMP; do
+for v in BENCH_ONLY BLK_REPS BLK_RUNTIME BLK_MIB BLK_BRIDGES BLK_RAMP \
+    $BENCH_VARS; do
 	eval "x=\${$v:-}"
 	[ -n "$x" ] && echo "export $v='$x'"
 done >"$dir/env/bench.env"
+# An experiment's own files over /ddi (e.g. bench/<name>_bench.sh).
+[ -n "${BENCH_EXTRA:-}" ] && cp -a "$BENCH_EXTRA/." "$dir/env/"
 "$TOP/scripts/initramfs.sh" "$k" bench "$dir/bench.cpio.gz" "$dir/env" ||
 	exit 1
 # The last make bench's results, for the verdicts' comparison.
