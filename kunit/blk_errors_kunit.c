@@ -472,17 +472,24 @@ static void blk_lost_biodone_reported(struct kunit *test)
 	__free_page(page);
 }
 
-#define BLK_ERRORS_CASES						\
-	KUNIT_CASE(blk_error_without_resid),				\
-	KUNIT_CASE(blk_4k_alignment),					\
-	KUNIT_CASE(blk_write_zeroes_opt_in),				\
-	KUNIT_CASE(blk_concurrent_duplicate_biodone),			\
-	DDIC_CASE_SLOW(blk_lost_biodone_reported),			\
-	{}
-
 /* One array per suite: KUnit keeps each case's status in it. */
-static struct kunit_case blk_errors_cases[] = { BLK_ERRORS_CASES };
-static struct kunit_case blk_errors_mq_cases[] = { BLK_ERRORS_CASES };
+static struct kunit_case blk_errors_cases[] = {
+	KUNIT_CASE(blk_error_without_resid),
+	KUNIT_CASE(blk_4k_alignment),
+	KUNIT_CASE(blk_write_zeroes_opt_in),
+	KUNIT_CASE(blk_concurrent_duplicate_biodone),
+	DDIC_CASE_SLOW(blk_lost_biodone_reported),
+	{}
+};
+
+static struct kunit_case blk_errors_mq_cases[] = {
+	KUNIT_CASE(blk_error_without_resid),
+	KUNIT_CASE(blk_4k_alignment),
+	KUNIT_CASE(blk_write_zeroes_opt_in),
+	KUNIT_CASE(blk_concurrent_duplicate_biodone),
+	DDIC_CASE_SLOW(blk_lost_biodone_reported),
+	{}
+};
 
 static int be_bio_suite_init(struct kunit_suite *suite)
 {

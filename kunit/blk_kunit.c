@@ -670,20 +670,30 @@ static void blk_raw_and_block(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bt.detaches, 2);
 }
 
-#define BLK_CASES							\
-	KUNIT_CASE(blk_raw_and_block),					\
-	KUNIT_CASE(blk_names_size),					\
-	KUNIT_CASE(blk_read_write),					\
-	KUNIT_CASE(blk_errors),						\
-	KUNIT_CASE(blk_short),						\
-	KUNIT_CASE(blk_async),						\
-	KUNIT_CASE(blk_flush_discard),					\
-	KUNIT_CASE(blk_runtime_nodes),					\
-	{}
-
 /* One array per suite: KUnit keeps each case's status in it. */
-static struct kunit_case blk_cases[] = { BLK_CASES };
-static struct kunit_case blk_mq_cases[] = { BLK_CASES };
+static struct kunit_case blk_cases[] = {
+	KUNIT_CASE(blk_raw_and_block),
+	KUNIT_CASE(blk_names_size),
+	KUNIT_CASE(blk_read_write),
+	KUNIT_CASE(blk_errors),
+	KUNIT_CASE(blk_short),
+	KUNIT_CASE(blk_async),
+	KUNIT_CASE(blk_flush_discard),
+	KUNIT_CASE(blk_runtime_nodes),
+	{}
+};
+
+static struct kunit_case blk_mq_cases[] = {
+	KUNIT_CASE(blk_raw_and_block),
+	KUNIT_CASE(blk_names_size),
+	KUNIT_CASE(blk_read_write),
+	KUNIT_CASE(blk_errors),
+	KUNIT_CASE(blk_short),
+	KUNIT_CASE(blk_async),
+	KUNIT_CASE(blk_flush_discard),
+	KUNIT_CASE(blk_runtime_nodes),
+	{}
+};
 
 static int blk_bio_suite_init(struct kunit_suite *suite)
 {
