@@ -558,8 +558,10 @@ static const struct blk_mq_ops ddic_blk_mq_ops = {
 
 /*
  * The bio path's commands: taken from this CPU's free list, else the
- * disk's shared one, else allocated (and kept until the disk goes).
- * NULL only when the allocation fails.
+ * disk's shared one, else allocated (and kept until the disk goes: the
+ * pool grows to the most bios ever in flight at once).  The allocation
+ * is small and may not fail (a failed bio would be lost data for the
+ * writeback that sent it); it does no I/O.
  */
 static struct ddic_blk_cmd *ddic_blk_cmd_get(struct ddic_blk *blk)
 {
@@ -584,9 +586,7 @@ static struct ddic_blk_cmd *ddic_blk_cmd_get(struct ddic_blk *blk)
 	spin_unlock_irqrestore(&blk->lock, flags);
 	if (cmd)
 		return cmd;
-	cmd = kzalloc(sizeof(*cmd), GFP_NOIO);
-	if (!cmd)
-		return NULL;
+	cmd = kzalloc(sizeof(*cmd), GFP_NOIO | __GFP_NOFAIL);
 	bioinit(&cmd->buf);
 	cmd->buf.b_ddic_done = ddic_blk_buf_done;
 	cmd->buf.b_edev = blk->dev;
@@ -661,10 +661,6 @@ static void ddic_blk_do_bio(struct ddic_blk *blk, struct bio *bio)
 		goto end;
 	}
 	cmd = ddic_blk_cmd_get(blk);
-	if (!cmd) {
-		st = BLK_STS_RESOURCE;
-		goto end;
-	}
 	percpu_ref_get(&blk->inflight);
 	cmd->rq = NULL;
 	cmd->orig = bio;
