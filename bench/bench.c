@@ -150,6 +150,7 @@ static const struct {
 	{ "umem", bench_umem },
 	{ "svc", bench_svc },
 	{ "callout", bench_callout },
+	{ "copy", bench_copy },
 };
 
 /* @name is one of the comma-separated names of @list. */

@@ -33,6 +33,7 @@ int bench_rmap(void);
 int bench_umem(void);
 int bench_svc(void);
 int bench_callout(void);
+int bench_copy(void);
 
 /* /dev/ddi_umem_fixture, for the user-space umem tests and benches. */
 int ddic_umem_fixture_init(void);
