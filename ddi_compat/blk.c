@@ -158,7 +158,8 @@ struct ddic_blk_cmd {
 	bool done_inline;		/* biodone() came from inside it */
 	struct work_struct work;	/* continue after a late biodone() */
 	/* The bio path. */
-	unsigned long acct;		/* bio_start_io_acct(), if counted */
+	bool counted;			/* I/O statistics on: acct is set */
+	unsigned long acct;		/* bio_start_io_acct() */
 	unsigned long since;		/* jiffies: kept by strategy since */
 	struct list_head pend;		/* on blk->pending while kept */
 	struct list_head all;		/* on blk->cmds */
@@ -253,7 +254,7 @@ static void ddic_blk_end(struct ddic_blk_cmd *cmd, blk_status_t st)
 		blk_mq_end_request(cmd->rq, st);
 		return;
 	}
-	if (cmd->acct)
+	if (cmd->counted)
 		bio_end_io_acct(bio, cmd->acct);
 	bio->bi_status = st;
 	/* The command first: bio_endio() may let the disk go. */
@@ -670,8 +671,9 @@ static void ddic_blk_do_bio(struct ddic_blk *blk, struct bio *bio)
 	cmd->write = op_is_write(bio_op(bio));
 	cmd->postflush = cmd->write && (bio->bi_opf & REQ_FUA);
 	cmd->done = 0;
-	cmd->acct = blk_queue_io_stat(blk->disk->queue) ?
-		bio_start_io_acct(bio) : 0;
+	cmd->counted = blk_queue_io_stat(blk->disk->queue);
+	if (cmd->counted)
+		cmd->acct = bio_start_io_acct(bio);
 	ddic_blk_issue(cmd);
 	return;
 end:
