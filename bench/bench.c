@@ -13,6 +13,8 @@
 #include <linux/ktime.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/math64.h>
+#include <linux/string.h>
 #include <linux/sched.h>
 
 #include "bench.h"
@@ -23,36 +25,29 @@ struct bench_row {
 	char unit[16];
 	char baseline[64];
 	u64 value, baseline_value;
+	/* Per-round ratio value/baseline, thousandths; 0: not measured. */
+	u64 ratio_min, ratio_med, ratio_max;
 };
 
 static LIST_HEAD(bench_rows);
+
+/*
+ * The spread of the last bench_pair() (its per-round ratios), taken by
+ * the next bench_report(): so every case timed with bench_pair() reports
+ * its spread without passing it.
+ */
+static u64 bench_spread[3];
+
+/* Only the cases named here (comma-separated), if set: make bench's BENCH_ONLY. */
+static char *only;
+module_param(only, charp, 0444);
+MODULE_PARM_DESC(only, "run only these in-kernel cases (comma-separated)");
 
 /* cases=0 loads the module for its fixtures without running the cases. */
 static bool cases = true;
 module_param(cases, bool, 0444);
 MODULE_PARM_DESC(cases, "run the in-kernel benchmark cases at load");
-/* only=svc,callout runs just those cases (scripts/guest/mode-bench.sh). */
-static char *only;
-module_param(only, charp, 0444);
-MODULE_PARM_DESC(only, "comma-separated cases to run (default: all)");
 static struct dentry *bench_dir;
-
-static bool bench_wanted(const char *name)
-{
-	const char *p = only;
-	size_t n = strlen(name);
-
-	if (!p || !*p)
-		return true;
-	while (p) {
-		if (!strncmp(p, name, n) && (p[n] == ',' || !p[n]))
-			return true;
-		p = strchr(p, ',');
-		if (p)
-			p++;
-	}
-	return false;
-}
 
 void bench_report(const char *name, const char *unit, u64 value_milli,
 		  const char *baseline, u64 baseline_milli)
@@ -66,6 +61,10 @@ void bench_report(const char *name, const char *unit, u64 value_milli,
 	strscpy(r->baseline, baseline, sizeof(r->baseline));
 	r->value = value_milli;
 	r->baseline_value = baseline_milli;
+	r->ratio_min = bench_spread[0];
+	r->ratio_med = bench_spread[1];
+	r->ratio_max = bench_spread[2];
+	memset(bench_spread, 0, sizeof(bench_spread));
 	list_add_tail(&r->link, &bench_rows);
 	pr_info("%s: %llu.%03llu %s (%s: %llu.%03llu)\n", name,
 		value_milli / 1000, value_milli % 1000, unit, baseline,
@@ -79,12 +78,24 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The per-round ratios of a case measured outside bench_pair() (the
+ * user-space cases): thousandths, for the next bench_report().
+ */
+void bench_set_spread(u64 min_milli, u64 med_milli, u64 max_milli)
+{
+	bench_spread[0] = min_milli;
+	bench_spread[1] = med_milli;
+	bench_spread[2] = max_milli;
+}
+
 #define BENCH_MAX_ROUNDS 31
 
 void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 		unsigned long iters, int rounds, u64 *a_milli, u64 *b_milli)
 {
-	u64 ta[BENCH_MAX_ROUNDS], tb[BENCH_MAX_ROUNDS], t0;
+	u64 ta[BENCH_MAX_ROUNDS], tb[BENCH_MAX_ROUNDS], tr[BENCH_MAX_ROUNDS];
+	u64 t0;
 	int i;
 
 	rounds = clamp(rounds, 1, BENCH_MAX_ROUNDS);
@@ -98,8 +109,12 @@ void bench_pair(bench_fn a, void *a_arg, bench_fn b, void *b_arg,
 		t0 = ktime_get_ns();
 		b(b_arg, iters);
 		tb[i] = (ktime_get_ns() - t0) * 1000 / iters;
+		/* This round's ratio: the two ran back to back. */
+		tr[i] = tb[i] ? div64_u64(ta[i] * 1000, tb[i]) : 0;
 		cond_resched();
 	}
+	sort(tr, rounds, sizeof(u64), cmp_u64, NULL);
+	bench_set_spread(tr[0], tr[rounds / 2], tr[rounds - 1]);
 	sort(ta, rounds, sizeof(u64), cmp_u64, NULL);
 	sort(tb, rounds, sizeof(u64), cmp_u64, NULL);
 	*a_milli = ta[rounds / 2];
@@ -110,11 +125,18 @@ static int bench_results_show(struct seq_file *m, void *v)
 {
 	struct bench_row *r;
 
-	list_for_each_entry(r, &bench_rows, link)
-		seq_printf(m, "{\"name\": \"%s\", \"value\": %llu.%03llu, \"unit\": \"%s\", \"baseline\": \"%s\", \"baseline_value\": %llu.%03llu}\n",
+	list_for_each_entry(r, &bench_rows, link) {
+		seq_printf(m, "{\"name\": \"%s\", \"value\": %llu.%03llu, \"unit\": \"%s\", \"baseline\": \"%s\", \"baseline_value\": %llu.%03llu",
 			   r->name, r->value / 1000, r->value % 1000, r->unit,
 			   r->baseline, r->baseline_value / 1000,
 			   r->baseline_value % 1000);
+		if (r->ratio_max)
+			seq_printf(m, ", \"ratio_min\": %llu.%03llu, \"ratio_med\": %llu.%03llu, \"ratio_max\": %llu.%03llu",
+				   r->ratio_min / 1000, r->ratio_min % 1000,
+				   r->ratio_med / 1000, r->ratio_med % 1000,
+				   r->ratio_max / 1000, r->ratio_max % 1000);
+		seq_puts(m, "}\n");
+	}
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(bench_results);
@@ -128,14 +150,29 @@ static const struct {
 	{ "umem", bench_umem },
 	{ "svc", bench_svc },
 	{ "callout", bench_callout },
+	{ "copy", bench_copy },
 };
+
+/* @name is one of the comma-separated names of @list. */
+static bool bench_named(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while ((p = strstr(p, name))) {
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return true;
+		p += n;
+	}
+	return false;
+}
 
 static int __init ddic_bench_init(void)
 {
 	int i, err;
 
 	for (i = 0; cases && i < ARRAY_SIZE(bench_cases); i++) {
-		if (!bench_wanted(bench_cases[i].name))
+		if (only && !bench_named(only, bench_cases[i].name))
 			continue;
 		err = bench_cases[i].run();
 		if (err)

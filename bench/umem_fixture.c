@@ -414,6 +414,8 @@ static long uf_ioctl_locked(unsigned int cmd, void __user *arg)
 		rep.name[sizeof(rep.name) - 1] = 0;
 		rep.unit[sizeof(rep.unit) - 1] = 0;
 		rep.baseline[sizeof(rep.baseline) - 1] = 0;
+		bench_set_spread(rep.ratio_min_milli, rep.ratio_med_milli,
+				 rep.ratio_max_milli);
 		bench_report(rep.name, rep.unit, rep.value_milli, rep.baseline,
 			     rep.baseline_milli);
 		return 0;

@@ -80,6 +80,10 @@ struct uf_report {			/* UF_REPORT: one bench row */
 	char name[64];
 	char unit[16];
 	char baseline[64];
+	/* The per-round ratio value/baseline (thousandths); 0: none. */
+	unsigned long long ratio_min_milli;
+	unsigned long long ratio_med_milli;
+	unsigned long long ratio_max_milli;
 };
 
 struct uf_lock {			/* UF_LOCK: ddi_umem_lock() */

@@ -19,17 +19,33 @@
  * keeps its instance attached; an open of a disk whose instance
  * autodetached attaches it again.
  *
- * I/O: each request is handed to strategy(9E) as a series of bufs, one
- * per physically contiguous piece of its memory (adjacent bio_vecs that
- * touch are joined), one after the other, using the buf embedded in the
- * request's own blk-mq payload (no allocation per I/O).  A buf completed
- * inside strategy(9E) (the usual case for a RAM disk) lets the submitting
- * loop go on to the next piece; one completed later from another context
- * continues from a work item, since strategy(9E) runs in process context
- * (BLK_MQ_F_BLOCKING).  The first buf to fail ends the request: the bytes
- * before the failure (rounded down to the logical block size) complete
- * successfully, the rest fails with b_error mapped to a blk_status_t
- * (EIO if the buf only came back short, with b_resid set).
+ * Two bridges, chosen per driver by the .conf property ddic-blk-mq:
+ *
+ * - bio-based (the default, ddic-blk-mq=0 or absent): the disk has a
+ *   submit_bio; each bio, split as the disk's limits require, goes to
+ *   strategy(9E) with no request in between, as a series of bufs taken
+ *   from a per-disk pool of commands (per-CPU free lists; a command is
+ *   never freed while the disk lives, so a late duplicate biodone()
+ *   touches a buf, as on the blk-mq path).  The last buf ends the bio.
+ *   PREFLUSH becomes DKIOCFLUSHWRITECACHE before the data, FUA the same
+ *   after it (blk-mq's flush machinery does this for the other bridge).
+ *   A buf still with the driver after the queue's timeout is reported by
+ *   a per-disk timer (finding 17).  A failed buf fails its whole bio.
+ * - blk-mq (ddic-blk-mq=1): for drivers that want an I/O scheduler,
+ *   Linux's merging or several hardware queues.  Each request is handed
+ *   to strategy(9E) as a series of bufs, using the buf embedded in the
+ *   request's own blk-mq payload; strategy runs in process context
+ *   (BLK_MQ_F_BLOCKING).  The first buf to fail ends the request: the
+ *   bytes before the failure (rounded down to the logical block size)
+ *   complete successfully, the rest fails.
+ *
+ * On both, a request or bio is cut in one buf per physically contiguous
+ * piece of its memory (adjacent bio_vecs that touch are joined), handed
+ * over one after the other.  A buf completed inside strategy(9E) (the
+ * usual case for a RAM disk) lets the submitting loop go on to the next
+ * piece; one completed later from another context continues from a work
+ * item.  A failed buf's b_error is mapped to a blk_status_t (EIO if the
+ * buf only came back short, with b_resid set).
  *
  * Flush and discard are ioctls, as on Solaris: DKIOCGETWCE says whether
  * the disk has a volatile write cache (then Linux flushes arrive as
@@ -45,7 +61,11 @@
 #include <linux/module.h>
 #include <linux/blkdev.h>
 #include <linux/blk-mq.h>
+#include <linux/bio.h>
 #include <linux/compat.h>
+#include <linux/percpu.h>
+#include <linux/percpu-refcount.h>
+#include <linux/timer.h>
 #include <linux/cred.h>
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
@@ -71,6 +91,16 @@
 #define DDIC_BLK_QUEUE_DEPTH	128
 #define DDIC_BLK_MAX_SEGMENTS	512
 #define DDIC_BLK_MAX_HW_QUEUES	64
+/* Free commands a CPU keeps for the bio path; more go to the shared list. */
+#define DDIC_BLK_PCPU_FREE	64
+
+struct ddic_blk_cmd;
+
+/* A CPU's free commands (bio path). */
+struct ddic_blk_pcpu {
+	struct ddic_blk_cmd *free;
+	unsigned int nfree;
+};
 
 struct ddic_blk {
 	struct ddic_driver *drv;
@@ -80,8 +110,18 @@ struct ddic_blk {
 	unsigned int lbsize;
 	bool write_cache, can_free;
 	bool free_zeroes;		/* .conf ddic-discard-zeroes */
+	bool mq;			/* .conf ddic-blk-mq: the blk-mq bridge */
 	struct gendisk *disk;
 	struct blk_mq_tag_set set;
+	/* The bio path: its command pool, in-flight count, pending bufs. */
+	struct ddic_blk_pcpu __percpu *pcpu;
+	spinlock_t lock;		/* cmd_free, cmds, pending */
+	struct ddic_blk_cmd *cmd_free;	/* shared free list */
+	struct list_head cmds;		/* every command, for the end */
+	struct list_head pending;	/* bufs strategy(9E) kept */
+	struct timer_list pend_timer;	/* reports bufs kept too long */
+	struct percpu_ref inflight;	/* bios not yet ended */
+	struct completion drained;	/* inflight reached zero after kill */
 	struct work_struct destroy_work;
 	char path[2 * DDIC_NAME_MAX + 24];	/* pseudo/<drv>@<inst>:<name> */
 	char name[2 * DDIC_NAME_MAX + 16];	/* the disk name, uncut */
@@ -98,19 +138,41 @@ enum {
 	DDIC_BLK_WAITING,	/* strategy returned; biodone() will come */
 };
 
-/* The blk-mq payload of a request: its buf and where it is. */
+/*
+ * An I/O on its way through strategy(9E): the blk-mq payload of a request,
+ * or a command of the bio path's pool serving one bio.
+ */
 struct ddic_blk_cmd {
 	struct buf buf;
 	struct ddic_blk *blk;
-	struct request *rq;
+	struct request *rq;		/* blk-mq: the request; else NULL */
+	struct bio *orig;		/* bio path: the bio served */
 	struct bio *bio;		/* the next piece starts here */
 	struct bvec_iter iter;
+	sector_t sector;		/* where the I/O starts */
 	unsigned int done;		/* bytes completed */
+	bool write;
+	bool postflush;			/* bio path: FUA, flush after */
 	atomic_t phase;
 	struct task_struct *submitter;	/* in strategy(9E) for this buf */
 	bool done_inline;		/* biodone() came from inside it */
 	struct work_struct work;	/* continue after a late biodone() */
+	/* The bio path. */
+	bool counted;			/* I/O statistics on: acct is set */
+	unsigned long acct;		/* bio_start_io_acct() */
+	unsigned long since;		/* jiffies: kept by strategy since */
+	struct list_head pend;		/* on blk->pending while kept */
+	struct list_head all;		/* on blk->cmds */
+	struct ddic_blk_cmd *next_free;
 };
+
+/*
+ * The bridge of drivers whose .conf does not say (ddic-blk-mq): bio-based
+ * unless this is set.  For the tests, which run the same driver on both.
+ */
+static bool ddic_blk_mq_dflt;
+module_param_named(blk_mq, ddic_blk_mq_dflt, bool, 0644);
+MODULE_PARM_DESC(blk_mq, "block nodes of drivers without a ddic-blk-mq property use blk-mq (default: bio-based)");
 
 static struct workqueue_struct *ddic_blk_wq;
 static const struct cred *ddic_kcred;
@@ -136,7 +198,6 @@ static int ddic_blk_ioctl(struct ddic_blk *blk, int cmd, void *arg, int mode)
 /* Set up the buf for the next contiguous piece; false when none is left. */
 static bool ddic_blk_next_piece(struct ddic_blk_cmd *cmd)
 {
-	struct request *rq = cmd->rq;
 	struct bio *bio = cmd->bio;
 	struct buf *bp = &cmd->buf;
 	struct bio_vec bv;
@@ -163,7 +224,7 @@ static bool ddic_blk_next_piece(struct ddic_blk_cmd *cmd)
 	cmd->bio = bio;
 	if (!len)
 		return false;
-	bp->b_flags = B_BUSY | (rq_data_dir(rq) == READ ? B_READ : B_WRITE);
+	bp->b_flags = B_BUSY | (cmd->write ? B_WRITE : B_READ);
 	bp->b_error = 0;
 	bp->b_resid = 0;
 	bp->b_bcount = len;
@@ -172,8 +233,8 @@ static bool ddic_blk_next_piece(struct ddic_blk_cmd *cmd)
 	bp->b_private = NULL;
 	bp->b_un.b_addr = addr;
 	bp->b_ddi_kaddr = addr;
-	bp->b_lblkno = blk_rq_pos(rq) + (cmd->done >> SECTOR_SHIFT);
-	bp->b_offset = ((offset_t)blk_rq_pos(rq) << SECTOR_SHIFT) + cmd->done;
+	bp->b_lblkno = cmd->sector + (cmd->done >> SECTOR_SHIFT);
+	bp->b_offset = ((offset_t)cmd->sector << SECTOR_SHIFT) + cmd->done;
 	return true;
 }
 
@@ -182,9 +243,29 @@ static bool ddic_blk_more(struct ddic_blk_cmd *cmd)
 	return cmd->bio && (cmd->iter.bi_size || cmd->bio->bi_next);
 }
 
+static void ddic_blk_cmd_put(struct ddic_blk_cmd *cmd);
+
+/* End @cmd's I/O with @st: its request, or its bio (any context). */
+static void ddic_blk_end(struct ddic_blk_cmd *cmd, blk_status_t st)
+{
+	struct bio *bio = cmd->orig;
+
+	if (cmd->rq) {
+		blk_mq_end_request(cmd->rq, st);
+		return;
+	}
+	if (cmd->counted)
+		bio_end_io_acct(bio, cmd->acct);
+	bio->bi_status = st;
+	/* The command first: bio_endio() may let the disk go. */
+	ddic_blk_cmd_put(cmd);
+	bio_endio(bio);
+}
+
 /*
- * The buf of @cmd is done.  Returns true when the request goes on with
- * its next piece; otherwise the request has been ended.  Any context.
+ * The buf of @cmd is done.  Returns true when the I/O goes on (with its
+ * next piece, or the flush after a FUA write) in process context;
+ * otherwise it has been ended.  Any context.
  */
 static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 {
@@ -196,9 +277,9 @@ static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 
 	if (!err && !resid) {
 		cmd->done += len;
-		if (ddic_blk_more(cmd))
+		if (ddic_blk_more(cmd) || cmd->postflush)
 			return true;
-		blk_mq_end_request(rq, BLK_STS_OK);
+		ddic_blk_end(cmd, BLK_STS_OK);
 		return false;
 	}
 	if (resid > len) {
@@ -212,12 +293,61 @@ static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
 	 */
 	if (err && !resid)
 		resid = len;
+	if (!rq) {
+		/* A bio completes whole or fails whole. */
+		ddic_blk_end(cmd, err ? ddic_blk_status(err) : BLK_STS_IOERR);
+		return false;
+	}
 	done = round_down(cmd->done + (unsigned int)(len - resid),
 			  cmd->blk->lbsize);
 	if (done)
 		blk_update_request(rq, BLK_STS_OK, done);
 	blk_mq_end_request(rq, err ? ddic_blk_status(err) : BLK_STS_IOERR);
 	return false;
+}
+
+/* The bio path's report of a kept buf comes after the queue's timeout. */
+static unsigned long ddic_blk_timeout_jiffies(struct ddic_blk *blk)
+{
+	unsigned int t = READ_ONCE(blk->disk->queue->rq_timeout);
+
+	return t ? t : 30 * HZ;
+}
+
+/* A kept buf of the bio path came back: off the pending list. */
+static void ddic_blk_unpend(struct ddic_blk_cmd *cmd)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&cmd->blk->lock, flags);
+	list_del(&cmd->pend);
+	spin_unlock_irqrestore(&cmd->blk->lock, flags);
+}
+
+/*
+ * The bio path's timer: a buf kept longer than the queue's timeout is
+ * reported (finding 17, as ddic_blk_timeout() does for requests) and
+ * waited on further; ending its bio would take memory the driver uses.
+ */
+static void ddic_blk_pend_timer(struct timer_list *t)
+{
+	struct ddic_blk *blk = from_timer(blk, t, pend_timer);
+	unsigned long tmo = ddic_blk_timeout_jiffies(blk), flags;
+	struct ddic_blk_cmd *cmd;
+
+	spin_lock_irqsave(&blk->lock, flags);
+	list_for_each_entry(cmd, &blk->pending, pend) {
+		if (time_before(jiffies, cmd->since + tmo))
+			continue;
+		pr_warn_ratelimited("%s: no biodone(9F) from %s for the buf at block %lld (dev %u,%u); still waiting\n",
+				    blk->disk->disk_name, blk->drv->name,
+				    (long long)cmd->buf.b_lblkno,
+				    MAJOR(blk->dev), MINOR(blk->dev));
+		cmd->since = jiffies;
+	}
+	if (!list_empty(&blk->pending))
+		mod_timer(&blk->pend_timer, jiffies + min(tmo, (unsigned long)HZ));
+	spin_unlock_irqrestore(&blk->lock, flags);
 }
 
 /*
@@ -227,12 +357,20 @@ static bool ddic_blk_piece_done(struct ddic_blk_cmd *cmd)
  */
 static void ddic_blk_issue(struct ddic_blk_cmd *cmd)
 {
-	int (*strategy)(struct buf *) = cmd->blk->cb->cb_strategy;
+	struct ddic_blk *blk = cmd->blk;
+	int (*strategy)(struct buf *) = blk->cb->cb_strategy;
+	unsigned long flags;
+	int err;
 
 	for (;;) {
 		if (!ddic_blk_next_piece(cmd)) {
-			/* Nothing (left) to move: an empty request. */
-			blk_mq_end_request(cmd->rq, BLK_STS_OK);
+			/* Nothing (left) to move; a FUA write's flush now. */
+			err = 0;
+			if (cmd->postflush)
+				err = ddic_blk_ioctl(blk, DKIOCFLUSHWRITECACHE,
+						     NULL, FWRITE);
+			ddic_blk_end(cmd, err ? ddic_blk_status(err) :
+				     BLK_STS_OK);
 			return;
 		}
 		cmd->done_inline = false;
@@ -243,12 +381,28 @@ static void ddic_blk_issue(struct ddic_blk_cmd *cmd)
 		/* An interrupt's biodone() sees the store above or sets this. */
 		barrier();
 		if (!READ_ONCE(cmd->done_inline)) {
+			/*
+			 * The bio path watches the bufs strategy keeps (the
+			 * blk-mq path has the request's timeout): on the
+			 * list before a late biodone() may look for it.
+			 */
+			if (!cmd->rq) {
+				cmd->since = jiffies;
+				spin_lock_irqsave(&blk->lock, flags);
+				list_add_tail(&cmd->pend, &blk->pending);
+				if (!timer_pending(&blk->pend_timer))
+					mod_timer(&blk->pend_timer, jiffies +
+						  ddic_blk_timeout_jiffies(blk));
+				spin_unlock_irqrestore(&blk->lock, flags);
+			}
 			if (atomic_cmpxchg(&cmd->phase, DDIC_BLK_SUBMITTING,
 					   DDIC_BLK_WAITING) ==
 			    DDIC_BLK_SUBMITTING)
 				return;	/* biodone() will come later */
 			/* Pairs with biodone's cmpxchg: its results are seen. */
 			smp_rmb();
+			if (!cmd->rq)
+				ddic_blk_unpend(cmd);
 		}
 		if (!ddic_blk_piece_done(cmd))
 			return;
@@ -281,12 +435,15 @@ static void ddic_blk_buf_done(struct buf *bp)
 		return;			/* ddic_blk_issue() carries on */
 	/* Pairs with the submitter's cmpxchg: its piece state is seen. */
 	smp_rmb();
+	if (!cmd->rq)
+		ddic_blk_unpend(cmd);
 	if (ddic_blk_piece_done(cmd))
 		queue_work(ddic_blk_wq, &cmd->work);
 }
 
-static blk_status_t ddic_blk_free_range(struct ddic_blk *blk,
-				       struct request *rq)
+/* DKIOCFREE of [sector, sector + bytes): discard and write-zeroes. */
+static blk_status_t ddic_blk_free_bytes(struct ddic_blk *blk, sector_t sector,
+				       u64 bytes)
 {
 	dkioc_free_list_t dfl = {
 		.dfl_flags = DF_WAIT_SYNC,
@@ -295,10 +452,16 @@ static blk_status_t ddic_blk_free_range(struct ddic_blk *blk,
 	};
 	int err;
 
-	dfl.dfl_exts[0].dfle_start = (u64)blk_rq_pos(rq) << SECTOR_SHIFT;
-	dfl.dfl_exts[0].dfle_length = blk_rq_bytes(rq);
+	dfl.dfl_exts[0].dfle_start = (u64)sector << SECTOR_SHIFT;
+	dfl.dfl_exts[0].dfle_length = bytes;
 	err = ddic_blk_ioctl(blk, DKIOCFREE, &dfl, FWRITE);
 	return err ? ddic_blk_status(err) : BLK_STS_OK;
+}
+
+static blk_status_t ddic_blk_free_range(struct ddic_blk *blk,
+				       struct request *rq)
+{
+	return ddic_blk_free_bytes(blk, blk_rq_pos(rq), blk_rq_bytes(rq));
 }
 
 static blk_status_t ddic_blk_do_rq(struct blk_mq_hw_ctx *hctx,
@@ -317,6 +480,9 @@ static blk_status_t ddic_blk_do_rq(struct blk_mq_hw_ctx *hctx,
 		cmd->rq = rq;
 		cmd->bio = rq->bio;
 		cmd->iter = rq->bio ? rq->bio->bi_iter : (struct bvec_iter){ 0 };
+		cmd->sector = blk_rq_pos(rq);
+		cmd->write = rq_data_dir(rq) == WRITE;
+		cmd->postflush = false;
 		cmd->done = 0;
 		ddic_blk_issue(cmd);
 		return BLK_STS_OK;
@@ -390,6 +556,144 @@ static const struct blk_mq_ops ddic_blk_mq_ops = {
 	.init_request = ddic_blk_init_request,
 	.timeout = ddic_blk_timeout,
 };
+
+/*
+ * The bio path's commands: taken from this CPU's free list, else the
+ * disk's shared one, else allocated (and kept until the disk goes: the
+ * pool grows to the most bios ever in flight at once).  The allocation
+ * is small and may not fail (a failed bio would be lost data for the
+ * writeback that sent it); it does no I/O.
+ */
+static struct ddic_blk_cmd *ddic_blk_cmd_get(struct ddic_blk *blk)
+{
+	struct ddic_blk_pcpu *pc;
+	struct ddic_blk_cmd *cmd;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pc = this_cpu_ptr(blk->pcpu);
+	cmd = pc->free;
+	if (cmd) {
+		pc->free = cmd->next_free;
+		pc->nfree--;
+	}
+	local_irq_restore(flags);
+	if (cmd)
+		return cmd;
+	spin_lock_irqsave(&blk->lock, flags);
+	cmd = blk->cmd_free;
+	if (cmd)
+		blk->cmd_free = cmd->next_free;
+	spin_unlock_irqrestore(&blk->lock, flags);
+	if (cmd)
+		return cmd;
+	cmd = kzalloc(sizeof(*cmd), GFP_NOIO | __GFP_NOFAIL);
+	bioinit(&cmd->buf);
+	cmd->buf.b_ddic_done = ddic_blk_buf_done;
+	cmd->buf.b_edev = blk->dev;
+	cmd->blk = blk;
+	INIT_WORK(&cmd->work, ddic_blk_continue);
+	spin_lock_irqsave(&blk->lock, flags);
+	list_add(&cmd->all, &blk->cmds);
+	spin_unlock_irqrestore(&blk->lock, flags);
+	return cmd;
+}
+
+/* A bio's command is free again (any context); its bio is not ended yet. */
+static void ddic_blk_cmd_put(struct ddic_blk_cmd *cmd)
+{
+	struct ddic_blk *blk = cmd->blk;
+	struct ddic_blk_pcpu *pc;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pc = this_cpu_ptr(blk->pcpu);
+	if (pc->nfree < DDIC_BLK_PCPU_FREE) {
+		cmd->next_free = pc->free;
+		pc->free = cmd;
+		pc->nfree++;
+		cmd = NULL;
+	}
+	local_irq_restore(flags);
+	if (cmd) {
+		spin_lock_irqsave(&blk->lock, flags);
+		cmd->next_free = blk->cmd_free;
+		blk->cmd_free = cmd;
+		spin_unlock_irqrestore(&blk->lock, flags);
+	}
+	percpu_ref_put(&blk->inflight);
+}
+
+/* The bio path: a bio, split to the disk's limits, to strategy(9E). */
+static void ddic_blk_do_bio(struct ddic_blk *blk, struct bio *bio)
+{
+	struct ddic_blk_cmd *cmd;
+	blk_status_t st;
+	int err;
+
+	switch (bio_op(bio)) {
+	case REQ_OP_READ:
+	case REQ_OP_WRITE:
+		break;
+	case REQ_OP_FLUSH:
+		err = ddic_blk_ioctl(blk, DKIOCFLUSHWRITECACHE, NULL, FWRITE);
+		st = err ? ddic_blk_status(err) : BLK_STS_OK;
+		goto end;
+	case REQ_OP_DISCARD:
+	case REQ_OP_WRITE_ZEROES:
+		st = blk->can_free ? ddic_blk_free_bytes(blk,
+				bio->bi_iter.bi_sector, bio->bi_iter.bi_size) :
+			BLK_STS_NOTSUPP;
+		goto end;
+	default:
+		st = BLK_STS_NOTSUPP;
+		goto end;
+	}
+	/* Linux drops PREFLUSH and FUA itself when there is no write cache. */
+	if (bio->bi_opf & REQ_PREFLUSH) {
+		err = ddic_blk_ioctl(blk, DKIOCFLUSHWRITECACHE, NULL, FWRITE);
+		if (err) {
+			st = ddic_blk_status(err);
+			goto end;
+		}
+	}
+	if (!bio->bi_iter.bi_size) {
+		st = BLK_STS_OK;	/* an empty flush */
+		goto end;
+	}
+	cmd = ddic_blk_cmd_get(blk);
+	percpu_ref_get(&blk->inflight);
+	cmd->rq = NULL;
+	cmd->orig = bio;
+	cmd->bio = bio;
+	cmd->iter = bio->bi_iter;
+	cmd->sector = bio->bi_iter.bi_sector;
+	cmd->write = op_is_write(bio_op(bio));
+	cmd->postflush = cmd->write && (bio->bi_opf & REQ_FUA);
+	cmd->done = 0;
+	cmd->counted = blk_queue_io_stat(blk->disk->queue);
+	if (cmd->counted)
+		cmd->acct = bio_start_io_acct(bio);
+	ddic_blk_issue(cmd);
+	return;
+end:
+	bio->bi_status = st;
+	bio_endio(bio);
+}
+
+/* As ddic_blk_queue_rq(): strategy(9E) and ioctls without I/O allocations. */
+static void ddic_blk_submit_bio(struct bio *bio)
+{
+	struct ddic_blk *blk = bio->bi_bdev->bd_disk->private_data;
+	unsigned int noio;
+
+	bio = bio_split_to_limits(bio);
+	if (!bio)
+		return;
+	noio = memalloc_noio_save();
+	ddic_blk_do_bio(blk, bio);
+	memalloc_noio_restore(noio);
+}
 
 /* open(9E)'s flag from a Linux block open mode. */
 static int ddic_blk_mode_flags(DDIC_BLK_MODE_T mode)
@@ -530,6 +834,20 @@ static const struct block_device_operations ddic_blk_fops = {
 	.free_disk = ddic_blk_free_disk,
 };
 
+/* The same for the bio path's disks. */
+static const struct block_device_operations ddic_blk_bio_fops = {
+	.owner = THIS_MODULE,
+	.submit_bio = ddic_blk_submit_bio,
+	.open = ddic_blk_open,
+	.release = ddic_blk_release,
+	.ioctl = ddic_blk_ioctl_native,
+#ifdef CONFIG_COMPAT
+	.compat_ioctl = ddic_blk_ioctl_compat,
+#endif
+	.devnode = ddic_blk_devnode,
+	.free_disk = ddic_blk_free_disk,
+};
+
 static ssize_t ddic_path_show(struct device *dev,
 			      struct device_attribute *attr, char *buf)
 {
@@ -633,6 +951,52 @@ static int ddic_blk_get_major(struct ddic_driver *drv)
 	return major;
 }
 
+static void ddic_blk_drained(struct percpu_ref *ref)
+{
+	complete(&container_of(ref, struct ddic_blk, inflight)->drained);
+}
+
+/* The bio path's state of a new disk. */
+static int ddic_blk_bio_init(struct ddic_blk *blk)
+{
+	int err;
+
+	spin_lock_init(&blk->lock);
+	INIT_LIST_HEAD(&blk->cmds);
+	INIT_LIST_HEAD(&blk->pending);
+	timer_setup(&blk->pend_timer, ddic_blk_pend_timer, 0);
+	init_completion(&blk->drained);
+	blk->pcpu = alloc_percpu(struct ddic_blk_pcpu);
+	if (!blk->pcpu)
+		return -ENOMEM;
+	err = percpu_ref_init(&blk->inflight, ddic_blk_drained, 0, GFP_KERNEL);
+	if (err) {
+		free_percpu(blk->pcpu);
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * ... and its end, once no bio can enter: wait for the bios in flight
+ * (del_gendisk() waits only for those inside submit_bio), then free the
+ * commands.
+ */
+static void ddic_blk_bio_fini(struct ddic_blk *blk)
+{
+	struct ddic_blk_cmd *cmd, *next;
+
+	percpu_ref_kill(&blk->inflight);
+	wait_for_completion(&blk->drained);
+	percpu_ref_exit(&blk->inflight);
+	del_timer_sync(&blk->pend_timer);
+	list_for_each_entry_safe(cmd, next, &blk->cmds, all)
+		kfree(cmd);
+	INIT_LIST_HEAD(&blk->cmds);
+	free_percpu(blk->pcpu);
+	blk->pcpu = NULL;
+}
+
 int ddic_blk_create(struct ddic_minor *mn)
 {
 	struct dev_info *dip = mn->dip;
@@ -678,10 +1042,41 @@ int ddic_blk_create(struct ddic_minor *mn)
 		ddi_prop_get_int(DDI_DEV_T_ANY, dip, DDI_PROP_DONTPASS,
 				 "ddic-discard-zeroes", 0) != 0;
 
+	/*
+	 * The bridge: bio-based unless the .conf asks for blk-mq (an I/O
+	 * scheduler, Linux's merging, hardware queues).
+	 */
+	blk->mq = ddi_prop_get_int(DDI_DEV_T_ANY, dip, DDI_PROP_DONTPASS,
+				   "ddic-blk-mq", READ_ONCE(ddic_blk_mq_dflt)) != 0;
+
 	major = ddic_blk_get_major(drv);
 	if (major < 0) {
 		err = major;
 		goto fail_free;
+	}
+	lim.lbsize = blk->lbsize;
+	lim.max_sectors = DDIC_MAXPHYS >> SECTOR_SHIFT;
+	lim.max_segments = DDIC_BLK_MAX_SEGMENTS;
+	lim.write_cache = blk->write_cache;
+	lim.discard = blk->can_free;
+	lim.write_zeroes = blk->free_zeroes;
+	/*
+	 * No I/O statistics by default (two clock reads per request; brd
+	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
+	 */
+	lim.iostats = false;
+	if (!blk->mq) {
+		err = ddic_blk_bio_init(blk);
+		if (err)
+			goto fail_free;
+		disk = ddic_blk_alloc_bio_disk(&lim);
+		if (IS_ERR(disk)) {
+			err = PTR_ERR(disk);
+			ddic_blk_bio_fini(blk);
+			goto fail_free;
+		}
+		disk->fops = &ddic_blk_bio_fops;
+		goto made;
 	}
 	blk->set.ops = &ddic_blk_mq_ops;
 	/* A queue per CPU (capped: each has DDIC_BLK_QUEUE_DEPTH requests). */
@@ -696,28 +1091,17 @@ int ddic_blk_create(struct ddic_minor *mn)
 	err = blk_mq_alloc_tag_set(&blk->set);
 	if (err)
 		goto fail_free;
-
-	lim.lbsize = blk->lbsize;
-	lim.max_sectors = DDIC_MAXPHYS >> SECTOR_SHIFT;
-	lim.max_segments = DDIC_BLK_MAX_SEGMENTS;
-	lim.write_cache = blk->write_cache;
-	lim.discard = blk->can_free;
-	lim.write_zeroes = blk->free_zeroes;
-	/*
-	 * No I/O statistics by default (two clock reads per request; brd
-	 * keeps none either); /sys/block/<disk>/queue/iostats turns them on.
-	 */
-	lim.iostats = false;
 	disk = ddic_blk_alloc_disk(&blk->set, &lim, blk);
 	if (IS_ERR(disk)) {
 		err = PTR_ERR(disk);
 		goto fail_set;
 	}
+	disk->fops = &ddic_blk_fops;
+made:
 	disk->major = major;
 	disk->first_minor = mn->minor;
 	disk->minors = 1;
 	disk->flags |= GENHD_FL_NO_PART;
-	disk->fops = &ddic_blk_fops;
 	disk->private_data = blk;
 	/* <driver><instance>_<name>, or _m<minor> if that is too long. */
 	if (scnprintf(blk->name, sizeof(blk->name), "%s%d_%s", drv->name,
@@ -735,6 +1119,10 @@ int ddic_blk_create(struct ddic_minor *mn)
 		pr_warn("%s%d: block node %s: add_disk failed: %d\n",
 			drv->name, dip->instance, mn->name, err);
 		put_disk(disk);
+		if (!blk->mq) {
+			ddic_blk_bio_fini(blk);
+			goto fail_free;
+		}
 		goto fail_set;
 	}
 	mn->blk = blk;
@@ -757,7 +1145,10 @@ void ddic_blk_destroy(struct ddic_blk *blk)
 	struct gendisk *disk = blk->disk;
 
 	del_gendisk(disk);
-	blk_mq_free_tag_set(&blk->set);
+	if (blk->mq)
+		blk_mq_free_tag_set(&blk->set);
+	else
+		ddic_blk_bio_fini(blk);
 	put_disk(disk);
 }
 

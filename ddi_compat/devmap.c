@@ -10,10 +10,9 @@
  * handle at a time; each handle says "these *maplen bytes are this piece
  * of that umem cookie".  When every byte of the VMA is covered, the
  * pieces are mapped at once, always with special PTEs (VM_PFNMAP, so GUP
- * cannot hold a page past munmap): remap_pfn_range() for a physically
- * contiguous handle of a mapping of 4 pages or more, else one
- * vmf_insert_pfn() per page.  A fault handler re-inserts pages that were
- * zapped (madvise MADV_DONTNEED, a fork that did not copy page tables).
+ * cannot hold a page past munmap), written by one apply_to_page_range()
+ * walk per handle.  A fault handler re-inserts pages that were zapped
+ * (madvise MADV_DONTNEED, a fork that did not copy page tables).
  *
  * Every mapping holds a reference on each cookie it maps, so a driver may
  * ddi_umem_free() a cookie while it is mapped: the memory stays until the
@@ -50,9 +49,6 @@
 #define DVM_HANDLE_MAGIC	0x44484e44U	/* "DHND" */
 #define DVM_AS_MAGIC		0x41535f5fU	/* "AS__" */
 
-/* Contiguous mappings at least this long use remap_pfn_range(). */
-#define DVM_REMAP_MIN	(4 * PAGE_SIZE)
-
 /* Upper bound on devmap(9E) calls for one mapping: one per page. */
 #define DVM_MAX_HANDLES(len)	(((len) >> PAGE_SHIFT) + 1)
 
@@ -88,8 +84,11 @@ struct dvm_map {
 	unsigned long pgoff;		/* vm_pgoff of the whole mapping */
 	size_t len;
 	uint_t prot, maxprot, flags;
-	bool pfnmap;			/* mapped with remap_pfn_range */
+	bool pfnmap;			/* mapped with special PTEs */
+	bool first_used;		/* @first is on @handles */
 	struct list_head handles;
+	/* The first handle: most mappings have one, so no allocation. */
+	struct dvm_handle first;
 };
 
 /* The address space a segmap(9E) entry point maps into (opaque to it). */
@@ -134,7 +133,8 @@ static void dvm_map_free(struct dvm_map *map, bool unmap_cb)
 			ddic_umem_put(h->cookie);
 		h->magic = 0;
 		list_del(&h->link);
-		kfree(h);
+		if (h != &map->first)
+			kfree(h);
 	}
 	kfree(map);
 }
@@ -142,10 +142,16 @@ static void dvm_map_free(struct dvm_map *map, bool unmap_cb)
 static struct dvm_handle *dvm_handle_new(struct dvm_map *map,
 					       gfp_t gfp)
 {
-	struct dvm_handle *h = kzalloc(sizeof(*h), gfp);
+	struct dvm_handle *h = &map->first;
 
-	if (!h)
-		return NULL;
+	if (!map->first_used) {
+		memset(h, 0, sizeof(*h));
+		map->first_used = true;
+	} else {
+		h = kzalloc(sizeof(*h), gfp);
+		if (!h)
+			return NULL;
+	}
 	h->magic = DVM_HANDLE_MAGIC;
 	h->map = map;
 	list_add_tail(&h->link, &map->handles);
@@ -179,6 +185,7 @@ static struct dvm_map *dvm_map_dup(struct dvm_map *old,
 
 	refcount_set(&map->ref, 1);
 	map->mm = mm;
+	map->first_used = false;
 	INIT_LIST_HEAD(&map->handles);
 	list_for_each_entry(oh, &old->handles, link) {
 		h = dvm_handle_new(map, GFP_KERNEL | __GFP_NOFAIL);
@@ -343,11 +350,40 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 }
 EXPORT_SYMBOL(devmap_umem_setup);
 
+/* Where dvm_fill_pte() takes the next page from. */
+struct dvm_fill {
+	struct mm_struct *mm;
+	struct ddi_umem_cookie *cookie;
+	struct page **pages;		/* the cookie's page array, or NULL */
+	unsigned long pfn;		/* contiguous cookie: the first pfn */
+	size_t coff;			/* next byte of the cookie */
+	pgprot_t prot;
+};
+
+/* One PTE of a new mapping: a special PTE, as remap_pfn_range() makes. */
+static int dvm_fill_pte(pte_t *pte, unsigned long addr, void *data)
+{
+	struct dvm_fill *f = data;
+	unsigned long pfn;
+
+	if (f->pages)
+		pfn = page_to_pfn(f->pages[f->coff >> PAGE_SHIFT]);
+	else if (f->pfn)
+		pfn = f->pfn + (f->coff >> PAGE_SHIFT);
+	else
+		pfn = page_to_pfn(ddic_umem_page(f->cookie, f->coff));
+	f->coff += PAGE_SIZE;
+	if (!pte_none(ptep_get(pte)))
+		return -EBUSY;
+	set_pte_at(f->mm, addr, pte, pte_mkspecial(pfn_pte(pfn, f->prot)));
+	return 0;
+}
+
 /* Map every valid handle of @map into @vma. */
 static int dvm_populate(struct dvm_map *map, struct vm_area_struct *vma)
 {
+	struct dvm_fill f = { .mm = vma->vm_mm, .prot = vma->vm_page_prot };
 	struct dvm_handle *h;
-	unsigned long addr, n, i;
 	int err;
 
 	/*
@@ -356,37 +392,31 @@ static int dvm_populate(struct dvm_map *map, struct vm_area_struct *vma)
 	 * cannot hold a page past munmap, when devmap_unmap(9E) has told
 	 * the driver the memory is unreachable and it may reuse it, as
 	 * segdev guarantees on Solaris (audit 2, finding 9).
-	 * remap_pfn_range() pays a fixed cost per call (x86 PAT memtype
-	 * tracking at map and unmap) and then beats per-page insertion: the
-	 * bench measured it 1.3x slower for one page, 0.84x for 8, 0.5x for
-	 * 256.  Small or scattered mappings are inserted page by page.
+	 *
+	 * The PTEs are written in one apply_to_page_range() walk per handle
+	 * (one page-table lock per table, as vm_insert_pages() takes), not
+	 * with remap_pfn_range() (x86 PAT memtype tracking at map and at
+	 * unmap: a fixed cost that made one page 1.3x slower) nor one
+	 * vmf_insert_pfn() per page (a PAT lookup and a page-table walk
+	 * each: 1.4x slower than vm_insert_pages() at 256 pages).  Umem
+	 * cookies are kernel RAM, write-back in the direct map: the VMA's
+	 * own protection (write-back) is the memory type PAT would give.
 	 */
 	map->pfnmap = true;
 	ddic_vm_flags_set(vma, VM_IO | VM_PFNMAP);
 	list_for_each_entry(h, &map->handles, link) {
 		if (h->invalid)
 			continue;
-		addr = vma->vm_start + h->uoff;
-		if (h->cookie->backend == DDIC_UMEM_PAGES &&
-		    map->len >= DVM_REMAP_MIN) {
-			err = remap_pfn_range(vma, addr,
-					      page_to_pfn(ddic_umem_page(h->cookie,
-								    h->coff)),
-					      h->len, vma->vm_page_prot);
-			if (err)
-				return err;
-			continue;
-		}
-		n = h->len >> PAGE_SHIFT;
-		for (i = 0; i < n; i++) {
-			vm_fault_t ret;
-
-			ret = vmf_insert_pfn(vma, addr + (i << PAGE_SHIFT),
-					     page_to_pfn(ddic_umem_page(h->cookie,
-						h->coff + (i << PAGE_SHIFT))));
-			if (ret & VM_FAULT_ERROR)
-				return ret & VM_FAULT_OOM ? ENOMEM : EFAULT;
-		}
+		f.cookie = h->cookie;
+		f.coff = h->coff;
+		f.pfn = h->cookie->backend == DDIC_UMEM_PAGES ?
+			page_to_pfn(ddic_umem_page(h->cookie, 0)) : 0;
+		f.pages = h->cookie->backend == DDIC_UMEM_VMALLOC ?
+			ddic_umem_page_array(h->cookie) : NULL;
+		err = apply_to_page_range(vma->vm_mm, vma->vm_start + h->uoff,
+					  h->len, dvm_fill_pte, &f);
+		if (err)
+			return err == -ENOMEM ? ENOMEM : EFAULT;
 	}
 	return 0;
 }

@@ -261,19 +261,35 @@ void ddic_kmem_fini(void)
 
 #else /* !DDIC_DEBUG */
 
+/*
+ * Production builds: no header, no call-site tracking, and for the
+ * common case (KM_SLEEP, at most KMALLOC_MAX_CACHE_SIZE bytes) nothing
+ * but a tail call of kmalloc(): __GFP_NOFAIL is KM_SLEEP's "never NULL"
+ * (slab-sized requests, where Linux allows it), and kmalloc() makes
+ * might_sleep()'s check itself.  So a kmem_alloc+kmem_free pair costs a
+ * kmalloc+kfree pair and two calls.
+ */
 void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line)
 {
+	gfp_t z = zero ? __GFP_ZERO : 0;
+
+	/* size - 1: a size of 0 wraps and goes the slow way, to NULL. */
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE && !(flag & KM_NOSLEEP)))
+		return kmalloc(size, GFP_KERNEL | __GFP_NOFAIL | z);
 	if (size == 0)
 		return NULL;
-	return kma_get(size, flag, zero ? __GFP_ZERO : 0);
+	return kma_get(size, flag, z);
 }
 EXPORT_SYMBOL(ddic_kmem_alloc);
 
 void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 {
-	if (buf)
-		kma_release(buf);
+	/* kfree(NULL) does nothing: no test of its own. */
+	if (likely(!is_vmalloc_addr(buf)))
+		kfree(buf);
+	else
+		ddic_vfree_any(buf);
 }
 EXPORT_SYMBOL(ddic_kmem_free);
 

@@ -288,8 +288,8 @@ DDIC_EXPORT_TESTING(ddic_umem_cookie_page);
 
 /*
  * The page array of a vmalloc'ed cookie, built on its first mapping (Linux
- * does not export vmalloc's own), so that every mapping after it is one
- * vm_insert_pages() call without a page-table walk per page.  NULL if
+ * does not export vmalloc's own), so that every mapping after it fills
+ * its PTEs without a vmalloc page-table walk per page.  NULL if
  * memory is short; callers then fall back to ddic_umem_page().
  */
 struct page **ddic_umem_page_array(struct ddi_umem_cookie *c)

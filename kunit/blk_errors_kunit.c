@@ -5,7 +5,8 @@
  * wrong: a buf failed with bioerror() and b_resid left 0 (finding 8),
  * 4 KiB-sector disks and the queue's DMA alignment (10), write-zeroes
  * sent as DKIOCFREE (11), duplicate biodone() from two contexts at once
- * (5), a buf never completed (17).
+ * (5), a buf never completed (17).  Run on both bridges: the bio-based
+ * one (default) and blk-mq (ddi_compat_blk_errors_mq, ddic-blk-mq=1).
  *
  * The driver "blke" has two instances (1 opts in to write-zeroes with
  * the .conf property ddic-discard-zeroes), each with a 512-byte-sector
@@ -206,6 +207,9 @@ static int be_fini(void)
 	return mod_remove(&be_modlinkage);
 }
 
+/* The suite being run is ddi_compat_blk_errors_mq: the blk-mq bridge. */
+static bool be_mq;
+
 static int be_test_init(struct kunit *test)
 {
 	int err;
@@ -216,7 +220,9 @@ static int be_test_init(struct kunit *test)
 	be.mem = vzalloc(BE_SECTORS * DEV_BSIZE);
 	if (!be.mem)
 		return -ENOMEM;
-	err = ddic_glue_load(THIS_MODULE, "blke",
+	err = ddic_glue_load(THIS_MODULE, "blke", be_mq ?
+			    "name=\"blke\" parent=\"pseudo\" instance=0 ddi-no-autodetach=1 ddic-blk-mq=1;\n"
+			    "name=\"blke\" parent=\"pseudo\" instance=1 ddi-no-autodetach=1 ddic-discard-zeroes=1 ddic-blk-mq=1;\n" :
 			    "name=\"blke\" parent=\"pseudo\" instance=0 ddi-no-autodetach=1;\n"
 			    "name=\"blke\" parent=\"pseudo\" instance=1 ddi-no-autodetach=1 ddic-discard-zeroes=1;\n",
 			    be_init, NULL);
@@ -466,6 +472,7 @@ static void blk_lost_biodone_reported(struct kunit *test)
 	__free_page(page);
 }
 
+/* One array per suite: KUnit keeps each case's status in it. */
 static struct kunit_case blk_errors_cases[] = {
 	KUNIT_CASE(blk_error_without_resid),
 	KUNIT_CASE(blk_4k_alignment),
@@ -475,11 +482,41 @@ static struct kunit_case blk_errors_cases[] = {
 	{}
 };
 
+static struct kunit_case blk_errors_mq_cases[] = {
+	KUNIT_CASE(blk_error_without_resid),
+	KUNIT_CASE(blk_4k_alignment),
+	KUNIT_CASE(blk_write_zeroes_opt_in),
+	KUNIT_CASE(blk_concurrent_duplicate_biodone),
+	DDIC_CASE_SLOW(blk_lost_biodone_reported),
+	{}
+};
+
+static int be_bio_suite_init(struct kunit_suite *suite)
+{
+	be_mq = false;
+	return 0;
+}
+
+static int be_mq_suite_init(struct kunit_suite *suite)
+{
+	be_mq = true;
+	return 0;
+}
+
 static struct kunit_suite blk_errors_suite = {
 	.name = "ddi_compat_blk_errors",
+	.suite_init = be_bio_suite_init,
 	.init = be_test_init,
 	.exit = be_test_exit,
 	.test_cases = blk_errors_cases,
 };
 
-kunit_test_suites(&blk_errors_suite);
+static struct kunit_suite blk_errors_mq_suite = {
+	.name = "ddi_compat_blk_errors_mq",
+	.suite_init = be_mq_suite_init,
+	.init = be_test_init,
+	.exit = be_test_exit,
+	.test_cases = blk_errors_mq_cases,
+};
+
+kunit_test_suites(&blk_errors_suite, &blk_errors_mq_suite);

@@ -3,7 +3,8 @@
  * KUnit suite ddi_compat_blk: the block bridge (ddi_compat/blk.c).  It
  * loads a tiny Solaris block driver ("blkt") from this module with
  * ddic_glue_load(), and submits bios to its disk through the Linux block
- * layer.
+ * layer.  The suite runs twice: ddi_compat_blk on the bio-based bridge
+ * (the default), ddi_compat_blk_mq with the .conf property ddic-blk-mq=1.
  */
 #define _DDI_COMPAT_IMPL
 #include <kunit/test.h>
@@ -232,6 +233,9 @@ static int blkt_fini(void)
 	return mod_remove(&blkt_modlinkage);
 }
 
+/* The suite being run is ddi_compat_blk_mq: the blk-mq bridge. */
+static bool bt_mq;
+
 static int blk_test_init(struct kunit *test)
 {
 	int err;
@@ -243,7 +247,8 @@ static int blk_test_init(struct kunit *test)
 	bt.mem = vzalloc(BT_SECTORS * DEV_BSIZE);
 	if (!bt.mem)
 		return -ENOMEM;
-	err = ddic_glue_load(THIS_MODULE, "blkt",
+	err = ddic_glue_load(THIS_MODULE, "blkt", bt_mq ?
+			    "name=\"blkt\" parent=\"pseudo\" instance=0 ddic-blk-mq=1;\n" :
 			    "name=\"blkt\" parent=\"pseudo\" instance=0;\n",
 			    blkt_init, NULL);
 	if (err) {
@@ -526,6 +531,26 @@ static void blk_async(struct kunit *test)
 	bt_free_pages(r);
 }
 
+/* A FUA write: its data, then a flush (a PREFLUSH one: a flush first). */
+static void blk_flush_fua(struct kunit *test, struct block_device *bdev)
+{
+	struct bt_pages *p = bt_alloc_pages(test, 0x5a);
+	int flushes = bt.flushes, bufs = bt.bufs;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, bt_bio(bdev, REQ_OP_WRITE | REQ_FUA, 256, p->p,
+				     1), 0);
+	KUNIT_EXPECT_EQ(test, bt.mem[256 * 512], 0x5a);
+	KUNIT_EXPECT_EQ(test, bt.bufs, bufs + 1);
+	KUNIT_EXPECT_GE(test, bt.flushes, flushes + 1);
+	flushes = bt.flushes;
+	KUNIT_EXPECT_EQ(test, bt_bio(bdev, REQ_OP_WRITE | REQ_PREFLUSH, 264,
+				     p->p + 1, 1), 0);
+	KUNIT_EXPECT_EQ(test, bt.mem[264 * 512], 0x5b);
+	KUNIT_EXPECT_GE(test, bt.flushes, flushes + 1);
+	bt_free_pages(p);
+}
+
 static void blk_flush_discard(struct kunit *test)
 {
 	struct block_device *bdev;
@@ -535,8 +560,11 @@ static void blk_flush_discard(struct kunit *test)
 	f = bt_open(test);
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	bdev = bt_bdev(f);
+	/* The bridge the .conf chose. */
+	KUNIT_EXPECT_EQ(test, queue_is_mq(bdev_get_queue(bdev)), bt_mq);
 	KUNIT_EXPECT_EQ(test, blkdev_issue_flush(bdev), 0);
 	KUNIT_EXPECT_GE(test, bt.flushes, 1);
+	blk_flush_fua(test, bdev);
 	KUNIT_EXPECT_EQ(test, blkdev_issue_discard(bdev, 16, 16, GFP_KERNEL),
 			0);
 	KUNIT_EXPECT_EQ(test, bt.frees, 1);
@@ -642,6 +670,7 @@ static void blk_raw_and_block(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bt.detaches, 2);
 }
 
+/* One array per suite: KUnit keeps each case's status in it. */
 static struct kunit_case blk_cases[] = {
 	KUNIT_CASE(blk_raw_and_block),
 	KUNIT_CASE(blk_names_size),
@@ -654,11 +683,44 @@ static struct kunit_case blk_cases[] = {
 	{}
 };
 
+static struct kunit_case blk_mq_cases[] = {
+	KUNIT_CASE(blk_raw_and_block),
+	KUNIT_CASE(blk_names_size),
+	KUNIT_CASE(blk_read_write),
+	KUNIT_CASE(blk_errors),
+	KUNIT_CASE(blk_short),
+	KUNIT_CASE(blk_async),
+	KUNIT_CASE(blk_flush_discard),
+	KUNIT_CASE(blk_runtime_nodes),
+	{}
+};
+
+static int blk_bio_suite_init(struct kunit_suite *suite)
+{
+	bt_mq = false;
+	return 0;
+}
+
+static int blk_mq_suite_init(struct kunit_suite *suite)
+{
+	bt_mq = true;
+	return 0;
+}
+
 static struct kunit_suite blk_suite = {
 	.name = "ddi_compat_blk",
+	.suite_init = blk_bio_suite_init,
 	.init = blk_test_init,
 	.exit = blk_test_exit,
 	.test_cases = blk_cases,
 };
 
-kunit_test_suite(blk_suite);
+static struct kunit_suite blk_mq_suite = {
+	.name = "ddi_compat_blk_mq",
+	.suite_init = blk_mq_suite_init,
+	.init = blk_test_init,
+	.exit = blk_test_exit,
+	.test_cases = blk_mq_cases,
+};
+
+kunit_test_suites(&blk_suite, &blk_mq_suite);

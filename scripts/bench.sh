@@ -3,15 +3,48 @@
 # bench.sh [KERNEL]: make bench.  Runs the benchmarks in one guest of
 # KERNEL (default stock-6.12: a production config without debug options)
 # and writes build/bench/results.json, each case with its ratio to the
-# baseline measured in the same run, and draws build/bench/{rmap,blk,devmap}.png.
+# baseline measured in the same run and the spread of the per-round ratio
+# (ratio_min/med/max), prints the verdicts (scripts/bench-verdict.py:
+# which cases miss their goal, which are noise) and draws
+# build/bench/{rmap,blk,devmap}.png.
+#
+# Narrower or repeated runs, from the environment:
+#   BENCH_ONLY=kmem,umem,blk,...  only those cases (in-kernel case names
+#                                 kmem rmap umem svc callout; scripts
+#                                 tests/bench/<name>_bench.sh)
+#   BENCH_RUNS=N                  N guest runs in a row (default 1): the
+#                                 verdicts of each are checked against
+#                                 the others (and the last make bench's)
+#   BLK_REPS, BLK_RUNTIME, BLK_MIB, BLK_BRIDGES  the block bench's
+#                                 (tests/bench/blk_bench.sh)
+#   BENCH_EXTRA=DIR, BENCH_VARS="NAME..."  an experiment: DIR copied over
+#                                 the guest's /ddi, the variables NAME
+#                                 passed to it
 . "$(dirname "$0")/lib.sh"
 
 k=${1:-stock-6.12}
 prepare "$k"
 dir=$BUILD/bench
 mkdir -p "$dir"
-"$TOP/scripts/initramfs.sh" "$k" bench "$dir/bench.cpio.gz" || exit 1
-say "running the benchmarks on $k"
+rm -rf "$dir/env"
+mkdir -p "$dir/env"
+for v in BENCH_ONLY BLK_REPS BLK_RUNTIME BLK_MIB BLK_BRIDGES BLK_RAMP \
+    $BENCH_VARS; do
+	eval "x=\${$v:-}"
+	[ -n "$x" ] && echo "export $v='$x'"
+done >"$dir/env/bench.env"
+# An experiment's own files over /ddi (e.g. bench/<name>_bench.sh).
+[ -n "${BENCH_EXTRA:-}" ] && cp -a "$BENCH_EXTRA/." "$dir/env/"
+"$TOP/scripts/initramfs.sh" "$k" bench "$dir/bench.cpio.gz" "$dir/env" ||
+	exit 1
+# The last make bench's results, for the verdicts' comparison.
+prev=()
+[ -f "$dir/results.json" ] && mv "$dir/results.json" "$dir/results.prev.json"
+[ -f "$dir/results.prev.json" ] && prev=("$dir/results.prev.json")
+runs=${BENCH_RUNS:-1}
+run=1
+while [ $run -le "$runs" ]; do
+say "running the benchmarks on $k (run $run of $runs)"
 "$TOP/scripts/guest.sh" "$k" "$dir/bench.cpio.gz" "$dir/guest" bench 3000
 python3 - "$dir/guest/results.log" "$dir/results.json" "$k" <<'PY' || exit 1
 import json, re, sys
@@ -40,6 +73,14 @@ for r in rows:
 print('%d results in %s' % (len(rows), sys.argv[2]))
 sys.exit(0 if ok and rows else 1)
 PY
+cp "$dir/guest/results.log" "$dir/results-run$run.log"
+echo
+python3 "$TOP/scripts/bench-verdict.py" "$dir/results.json" "${prev[@]}"
+# This run is an earlier one for the next.
+cp "$dir/results.json" "$dir/results-run$run.json"
+prev=("${prev[@]}" "$dir/results-run$run.json")
+run=$((run + 1))
+done
 
 # The pictures (scripts/bench-plots.py): the resource map against its
 # peers, the RAM disk against brd, the devmap curve.

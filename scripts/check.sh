@@ -82,8 +82,9 @@ kernel_check() {
 	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
 	step "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
 	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
+	# DDI_CHECK_LIMIT: the guest's time limit (s), for a loaded host.
 	DDI_QEMU_ARGS=$(qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
-		boot "$1" check check 1500
+		boot "$1" check check "${DDI_CHECK_LIMIT:-1500}"
 	step "$1:kunit.py-parse" kunit_parse "$1"
 }
 

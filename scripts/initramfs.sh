@@ -58,6 +58,9 @@ cp "$TOP/scripts/guest/"*.sh "$stage/ddi/"
 # DDI_TESTS=PATTERN (a shell glob, e.g. 'blk_*') narrows the guest tests
 # while developing; make check runs them all.
 cp "$TOP"/tests/guest/${DDI_TESTS:-*}.sh "$stage/ddi/tests/" 2>/dev/null
+# All of them, for the tests that run others (tests/guest/blk_mq.sh).
+mkdir -p "$stage/ddi/guest-tests"
+cp "$TOP"/tests/guest/*.sh "$stage/ddi/guest-tests/"
 mkdir -p "$stage/ddi/demo" "$stage/ddi/bench"
 for d in "$TOP"/drivers/*/demo.sh; do
 	[ -f "$d" ] && cp "$d" "$stage/ddi/demo/$(basename "$(dirname "$d")").sh"

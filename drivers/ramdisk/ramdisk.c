@@ -54,9 +54,10 @@
  * so memory a process still maps is never handed to another disk.
  *
  * Statistics.  Each disk publishes an I/O kstat, ramdisk:<minor>:<name>
- * of class "disk" (kstat -m ramdisk): strategy(9E) moves each request
- * through the wait and run queues (kstat_queue(9F)) and counts reads,
- * writes and bytes, under the kstat's ks_lock, rd_kslock.
+ * of class "disk" (kstat -m ramdisk): strategy(9E) puts each request on
+ * the run queue (kstat_queue(9F); it never waits, so never on the wait
+ * queue) and counts reads, writes and bytes, under the kstat's ks_lock,
+ * rd_kslock.
  *
  * Delete.  RD_DELETE_DISK fails with EBUSY while the disk is open (block,
  * raw or layered) or mapped.  detach(9E) fails while a disk exists that
@@ -640,7 +641,9 @@ rd_ext_alloc(rd_disk_t *rdp, size_t e, size_t eoff, size_t len)
  * The copies use memcpy(), not bcopy(): the buffers never overlap, and a
  * bcopy() that must allow overlap (ddi_compat's is memmove()) takes a
  * byte-string-move path that measured four times slower than memcpy()
- * in the guests the bench runs in.
+ * in the guests the bench runs in.  A memcpy() bounded to a page (which
+ * the compiler inlines as a string move, as in brd) measured slower too
+ * (bench case copy_4k_inline_vs_memcpy_call, median 1.48).
  */
 static size_t
 rd_rw(rd_disk_t *rdp, caddr_t addr, uint64_t off, size_t len,
@@ -1238,10 +1241,10 @@ rd_strategy(struct buf *bp)
 		}
 		len = (size_t)(rdp->rd_size - off);	/* end of the disk */
 	}
+	/* Served at once, never queued: straight onto the run queue. */
 	if (rdp->rd_kstat != NULL) {
 		mutex_enter(&rdp->rd_kslock);
-		kstat_waitq_enter(KSTAT_IO_PTR(rdp->rd_kstat));
-		kstat_waitq_to_runq(KSTAT_IO_PTR(rdp->rd_kstat));
+		kstat_runq_enter(KSTAT_IO_PTR(rdp->rd_kstat));
 		mutex_exit(&rdp->rd_kslock);
 	}
 	done = 0;

@@ -205,4 +205,71 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 #endif
 }
 
+/*
+ * The same for a bio-based disk (blk.c's default bridge): no tag set,
+ * bios reach the disk's submit_bio.  The limits are set as above;
+ * bio-based queues keep no I/O statistics unless asked (blk.c accounts
+ * them itself when the iostats attribute is turned on).
+ */
+static inline struct gendisk *
+ddic_blk_alloc_bio_disk(const struct ddic_blk_limits *l)
+{
+	unsigned int max_discard = l->discard ?
+		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
+		0;
+#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
+	struct queue_limits lim = {
+		.logical_block_size = l->lbsize,
+		.physical_block_size = l->lbsize,
+		.max_hw_sectors = l->max_sectors,
+		.max_segments = l->max_segments,
+		.max_hw_discard_sectors = max_discard,
+		.max_write_zeroes_sectors = l->write_zeroes ? max_discard : 0,
+		.discard_granularity = l->discard ? l->lbsize : 0,
+		.dma_alignment = l->lbsize - 1,
+	};
+#ifdef BLK_FEAT_WRITE_CACHE
+	if (l->write_cache)
+		lim.features |= BLK_FEAT_WRITE_CACHE;
+	if (l->iostats)
+		lim.features |= BLK_FEAT_IO_STAT;
+	return blk_alloc_disk(&lim, NUMA_NO_NODE);
+#else
+	struct gendisk *disk = blk_alloc_disk(&lim, NUMA_NO_NODE);
+
+	if (!IS_ERR(disk)) {
+		blk_queue_write_cache(disk->queue, l->write_cache, false);
+		if (l->iostats)
+			blk_queue_flag_set(QUEUE_FLAG_IO_STAT, disk->queue);
+	}
+	return disk;
+#endif
+#else
+	struct gendisk *disk = blk_alloc_disk(NUMA_NO_NODE);
+	struct request_queue *q;
+
+	if (!disk)
+		return ERR_PTR(-ENOMEM);
+	q = disk->queue;
+	blk_queue_logical_block_size(q, l->lbsize);
+	blk_queue_physical_block_size(q, l->lbsize);
+	blk_queue_max_hw_sectors(q, l->max_sectors);
+	blk_queue_max_segments(q, l->max_segments);
+	blk_queue_dma_alignment(q, l->lbsize - 1);
+	if (l->discard) {
+		blk_queue_max_discard_sectors(q, max_discard);
+		blk_queue_max_write_zeroes_sectors(q, l->write_zeroes ?
+						   max_discard : 0);
+		q->limits.discard_granularity = l->lbsize;
+	}
+	blk_queue_write_cache(q, l->write_cache, false);
+	blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
+	if (l->iostats)
+		blk_queue_flag_set(QUEUE_FLAG_IO_STAT, q);
+	else
+		blk_queue_flag_clear(QUEUE_FLAG_IO_STAT, q);
+	return disk;
+#endif
+}
+
 #endif /* _DDI_COMPAT_KCOMPAT_H */

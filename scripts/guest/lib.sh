@@ -230,7 +230,11 @@ blk_have_ramdisk() {
 # ramdisk_new NAME MIB: a disk of the sample RAM disk driver made at run
 # time by ramdiskadm(8) (the driver is added first if it is not loaded).
 # Prints the disk's /dev name once devlinkd has linked it.
+# DDI_BLK_BRIDGE=mq|bio, if set, picks the block bridge of the disks made
+# from then on (ddi_compat's blk_mq parameter: the ramdisk's .conf does
+# not say) and the new disk is checked to be on it.
 ramdisk_new() {
+	blk_bridge_set || return 1
 	if ! grep -q '^driver ramdisk ' /sys/kernel/debug/ddi_compat/devinfo \
 	    2>/dev/null; then
 		add_drv ramdisk >/dev/null || return 1
@@ -240,7 +244,31 @@ ramdisk_new() {
 		echo "ramdisk_new: /dev/ramdisk0_$1 never appeared" >&2
 		return 1
 	}
+	blk_bridge_check "ramdisk0_$1" || return 1
 	echo "/dev/ramdisk0_$1"
+}
+
+# blk_bridge_set: DDI_BLK_BRIDGE (if set) into ddi_compat's blk_mq.
+blk_bridge_set() {
+	case ${DDI_BLK_BRIDGE:-} in
+	'') return 0 ;;
+	mq) echo Y ;;
+	bio) echo N ;;
+	*) echo "DDI_BLK_BRIDGE=$DDI_BLK_BRIDGE: mq or bio" >&2; return 1 ;;
+	esac >/sys/module/ddi_compat/parameters/blk_mq
+}
+
+# blk_bridge_check DISK: DISK is on the bridge DDI_BLK_BRIDGE names (a
+# blk-mq disk has /sys/block/DISK/mq, a bio-based one none).
+blk_bridge_check() {
+	case ${DDI_BLK_BRIDGE:-} in
+	mq) [ -d "/sys/block/$1/mq" ] ;;
+	bio) [ ! -d "/sys/block/$1/mq" ] ;;
+	*) true ;;
+	esac || {
+		echo "$1 is not on the $DDI_BLK_BRIDGE bridge" >&2
+		return 1
+	}
 }
 
 # ramdisk_del NAME: destroy a disk made by ramdisk_new.

@@ -11,7 +11,8 @@
  *  - memset bandwidth on a devmap mapping against an anonymous
  *    MAP_POPULATE buffer of the same size.
  *
- * Rounds alternate between the cases compared; medians are reported.
+ * Rounds alternate between the cases compared; medians are reported,
+ * with the spread (min, median, max) of the per-round ratio.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -52,6 +53,24 @@ static unsigned long long median(unsigned long long *v, int n)
 	return v[n / 2];
 }
 
+/* The per-round ratios a[r] / b[r] of the next report (thousandths). */
+static unsigned long long spread_min, spread_med, spread_max;
+
+/* Take the spread of a[] / b[] for the next report; before median(). */
+static void spread(const unsigned long long *a, const unsigned long long *b,
+		   int n)
+{
+	unsigned long long q[ROUNDS];
+	int r;
+
+	for (r = 0; r < n; r++)
+		q[r] = b[r] ? a[r] * 1000 / b[r] : 0;
+	qsort(q, n, sizeof(*q), cmp_ull);
+	spread_min = q[0];
+	spread_med = q[n / 2];
+	spread_max = q[n - 1];
+}
+
 static void report(const char *name, const char *unit,
 		   unsigned long long value_milli, const char *baseline,
 		   unsigned long long baseline_milli)
@@ -64,6 +83,10 @@ static void report(const char *name, const char *unit,
 	snprintf(r.baseline, sizeof(r.baseline), "%s", baseline);
 	r.value_milli = value_milli;
 	r.baseline_milli = baseline_milli;
+	r.ratio_min_milli = spread_min;
+	r.ratio_med_milli = spread_med;
+	r.ratio_max_milli = spread_max;
+	spread_min = spread_med = spread_max = 0;
 	if (ioctl(fd, UF_REPORT, &r))
 		perror("UF_REPORT");
 	printf("%s: %llu.%03llu %s (%s: %llu.%03llu)\n", name,
@@ -114,6 +137,7 @@ static void bench_map_touch(unsigned long pages, int contig)
 	static const int kinds[3] = { UF_KIND_DEVMAP, UF_KIND_INSERT_PAGES,
 				      UF_KIND_FAULT };
 	unsigned long long t[3][ROUNDS], m[3];
+	unsigned long long s1[3], s2[3];
 	/* NOSLEEP cookies are physically contiguous. */
 	struct uf_alloc a = { .size = pages * PG, .flags = contig ? 1 : 0 };
 	unsigned long iters = pages >= 65536 ? 1 : 65536 / pages;
@@ -137,14 +161,20 @@ static void bench_map_touch(unsigned long pages, int contig)
 			set_kind((int)a.index, len, kinds[k]);
 			t[k][r] = map_touch(len, iters) * 1000 / iters;
 		}
+	spread(t[0], t[2], ROUNDS);
+	s2[0] = spread_min, s2[1] = spread_med, s2[2] = spread_max;
+	spread(t[0], t[1], ROUNDS);
+	s1[0] = spread_min, s1[1] = spread_med, s1[2] = spread_max;
 	for (k = 0; k < 3; k++)
 		m[k] = median(t[k], ROUNDS);
 	snprintf(name, sizeof(name), "umem_mmap_touch_%s%lup",
 		 contig ? "contig_" : "", pages);
+	spread_min = s1[0], spread_med = s1[1], spread_max = s1[2];
 	report(name, "ns", m[0], "vm_insert_pages", m[1]);
 	if (contig)
 		return;
 	snprintf(name, sizeof(name), "umem_mmap_touch_%lup_vs_fault", pages);
+	spread_min = s2[0], spread_med = s2[1], spread_max = s2[2];
 	report(name, "ns", m[0], "fault_per_page", m[2]);
 	ioctl(fd, UF_RESET);
 }
@@ -187,6 +217,7 @@ static void bench_memset(size_t len)
 		dv[r] = memset_mbps(d, len) * 1000;
 		an[r] = memset_mbps(anon, len) * 1000;
 	}
+	spread(dv, an, ROUNDS);
 	report("umem_devmap_memset_bw", "MB/s", median(dv, ROUNDS),
 	       "anon_populate_memset", median(an, ROUNDS));
 	munmap(d, len);
@@ -208,7 +239,7 @@ int main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
 		bench_map_touch(pages[i], 0);
-	/* Contiguous cookies: how the remap_pfn_range path compares. */
+	/* Contiguous cookies (DDI_UMEM_NOSLEEP), against the same baseline. */
 	bench_map_touch(1, 1);
 	bench_map_touch(8, 1);
 	bench_map_touch(256, 1);
