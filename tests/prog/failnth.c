@@ -149,7 +149,8 @@ static int run_rd_create(int n)
 	snprintf(ri.ri_name, sizeof(ri.ri_name), "failnth");
 	ri.ri_size = 1 << 20;
 	arm(n);
-	if (ioctl(fd, RD_CREATE_DISK, &ri))
+	/* It returns the new disk's minor number: only -1 is a failure. */
+	if (ioctl(fd, RD_CREATE_DISK, &ri) < 0)
 		err = errno;
 	disarm();
 	if (!err && ioctl(fd, RD_DELETE_DISK, &ri))
