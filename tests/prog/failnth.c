@@ -17,7 +17,7 @@
  *   mmap RAW LEN             mmap of LEN bytes, every page touched, munmap
  *   raw-read RAW LEN         pread(2) and pwrite(2) of LEN bytes at 4 KiB
  *   discard BLK LEN          BLKDISCARD of LEN bytes at 0
- *   qotd-resize NODE         QOTDIOCSSZ to a new size each run
+ *   qotd-resize NODE         QOTDIOCSSZ to a new size each run (reset after)
  *   add-drv KO DRV           finit_module(2) and "attach DRV" (removed after)
  *   write FILE               write(2) of "1" to FILE (harness self-test)
  */
@@ -229,6 +229,15 @@ static int run_qotd_resize(int n)
 	arm(n);
 	if (ioctl(fd, QOTDIOCSSZ, &sz))
 		err = errno;
+	close(fd);
+	disarm();
+	/*
+	 * Put the quotation back, unarmed: qotd refuses to detach (and so
+	 * to unload) while the quotation is changed (qotd_detach()).
+	 */
+	fd = xopen(arg(0), O_RDWR);
+	if (ioctl(fd, QOTDIOCDISCARD))
+		die("QOTDIOCDISCARD");
 	close(fd);
 	return err;
 }
