@@ -58,8 +58,14 @@ static int ddic_file_flags(struct file *file)
 
 static int ddic_cdev_open(struct inode *inode, struct file *file)
 {
-	struct ddic_driver *drv = container_of(inode->i_cdev,
-					      struct ddic_driver, cdev);
+	/*
+	 * chrdev_open() made the file's operations the cdev's, the
+	 * driver's own copy: the driver is found from them, not from the
+	 * cdev, which ddi_compat does not embed (its kobject may be
+	 * released after the driver is freed: audit 2, finding 25).
+	 */
+	struct ddic_driver *drv = container_of(file->f_op, struct ddic_driver,
+					      fops);
 	struct ddic_open_req req = {
 		.drv = drv,
 		.dev = inode->i_rdev,
@@ -255,23 +261,30 @@ int ddic_cdev_register(struct ddic_driver *drv)
 	}
 	drv->fops = ddic_cdev_fops;
 	drv->fops.owner = drv->owner;
-	cdev_init(&drv->cdev, &drv->fops);
-	drv->cdev.owner = drv->owner;
-	err = cdev_add(&drv->cdev, drv->base, MINORMASK + 1);
+	/* Freed by its kobject's release, whenever that runs. */
+	drv->cdev = cdev_alloc();
+	if (!drv->cdev) {
+		unregister_chrdev_region(drv->base, MINORMASK + 1);
+		return -ENOMEM;
+	}
+	drv->cdev->ops = &drv->fops;
+	drv->cdev->owner = drv->owner;
+	err = cdev_add(drv->cdev, drv->base, MINORMASK + 1);
 	if (err) {
 		pr_err("%s: cdev_add failed: %d\n", drv->name, err);
+		kobject_put(&drv->cdev->kobj);
+		drv->cdev = NULL;
 		unregister_chrdev_region(drv->base, MINORMASK + 1);
 		return err;
 	}
-	drv->cdev_added = true;
 	return 0;
 }
 
 void ddic_cdev_unregister(struct ddic_driver *drv)
 {
-	if (!drv->cdev_added)
+	if (!drv->cdev)
 		return;
-	cdev_del(&drv->cdev);
+	cdev_del(drv->cdev);
+	drv->cdev = NULL;
 	unregister_chrdev_region(drv->base, MINORMASK + 1);
-	drv->cdev_added = false;
 }

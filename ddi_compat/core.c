@@ -9,6 +9,7 @@
 #include <linux/workqueue.h>
 
 #include "ddic_core.h"
+#include <ddi_compat/testing.h>
 
 struct dentry *ddic_debugfs_root;
 
@@ -42,3 +43,4 @@ void ddic_defer_flush(void)
 {
 	flush_work(&defer_work);
 }
+EXPORT_SYMBOL_IF_KUNIT(ddic_defer_flush);

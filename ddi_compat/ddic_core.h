@@ -89,7 +89,8 @@ void ddic_site_stats(struct ddic_site_tracker *t, unsigned long *nlive,
 /* The summary line reads "<what> leak: <module> left <n> <noun>, ...". */
 void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     const char *what, const char *noun,
-		     void (*report)(struct ddic_site *s, const char *modname));
+		     void (*describe)(struct ddic_site *s, const char *modname,
+				      char *buf, size_t len));
 
 /* Free vmalloc'ed memory from any context (kmem.c, over ddic_defer). */
 void ddic_vfree_any(const void *addr);

@@ -110,7 +110,9 @@ int ddic_driver_detach_all(struct ddic_driver *drv)
 		if (ddic_detach_instance(dip)) {
 			pr_info("%s%d: detach refused (%s)\n", drv->name,
 				dip->instance,
-				dip->opens ? "open" : "by the driver");
+				dip->opens ? "open" :
+				dip->opening ? "being opened" :
+				"by the driver");
 			err = -EBUSY;
 		}
 	}

@@ -115,10 +115,10 @@ struct ddic_driver {
 	bool unloading;			/* in mod_remove: nodes go away */
 	dev_t base;			/* major, minor 0 */
 	int blk_major;			/* register_blkdev's, or 0 */
-	struct cdev cdev;
-	bool cdev_added;
+	struct cdev *cdev;		/* cdev_alloc()'s, or NULL */
 	struct file_operations fops;	/* owner = the driver's module */
 	struct mutex state_lock;
+	struct lock_class_key state_key;	/* state_lock's, per driver */
 	struct mutex minor_lock;
 	struct list_head instances;
 	struct list_head minors;
@@ -167,6 +167,8 @@ long ddic_ioctl(struct ddic_driver *drv, dev_t dev, unsigned int cmd,
 		unsigned long arg, int mode);
 int ddic_open_flags(int rw, unsigned int oflags);
 int ddic_errno(struct ddic_driver *drv, const char *entry, int err);
+/* debugfs "devopens"; it goes with ddic_debugfs_root: no fini. */
+int ddic_devopen_init(void);
 
 /* minornode.c */
 void ddic_minor_destroy_all(struct ddic_driver *drv);

@@ -7,11 +7,22 @@
  *
  * open: wait for a last close(9E) of the same dev_t to finish, attach the
  * instance if it autodetached, check that attach(9E) made the node again
- * (autodetach if not), then open(9E) without any lock held, then count
- * the open.  Open counts are kept per dev_t and open type: Solaris calls
- * close(9E) on the last close of each (block opens are counted apart from
- * character opens of the same dev_t), and an instance with open files
- * never autodetaches.
+ * (autodetach if not), count the open as in progress, then open(9E)
+ * without any lock held, then count the open file.  Open counts are kept
+ * per dev_t and open type: Solaris calls close(9E) on the last close of
+ * each (block opens are counted apart from character opens of the same
+ * dev_t), and an instance with open files never autodetaches.
+ *
+ * An open in progress counts as open, as illumos's specfs counts it
+ * (audit 2, finding 1): a close while another process's open(9E) of the
+ * same dev_t runs is not the last, so close(9E) never overlaps open(9E)
+ * and the opener does not come back to a device its driver believes
+ * closed.  The last close(9E) so deferred is owed: if the open then
+ * fails, the opener calls close(9E) itself (illumos's SNEEDCLOSE).  A
+ * close that would be last while a close(9E) of the same dev_t still runs
+ * (a cloning driver handing out a minor it is closing) waits for it, so
+ * two close(9E) of one dev_t never run at once.  Detach (and autodetach)
+ * refuse while an instance has open files or opens in progress.
  *
  * Entry points return positive errno values; ddic_errno() makes them the
  * negative ones Linux wants.
@@ -19,8 +30,10 @@
 #define pr_fmt(fmt) "ddi_compat: " fmt
 
 #include <linux/cred.h>
+#include <linux/debugfs.h>
 #include <linux/fcntl.h>
 #include <linux/sched/signal.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/wait.h>
 #include <sys/types.h>
@@ -29,16 +42,29 @@
 #include <sys/open.h>
 #include <sys/stat.h>
 
+#include "ddic_core.h"
 #include "devinfo.h"
 
-/* How many open files a dev_t has, so close(9E) is called on the last. */
+/*
+ * How many open files a dev_t has, so close(9E) is called on the last.
+ * Guarded by drv->state_lock; lives while any of count, opening and
+ * closing is nonzero.
+ */
 struct dvo_count {
 	struct list_head link;		/* in drv->devopens */
+	struct list_head all;		/* in dvo_all (debugfs "devopens") */
+	struct ddic_driver *drv;
 	dev_t dev;
 	int otyp;			/* OTYP_CHR or OTYP_BLK */
-	int count;
+	int count;			/* open files */
+	int opening;			/* open(9E) calls running */
 	bool closing;			/* its last close(9E) is running */
+	bool needclose;			/* opened since its last close(9E) */
 };
+
+/* Every record, for debugfs; nests inside state_lock. */
+static LIST_HEAD(dvo_all);
+static DEFINE_MUTEX(dvo_all_lock);
 
 /*
  * An entry point's positive errno as a negative Linux one.  A negative
@@ -92,6 +118,64 @@ static struct dvo_count *dvo_find(struct ddic_driver *drv, dev_t dev,
 		if (o->dev == dev && o->otyp == otyp)
 			return o;
 	return NULL;
+}
+
+/* The record of @dev (@otyp), made from *@fresh if there is none. */
+static struct dvo_count *dvo_get(struct ddic_driver *drv, dev_t dev, int otyp,
+				 struct dvo_count **fresh)
+{
+	struct dvo_count *o = dvo_find(drv, dev, otyp);
+
+	lockdep_assert_held(&drv->state_lock);
+	if (o)
+		return o;
+	o = *fresh;
+	*fresh = NULL;
+	o->drv = drv;
+	o->dev = dev;
+	o->otyp = otyp;
+	list_add(&o->link, &drv->devopens);
+	mutex_lock(&dvo_all_lock);
+	list_add_tail(&o->all, &dvo_all);
+	mutex_unlock(&dvo_all_lock);
+	return o;
+}
+
+/*
+ * @o has lost an open file or an open in progress: if nothing is open or
+ * opening now and a close(9E) is owed, call it (with @flag and @cr, and
+ * state_lock dropped meanwhile); then free @o if it is unused.  The
+ * caller keeps the instance from detaching (dip->opens or dip->opening).
+ */
+static void dvo_release(struct ddic_driver *drv, struct dvo_count *o,
+			int flag, cred_t *cr)
+{
+	struct cb_ops *cb = drv->ops->devo_cb_ops;
+	int err;
+
+	lockdep_assert_held(&drv->state_lock);
+	if (!o->count && !o->opening && !o->closing && o->needclose) {
+		o->closing = true;
+		o->needclose = false;
+		mutex_unlock(&drv->state_lock);
+		if (cb->cb_close) {
+			err = cb->cb_close(o->dev, flag, o->otyp, cr);
+			if (err)
+				pr_debug("%s: close returned %d\n", drv->name,
+					 err);
+		}
+		mutex_lock(&drv->state_lock);
+		o->closing = false;
+		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
+		wake_up_all(&drv->close_wait);
+	}
+	if (o->count || o->opening || o->closing)
+		return;
+	list_del(&o->link);
+	mutex_lock(&dvo_all_lock);
+	list_del(&o->all);
+	mutex_unlock(&dvo_all_lock);
+	kfree(o);
 }
 
 /*
@@ -173,6 +257,8 @@ int ddic_open(struct ddic_open_req *req)
 		ddic_autodetach(dip);
 		goto out_unlock;
 	}
+	o = dvo_get(drv, req->dev, req->otyp, &fresh);
+	o->opening++;
 	dip->opening++;
 	mutex_unlock(&drv->state_lock);
 
@@ -183,25 +269,54 @@ int ddic_open(struct ddic_open_req *req)
 			     drv->name);
 		newdev = req->dev;
 	}
+	/* A clone's dev_t may need a record of its own. */
+	if (!err && newdev != req->dev && !fresh)
+		fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
 
 	mutex_lock(&drv->state_lock);
-	dip->opening--;
 	if (err) {
 		err = ddic_errno(drv, "open", err);
-		ddic_autodetach(dip);
-		goto out_unlock;
+		goto out_release;
 	}
-	o = dvo_find(drv, newdev, req->otyp);
-	if (!o) {
-		o = fresh;
-		fresh = NULL;
-		o->dev = newdev;
-		o->otyp = req->otyp;
-		list_add(&o->link, &drv->devopens);
+	if (newdev != req->dev) {
+		struct dvo_count *clone = dvo_find(drv, newdev, req->otyp);
+
+		if (!clone && !fresh) {
+			/*
+			 * The clone cannot be counted; nothing else has its
+			 * dev_t open (it has no record), so close it again.
+			 */
+			mutex_unlock(&drv->state_lock);
+			if (cb->cb_close)
+				cb->cb_close(newdev, req->flag, req->otyp,
+					     req->cred);
+			mutex_lock(&drv->state_lock);
+			err = -ENOMEM;
+			goto out_release;
+		}
+		if (!clone)
+			clone = dvo_get(drv, newdev, req->otyp, &fresh);
+		clone->count++;
+		clone->needclose = true;
+		/* The clone device itself may owe a close(9E). */
+		o->opening--;
+		dvo_release(drv, o, req->flag, req->cred);
+	} else {
+		o->opening--;
+		o->count++;
+		o->needclose = true;
 	}
-	o->count++;
+	dip->opening--;
 	dip->opens++;
 	req->dev = newdev;
+	goto out_unlock;
+
+out_release:
+	/* A last close deferred to this open is owed now. */
+	o->opening--;
+	dvo_release(drv, o, req->flag, req->cred);
+	dip->opening--;
+	ddic_autodetach(dip);
 out_unlock:
 	mutex_unlock(&drv->state_lock);
 	kfree(fresh);
@@ -215,35 +330,27 @@ out_unlock:
 void ddic_close(struct ddic_driver *drv, struct dev_info *dip, dev_t dev,
 		int otyp, int flag, cred_t *cr)
 {
-	struct cb_ops *cb = drv->ops->devo_cb_ops;
 	struct dvo_count *o;
-	bool last = false;
-	int err;
+	unsigned long seq;
 
 	mutex_lock(&drv->state_lock);
 	o = dvo_find(drv, dev, otyp);
-	if (o && --o->count == 0) {
-		o->closing = true;
-		last = true;
+	if (WARN_ON_ONCE(!o || o->count <= 0))
+		goto out;
+	/*
+	 * The last close while a close(9E) of this dev_t still runs (a
+	 * clone handed out again by a driver in its close): wait for that
+	 * one.  This file's count keeps the record.
+	 */
+	while (o->count == 1 && !o->opening && o->closing) {
+		seq = drv->close_seq;
+		mutex_unlock(&drv->state_lock);
+		wait_event(drv->close_wait, READ_ONCE(drv->close_seq) != seq);
+		mutex_lock(&drv->state_lock);
 	}
-	mutex_unlock(&drv->state_lock);
-
-	if (last && cb->cb_close) {
-		err = cb->cb_close(dev, flag, otyp, cr);
-		if (err)
-			pr_debug("%s: close returned %d\n", drv->name, err);
-	}
-
-	mutex_lock(&drv->state_lock);
-	if (last) {
-		o->closing = false;
-		if (!o->count) {
-			list_del(&o->link);
-			kfree(o);
-		}
-		WRITE_ONCE(drv->close_seq, drv->close_seq + 1);
-		wake_up_all(&drv->close_wait);
-	}
+	o->count--;
+	dvo_release(drv, o, flag, cr);
+out:
 	dip->opens--;
 	ddic_autodetach(dip);
 	mutex_unlock(&drv->state_lock);
@@ -268,4 +375,40 @@ long ddic_ioctl(struct ddic_driver *drv, dev_t dev, unsigned int cmd,
 	if (err)
 		return ddic_errno(drv, "ioctl", err);
 	return rval;
+}
+
+/*
+ * debugfs "devopens": one line per dev_t that is open, being opened or
+ * being closed: "<driver> <major>,<minor> chr|blk count N opening N
+ * closing 0|1".  The counts are read without the driver's lock.
+ */
+static int dvo_show(struct seq_file *m, void *v)
+{
+	struct dvo_count *o;
+
+	mutex_lock(&dvo_all_lock);
+	list_for_each_entry(o, &dvo_all, all) {
+		/*
+		 * The counts change under the driver's state_lock, not
+		 * taken here (it nests outside dvo_all_lock): a line may
+		 * be a moment old, which is all a reader can ask of it.
+		 */
+		seq_printf(m, "%s %u,%u %s count %d opening %d closing %d\n",
+			   o->drv->name, MAJOR(o->dev), MINOR(o->dev),
+			   o->otyp == OTYP_BLK ? "blk" : "chr",
+			   data_race(o->count),		/* see above */
+			   data_race(o->opening),	/* see above */
+			   data_race(o->closing));	/* see above */
+	}
+	mutex_unlock(&dvo_all_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(dvo);
+
+int ddic_devopen_init(void)
+{
+	if (!IS_ERR_OR_NULL(ddic_debugfs_root))
+		debugfs_create_file("devopens", 0444, ddic_debugfs_root, NULL,
+				    &dvo_fops);
+	return 0;
 }

@@ -211,11 +211,12 @@ unsigned long ddic_kmem_debug_misuse(void)
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_kmem_debug_misuse);
 
-static void kma_report_leak(struct ddic_site *s, const char *modname)
+static void kma_report_leak(struct ddic_site *s, const char *modname,
+			    char *buf, size_t len)
 {
-	pr_warn("kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload\n",
-		s->size, (char *)container_of(s, struct kma_hdr, site) +
-		KMA_HDR_SIZE, s->func, s->line, modname);
+	snprintf(buf, len, "kmem leak: %zu bytes at %p allocated by %s:%d [%s], not freed at unload",
+		 s->size, (char *)container_of(s, struct kma_hdr, site) +
+		 KMA_HDR_SIZE, s->func, s->line, modname);
 }
 
 /*

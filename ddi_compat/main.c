@@ -36,6 +36,7 @@ static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "taskq", ddic_taskq_init, ddic_taskq_fini },
 	{ "callout", ddic_callout_init, ddic_callout_fini },
 	{ "softint", ddic_softint_init, ddic_softint_fini },
+	{ "devopen", ddic_devopen_init, NULL },
 };
 
 static int ddic_module_notify(struct notifier_block *nb, unsigned long state,

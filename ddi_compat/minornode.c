@@ -86,10 +86,14 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 		}
 		/*
 		 * A block minor stays taken while its disk exists (also for
-		 * a detached instance): two disks cannot share a dev_t.
+		 * a detached instance): two disks cannot share a dev_t.  So
+		 * does a detached instance's character node, whose /dev
+		 * path would otherwise open another instance (audit 2,
+		 * finding 26).
 		 */
 		if (mn->minor == minor_num &&
-		    (mn->live || mn->creating || mn->blk)) {
+		    (mn->live || mn->creating || mn->blk ||
+		     (mn->dev && mn->dip != dip))) {
 			mutex_unlock(&drv->minor_lock);
 			pr_warn("%s%d: %s(%s): minor %u is already %s@%d:%s\n",
 				drv->name, dip->instance, __func__, name,

@@ -275,7 +275,12 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	INIT_LIST_HEAD(&drv->instances);
 	INIT_LIST_HEAD(&drv->minors);
 	INIT_LIST_HEAD(&drv->devopens);
-	mutex_init(&drv->state_lock);
+	/*
+	 * A lockdep class per driver: one driver's attach(9E) may open
+	 * another's node, nesting two state_locks (audit 2, finding 29).
+	 */
+	lockdep_register_key(&drv->state_key);
+	__mutex_init(&drv->state_lock, "drv->state_lock", &drv->state_key);
 	mutex_init(&drv->minor_lock);
 	init_waitqueue_head(&drv->close_wait);
 
@@ -283,6 +288,7 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		ret = ddic_conf_parse(name, conf, &drv->conf, err, sizeof(err));
 		if (ret) {
 			pr_err("%s\n", err);
+			lockdep_unregister_key(&drv->state_key);
 			kfree(drv);
 			return ret;
 		}
@@ -298,6 +304,7 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 		mutex_unlock(&ddic_load_lock);
 		pr_err("%s: a driver of that name is already loaded\n", name);
 		ddic_conf_free(drv->conf);
+		lockdep_unregister_key(&drv->state_key);
 		kfree(drv);
 		return -EEXIST;
 	}
@@ -329,6 +336,7 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	mutex_unlock(&ddic_load_lock);
 	if (ret) {
 		ddic_conf_free(drv->conf);
+		lockdep_unregister_key(&drv->state_key);
 		kfree(drv);
 		return ddic_init_errno(ret);
 	}
@@ -388,6 +396,7 @@ void ddic_glue_unload(struct module *mod, int (*fini)(void))
 	}
 	mutex_unlock(&ddic_load_lock);
 	ddic_conf_free(drv->conf);
+	lockdep_unregister_key(&drv->state_key);
 	kfree(drv);
 }
 EXPORT_SYMBOL(ddic_glue_unload);

@@ -7,7 +7,11 @@
  * made the first time poll(2) waits on the pollhead and published in it
  * with cmpxchg; pollwakeup() on a pollhead nobody ever waited on has
  * nothing to wake.  The queues are freed when the soft state holding
- * them is freed and, at the latest, when the driver unloads.
+ * them is freed (or pollhead_clean() is called) and, at the latest, when
+ * the driver unloads.  A queue somebody still waits on when its pollhead
+ * goes is cut loose from it (its waiters are woken with POLLHUP|POLLERR)
+ * and freed once the last waiter has left: it never keeps a pointer to
+ * the freed pollhead (audit 2, finding 22).
  */
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -18,10 +22,11 @@
 
 #include "ddic_core.h"
 #include "devinfo.h"
+#include <ddi_compat/testing.h>
 
 struct ddic_pollq {
 	struct list_head link;
-	struct pollhead *php;
+	struct pollhead *php;		/* NULL once cut loose */
 	struct ddic_driver *drv;
 	wait_queue_head_t wq;
 };
@@ -54,6 +59,7 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 	}
 	return &q->wq;
 }
+EXPORT_SYMBOL_IF_KUNIT(ddic_pollhead_wq);
 
 void pollwakeup(struct pollhead *php, short events)
 {
@@ -76,18 +82,31 @@ void ddic_poll_forget_range(const void *start, size_t len)
 
 	spin_lock(&ddic_pollq_lock);
 	list_for_each_entry_safe(q, tmp, &ddic_pollqs, link) {
+		if (!q->php) {
+			/* Cut loose earlier: free once nobody waits. */
+			if (!waitqueue_active(&q->wq))
+				list_move(&q->link, &dead);
+			continue;
+		}
 		if ((void *)q->php < start || (void *)q->php >= start + len)
 			continue;
-		/* A queue somebody still waits on cannot go. */
-		if (waitqueue_active(&q->wq))
-			continue;
 		q->php->ph_list = NULL;
-		list_move(&q->link, &dead);
+		q->php = NULL;
+		/*
+		 * A queue somebody still waits on cannot go: its waiters
+		 * are told the device hung up, and it stays listed,
+		 * pointing at nothing, until they have left.
+		 */
+		if (waitqueue_active(&q->wq))
+			wake_up_poll(&q->wq, EPOLLHUP | EPOLLERR);
+		else
+			list_move(&q->link, &dead);
 	}
 	spin_unlock(&ddic_pollq_lock);
 	list_for_each_entry_safe(q, tmp, &dead, link)
 		kfree(q);
 }
+EXPORT_SYMBOL_IF_KUNIT(ddic_poll_forget_range);
 
 void pollhead_clean(struct pollhead *php)
 {

@@ -146,15 +146,16 @@ unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t c)
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_umem_debug_refs);
 
-static void umc_report_leak(struct ddic_site *s, const char *modname)
+static void umc_report_leak(struct ddic_site *s, const char *modname,
+			    char *buf, size_t len)
 {
 	struct ddi_umem_cookie *c = container_of(s, struct ddi_umem_cookie,
 						 site);
 
-	pr_warn("umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s\n",
-		c, c->size, umc_backend_names[c->backend], s->func ?: "?",
-		s->line, modname, test_bit(DDIC_UMEM_FREED, &c->driver_freed) ?
-		" (freed, still mapped)" : "");
+	snprintf(buf, len, "umem leak: cookie %p (%zu bytes, %s) allocated by %s:%d [%s], not freed at unload%s",
+		 c, c->size, umc_backend_names[c->backend], s->func ?: "?",
+		 s->line, modname, test_bit(DDIC_UMEM_FREED, &c->driver_freed) ?
+		 " (freed, still mapped)" : "");
 }
 
 /*
@@ -203,6 +204,22 @@ static void umc_release_locked(struct ddic_defer *d)
 	kfree(c);
 }
 
+/*
+ * A vmalloc'ed cookie: vfree() may sleep, so from atomic context the
+ * cookie (not the area) is queued.  Queueing the area would write the
+ * queue's link into its first bytes, memory a process may have had
+ * mapped (audit 2, finding 15).
+ */
+static void umc_release_vmalloc(struct ddic_defer *d)
+{
+	struct ddi_umem_cookie *c = container_of(d, struct ddi_umem_cookie,
+						 defer);
+
+	vfree(c->kaddr);
+	kvfree(c->pages);
+	kfree(c);
+}
+
 /* The last reference is gone: give the memory back.  Any context. */
 static void umc_release(struct ddi_umem_cookie *c)
 {
@@ -213,12 +230,8 @@ static void umc_release(struct ddi_umem_cookie *c)
 	c->magic = DDIC_UMEM_MAGIC_DEAD;
 	switch (c->backend) {
 	case DDIC_UMEM_VMALLOC:
-		ddic_vfree_any(c->kaddr);
-		if (is_vmalloc_addr(c->pages))
-			ddic_vfree_any(c->pages);
-		else
-			kfree(c->pages);
-		break;
+		ddic_defer(&c->defer, umc_release_vmalloc);
+		return;
 	case DDIC_UMEM_PAGES:
 		free_pages_exact(c->kaddr, c->size);
 		break;

@@ -31,6 +31,16 @@ struct ddi_umem_cookie;
 int ddic_devmap_mmap(struct ddic_mmap_req *req);
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
+/* poll.c: a pollhead's wait queue (made on first use), and forgetting it. */
+struct ddic_driver;
+struct pollhead;
+struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
+					struct pollhead *php);
+void ddic_poll_forget_range(const void *start, size_t len);
+
+/* core.c: wait for every free deferred out of atomic context. */
+void ddic_defer_flush(void);
+
 /* ksynch.c: does anyone wait on the condition variable? */
 int ddic_cv_has_waiters(kcondvar_t *cvp);
 
