@@ -323,7 +323,7 @@ static void orphan_walk_batched(struct kunit *test)
 	g->timer.function = fnd_tick;
 	hrtimer_start(&g->timer, ns_to_ktime(200 * NSEC_PER_USEC),
 		      HRTIMER_MODE_REL_PINNED);
-	msleep(5);
+	usleep_range(5000, 6000);
 	t0 = ktime_get_ns();
 	ddic_site_orphan(&t, THIS_MODULE, "fnd", "sites", fnd_describe);
 	total = ktime_get_ns() - t0;
