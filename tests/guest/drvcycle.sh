@@ -16,6 +16,8 @@ ddi_debug_kernel && N=250
 counter() { sed -n "s/^$2 //p" "$C/$1"; }
 ref0=$(cat /sys/module/ddi_compat/refcnt)
 kmem0=$(counter kmem live_allocations)
+# KUnit's kmem suites, earlier in the same boot, count misuse on purpose.
+kmis0=$(counter kmem misuse)
 echo "$N cycles; ddi_compat refcnt $ref0, kmem live $kmem0"
 
 cycles() {
@@ -33,7 +35,10 @@ cycles() {
 			count=8 2>/dev/null || { echo "cycle $i: dd"; return 1; }
 		ddic_fuzz ramdisk -s $i -t 0.3 -p 1 >/dev/null ||
 			{ echo "cycle $i: ddic_fuzz ramdisk -s $i failed"; return 1; }
-		ramdiskadm | grep -v ' conf' |
+		# Every disk, those of ramdisk.conf too: the executor writes
+		# them, and a disk holding data keeps the instance attached
+		# (rd_detach()); the next attach makes them again, empty.
+		ramdiskadm |
 			sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
 			while read -r d; do ramdiskadm -d "$d"; done
 		rem_drv ramdisk || { echo "cycle $i: rem_drv ramdisk"; return 1; }
@@ -42,7 +47,7 @@ cycles() {
 t cycles cycles
 t refcnt-back [ "$(cat /sys/module/ddi_compat/refcnt)" = "$ref0" ]
 t kmem-back [ "$(counter kmem live_allocations)" = "$kmem0" ]
-t kmem-no-misuse [ "$(counter kmem misuse)" = 0 ]
+t kmem-no-misuse [ "$(counter kmem misuse)" = "$kmis0" ]
 t umem-no-mappings [ "$(counter umem mappings_live)" = 0 ]
 t no-driver-left sh -c "! grep -q '^driver ' $C/devinfo"
 t no-module-left sh -c "! grep -Eq '^(qotd|ramdisk) ' /proc/modules"

@@ -30,11 +30,27 @@ fuzz() {
 }
 
 # clean DRIVER: remove what the run made (RAM disks made by its
-# RD_CREATE_DISK calls) and the driver; the counters are back.
+# RD_CREATE_DISK calls, and the data it wrote to the disks of
+# ramdisk.conf) and the driver; the counters are back.  Data the
+# run left keeps an instance attached on purpose (the drivers' detach(9E)
+# refuses to lose it): qotd's changed quotation, ringbuf's unread bytes,
+# so those are reset first.
 clean() {
+	if [ "$1" = qotd ] && loaded qotd; then
+		qotdctl -r || return 1
+	fi
+	if [ "$1" = ringbuf ] && loaded ringbuf; then
+		for i in 0 1; do
+			rbctl -d /devices/pseudo/ringbuf@$i:ringbuf flush ||
+				return 1
+		done
+	fi
 	if [ "$1" = ramdisk ] && loaded ramdisk; then
 		ddi_attach ramdisk >/dev/null 2>&1
-		ramdiskadm | grep -v ' conf' |
+		# Every disk, those of ramdisk.conf too: the executor writes
+		# them, and a disk holding data keeps the instance attached
+		# (rd_detach()); the next attach makes them again, empty.
+		ramdiskadm |
 			sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
 			while read -r d; do ramdiskadm -d "$d"; done
 	fi

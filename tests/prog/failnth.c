@@ -17,7 +17,7 @@
  *   mmap RAW LEN             mmap of LEN bytes, every page touched, munmap
  *   raw-read RAW LEN         pread(2) and pwrite(2) of LEN bytes at 4 KiB
  *   discard BLK LEN          BLKDISCARD of LEN bytes at 0
- *   qotd-resize NODE         QOTDIOCSSZ to a new size each run
+ *   qotd-resize NODE         QOTDIOCSSZ to a new size each run (reset after)
  *   add-drv KO DRV           finit_module(2) and "attach DRV" (removed after)
  *   write FILE               write(2) of "1" to FILE (harness self-test)
  */
@@ -149,7 +149,8 @@ static int run_rd_create(int n)
 	snprintf(ri.ri_name, sizeof(ri.ri_name), "failnth");
 	ri.ri_size = 1 << 20;
 	arm(n);
-	if (ioctl(fd, RD_CREATE_DISK, &ri))
+	/* It returns the new disk's minor number: only -1 is a failure. */
+	if (ioctl(fd, RD_CREATE_DISK, &ri) < 0)
 		err = errno;
 	disarm();
 	if (!err && ioctl(fd, RD_DELETE_DISK, &ri))
@@ -228,6 +229,15 @@ static int run_qotd_resize(int n)
 	arm(n);
 	if (ioctl(fd, QOTDIOCSSZ, &sz))
 		err = errno;
+	close(fd);
+	disarm();
+	/*
+	 * Put the quotation back, unarmed: qotd refuses to detach (and so
+	 * to unload) while the quotation is changed (qotd_detach()).
+	 */
+	fd = xopen(arg(0), O_RDWR);
+	if (ioctl(fd, QOTDIOCDISCARD))
+		die("QOTDIOCDISCARD");
 	close(fd);
 	return err;
 }
