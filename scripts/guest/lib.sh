@@ -361,6 +361,18 @@ test_limit() {
 	echo $((${_l:-300} * ${DDI_SPEED:-100} / 100))
 }
 
+# test_runs_here FILE: FILE has no "# ddi-kernels: PATTERN" line, or
+# this guest's kernel ($DDI/kernel, e.g. debug-6.12) matches PATTERN (a
+# shell case pattern).  A test that needs what only some kernels have
+# (fault injection, say) says so there; elsewhere it is not run and has
+# no row, so it is never counted as a pass.
+test_runs_here() {
+	_k=$(sed -n 's/^# ddi-kernels: *//p' "$1" | head -1)
+	[ -n "$_k" ] || return 0
+	eval "case \"\$(cat \$DDI/kernel 2>/dev/null)\" in $_k) return 0 ;; esac"
+	return 1
+}
+
 # run_limited SECONDS CMD...: CMD in a session of its own, killed with
 # everything it started once it runs past SECONDS; then whatever CMD left
 # running in its session is killed too.  Returns CMD's status (137 when

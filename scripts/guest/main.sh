@@ -21,6 +21,11 @@ check)
 		[ -f "$t" ] || continue
 		t0=$(date +%s)
 		name=$(basename "$t" .sh)
+		if ! test_runs_here "$t"; then
+			diag "not run on $(cat $DDI/kernel): guest:$name" \
+				"($(sed -n 's/^# ddi-kernels: *//p' "$t"))"
+			continue
+		fi
 		ktap_test "guest:$name" run_guest_test "$t" || failed=1
 		diag "time guest:$name $(($(date +%s) - t0)) s"
 	done
