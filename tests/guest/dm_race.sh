@@ -13,15 +13,6 @@ fail=0
 add_drv dmrace >/dev/null || { result dm_race:add_drv fail; exit 1; }
 cases="close-during-open two-closes open-during-close failed-open
 	clone-reuse detach-during-open rem-drv-open rmmod-attach"
-# KNOWN GAP (issue 11, open): on the 6.1 kernels the two cases where an
-# open arrives 100 ms into a 3 s close(9E) miss their window every time,
-# even on an idle host (the child never sees the close running), while
-# they pass on 6.12.  Until that is understood they are not run on 6.1
-# (no row at all, not a pass); `dmrace open-during-close clone-reuse`
-# runs them by hand.
-case $(uname -r) in
-6.1.*) cases=$(echo $cases | sed 's/open-during-close//; s/clone-reuse//') ;;
-esac
 for c in $cases; do
 	t "$c" dmrace "$c"
 done

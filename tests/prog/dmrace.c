@@ -137,6 +137,22 @@ static struct dmr_stats stats(void)
 }
 
 /*
+ * Wait up to MS for the driver to be inside close(9E); 1 once it is.
+ * The cases that race an open against a running close(9E) wait on the
+ * driver's own state rather than on a fixed delay, which missed its
+ * window whenever fork() let the parent run first.
+ */
+static int wait_closing(int ms)
+{
+	for (; ms > 0; ms -= 10) {
+		if (qstats().ds_closing == 1)
+			return 1;
+		ms_sleep(10);
+	}
+	return 0;
+}
+
+/*
  * ddi_compat's own counts for dmrace: the open files of its instances
  * (the "opens N" of /dev/ddi_modctl's listing) and its live per-dev_t
  * records (debugfs devopens); -1 if they cannot be read.
@@ -322,7 +338,7 @@ static void case_failed_open(void)
 }
 
 /*
- * The parent's last close(9E) takes 3000 ms; 100 ms into it a child
+ * The parent's last close(9E) takes 3000 ms; once it runs, a child
  * opens the same minor.  The child exits 0 if the close was running when
  * it began (the interleaving happened) and had ended when its open
  * returned (the open waited for it), 5 if it missed its window.
@@ -346,11 +362,10 @@ static void case_open_during_close(void)
 		if (pid == 0) {
 			int fd2, was;
 
-			close(fd);
-			if (read(p[0], &c, 1) != 1)
+			close(fd);	/* the parent's close is the last */
+			if (write(p[1], &c, 1) != 1)
 				_exit(2);
-			ms_sleep(100);
-			was = qstats().ds_closing;
+			was = wait_closing(2500);
 			fd2 = node(0, "slow0", O_RDWR);
 			if (fd2 < 0)
 				_exit(3);
@@ -359,7 +374,7 @@ static void case_open_during_close(void)
 			close(fd2);
 			_exit(was == 1 ? 0 : 5);
 		}
-		if (write(p[1], &c, 1) != 1)
+		if (read(p[0], &c, 1) != 1)
 			return;
 		close(fd);
 		rc = child_status(pid);
@@ -376,7 +391,7 @@ static void case_open_during_close(void)
 
 /*
  * Clone opens: the parent's clone file gets minor A; its last close(9E)
- * (3000 ms) frees A at once; 100 ms into it a child's clone open is
+ * (3000 ms) frees A at once; while it runs, a child's clone open is
  * handed A again, and its close must wait for the first close(9E).
  * The child exits 0 if it got A while A's close ran, 5 if it missed.
  */
@@ -400,11 +415,10 @@ static void case_clone_reuse(void)
 		if (pid == 0) {
 			int fb, was;
 
-			close(fa);
-			if (read(p[0], &c, 1) != 1)
+			close(fa);	/* the parent's close is the last */
+			if (write(p[1], &c, 1) != 1)
 				_exit(2);
-			ms_sleep(100);
-			was = qstats().ds_closing;
+			was = wait_closing(2500);
 			fb = node(0, "clone", O_RDWR);
 			if (fb < 0 || fstat(fb, &sb) < 0)
 				_exit(3);
@@ -412,7 +426,7 @@ static void case_clone_reuse(void)
 			close(fb);	/* must wait for the first close(9E) */
 			_exit(!ok ? 4 : was == 1 ? 0 : 5);
 		}
-		if (write(p[1], &c, 1) != 1)
+		if (read(p[0], &c, 1) != 1)
 			return;
 		close(fa);
 		rc = child_status(pid);
