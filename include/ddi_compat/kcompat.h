@@ -128,22 +128,28 @@ struct ddic_blk_limits {
 	bool iostats;			/* I/O statistics from the start */
 };
 
-/*
- * Allocate a blk-mq disk with those limits.  6.9 moved the limits into
- * blk_mq_alloc_disk() (probed: DDIC_HAVE_BLK_ALLOC_DISK_LIM) and 6.11 turned the
- * queue flags into limit features (BLK_FEAT_*, macros); before, they are
- * set on the new queue with the blk_queue_*() setters.  6.11 also made
- * queues non-rotational by default; 6.1's need QUEUE_FLAG_NONROT.
- */
-static inline struct gendisk *
-ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
-		   void *queuedata)
+/* Largest discard (and write-zeroes), in sectors: whole blocks. */
+static inline unsigned int ddic_blk_max_discard(const struct ddic_blk_limits *l)
 {
-	unsigned int max_discard = l->discard ?
+	return l->discard ?
 		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
 		0;
+}
+
+/*
+ * The limits both kinds of disk get.  6.9 moved them into the disk
+ * allocation (probed: DDIC_HAVE_BLK_ALLOC_DISK_LIM) and 6.11 turned the
+ * queue flags into limit features (BLK_FEAT_*, macros); before, they are
+ * set on the new queue with the blk_queue_*() setters, and the queue is
+ * marked non-rotational (6.11 made that the default).
+ */
 #ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
-	struct queue_limits lim = {
+static inline void ddic_blk_fill_limits(struct queue_limits *lim,
+					const struct ddic_blk_limits *l)
+{
+	unsigned int max_discard = ddic_blk_max_discard(l);
+
+	*lim = (struct queue_limits) {
 		.logical_block_size = l->lbsize,
 		.physical_block_size = l->lbsize,
 		.max_hw_sectors = l->max_sectors,
@@ -155,106 +161,21 @@ ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
 		.dma_alignment = l->lbsize - 1,
 	};
 #ifdef BLK_FEAT_WRITE_CACHE
-	struct gendisk *disk;
-	int err;
-
 	if (l->write_cache)
-		lim.features |= BLK_FEAT_WRITE_CACHE;
-	disk = blk_mq_alloc_disk(set, &lim, queuedata);
-	if (IS_ERR(disk) || l->iostats)
-		return disk;
-	/* blk_mq_alloc_disk() turns I/O statistics on by itself. */
-	lim = queue_limits_start_update(disk->queue);
-	lim.features &= ~BLK_FEAT_IO_STAT;
-	err = queue_limits_commit_update(disk->queue, &lim);
-	if (err) {
-		put_disk(disk);
-		return ERR_PTR(err);
-	}
-	return disk;
-#else
-	struct gendisk *disk = blk_mq_alloc_disk(set, &lim, queuedata);
-
-	if (!IS_ERR(disk))
-		blk_queue_write_cache(disk->queue, l->write_cache, false);
-	return disk;
-#endif
-#else
-	struct gendisk *disk = blk_mq_alloc_disk(set, queuedata);
-	struct request_queue *q;
-
-	if (IS_ERR(disk))
-		return disk;
-	q = disk->queue;
-	blk_queue_logical_block_size(q, l->lbsize);
-	blk_queue_physical_block_size(q, l->lbsize);
-	blk_queue_max_hw_sectors(q, l->max_sectors);
-	blk_queue_max_segments(q, l->max_segments);
-	blk_queue_dma_alignment(q, l->lbsize - 1);
-	if (l->discard) {
-		blk_queue_max_discard_sectors(q, max_discard);
-		blk_queue_max_write_zeroes_sectors(q, l->write_zeroes ?
-						   max_discard : 0);
-		q->limits.discard_granularity = l->lbsize;
-	}
-	blk_queue_write_cache(q, l->write_cache, false);
-	blk_queue_flag_set(QUEUE_FLAG_NONROT, q);
-	if (!l->iostats)
-		blk_queue_flag_clear(QUEUE_FLAG_IO_STAT, q);
-	return disk;
+		lim->features |= BLK_FEAT_WRITE_CACHE;
 #endif
 }
-
-/*
- * The same for a bio-based disk (blk.c's default bridge): no tag set,
- * bios reach the disk's submit_bio.  The limits are set as above;
- * bio-based queues keep no I/O statistics unless asked (blk.c accounts
- * them itself when the iostats attribute is turned on).
- */
-static inline struct gendisk *
-ddic_blk_alloc_bio_disk(const struct ddic_blk_limits *l)
+#else
+static inline void ddic_blk_set_limits(struct request_queue *q,
+				       const struct ddic_blk_limits *l)
 {
-	unsigned int max_discard = l->discard ?
-		round_down(UINT_MAX >> SECTOR_SHIFT, l->lbsize >> SECTOR_SHIFT) :
-		0;
-#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
-	struct queue_limits lim = {
-		.logical_block_size = l->lbsize,
-		.physical_block_size = l->lbsize,
-		.max_hw_sectors = l->max_sectors,
-		.max_segments = l->max_segments,
-		.max_hw_discard_sectors = max_discard,
-		.max_write_zeroes_sectors = l->write_zeroes ? max_discard : 0,
-		.discard_granularity = l->discard ? l->lbsize : 0,
-		.dma_alignment = l->lbsize - 1,
-	};
-#ifdef BLK_FEAT_WRITE_CACHE
-	if (l->write_cache)
-		lim.features |= BLK_FEAT_WRITE_CACHE;
-	if (l->iostats)
-		lim.features |= BLK_FEAT_IO_STAT;
-	return blk_alloc_disk(&lim, NUMA_NO_NODE);
-#else
-	struct gendisk *disk = blk_alloc_disk(&lim, NUMA_NO_NODE);
+	unsigned int max_discard = ddic_blk_max_discard(l);
 
-	if (!IS_ERR(disk)) {
-		blk_queue_write_cache(disk->queue, l->write_cache, false);
-		if (l->iostats)
-			blk_queue_flag_set(QUEUE_FLAG_IO_STAT, disk->queue);
-	}
-	return disk;
-#endif
-#else
-	struct gendisk *disk = blk_alloc_disk(NUMA_NO_NODE);
-	struct request_queue *q;
-
-	if (!disk)
-		return ERR_PTR(-ENOMEM);
-	q = disk->queue;
 	blk_queue_logical_block_size(q, l->lbsize);
 	blk_queue_physical_block_size(q, l->lbsize);
 	blk_queue_max_hw_sectors(q, l->max_sectors);
 	blk_queue_max_segments(q, l->max_segments);
+	/* No logical block split over two bufs (two pages). */
 	blk_queue_dma_alignment(q, l->lbsize - 1);
 	if (l->discard) {
 		blk_queue_max_discard_sectors(q, max_discard);
@@ -268,8 +189,82 @@ ddic_blk_alloc_bio_disk(const struct ddic_blk_limits *l)
 		blk_queue_flag_set(QUEUE_FLAG_IO_STAT, q);
 	else
 		blk_queue_flag_clear(QUEUE_FLAG_IO_STAT, q);
-	return disk;
+}
 #endif
+
+/*
+ * Allocate a blk-mq disk with those limits.  blk_mq_alloc_disk() turns
+ * I/O statistics on by itself; they are turned off when not asked for.
+ */
+static inline struct gendisk *
+ddic_blk_alloc_disk(struct blk_mq_tag_set *set, const struct ddic_blk_limits *l,
+		   void *queuedata)
+{
+	struct gendisk *disk;
+#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
+	struct queue_limits lim;
+
+	ddic_blk_fill_limits(&lim, l);
+	disk = blk_mq_alloc_disk(set, &lim, queuedata);
+	if (IS_ERR(disk))
+		return disk;
+#ifdef BLK_FEAT_WRITE_CACHE
+	if (!l->iostats) {
+		int err;
+
+		lim = queue_limits_start_update(disk->queue);
+		lim.features &= ~BLK_FEAT_IO_STAT;
+		err = queue_limits_commit_update(disk->queue, &lim);
+		if (err) {
+			put_disk(disk);
+			return ERR_PTR(err);
+		}
+	}
+#else
+	blk_queue_write_cache(disk->queue, l->write_cache, false);
+#endif
+#else
+	disk = blk_mq_alloc_disk(set, queuedata);
+	if (IS_ERR(disk))
+		return disk;
+	ddic_blk_set_limits(disk->queue, l);
+#endif
+	return disk;
+}
+
+/*
+ * The same for a bio-based disk (blk.c's default bridge): no tag set,
+ * bios reach the disk's submit_bio.  Bio-based queues keep no I/O
+ * statistics unless asked (blk.c accounts them itself when the iostats
+ * attribute is turned on).
+ */
+static inline struct gendisk *
+ddic_blk_alloc_bio_disk(const struct ddic_blk_limits *l)
+{
+	struct gendisk *disk;
+#ifdef DDIC_HAVE_BLK_ALLOC_DISK_LIM
+	struct queue_limits lim;
+
+	ddic_blk_fill_limits(&lim, l);
+#ifdef BLK_FEAT_WRITE_CACHE
+	if (l->iostats)
+		lim.features |= BLK_FEAT_IO_STAT;
+	disk = blk_alloc_disk(&lim, NUMA_NO_NODE);
+#else
+	disk = blk_alloc_disk(&lim, NUMA_NO_NODE);
+	if (!IS_ERR(disk)) {
+		blk_queue_write_cache(disk->queue, l->write_cache, false);
+		if (l->iostats)
+			blk_queue_flag_set(QUEUE_FLAG_IO_STAT, disk->queue);
+	}
+#endif
+#else
+	disk = blk_alloc_disk(NUMA_NO_NODE);
+	if (!disk)
+		return ERR_PTR(-ENOMEM);
+	ddic_blk_set_limits(disk->queue, l);
+#endif
+	return disk;
 }
 
 #endif /* _DDI_COMPAT_KCOMPAT_H */
