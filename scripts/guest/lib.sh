@@ -276,6 +276,36 @@ ramdisk_del() {
 	ramdiskadm -d "$1"
 }
 
+# ramdisk_names [runtime]: the names of ramdisk's disks; with "runtime",
+# only those made at run time (the listing marks ramdisk.conf's "conf").
+ramdisk_names() {
+	_skip='^$'
+	[ "$1" = runtime ] && _skip=' conf'
+	ramdiskadm 2>/dev/null | grep -v "$_skip" |
+		sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p'
+}
+
+# drv_reset DRIVER: undo what using a sample driver left that keeps an
+# instance attached on purpose (its detach(9E) refuses to lose it), so
+# that rem_drv can follow: qotd's changed quotation, ringbuf's unread
+# bytes, the data on the RAM disks (every disk is deleted, those of
+# ramdisk.conf too; the next attach makes them again, empty).
+drv_reset() {
+	loaded "$1" || return 0
+	case $1 in
+	qotd)
+		qotdctl -r ;;
+	ringbuf)
+		for _i in 0 1; do
+			rbctl -d /devices/pseudo/ringbuf@$_i:ringbuf flush ||
+				return 1
+		done ;;
+	ramdisk)
+		ddi_attach ramdisk >/dev/null 2>&1
+		for _d in $(ramdisk_names); do ramdiskadm -d "$_d"; done ;;
+	esac
+}
+
 # brd_load NR MIB: the kernel's own RAM disk, brd, with NR disks
 # /dev/ram0.. of MIB MiB each (stock kernels build it as a module).
 brd_load() {
@@ -435,10 +465,7 @@ guest_restore() {
 	_new=$(words_not_in "$(_is drivers)" "$(_was drivers)" | tr '\n' ' ')
 	case " $_new " in
 	*" ramdisk "*)
-		# Disks made at run time (the listing marks conf disks "conf").
-		ramdiskadm 2>/dev/null | grep -v ' conf' |
-			sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
-			while read -r _d; do ramdiskadm -d "$_d"; done ;;
+		for _d in $(ramdisk_names runtime); do ramdiskadm -d "$_d"; done ;;
 	esac
 	for _d in $_new; do
 		rem_drv "$_d" || { sleep 1; rem_drv "$_d"; }

@@ -35,12 +35,7 @@ cycles() {
 			count=8 2>/dev/null || { echo "cycle $i: dd"; return 1; }
 		ddic_fuzz ramdisk -s $i -t 0.3 -p 1 >/dev/null ||
 			{ echo "cycle $i: ddic_fuzz ramdisk -s $i failed"; return 1; }
-		# Every disk, those of ramdisk.conf too: the executor writes
-		# them, and a disk holding data keeps the instance attached
-		# (rd_detach()); the next attach makes them again, empty.
-		ramdiskadm |
-			sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
-			while read -r d; do ramdiskadm -d "$d"; done
+		drv_reset ramdisk
 		rem_drv ramdisk || { echo "cycle $i: rem_drv ramdisk"; return 1; }
 	done
 }

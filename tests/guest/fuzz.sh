@@ -36,24 +36,7 @@ fuzz() {
 # refuses to lose it): qotd's changed quotation, ringbuf's unread bytes,
 # so those are reset first.
 clean() {
-	if [ "$1" = qotd ] && loaded qotd; then
-		qotdctl -r || return 1
-	fi
-	if [ "$1" = ringbuf ] && loaded ringbuf; then
-		for i in 0 1; do
-			rbctl -d /devices/pseudo/ringbuf@$i:ringbuf flush ||
-				return 1
-		done
-	fi
-	if [ "$1" = ramdisk ] && loaded ramdisk; then
-		ddi_attach ramdisk >/dev/null 2>&1
-		# Every disk, those of ramdisk.conf too: the executor writes
-		# them, and a disk holding data keeps the instance attached
-		# (rd_detach()); the next attach makes them again, empty.
-		ramdiskadm |
-			sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
-			while read -r d; do ramdiskadm -d "$d"; done
-	fi
+	drv_reset "$1" || return 1
 	if loaded "$1"; then
 		rem_drv "$1" || { sleep 1; rem_drv "$1"; } || return 1
 	fi

@@ -53,16 +53,11 @@ for d in qotd ringbuf rmapbuf umemshare dummy ramdisk; do
 	t fuzz-$d-nocaps $N ddic_fuzz32 $d -t 2 -p 1
 done
 t rd-none-made-by-fuzz sh -c "! ramdiskadm | grep -v ' conf' | grep -q '^/'"
-# What the executor left that the drivers keep attached for, as
-# fuzz.sh's clean does: ringbuf's unread bytes, qotd's changed quotation,
-# data on the RAM disks (ramdisk.conf's are made again, empty).
-t reset-qotd qotdctl -r
-for i in 0 1; do
-	t reset-ringbuf$i rbctl -d /devices/pseudo/ringbuf@$i:ringbuf flush
-done
-ramdiskadm | sed -n 's|^/devices/pseudo/ramdisk@0:\([^ ]*\) .*|\1|p' |
-	while read -r d; do ramdiskadm -d "$d"; done
+# What the executor left that the drivers keep attached for (lib.sh
+# drv_reset): ringbuf's unread bytes, qotd's changed quotation, data on
+# the RAM disks.
 for d in qotd ringbuf rmapbuf umemshare dummy ramdisk; do
+	t reset-$d drv_reset $d
 	t rem_drv-$d rem_drv $d
 done
 exit $fail
