@@ -288,7 +288,8 @@ ramdisk_names() {
 # drv_reset DRIVER: undo what using a sample driver left that keeps an
 # instance attached on purpose (its detach(9E) refuses to lose it), so
 # that rem_drv can follow: qotd's changed quotation, ringbuf's unread
-# bytes, the data on the RAM disks (every disk is deleted, those of
+# bytes, rmapbuf's RMBIOCHOLD (the executor takes one at random), the
+# data on the RAM disks (every disk is deleted, those of
 # ramdisk.conf too; the next attach makes them again, empty).
 drv_reset() {
 	loaded "$1" || return 0
@@ -300,6 +301,10 @@ drv_reset() {
 			rbctl -d /devices/pseudo/ringbuf@$_i:ringbuf flush ||
 				return 1
 		done ;;
+	rmapbuf)
+		# ENOENT when nothing is held.
+		rmbctl release 2>/dev/null
+		return 0 ;;
 	ramdisk)
 		ddi_attach ramdisk >/dev/null 2>&1
 		for _d in $(ramdisk_names); do ramdiskadm -d "$_d"; done ;;
