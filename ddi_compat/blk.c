@@ -175,6 +175,13 @@ module_param_named(blk_mq, ddic_blk_mq_dflt, bool, 0644);
 MODULE_PARM_DESC(blk_mq, "block nodes of drivers without a ddic-blk-mq property use blk-mq (default: bio-based)");
 
 static struct workqueue_struct *ddic_blk_wq;
+/*
+ * Disks deleted from a work item (ddic_blk_destroy_later) have a queue of
+ * their own: del_gendisk() waits for the disk's requests, whose
+ * continuations may be queued on ddic_blk_wq behind it, and under memory
+ * pressure one rescuer would run only one of them (audit 2, finding 19).
+ */
+static struct workqueue_struct *ddic_blk_destroy_wq;
 static const struct cred *ddic_kcred;
 static DEFINE_MUTEX(ddic_blk_major_lock);
 
@@ -1161,12 +1168,13 @@ static void ddic_blk_destroy_work(struct work_struct *work)
 void ddic_blk_destroy_later(struct ddic_blk *blk)
 {
 	INIT_WORK(&blk->destroy_work, ddic_blk_destroy_work);
-	queue_work(ddic_blk_wq, &blk->destroy_work);
+	queue_work(ddic_blk_destroy_wq, &blk->destroy_work);
 }
 
 /* The driver is unloading and its nodes are gone: so is its major. */
 void ddic_blk_driver_gone(struct ddic_driver *drv)
 {
+	flush_workqueue(ddic_blk_destroy_wq);
 	flush_workqueue(ddic_blk_wq);
 	mutex_lock(&ddic_blk_major_lock);
 	if (drv->blk_major)
@@ -1181,16 +1189,25 @@ int ddic_blk_init(void)
 				     0);
 	if (!ddic_blk_wq)
 		return -ENOMEM;
+	ddic_blk_destroy_wq = alloc_workqueue("ddi_blk_destroy",
+					     WQ_MEM_RECLAIM, 0);
+	if (!ddic_blk_destroy_wq)
+		goto out_wq;
 	ddic_kcred = prepare_kernel_cred(&init_task);
-	if (!ddic_kcred) {
-		destroy_workqueue(ddic_blk_wq);
-		return -ENOMEM;
-	}
+	if (!ddic_kcred)
+		goto out_destroy_wq;
 	return 0;
+
+out_destroy_wq:
+	destroy_workqueue(ddic_blk_destroy_wq);
+out_wq:
+	destroy_workqueue(ddic_blk_wq);
+	return -ENOMEM;
 }
 
 void ddic_blk_fini(void)
 {
+	destroy_workqueue(ddic_blk_destroy_wq);
 	destroy_workqueue(ddic_blk_wq);
 	put_cred(ddic_kcred);
 }
