@@ -92,7 +92,7 @@ static void conffuzz_random_and_mutated(struct kunit *test)
 {
 	struct rnd_state rs;
 	struct ddic_conf *conf;
-	char *buf, err[96];
+	char *buf, *text, err[96];
 	size_t len;
 	int i, k, ret, ok = 0, bad = 0;
 
@@ -117,7 +117,14 @@ static void conffuzz_random_and_mutated(struct kunit *test)
 				cf_mutate(&rs, buf, &len);
 		}
 		buf[len] = '\0';
-		ret = ddic_conf_parse("fuzz", buf, &conf, err, sizeof(err));
+		/*
+		 * The parser reads a copy of exactly the input's size, so a
+		 * read past its NUL is caught by KASAN at once, not hidden
+		 * in the slack of the CF_MAX buffer.
+		 */
+		text = kmemdup(buf, len + 1, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, text);
+		ret = ddic_conf_parse("fuzz", text, &conf, err, sizeof(err));
 		if (ret == 0) {
 			KUNIT_ASSERT_NOT_NULL(test, conf);
 			cf_check(test, conf);
@@ -129,6 +136,7 @@ static void conffuzz_random_and_mutated(struct kunit *test)
 					   i, ret, conf, err);
 			bad++;
 		}
+		kfree(text);
 		if (i % 1000 == 0)
 			cond_resched();
 	}

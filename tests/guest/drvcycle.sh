@@ -6,8 +6,10 @@
 # an open and a read; every 25th also the RAM disk driver with a disk
 # made, written, mapped by the random executor and destroyed.  At the end
 # ddi_compat's module reference count, its allocation and umem counters
-# and its driver list are back where they were (kmemleak's verdict comes
-# at the end of the boot).
+# and its driver list are back where they were, and ddi_compat reported
+# no allocation of a driver left at its unload (it takes those out of
+# the live count when it reports them; kmemleak's verdict comes at the
+# end of the boot).
 . /ddi/lib.sh
 fail=0
 C=/sys/kernel/debug/ddi_compat
@@ -18,6 +20,8 @@ ref0=$(cat /sys/module/ddi_compat/refcnt)
 kmem0=$(counter kmem live_allocations)
 # KUnit's kmem suites, earlier in the same boot, count misuse on purpose.
 kmis0=$(counter kmem misuse)
+leaks() { dmesg | grep -c 'leak: .*not freed at unload'; }
+leaks0=$(leaks)
 echo "$N cycles; ddi_compat refcnt $ref0, kmem live $kmem0"
 
 cycles() {
@@ -43,6 +47,7 @@ t cycles cycles
 t refcnt-back [ "$(cat /sys/module/ddi_compat/refcnt)" = "$ref0" ]
 t kmem-back [ "$(counter kmem live_allocations)" = "$kmem0" ]
 t kmem-no-misuse [ "$(counter kmem misuse)" = "$kmis0" ]
+t no-leak-at-unload [ "$(leaks)" = "$leaks0" ]
 t umem-no-mappings [ "$(counter umem mappings_live)" = 0 ]
 t no-driver-left sh -c "! grep -q '^driver ' $C/devinfo"
 t no-module-left sh -c "! grep -Eq '^(qotd|ramdisk) ' /proc/modules"
