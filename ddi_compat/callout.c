@@ -49,6 +49,7 @@
 #include <linux/workqueue.h>
 #include <linux/slab.h>
 #include <linux/percpu.h>
+#include <linux/preempt.h>
 #include <linux/wait_bit.h>
 #include <linux/timer.h>
 #include <linux/timekeeping.h>
@@ -144,22 +145,32 @@ static bool co_grow(gfp_t gfp)
 	return true;
 }
 
+/*
+ * The per-CPU free lists are only used from task context, with
+ * preemption disabled; interrupt and softirq context use the shared
+ * list under its lock.  So a task's use of its CPU's list needs no
+ * interrupts disabled: what interrupts it never touches that list.
+ * (Restoring the interrupt flag is dear where it matters most to this
+ * path: under TCG each such restore ends a translation block.)
+ */
 static struct co_ent *co_get(void)
 {
 	struct co_pcpu *p;
-	struct co_ent *e;
+	struct co_ent *e = NULL;
 	unsigned long flags;
 
-	local_irq_save(flags);
-	p = this_cpu_ptr(&co_pcpu);
-	e = p->head;
-	if (likely(e)) {
-		p->head = e->next_free;
-		p->n--;
+	if (likely(in_task())) {
+		preempt_disable();
+		p = this_cpu_ptr(&co_pcpu);
+		e = p->head;
+		if (likely(e)) {
+			p->head = e->next_free;
+			p->n--;
+		}
+		preempt_enable();
+		if (likely(e))
+			return e;
 	}
-	local_irq_restore(flags);
-	if (likely(e))
-		return e;
 	for (;;) {
 		spin_lock_irqsave(&co_free_lock, flags);
 		e = co_free;
@@ -182,16 +193,18 @@ static void co_release(struct co_ent *e, unsigned long gen)
 	unsigned long flags;
 
 	atomic_long_set_release(&e->state, CO_STATE(gen, CO_FREE));
-	local_irq_save(flags);
-	p = this_cpu_ptr(&co_pcpu);
-	if (likely(p->n < CO_PCPU_MAX)) {
-		e->next_free = p->head;
-		p->head = e;
-		p->n++;
-		local_irq_restore(flags);
-		return;
+	if (likely(in_task())) {
+		preempt_disable();
+		p = this_cpu_ptr(&co_pcpu);
+		if (likely(p->n < CO_PCPU_MAX)) {
+			e->next_free = p->head;
+			p->head = e;
+			p->n++;
+			preempt_enable();
+			return;
+		}
+		preempt_enable();
 	}
-	local_irq_restore(flags);
 	spin_lock_irqsave(&co_free_lock, flags);
 	e->next_free = co_free;
 	co_free = e;

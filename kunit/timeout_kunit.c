@@ -273,9 +273,9 @@ static void tot_rec_cb(void *arg)
 
 	atomic_inc(&r->started);
 	if (r->mode == 1)
-		udelay(200);
+		udelay(500);
 	else if (r->mode == 2)
-		usleep_range(500, 1000);
+		usleep_range(1000, 3000);
 	atomic_inc(&r->c->ran);
 	atomic_inc(&r->finished);
 }
@@ -295,14 +295,18 @@ static int tot_worker_fn(void *arg)
 		r->c = w->c;
 		r->mode = (seed >> 16) % 3;
 		id = timeout(tot_rec_cb, r, (seed >> 20) % 3);
+		/* Before, around and after the expiry (1 or 2 ticks). */
 		switch ((seed >> 24) % 4) {
 		case 0:
 			break;
 		case 1:
 			udelay((seed >> 8) % 300);
 			break;
+		case 2:
+			usleep_range(1000, 5000);
+			break;
 		default:
-			usleep_range(500, 1500);
+			usleep_range(3000, 10000);
 			break;
 		}
 		left = untimeout(id);
