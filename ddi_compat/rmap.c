@@ -274,6 +274,8 @@ static noinline void rsm_unseam(struct map *mp)
 	unsigned long size = r->size;
 
 	mp->seam = NULL;
+	if (WARN_ON_ONCE(!l || l->start + l->size != r->start))
+		return;
 	rb_erase_augmented(&r->rb, &mp->root, &rsm_cb);
 	mp->nsegs--;
 	rsm_seg_put(mp, r);
