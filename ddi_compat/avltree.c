@@ -53,6 +53,9 @@ void avl_create(avl_tree_t *tree, int (*compar)(const void *, const void *),
 	if (offset + sizeof(avl_node_t) > size)
 		pr_warn("%s(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
 			__func__, tree, size, offset, (void *)_RET_IP_);
+	/* avlt_child() */
+	BUILD_BUG_ON(offsetof(struct rb_node, rb_left) !=
+		     offsetof(struct rb_node, rb_right) + sizeof(void *));
 	tree->avl_root = RB_ROOT;
 	tree->avl_compar = compar;
 	tree->avl_offset = offset;
@@ -70,30 +73,55 @@ void avl_destroy(avl_tree_t *tree)
 EXPORT_SYMBOL(avl_destroy);
 
 /*
- * The search every lookup and avl_add() share, inlined into each so that
- * the only call per level is the driver's comparison function.
+ * The child of @n on the side a comparison chose (@right: it was above
+ * @n), as one load: rb_left follows rb_right in struct rb_node (checked
+ * in avl_create()).  A conditional pick of n->rb_right or n->rb_left
+ * loads both on every level.
  */
+static __always_inline struct rb_node **avlt_child(struct rb_node *n,
+						   bool right)
+{
+	return &(&n->rb_right)[!right];
+}
+
+/*
+ * The search every lookup and avl_add() share, inlined into each so that
+ * the only call per level is the driver's comparison function.  Returns
+ * the object found, or NULL with *@parentp and *@linkp where a new one
+ * goes.
+ */
+static __always_inline void *avlt_search(avl_tree_t *tree, const void *value,
+					 struct rb_node **parentp,
+					 struct rb_node ***linkp, int *sidep)
+{
+	struct rb_node **link = &tree->avl_root.rb_node, *n, *parent = NULL;
+	int (*compar)(const void *, const void *) = tree->avl_compar;
+	size_t off = tree->avl_offset;
+	int diff, side = 0;
+
+	while ((n = *link)) {
+		diff = compar(value, (char *)n - off);
+		if (diff == 0)
+			return (char *)n - off;
+		parent = n;
+		side = diff > 0;
+		link = avlt_child(n, side);
+	}
+	*parentp = parent;
+	*linkp = link;
+	*sidep = side;
+	return NULL;
+}
+
 static __always_inline void *avlt_find(avl_tree_t *tree, const void *value,
 				       avl_index_t *where)
 {
-	struct rb_node *n = tree->avl_root.rb_node, *parent = NULL;
-	int (*compar)(const void *, const void *) = tree->avl_compar;
-	size_t off = tree->avl_offset;
-	uintptr_t side = 0;
-	int diff;
+	struct rb_node *parent, **link;
+	int side;
+	void *found = avlt_search(tree, value, &parent, &link, &side);
 
-	while (n) {
-		diff = compar(value, (char *)n - off);
-		if (diff == 0) {
-			*where = 0;
-			return (char *)n - off;
-		}
-		parent = n;
-		side = diff > 0;
-		n = side ? n->rb_right : n->rb_left;
-	}
-	*where = (uintptr_t)parent | side;
-	return NULL;
+	*where = found ? 0 : (uintptr_t)parent | side;
+	return found;
 }
 
 void *avl_find(avl_tree_t *tree, const void *value, avl_index_t *where)
@@ -167,15 +195,16 @@ EXPORT_SYMBOL(avl_insert_here);
 static __always_inline bool avlt_add(avl_tree_t *tree, void *new_data,
 				      unsigned long ip)
 {
-	avl_index_t where;
+	struct rb_node *parent, **link;
+	int side;
 
-	if (unlikely(avlt_find(tree, new_data, &where))) {
+	if (unlikely(avlt_search(tree, new_data, &parent, &link, &side))) {
 		avlt_refuse("avl_add", tree,
 			    "an object with the same key is already in the tree",
 			    ip);
 		return false;
 	}
-	avlt_insert(tree, new_data, where, ip);
+	avlt_link(tree, avlt_rb(tree, new_data), parent, link);
 	return true;
 }
 

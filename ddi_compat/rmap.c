@@ -14,6 +14,15 @@
  * rmfree() finds its neighbours on the same walk that finds its place and
  * merges with either or both.
  *
+ * Next fit (vmem arenas' VM_NEXTFIT, id_alloc(9F)) hands out the lowest
+ * range at or above a rotor.  Taken and given back one ID at a time, that
+ * would split a segment around the rotor and merge it back on every
+ * call; instead a range given back just below the rotor joins the
+ * segment below only, leaving the two free segments either side of the
+ * rotor unmerged (a "seam", at most one), so that the next next-fit
+ * allocation takes the front of the segment above.  Any other use of the
+ * map merges the seam first (rsm_clean()), so nothing else sees it.
+ *
  * Departures from Solaris (see docs/departures.md, "Resource maps"):
  *
  * - Space is not lost.  mapsize segment slots are allocated up front, so
@@ -111,6 +120,15 @@ struct map {
 	struct ratelimit_state overflow_rs;
 	struct rsm_seg *dirty;		/* shrunk, maxima above not lowered */
 	unsigned long dirty_size;	/* its size the maxima above know */
+	/*
+	 * Next fit (vmem arenas, ID spaces): seam_at is where the last one
+	 * ended (the arena's rotor); seam, if set, is a free segment whose
+	 * predecessor ends exactly where it starts, at seam_at, left
+	 * unmerged so that the next next-fit allocation takes seam's front
+	 * (see rsm_give_back()).
+	 */
+	struct rsm_seg *seam;
+	unsigned long seam_at;
 	struct rsm_dbg *dbg;
 	bool nogrow;			/* DDIC_DEBUG test hook */
 	char name[48];
@@ -212,12 +230,17 @@ static noinline void rsm_propagate(struct rsm_seg *s)
 	rsm_cb_propagate(&s->rb, NULL);
 }
 
+static void rsm_unseam(struct map *mp);
+
+/* Exact maxima and merged segments again, before any other use. */
 static inline void rsm_clean(struct map *mp)
 {
 	if (unlikely(mp->dirty)) {
 		rsm_propagate(mp->dirty);
 		mp->dirty = NULL;
 	}
+	if (unlikely(mp->seam))
+		rsm_unseam(mp);
 }
 
 /* rmalloc() took a whole segment: out of the tree, back to the pool. */
@@ -242,6 +265,22 @@ static inline struct rsm_seg *rsm_prev(struct rsm_seg *s)
 	while ((parent = rb_parent(child)) && child == parent->rb_left)
 		child = parent;
 	return parent ? rsm_entry(parent) : NULL;
+}
+
+/* Merge the seam's two segments (the maxima are exact). */
+static noinline void rsm_unseam(struct map *mp)
+{
+	struct rsm_seg *r = mp->seam, *l = rsm_prev(r);
+	unsigned long size = r->size;
+
+	mp->seam = NULL;
+	if (WARN_ON_ONCE(!l || l->start + l->size != r->start))
+		return;
+	rb_erase_augmented(&r->rb, &mp->root, &rsm_cb);
+	mp->nsegs--;
+	rsm_seg_put(mp, r);
+	l->size += size;
+	rsm_cb_propagate(&l->rb, NULL);
 }
 
 /* Take @size units, first fit from the lowest index.  Map lock held. */
@@ -271,6 +310,15 @@ static __always_inline unsigned long rsm_take(struct map *mp,
 /*
  * The fast path of rmfree(): giving back, in front of the dirty segment,
  * what rmalloc() just took from it, with nothing free just below.
+ *
+ * Or, for next fit: the range fills the gap between the dirty segment
+ * and the free segment below it exactly, and ends at the rotor
+ * (seam_at).  It joins the segment below only, leaving a seam at the
+ * rotor, so that the next next-fit allocation takes the dirty segment's
+ * front again (rsm_seam_take()) instead of splitting one segment
+ * around the rotor and merging it back on every ID.  Anything else
+ * merges the seam first (rsm_clean()).
+ *
  * Returns false if the range is anything else.  Map lock held.
  */
 static inline bool rsm_give_back(struct map *mp, unsigned long start,
@@ -281,8 +329,18 @@ static inline bool rsm_give_back(struct map *mp, unsigned long start,
 	if (!s || s->start != start + size)
 		return false;
 	prev = rsm_prev(s);
-	if (prev && prev->start + prev->size >= start)
-		return false;
+	if (prev && prev->start + prev->size >= start) {
+		if (prev->start + prev->size != start || mp->seam ||
+		    s->start != mp->seam_at)
+			return false;
+		prev->size += size;
+		rsm_cb_propagate(&prev->rb, NULL);
+		mp->seam = s;
+		mp->free_units += size;
+		if (unlikely(mp->held_units < mp->free_units))
+			mp->held_units = mp->free_units;
+		return true;
+	}
 	s->start = start;
 	s->size += size;
 	mp->free_units += size;
@@ -338,6 +396,14 @@ static int rsm_give(struct map *mp, unsigned long start, unsigned long size,
 		 * Keep the tree consistent before each change: take next out
 		 * first, then grow prev and fix the maxima above it.
 		 */
+		if (next && next->start == end && end == mp->seam_at) {
+			/* Next fit's rotor: leave a seam (rsm_give_back()). */
+			prev->size += size;
+			rsm_cb_propagate(&prev->rb, NULL);
+			mp->seam = next;
+			mp->free_units += size;
+			return 0;
+		}
 		if (next && next->start == end) {
 			size += next->size;
 			rb_erase_augmented(&next->rb, &mp->root, &rsm_cb);
@@ -502,6 +568,7 @@ void ddic_rmfreemap(struct map *mp)
 		return;
 	}
 	spin_lock_irqsave(&mp->lock, flags);
+	rsm_clean(mp);
 	waiters = mp->nwaiters;
 	out = mp->held_units - mp->free_units;
 	free_units = mp->free_units;
@@ -712,6 +779,7 @@ static void rsm_stats(struct map *mp, struct ddic_rmap_stats *st)
 	unsigned long flags;
 
 	spin_lock_irqsave(&mp->lock, flags);
+	rsm_clean(mp);
 	st->free_units = mp->free_units;
 	st->free_segs = mp->nsegs;
 	st->slots = mp->nslots;
@@ -853,6 +921,7 @@ int ddic_rmap_debug_walk(struct map *mp,
 	int ret = 0;
 
 	spin_lock_irqsave(&mp->lock, flags);
+	rsm_clean(mp);
 	for (n = rb_first(&mp->root); n && !ret; n = rb_next(n))
 		ret = fn(rsm_entry(n)->start, rsm_entry(n)->size, arg);
 	spin_unlock_irqrestore(&mp->lock, flags);
@@ -1069,11 +1138,47 @@ static int rsm_carve(struct map *mp, struct rsm_seg *s, unsigned long a,
 	return rsm_give(mp, a + size, end - a - size, &clash);
 }
 
+/*
+ * Next fit at the rotor where a free left a seam: the seam's segment
+ * starts at the rotor, and is what rsm_search() would find.  Taking its
+ * front makes it the dirty segment (the one there may be: nothing but
+ * this makes another dirty without merging the seam first).  Returns
+ * the index, or 0 to take the general path.  Map lock held.
+ */
+static inline unsigned long rsm_seam_take(struct map *mp,
+					  const struct ddic_rmap_req *rq)
+{
+	struct rsm_seg *s = mp->seam;
+	unsigned long a;
+
+	if (!s || rq->hint != s->start || s->size <= rq->size ||
+	    rq->align != 1 || rq->nocross || rq->best || rq->lo > s->start ||
+	    (rq->hi && (rq->hi < s->start || rq->hi - s->start < rq->size)))
+		return 0;
+	if (mp->dirty != s) {
+		if (mp->dirty)
+			return 0;
+		mp->dirty = s;
+		mp->dirty_size = s->size;
+	}
+	a = s->start;
+	mp->seam = NULL;		/* no longer adjacent */
+	s->start += rq->size;
+	s->size -= rq->size;
+	mp->free_units -= rq->size;
+	return a;
+}
+
 static unsigned long rsm_xtake(struct map *mp, const struct ddic_rmap_req *rq)
 {
 	struct rsm_seg *s = NULL;
 	unsigned long a = 0;
 
+	if (rq->hint) {
+		a = rsm_seam_take(mp, rq);
+		if (a)
+			goto out;
+	}
 	rsm_clean(mp);
 	if (rq->hint > rq->lo)
 		a = rsm_search(mp, rq, rq->hint, &s);
@@ -1081,6 +1186,9 @@ static unsigned long rsm_xtake(struct map *mp, const struct ddic_rmap_req *rq)
 		a = rsm_search(mp, rq, rq->lo, &s);
 	if (!a || rsm_carve(mp, s, a, rq->size))
 		return 0;
+out:
+	if (rq->hint)
+		mp->seam_at = a + rq->size;
 	return a;
 }
 

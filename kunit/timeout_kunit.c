@@ -9,6 +9,7 @@
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/atomic.h>
+#include <linux/preempt.h>
 #include <sys/types.h>
 #include <sys/ksynch.h>
 #include <sys/systm.h>
@@ -233,31 +234,99 @@ static void time_clocks(struct kunit *test)
 	KUNIT_EXPECT_GE(test, ddi_get_lbolt64(), (int64_t)ddi_get_lbolt());
 }
 
-/* Several threads arm and cancel; each callout runs or is cancelled. */
+/*
+ * Several threads arm and cancel; each callout runs or is cancelled, and
+ * what untimeout() returned is checked against that callout's own
+ * callback at the moment it returned: -1 only once the callback has
+ * finished (it often runs when untimeout() comes: it busy-waits or
+ * sleeps), 0 or more only if it never starts.  Each thread also cancels
+ * IDs other threads are done with, whose records are likely serving
+ * later callouts by then: those must return -1 and cancel nothing.
+ */
 #define TOT_THREADS	4
-#define TOT_PER		300
+#define TOT_PER		400
+#define TOT_RING	32
+
+struct tot_rec {
+	atomic_t started;
+	atomic_t finished;
+	struct tot *c;
+	int mode;
+};
 
 struct tot_worker {
 	struct tot *c;
+	struct tot_rec *rec;
+	atomic_long_t *ring;		/* IDs whose untimeout returned */
+	int idx;
 	int cancelled;
 	int late;
+	int early_return;		/* -1 before the callback finished */
+	int ran_after_cancel;		/* >= 0, but the callback started */
+	int stale_hit;			/* a finished ID cancelled something */
 	struct completion done;
 };
+
+static void tot_rec_cb(void *arg)
+{
+	struct tot_rec *r = arg;
+
+	atomic_inc(&r->started);
+	if (r->mode == 1)
+		udelay(500);
+	else if (r->mode == 2)
+		usleep_range(1000, 3000);
+	atomic_inc(&r->c->ran);
+	atomic_inc(&r->finished);
+}
 
 static int tot_worker_fn(void *arg)
 {
 	struct tot_worker *w = arg;
+	u32 seed = 0x7107 + w->idx;
 	int i;
 
 	for (i = 0; i < TOT_PER; i++) {
-		timeout_id_t id = timeout(tot_cb, w->c, i % 3);
+		struct tot_rec *r = &w->rec[i];
+		timeout_id_t id;
+		clock_t left;
 
-		if (i % 5 == 0)
-			usleep_range(500, 1500);
-		if (untimeout(id) >= 0)
+		seed = seed * 1103515245 + 12345;
+		r->c = w->c;
+		r->mode = (seed >> 16) % 3;
+		id = timeout(tot_rec_cb, r, (seed >> 20) % 3);
+		/* Before, around and after the expiry (1 or 2 ticks). */
+		switch ((seed >> 24) % 4) {
+		case 0:
+			break;
+		case 1:
+			udelay((seed >> 8) % 300);
+			break;
+		case 2:
+			usleep_range(1000, 5000);
+			break;
+		default:
+			usleep_range(3000, 10000);
+			break;
+		}
+		left = untimeout(id);
+		if (left >= 0) {
 			w->cancelled++;
-		else
+			if (atomic_read(&r->started))
+				w->ran_after_cancel++;
+		} else {
 			w->late++;
+			if (atomic_read(&r->finished) != 1)
+				w->early_return++;
+		}
+		/* Done with: its own and others' finished IDs cancel nothing. */
+		if (untimeout(id) != -1)
+			w->stale_hit++;
+		atomic_long_set(&w->ring[(seed >> 4) % TOT_RING], (long)id);
+		id = (timeout_id_t)atomic_long_read(&w->ring[(seed >> 12) %
+							      TOT_RING]);
+		if (untimeout(id) != -1)
+			w->stale_hit++;
 	}
 	kthread_complete_and_exit(&w->done, 0);
 }
@@ -265,14 +334,24 @@ static int tot_worker_fn(void *arg)
 static void timeout_concurrent(struct kunit *test)
 {
 	struct tot_worker w[TOT_THREADS];
+	atomic_long_t *ring;
 	struct tot c = {};
 	struct task_struct *k;
-	int i, cancelled = 0, late = 0;
+	int i, j, cancelled = 0, late = 0, never = 0;
 
+	ring = kunit_kcalloc(test, TOT_RING, sizeof(*ring), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ring);
 	for (i = 0; i < TOT_THREADS; i++) {
+		memset(&w[i], 0, sizeof(w[i]));
 		w[i].c = &c;
-		w[i].cancelled = w[i].late = 0;
+		w[i].idx = i;
+		w[i].ring = ring;
+		w[i].rec = kunit_kcalloc(test, TOT_PER, sizeof(*w[i].rec),
+					 GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, w[i].rec);
 		init_completion(&w[i].done);
+	}
+	for (i = 0; i < TOT_THREADS; i++) {
 		k = kthread_run(tot_worker_fn, &w[i], "tot_worker%d", i);
 		KUNIT_ASSERT_FALSE(test, IS_ERR(k));
 	}
@@ -280,12 +359,46 @@ static void timeout_concurrent(struct kunit *test)
 		wait_for_completion(&w[i].done);
 		cancelled += w[i].cancelled;
 		late += w[i].late;
+		KUNIT_EXPECT_EQ(test, w[i].early_return, 0);
+		KUNIT_EXPECT_EQ(test, w[i].ran_after_cancel, 0);
+		KUNIT_EXPECT_EQ(test, w[i].stale_hit, 0);
 	}
 	/* A late untimeout returned after the callback had run. */
 	KUNIT_EXPECT_EQ(test, atomic_read(&c.ran), late);
 	KUNIT_EXPECT_EQ(test, cancelled + late, TOT_THREADS * TOT_PER);
-	msleep(30);
+	msleep(50);
 	KUNIT_EXPECT_EQ(test, atomic_read(&c.ran), late);
+	for (i = 0; i < TOT_THREADS; i++)
+		for (j = 0; j < TOT_PER; j++)
+			never += !atomic_read(&w[i].rec[j].started);
+	KUNIT_EXPECT_EQ(test, never, cancelled);
+	kunit_info(test, "%d callouts: %d cancelled, %d waited for or ran\n",
+		   TOT_THREADS * TOT_PER, cancelled, late);
+}
+
+/*
+ * An ID whose callout was cancelled does not cancel the later callout
+ * that reuses its record (on the same CPU the record is reused at once).
+ */
+static void untimeout_stale_id_spares_reuser(struct kunit *test)
+{
+	struct tot c = {};
+	timeout_id_t a, b;
+	clock_t ra, rb, ra2;
+
+	preempt_disable();
+	a = timeout(tot_cb, &c, 100);
+	ra = untimeout(a);
+	b = timeout(tot_cb, &c, 100);
+	ra2 = untimeout(a);
+	rb = untimeout(b);
+	preempt_enable();
+	KUNIT_EXPECT_GE(test, ra, (clock_t)0);
+	KUNIT_EXPECT_NE(test, (uintptr_t)a, (uintptr_t)b);
+	KUNIT_EXPECT_EQ(test, ra2, (clock_t)-1);
+	KUNIT_EXPECT_GT(test, rb, (clock_t)0);
+	msleep(jiffies_to_msecs(110));
+	KUNIT_EXPECT_EQ(test, atomic_read(&c.started), 0);
 }
 
 static struct kunit_case timeout_cases[] = {
@@ -297,6 +410,7 @@ static struct kunit_case timeout_cases[] = {
 	KUNIT_CASE(periodic_runs_until_deleted),
 	KUNIT_CASE(time_clocks),
 	KUNIT_CASE(timeout_concurrent),
+	KUNIT_CASE(untimeout_stale_id_spares_reuser),
 	{}
 };
 

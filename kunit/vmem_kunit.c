@@ -393,6 +393,52 @@ static void vmem_walk_segments(struct kunit *test)
 	vmem_destroy(vmp);
 }
 
+/*
+ * Next fit, one ID at a time, taken and given back just below the rotor
+ * (the ID-space pattern): the rotor goes on, and the map keeps no trace
+ * of it that another policy, the walk or vmem_size() could see.
+ */
+static void vmem_nextfit_rotor_pattern(struct kunit *test)
+{
+	vmem_t *vmp = vmem_create("kunit_rotor", (void *)1, 100, 1, NULL, NULL,
+				  NULL, 0, VM_SLEEP | VMC_IDENTIFIER);
+	struct vwk w = {};
+	uintptr_t a;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, vmp);
+	for (i = 1; i <= 6; i++) {
+		a = (uintptr_t)vmem_alloc(vmp, 1, VM_NEXTFIT | VM_NOSLEEP);
+		KUNIT_EXPECT_EQ(test, a, (uintptr_t)i);
+		vmem_free(vmp, (void *)a, 1);
+	}
+	KUNIT_EXPECT_EQ(test, vmem_size(vmp, VMEM_FREE), 100);
+	vmem_walk(vmp, VMEM_FREE, vwk_note, &w);
+	KUNIT_EXPECT_EQ(test, w.n, 1);
+	KUNIT_EXPECT_EQ(test, w.start[0], 1UL);
+	KUNIT_EXPECT_EQ(test, w.size[0], 100UL);
+	for (i = 7; i <= 9; i++) {
+		a = (uintptr_t)vmem_alloc(vmp, 1, VM_NEXTFIT | VM_NOSLEEP);
+		KUNIT_EXPECT_EQ(test, a, (uintptr_t)i);
+		vmem_free(vmp, (void *)a, 1);
+	}
+	/* Everything at once: one free segment, from the lowest address. */
+	KUNIT_EXPECT_EQ(test, (uintptr_t)vmem_alloc(vmp, 100, VM_NOSLEEP), 1);
+	vmem_free(vmp, (void *)1, 100);
+	for (i = 10; i <= 12; i++) {
+		a = (uintptr_t)vmem_alloc(vmp, 1, VM_NEXTFIT | VM_NOSLEEP);
+		KUNIT_EXPECT_EQ(test, a, (uintptr_t)i);
+		vmem_free(vmp, (void *)a, 1);
+	}
+	/* A first fit of everything but the first ID, across the rotor. */
+	KUNIT_EXPECT_EQ(test, (uintptr_t)vmem_xalloc(vmp, 99, 0, 0, 0,
+						     (void *)2, NULL,
+						     VM_NOSLEEP), 2);
+	vmem_free(vmp, (void *)2, 99);
+	KUNIT_EXPECT_EQ(test, vmem_size(vmp, VMEM_ALLOC), 0);
+	vmem_destroy(vmp);
+}
+
 static struct kunit_case vmem_cases[] = {
 	KUNIT_CASE(vmem_alloc_lowest_and_quantum),
 	KUNIT_CASE(vmem_xalloc_table),
@@ -401,6 +447,7 @@ static struct kunit_case vmem_cases[] = {
 	KUNIT_CASE(vmem_sleep_waits_for_free),
 	KUNIT_CASE(vmem_concurrent_threads),
 	KUNIT_CASE(vmem_walk_segments),
+	KUNIT_CASE(vmem_nextfit_rotor_pattern),
 	{}
 };
 
