@@ -19,6 +19,8 @@
  * The default device is /devices/pci@0,0/pci1af4,1100@4:edu.
  */
 
+#define	_GNU_SOURCE	/* mremap(2), for the fragmented buffer */
+
 #include <sys/types.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
