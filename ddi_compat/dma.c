@@ -587,7 +587,9 @@ static void dmh_bounce(struct ddic_dma *h, size_t off, size_t len,
 /* Whether the device can reach every page of the table. */
 static bool dmh_reachable(struct ddic_dma *h)
 {
-	u64 lo = h->attr.dma_attr_addr_lo, hi = min(h->mask, h->attr.dma_attr_addr_hi);
+	u64 lo = h->attr.dma_attr_addr_lo;
+	/* The device's mask may be narrower: another handle's. */
+	u64 hi = min3(h->mask, h->attr.dma_attr_addr_hi, dma_get_mask(h->dev));
 	struct scatterlist *s;
 	unsigned int i;
 
