@@ -739,8 +739,11 @@ static int dmh_bind(struct ddic_dma *h, void *kaddr, struct page **pages,
 		pages = own;
 		pgoff = offset_in_page(kaddr);
 	}
-	ret = sg_alloc_table_from_pages(&h->sgt, pages, npages, pgoff, len,
-					gfp);
+	/* Segments no longer than the device takes (the DMA API checks). */
+	ret = sg_alloc_table_from_pages_segment(&h->sgt, pages, npages, pgoff,
+						len,
+						dma_get_max_seg_size(h->dev),
+						gfp);
 	kfree(own);
 	if (ret) {
 		ret = DDI_DMA_NORESOURCES;
