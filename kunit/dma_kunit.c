@@ -166,7 +166,7 @@ static void dma_windows_partial(struct kunit *test)
 	ddi_dma_attr_t a = dk_attr;
 	/*
 	 * Five scattered pieces of 700 bytes, 3500 in all: the windows are
-	 * 1024, 1024, 512, 512 and the last 428, cookies split to get there.
+	 * 1024, 1024 and 512 (cookies split to get there) and the last 940.
 	 */
 	struct ddic_dmaseg segs[5] = {
 		{ 0x10000, 700 }, { 0x20000, 700 }, { 0x30000, 700 },
@@ -192,7 +192,7 @@ static void dma_windows_partial(struct kunit *test)
 						 DDI_DMA_PARTIAL, &first, &n),
 			DDI_DMA_PARTIAL_MAP);
 	KUNIT_ASSERT_EQ(test, ddi_dma_numwin(h, &nwin), DDI_SUCCESS);
-	KUNIT_EXPECT_EQ(test, nwin, 5u);
+	KUNIT_EXPECT_EQ(test, nwin, 4u);
 	for (w = 0; w < nwin; w++) {
 		KUNIT_ASSERT_EQ(test, ddi_dma_getwin(h, w, &off, &len, &first,
 						     &n), DDI_SUCCESS);

@@ -71,6 +71,11 @@
 
 #define	EDU_DMA_BUF		0x40000	/* the buffer, device address */
 #define	EDU_DMA_BUFSZ		4096
+/*
+ * What the driver uses of it: QEMU 7.2's edu stops the whole machine
+ * (hw_error) on a transfer that reaches the last byte of its buffer.
+ */
+#define	EDU_DMA_MAX		EDU_DMA_MAXLEN
 
 #define	EDU_STATUS_COMPUTING	0x01
 #define	EDU_STATUS_IRQFACT	0x80
@@ -662,7 +667,7 @@ edu_dma_one(edu_state_t *sp, uint64_t addr, uint32_t off, size_t len,
 	uint64_t target;
 	int err;
 
-	if (off > EDU_DMA_BUFSZ || len > EDU_DMA_BUFSZ - off)
+	if (off > EDU_DMA_MAX || len > EDU_DMA_MAX - off)
 		return (EINVAL);
 	mutex_enter(&sp->lock);
 	target = sp->dma_intrs + 1;
@@ -786,7 +791,7 @@ edu_dma_trips(edu_state_t *sp, edu_dma_t *dp)
 	uint32_t i, seed;
 	int err;
 
-	if (dp->ed_len == 0 || dp->ed_len > EDU_DMA_BUFSZ ||
+	if (dp->ed_len == 0 || dp->ed_len > EDU_DMA_MAX ||
 	    dp->ed_mode < EDU_DMA_CONSISTENT || dp->ed_mode > EDU_DMA_KMEM)
 		return (EINVAL);
 	dp->ed_errors = dp->ed_maxaddr = 0;
@@ -854,14 +859,14 @@ edu_dma_windows(edu_state_t *sp, edu_dmawin_t *wp)
 	uint_t w, n;
 	int err;
 
-	if (wp->ew_chunk < 64 || wp->ew_chunk > EDU_DMA_BUFSZ)
+	if (wp->ew_chunk < 64 || wp->ew_chunk > EDU_DMA_MAX)
 		return (EINVAL);
 	bzero(&scratch, sizeof (scratch));
 	bzero(&back, sizeof (back));
 	wp->ew_nwin = wp->ew_walked = wp->ew_errors = wp->ew_badcookies = 0;
-	if ((err = edu_dbuf_alloc(sp, &src, EDU_DMA_BUFSZ,
+	if ((err = edu_dbuf_alloc(sp, &src, EDU_DMA_MAX,
 	    EDU_DMA_CONSISTENT)) != 0 ||
-	    (err = edu_dbuf_alloc(sp, &back, EDU_DMA_BUFSZ,
+	    (err = edu_dbuf_alloc(sp, &back, EDU_DMA_MAX,
 	    EDU_DMA_CONSISTENT)) != 0)
 		goto done;
 	/* A second handle on the same memory, with small cookies. */
@@ -873,16 +878,16 @@ edu_dma_windows(edu_state_t *sp, edu_dmawin_t *wp)
 		err = EIO;
 		goto done;
 	}
-	edu_fill((uint8_t *)src.va, EDU_DMA_BUFSZ, wp->ew_seed);
-	bzero(back.va, EDU_DMA_BUFSZ);
+	edu_fill((uint8_t *)src.va, EDU_DMA_MAX, wp->ew_seed);
+	bzero(back.va, EDU_DMA_MAX);
 
 	wp->ew_nopartial = ddi_dma_addr_bind_handle(src.h, NULL, src.va,
-	    EDU_DMA_BUFSZ, DDI_DMA_WRITE | DDI_DMA_CONSISTENT, DDI_DMA_SLEEP,
+	    EDU_DMA_MAX, DDI_DMA_WRITE | DDI_DMA_CONSISTENT, DDI_DMA_SLEEP,
 	    NULL, &c, &n);
 	if (wp->ew_nopartial == DDI_DMA_MAPPED)
 		(void) ddi_dma_unbind_handle(src.h);
 	wp->ew_partial = ddi_dma_addr_bind_handle(src.h, NULL, src.va,
-	    EDU_DMA_BUFSZ, DDI_DMA_WRITE | DDI_DMA_CONSISTENT |
+	    EDU_DMA_MAX, DDI_DMA_WRITE | DDI_DMA_CONSISTENT |
 	    DDI_DMA_PARTIAL, DDI_DMA_SLEEP, NULL, &c, &n);
 	if (wp->ew_partial != DDI_DMA_PARTIAL_MAP &&
 	    wp->ew_partial != DDI_DMA_MAPPED)
@@ -908,7 +913,7 @@ edu_dma_windows(edu_state_t *sp, edu_dmawin_t *wp)
 	    (err = edu_dma_window(sp, back.h, 0, 1, NULL)) != 0)
 		goto done;
 	(void) ddi_dma_sync(back.h, 0, 0, DDI_DMA_SYNC_FORCPU);
-	wp->ew_errors = (uint32_t)edu_check((uint8_t *)back.va, EDU_DMA_BUFSZ,
+	wp->ew_errors = (uint32_t)edu_check((uint8_t *)back.va, EDU_DMA_MAX,
 	    wp->ew_seed);
 done:
 	edu_dbuf_free(&src, EDU_DMA_CONSISTENT);
@@ -990,7 +995,7 @@ edu_dma_user(edu_state_t *sp, dev_t dev, edu_dmauser_t *up)
 	struct uio uio;
 	int err;
 
-	if (up->eu_len == 0 || up->eu_len > EDU_DMA_BUFSZ)
+	if (up->eu_len == 0 || up->eu_len > EDU_DMA_MAX)
 		return (EINVAL);
 	up->eu_bind = 0;
 	up->eu_nwin = up->eu_ncookies = up->eu_moved = 0;
@@ -1028,7 +1033,7 @@ edu_dma_misuse(edu_state_t *sp)
 	else
 		ddi_dma_free_handle(&h2);
 
-	if (edu_dbuf_alloc(sp, &b, EDU_DMA_BUFSZ, EDU_DMA_STREAMING) != 0) {
+	if (edu_dbuf_alloc(sp, &b, EDU_DMA_MAX, EDU_DMA_STREAMING) != 0) {
 		edu_dbuf_free(&b, EDU_DMA_STREAMING);
 		return (ok);
 	}
@@ -1068,7 +1073,7 @@ edu_dma_misuse(edu_state_t *sp)
 	/* Nothing corrupted: a round trip still comes back right. */
 	bzero(&t, sizeof (t));
 	t.ed_count = 1;
-	t.ed_len = EDU_DMA_BUFSZ;
+	t.ed_len = EDU_DMA_MAX;
 	t.ed_mode = EDU_DMA_STREAMING;
 	t.ed_seed = 0x5eed;
 	if (edu_dma_trips(sp, &t) == 0 && t.ed_errors == 0 &&

@@ -80,7 +80,13 @@ typedef struct edu_stats {
 #define	EDU_MISUSE_ALL		0x01ff
 
 /*
- * DMA round trips through the device's 4096-byte buffer: ed_count times,
+ * The bytes of the device's 4096-byte buffer the driver uses (QEMU 7.2's
+ * edu refuses, stopping the machine, a transfer that reaches its end).
+ */
+#define	EDU_DMA_MAXLEN	2048
+
+/*
+ * DMA round trips through the device's buffer: ed_count times,
  * ed_len bytes of pseudo-random data (from ed_seed) go from memory to
  * the device and back into another buffer, each transfer completed by
  * the device's interrupt, and are compared byte for byte.  The memory is
@@ -90,7 +96,7 @@ typedef struct edu_stats {
  */
 typedef struct edu_dma {
 	uint32_t	ed_count;
-	uint32_t	ed_len;		/* 1..4096 */
+	uint32_t	ed_len;		/* 1..EDU_DMA_MAXLEN */
 	uint32_t	ed_mode;	/* EDU_DMA_* */
 	uint32_t	ed_seed;
 	uint64_t	ed_errors;	/* out: bytes that came back wrong */
@@ -107,7 +113,7 @@ typedef struct edu_dma {
 #define	EDU_DMA_KMEM		3
 
 /*
- * DDI_DMA_PARTIAL: a 4096-byte buffer bound with dma_attr_sgllen 1 and
+ * DDI_DMA_PARTIAL: an EDU_DMA_MAXLEN buffer bound with dma_attr_sgllen 1 and
  * ew_chunk-byte cookies, so every cookie is a window; each window is
  * moved to the device at its offset, the device's buffer read back
  * whole and compared.
@@ -130,7 +136,7 @@ typedef struct edu_dmawin {
  */
 typedef struct edu_dmauser {
 	uint64_t	eu_addr;
-	uint32_t	eu_len;		/* a multiple of 512, at most 4096 */
+	uint32_t	eu_len;		/* a multiple of 512, EDU_DMA_MAXLEN at most */
 	uint32_t	eu_write;	/* 1: user to device; 0: device to user */
 	uint32_t	eu_partial;
 	int32_t		eu_bind;	/* out: what the bind returned */

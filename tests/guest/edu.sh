@@ -130,18 +130,18 @@ t dma-consistent-odd-length dma consistent 3 3
 t dma-guest-above-addr_hi sh -c '[ $(sed -n "s/^MemTotal: *\([0-9]*\) kB/\1/p" /proc/meminfo) -gt 262144 ]'
 t dma-addr_hi-bounced dma kmem "$DT"
 t dma-many dma streaming "$DMANY"
-t dma-windows eq dmawin "$(eductl dmawin 512)" \
+t dma-windows eq dmawin "$(eductl dmawin 256)" \
 	"nopartial=-3 partial=1 nwin=8 walked=8 errors=0 badcookies=0"
-t dma-windows-1k eq dmawin "$(eductl dmawin 1024)" \
-	"nopartial=-3 partial=1 nwin=4 walked=4 errors=0 badcookies=0"
-# Two physically apart pages, 2048 bytes of each: sgllen 1 cannot take
+t dma-windows-odd eq dmawin "$(eductl dmawin 768)" \
+	"nopartial=-3 partial=1 nwin=3 walked=3 errors=0 badcookies=0"
+# Two physically apart pages, 1024 bytes of each: sgllen 1 cannot take
 # them whole (DDI_DMA_TOOBIG, EIO), DDI_DMA_PARTIAL makes two windows.
 t dma-user-sgllen1 eq dmauser "$(eductl dmauser)" \
 	"low=1 write=5 bind=-3 nwin=0 ncookies=0 moved=0"
 t dma-user-partial eq dmauser "$(eductl dmauser partial)" \
-	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=4096 read=0 rbind=1 rnwin=2 rmoved=4096 errors=0"
+	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-user-partial-32 eq dmauser "$(eductl32 -d $D1 dmauser partial)" \
-	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=4096 read=0 rbind=1 rnwin=2 rmoved=4096 errors=0"
+	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-misuse eq dmamisuse "$(eductl dmamisuse)" "dmamisuse=0x1ff expected=0x1ff"
 t dma-misuse-warns-sync sh -c 'dmesg | grep -q "edu0: ddi_dma_sync: the handle is not bound; refused"'
 t dma-misuse-warns-free sh -c 'dmesg | grep -q "edu0: ddi_dma_free_handle: the handle is still bound"'

@@ -236,7 +236,7 @@ main(int argc, char **argv)
 		    strcmp(op, "kmem") == 0 ? EDU_DMA_KMEM : 0;
 		d.ed_count = strtoul(argv[optind + 1], NULL, 0);
 		d.ed_len = optind + 2 < argc ?
-		    strtoul(argv[optind + 2], NULL, 0) : 4096;
+		    strtoul(argv[optind + 2], NULL, 0) : EDU_DMA_MAXLEN;
 		d.ed_seed = seed32();
 		doioctl(fd, EDUIOC_DMA, &d, "dma");
 		(void) printf("trips=%u len=%u errors=%llu timeouts=%u "
@@ -259,17 +259,19 @@ main(int argc, char **argv)
 		    strcmp(argv[optind], "partial") == 0;
 		long pg = sysconf(_SC_PAGESIZE);
 
-		buf = frag_pages(&low) + pg / 2;
-		copy = malloc(4096);
+		/* Half in each page. */
+		buf = frag_pages(&low) + pg - EDU_DMA_MAXLEN / 2;
+		copy = malloc(EDU_DMA_MAXLEN);
 		seed = seed32();
-		for (i = 0; i < 4096; i++) {
+		for (i = 0; i < EDU_DMA_MAXLEN; i++) {
 			seed = seed * 1103515245u + 12345u;
 			copy[i] = buf[i] = (char)(seed >> 16);
 		}
-		ew = dmauser(fd, buf, 4096, 1, partial, &uw);
-		(void) memset(buf, 0, 4096);
-		er = ew != 0 ? -1 : dmauser(fd, buf, 4096, 0, partial, &ur);
-		for (bad = 0, i = 0; er == 0 && i < 4096; i++)
+		ew = dmauser(fd, buf, EDU_DMA_MAXLEN, 1, partial, &uw);
+		(void) memset(buf, 0, EDU_DMA_MAXLEN);
+		er = ew != 0 ? -1 : dmauser(fd, buf, EDU_DMA_MAXLEN, 0,
+		    partial, &ur);
+		for (bad = 0, i = 0; er == 0 && i < EDU_DMA_MAXLEN; i++)
 			bad += buf[i] != copy[i];
 		(void) printf("low=%d write=%d bind=%d nwin=%u ncookies=%u "
 		    "moved=%u", low, ew, uw.eu_bind, uw.eu_nwin,
