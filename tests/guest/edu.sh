@@ -126,9 +126,13 @@ t dma-streaming dma streaming "$DT"
 t dma-odd-length dma streaming 3 1000
 t dma-consistent-odd-length dma consistent 3 3
 # kmem_alloc memory anywhere in the guest's 1 GiB, bound with
-# dma_attr_addr_hi 0x0fffffff: bounced, and the data still right.
+# dma_attr_addr_hi 0x0fffffff (bounced where it lies above).
 t dma-guest-above-addr_hi sh -c '[ $(sed -n "s/^MemTotal: *\([0-9]*\) kB/\1/p" /proc/meminfo) -gt 262144 ]'
-t dma-addr_hi-bounced dma kmem "$DT"
+t dma-kmem dma kmem "$DT"
+# User pages above 256 MiB, apart: the bind bounces them into one
+# cookie the device reaches (so even sgllen 1 takes them), data right.
+t dma-addr_hi-bounced eq dmauser "$(eductl dmauser high)" \
+	"place=high write=0 bind=0 nwin=1 ncookies=1 moved=2048 read=0 rbind=0 rnwin=1 rmoved=2048 errors=0"
 t dma-many dma streaming "$DMANY"
 t dma-windows eq dmawin "$(eductl dmawin 256)" \
 	"nopartial=-3 partial=1 nwin=8 walked=8 errors=0 badcookies=0"
@@ -137,11 +141,11 @@ t dma-windows-odd eq dmawin "$(eductl dmawin 768)" \
 # Two physically apart pages, 1024 bytes of each: sgllen 1 cannot take
 # them whole (DDI_DMA_TOOBIG, EIO), DDI_DMA_PARTIAL makes two windows.
 t dma-user-sgllen1 eq dmauser "$(eductl dmauser)" \
-	"low=1 write=5 bind=-3 nwin=0 ncookies=0 moved=0"
+	"place=low write=5 bind=-3 nwin=0 ncookies=0 moved=0"
 t dma-user-partial eq dmauser "$(eductl dmauser partial)" \
-	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
+	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-user-partial-32 eq dmauser "$(eductl32 -d $D1 dmauser partial)" \
-	"low=1 write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
+	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-misuse eq dmamisuse "$(eductl dmamisuse)" "dmamisuse=0x1ff expected=0x1ff"
 t dma-misuse-warns-sync sh -c 'dmesg | grep -q "edu0: ddi_dma_sync: the handle is not bound; refused"'
 t dma-misuse-warns-free sh -c 'dmesg | grep -q "edu0: ddi_dma_free_handle: the handle is still bound"'

@@ -12,8 +12,11 @@
  *	eductl [-d device] dma consistent|streaming|kmem N [LEN]
  *						N DMA round trips of LEN bytes
  *	eductl [-d device] dmawin CHUNK		DDI_DMA_PARTIAL windows
- *	eductl [-d device] dmauser [partial]	a fragmented user buffer to
- *						the device and back (sgllen 1)
+ *	eductl [-d device] dmauser [partial] [high]
+ *						a fragmented user buffer to
+ *						the device and back (sgllen 1),
+ *						in pages below the device's
+ *						28 bits (high: above)
  *	eductl [-d device] dmamisuse		DMA refusals (a bit mask)
  *
  * The default device is /devices/pci@0,0/pci1af4,1100@4:edu.
@@ -43,7 +46,7 @@ usage(void)
 	(void) fprintf(stderr, "usage: %s [-d device] ident | live VALUE | "
 	    "fact N [intr] | raise N [nowait] | stats | intr msi|fixed | "
 	    "misuse | dma consistent|streaming|kmem N [LEN] | dmawin CHUNK | "
-	    "dmauser [partial] | dmamisuse\n", prog);
+	    "dmauser [partial] [high] | dmamisuse\n", prog);
 	exit(2);
 }
 
@@ -86,11 +89,11 @@ pfn_of(int pm, const void *va)
 
 /*
  * Two pages, virtually adjacent but not physically, both below the
- * device's 28-bit reach if such pages can be found (so nothing is
- * bounced and the buffer really is two segments).
+ * device's 28-bit reach (@high: both above it).  *@placep says which was
+ * found: 1 below, 2 above, 0 neither (any two pages).
  */
 static char *
-frag_pages(int *lowp)
+frag_pages(int high, int *placep)
 {
 	long pg = sysconf(_SC_PAGESIZE);
 	size_t n = 4096, i, a = n, b = n;
@@ -113,7 +116,7 @@ frag_pages(int *lowp)
 		a = b = n;
 		for (i = 0; i < n; i++) {
 			p = pfn_of(pm, pool + i * pg);
-			if (p == 0 || (pass == 0 && p >= 0x10000))
+			if (p == 0 || (pass == 0 && (p >= 0x10000) != high))
 				continue;
 			if (a == n) {
 				a = i;
@@ -131,7 +134,7 @@ frag_pages(int *lowp)
 		    prog);
 		exit(1);
 	}
-	*lowp = pass == 1;
+	*placep = pass == 1 ? (high ? 2 : 1) : 0;
 	if (pfn_of(pm, dst + pg) == pfn_of(pm, dst) + 1) {
 		(void) fprintf(stderr, "%s: pages are contiguous\n", prog);
 		exit(1);
@@ -255,12 +258,16 @@ main(int argc, char **argv)
 		    "errors=%u badcookies=%u\n", w.ew_nopartial, w.ew_partial,
 		    w.ew_nwin, w.ew_walked, w.ew_errors, w.ew_badcookies);
 	} else if (strcmp(op, "dmauser") == 0) {
-		int partial = optind < argc &&
-		    strcmp(argv[optind], "partial") == 0;
+		int partial = 0, high = 0;
+
+		for (; optind < argc; optind++) {
+			partial |= strcmp(argv[optind], "partial") == 0;
+			high |= strcmp(argv[optind], "high") == 0;
+		}
 		long pg = sysconf(_SC_PAGESIZE);
 
 		/* Half in each page. */
-		buf = frag_pages(&low) + pg - EDU_DMA_MAXLEN / 2;
+		buf = frag_pages(high, &low) + pg - EDU_DMA_MAXLEN / 2;
 		copy = malloc(EDU_DMA_MAXLEN);
 		seed = seed32();
 		for (i = 0; i < EDU_DMA_MAXLEN; i++) {
@@ -273,8 +280,8 @@ main(int argc, char **argv)
 		    partial, &ur);
 		for (bad = 0, i = 0; er == 0 && i < EDU_DMA_MAXLEN; i++)
 			bad += buf[i] != copy[i];
-		(void) printf("low=%d write=%d bind=%d nwin=%u ncookies=%u "
-		    "moved=%u", low, ew, uw.eu_bind, uw.eu_nwin,
+		(void) printf("place=%s write=%d bind=%d nwin=%u ncookies=%u "
+		    "moved=%u", low == 1 ? "low" : low == 2 ? "high" : "any", ew, uw.eu_bind, uw.eu_nwin,
 		    uw.eu_ncookies, uw.eu_moved);
 		if (er >= 0)
 			(void) printf(" read=%d rbind=%d rnwin=%u rmoved=%u "
