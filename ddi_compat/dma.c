@@ -377,6 +377,12 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	} else {
 		pg = dma_alloc_pages(m->dev, size, &m->dma, DMA_BIDIRECTIONAL,
 				     gfp);
+		/* 6.1's DMA API checker wants the address checked too. */
+		if (pg && dma_mapping_error(m->dev, m->dma)) {
+			dma_free_pages(m->dev, size, pg, m->dma,
+				       DMA_BIDIRECTIONAL);
+			pg = NULL;
+		}
 		m->kaddr = pg ? page_address(pg) : NULL;
 	}
 	if (!m->kaddr) {
