@@ -47,10 +47,12 @@ struct ddic_pcinode {
 	int intr_nvec;			/* vectors allocated (Linux) */
 	int intr_nhandles;		/* handles holding them */
 	bool regions;			/* pci_request_regions done */
+	struct list_head dmas;		/* struct ddic_dma (dma.c's lock) */
+	struct list_head dmamems;	/* struct ddic_dmamem (dma.c's lock) */
 };
 
 /* An access handle (ddi_acc_handle_t): a mapping or configuration space. */
-enum { DDIC_ACC_MEM, DDIC_ACC_IO, DDIC_ACC_CFG };
+enum { DDIC_ACC_MEM, DDIC_ACC_IO, DDIC_ACC_CFG, DDIC_ACC_DMA };
 
 struct ddic_acc {
 	unsigned long base;		/* what the driver's addresses start at */
@@ -96,6 +98,9 @@ void ddic_cfg_write(struct ddic_acc *a, unsigned long off, int size, u64 v);
 
 /* intr.c: interrupts a detached or removed node left behind. */
 void ddic_intr_node_gone(struct ddic_pcinode *pn);
+
+/* dma.c: DMA handles and memory a detached or removed node left behind. */
+void ddic_dma_node_gone(struct ddic_pcinode *pn);
 
 /* The node's PCI state, or NULL (with a warning naming @call). */
 static inline struct ddic_pcinode *ddic_pci_node(struct dev_info *dip,

@@ -527,6 +527,7 @@ static void pn_free(struct ddic_pcinode *pn)
 	struct ddic_acc *a, *tmp;
 
 	ddic_intr_node_gone(pn);
+	ddic_dma_node_gone(pn);
 	list_for_each_entry_safe(a, tmp, &pn->accs, link) {
 		pr_warn("%s%d: %s mapping (register set %u) left by the driver; freed\n",
 			pn->dip->drv->name, pn->dip->instance, a->what,
@@ -604,6 +605,8 @@ static int pa_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	INIT_LIST_HEAD(&pn->props);
 	INIT_LIST_HEAD(&pn->accs);
 	INIT_LIST_HEAD(&pn->intrs);
+	INIT_LIST_HEAD(&pn->dmas);
+	INIT_LIST_HEAD(&pn->dmamems);
 	err = pci_enable_device(pdev);
 	if (err) {
 		pci_dev_put(pdev);

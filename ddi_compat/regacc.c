@@ -149,8 +149,10 @@ void ddi_regs_map_free(ddi_acc_handle_t *handlep)
 		return;
 	}
 	a = (struct ddic_acc *)*handlep;
-	if (a->what[0] != 'd') {
+	if (strcmp(a->what, "ddi_regs_map_setup")) {
 		ddic_acc_warn(a, "ddi_regs_map_free",
+			      a->kind == DDIC_ACC_DMA ?
+			      "a ddi_dma_mem_alloc handle (use ddi_dma_mem_free)" :
 			      "a pci_config_setup handle (use pci_config_teardown)",
 			      0);
 		return;
@@ -233,6 +235,18 @@ static __always_inline u64 acc_rd(struct ddic_acc *a, const void *p, int size)
 			       (u64)ioread32((void __iomem *)io + 4) << 32;
 		}
 	}
+	if (a->kind == DDIC_ACC_DMA) {	/* ddi_dma_mem_alloc(9F) memory */
+		switch (size) {
+		case 1:
+			return READ_ONCE(*(const u8 *)p);
+		case 2:
+			return READ_ONCE(*(const u16 *)p);
+		case 4:
+			return READ_ONCE(*(const u32 *)p);
+		default:
+			return READ_ONCE(*(const u64 *)p);
+		}
+	}
 	return ddic_cfg_read(a, (unsigned long)p, size);
 }
 
@@ -270,6 +284,21 @@ static __always_inline void acc_wr(struct ddic_acc *a, void *p, int size,
 		default:
 			iowrite32(lower_32_bits(v), io);
 			iowrite32(upper_32_bits(v), io + 4);
+			break;
+		}
+	} else if (a->kind == DDIC_ACC_DMA) {
+		switch (size) {
+		case 1:
+			WRITE_ONCE(*(u8 *)p, v);
+			break;
+		case 2:
+			WRITE_ONCE(*(u16 *)p, v);
+			break;
+		case 4:
+			WRITE_ONCE(*(u32 *)p, v);
+			break;
+		default:
+			WRITE_ONCE(*(u64 *)p, v);
 			break;
 		}
 	} else {

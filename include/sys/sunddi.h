@@ -14,6 +14,7 @@
 #include <sys/types32.h>
 #include <sys/ddidevmap.h>
 #include <sys/dditypes.h>
+#include <sys/ddidmareq.h>
 #include <ddi_compat/nodev.h>
 /* What <sys/sunddi.h> brings along on illumos. */
 #include <sys/isa_defs.h>
@@ -409,6 +410,45 @@ int ddi_poke8(dev_info_t *dip, int8_t *addr, int8_t value);
 int ddi_poke16(dev_info_t *dip, int16_t *addr, int16_t value);
 int ddi_poke32(dev_info_t *dip, int32_t *addr, int32_t value);
 int ddi_poke64(dev_info_t *dip, int64_t *addr, int64_t value);
+
+/*
+ * DMA: handles (ddi_dma_alloc_handle(9F)), memory (ddi_dma_mem_alloc(9F)),
+ * binding (ddi_dma_addr_bind_handle(9F), ddi_dma_buf_bind_handle(9F)),
+ * cookies (ddi_dma_cookie_iter(9F)), windows (ddi_dma_getwin(9F)) and
+ * ddi_dma_sync(9F).
+ */
+struct buf;
+int ddi_dma_alloc_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
+			 int (*waitfp)(caddr_t), caddr_t arg,
+			 ddi_dma_handle_t *handlep);
+void ddi_dma_free_handle(ddi_dma_handle_t *handlep);
+int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
+		      ddi_device_acc_attr_t *accattrp, uint_t flags,
+		      int (*waitfp)(caddr_t), caddr_t arg, caddr_t *kaddrp,
+		      size_t *real_length, ddi_acc_handle_t *handlep);
+void ddi_dma_mem_free(ddi_acc_handle_t *handlep);
+int ddi_dma_addr_bind_handle(ddi_dma_handle_t handle, struct as *as,
+			     caddr_t addr, size_t len, uint_t flags,
+			     int (*waitfp)(caddr_t), caddr_t arg,
+			     ddi_dma_cookie_t *cookiep, uint_t *ccountp);
+int ddi_dma_buf_bind_handle(ddi_dma_handle_t handle, struct buf *bp,
+			    uint_t flags, int (*waitfp)(caddr_t), caddr_t arg,
+			    ddi_dma_cookie_t *cookiep, uint_t *ccountp);
+int ddi_dma_unbind_handle(ddi_dma_handle_t handle);
+void ddi_dma_nextcookie(ddi_dma_handle_t handle, ddi_dma_cookie_t *cookiep);
+uint_t ddi_dma_ncookies(ddi_dma_handle_t handle);
+const ddi_dma_cookie_t *ddi_dma_cookie_iter(ddi_dma_handle_t handle,
+					    const ddi_dma_cookie_t *cookiep);
+const ddi_dma_cookie_t *ddi_dma_cookie_get(ddi_dma_handle_t handle,
+					   uint_t index);
+const ddi_dma_cookie_t *ddi_dma_cookie_one(ddi_dma_handle_t handle);
+int ddi_dma_numwin(ddi_dma_handle_t handle, uint_t *nwinp);
+int ddi_dma_getwin(ddi_dma_handle_t handle, uint_t win, off_t *offp,
+		   size_t *lenp, ddi_dma_cookie_t *cookiep, uint_t *ccountp);
+int ddi_dma_sync(ddi_dma_handle_t handle, off_t offset, size_t length,
+		 uint_t type);
+int ddi_dma_burstsizes(ddi_dma_handle_t handle);
+int ddi_check_dma_handle(ddi_dma_handle_t handle);
 
 /* The old hardware interrupt interface, ddi_add_intr(9F). */
 int ddi_intr_hilevel(dev_info_t *dip, uint_t inumber);

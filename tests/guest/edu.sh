@@ -6,7 +6,10 @@
 # identification, liveness, factorials by polling and by interrupt,
 # thousands of raised interrupts counted alike by device and driver with
 # MSI and with INTx, DDI misuse refused, interrupts arriving while the
-# driver detaches, detach and reattach, unload and reload with the same
+# driver detaches, DMA (round trips through the device's buffer in
+# consistent, streaming and kmem_alloc memory, 28-bit dma_attr_addr_hi
+# below the guest's memory, DDI_DMA_PARTIAL windows, a fragmented user
+# buffer through physio with sgllen 1, DMA misuse refused), detach and reattach, unload and reload with the same
 # instances (also bound in the other order), update_drv -d/-a -i, and
 # driver_override.  Leaves edu unloaded.
 . /ddi/lib.sh
@@ -18,6 +21,9 @@ A0=0000:00:04.0
 A1=0000:00:05.0
 SYS=/sys/bus/pci/drivers/edu
 N=${EDU_RAISES:-20000}
+# Each DMA transfer takes 100 ms of the device's timer (QEMU's edu).
+DT=${EDU_DMA_TRIPS:-10}
+DMANY=${EDU_DMA_MANY:-100}
 
 not() { ! "$@"; }
 
@@ -101,6 +107,52 @@ t raise-fixed raise $D0 fixed
 t fact-intr-fixed eq fact "$(eductl fact 6 intr)" fact=720
 t intr-msi eductl intr msi
 t raise-msi-1 raise $D1 msi
+
+# dma MODE TRIPS [LEN]: round trips, every byte back, every transfer
+# completed by its interrupt, no bus address beyond the 28 bits.
+dma() {
+	out=$(eductl dma "$@") || return 1
+	echo "dma $*: $out"
+	eq errors "$(field errors "$out")" 0 &&
+	eq timeouts "$(field timeouts "$out")" 0 &&
+	eq failed "$(field failed "$out")" 0 &&
+	[ "$(field intrs "$out")" -ge $((2 * $2)) ] &&
+	[ $(($(field maxaddr "$out"))) -le $((0x0fffffff)) ] &&
+	[ $(($(field maxaddr "$out"))) -gt 0 ]
+}
+# --- DMA ---
+t dma-consistent dma consistent "$DT"
+t dma-streaming dma streaming "$DT"
+t dma-odd-length dma streaming 3 1000
+t dma-consistent-odd-length dma consistent 3 3
+# kmem_alloc memory anywhere in the guest's 1 GiB, bound with
+# dma_attr_addr_hi 0x0fffffff (bounced where it lies above).
+t dma-guest-above-addr_hi sh -c '[ $(sed -n "s/^MemTotal: *\([0-9]*\) kB/\1/p" /proc/meminfo) -gt 262144 ]'
+t dma-kmem dma kmem "$DT"
+# User pages above 256 MiB, apart: the bind bounces them into one
+# cookie the device reaches (so even sgllen 1 takes them), data right.
+t dma-addr_hi-bounced eq dmauser "$(eductl dmauser high)" \
+	"place=high write=0 bind=0 nwin=1 ncookies=1 moved=2048 read=0 rbind=0 rnwin=1 rmoved=2048 errors=0"
+t dma-many dma streaming "$DMANY"
+t dma-windows eq dmawin "$(eductl dmawin 256)" \
+	"nopartial=-3 partial=1 nwin=8 walked=8 errors=0 badcookies=0"
+t dma-windows-odd eq dmawin "$(eductl dmawin 768)" \
+	"nopartial=-3 partial=1 nwin=3 walked=3 errors=0 badcookies=0"
+# Two physically apart pages, 1024 bytes of each: sgllen 1 cannot take
+# them whole (DDI_DMA_TOOBIG, EIO), DDI_DMA_PARTIAL makes two windows.
+t dma-user-sgllen1 eq dmauser "$(eductl dmauser)" \
+	"place=low write=5 bind=-3 nwin=0 ncookies=0 moved=0"
+t dma-user-partial eq dmauser "$(eductl dmauser partial)" \
+	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
+t dma-user-partial-32 eq dmauser "$(eductl32 -d $D1 dmauser partial)" \
+	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
+t dma-misuse eq dmamisuse "$(eductl dmamisuse)" "dmamisuse=0x1ff expected=0x1ff"
+t dma-misuse-warns-sync sh -c 'dmesg | grep -q "edu0: ddi_dma_sync: the handle is not bound; refused"'
+t dma-misuse-warns-free sh -c 'dmesg | grep -q "edu0: ddi_dma_free_handle: the handle is still bound"'
+t dma-misuse-warns-unbind sh -c 'dmesg | grep -q "edu0: ddi_dma_unbind_handle: the handle is not bound; refused"'
+# The DMA API's checker (CONFIG_DMA_API_DEBUG) and dma-direct said nothing.
+t dma-api-debug-quiet not sh -c 'dmesg | grep -E "DMA-API|overflow \\(mask" |
+	grep -v -E "DMA-API: (preallocated|debugging enabled)"'
 
 # --- detach while interrupts arrive; reattach ---
 eductl raise 500 nowait >/dev/null

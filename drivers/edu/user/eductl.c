@@ -9,12 +9,24 @@
  *	eductl [-d device] stats		the driver's counters
  *	eductl [-d device] intr msi|fixed	switch the interrupt type
  *	eductl [-d device] misuse		DDI refusals (a bit mask)
+ *	eductl [-d device] dma consistent|streaming|kmem N [LEN]
+ *						N DMA round trips of LEN bytes
+ *	eductl [-d device] dmawin CHUNK		DDI_DMA_PARTIAL windows
+ *	eductl [-d device] dmauser [partial] [high]
+ *						a fragmented user buffer to
+ *						the device and back (sgllen 1),
+ *						in pages below the device's
+ *						28 bits (high: above)
+ *	eductl [-d device] dmamisuse		DMA refusals (a bit mask)
  *
  * The default device is /devices/pci@0,0/pci1af4,1100@4:edu.
  */
 
+#define	_GNU_SOURCE	/* mremap(2), for the fragmented buffer */
+
 #include <sys/types.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 #include "../edu.h"
 
@@ -32,7 +45,8 @@ usage(void)
 {
 	(void) fprintf(stderr, "usage: %s [-d device] ident | live VALUE | "
 	    "fact N [intr] | raise N [nowait] | stats | intr msi|fixed | "
-	    "misuse\n", prog);
+	    "misuse | dma consistent|streaming|kmem N [LEN] | dmawin CHUNK | "
+	    "dmauser [partial] [high] | dmamisuse\n", prog);
 	exit(2);
 }
 
@@ -46,6 +60,103 @@ doioctl(int fd, unsigned long cmd, void *arg, const char *what)
 	}
 }
 
+static uint32_t
+seed32(void)
+{
+	uint32_t v = (uint32_t)time(NULL) ^ ((uint32_t)getpid() << 16);
+	int fd = open("/dev/urandom", O_RDONLY);
+
+	if (fd >= 0) {
+		if (read(fd, &v, sizeof (v)) != sizeof (v))
+			v ^= 0x5a5a5a5a;
+		(void) close(fd);
+	}
+	return (v);
+}
+
+/* The page frame behind @va (0 if unknown), from /proc/self/pagemap. */
+static uint64_t
+pfn_of(int pm, const void *va)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	uint64_t e = 0;
+
+	if (pread(pm, &e, sizeof (e), (off_t)((uintptr_t)va / pg) *
+	    (off_t)sizeof (e)) != sizeof (e) || !(e >> 63))
+		return (0);
+	return (e & ((1ULL << 55) - 1));
+}
+
+/*
+ * Two pages, virtually adjacent but not physically, both below the
+ * device's 28-bit reach (@high: both above it).  *@placep says which was
+ * found: 1 below, 2 above, 0 neither (any two pages).
+ */
+static char *
+frag_pages(int high, int *placep)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t n = 4096, i, a = n, b = n;
+	uint64_t pa = 0, p;
+	char *pool, *dst;
+	int pm, pass;
+
+	pool = mmap(NULL, n * pg, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	dst = mmap(NULL, 2 * pg, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+	pm = open("/proc/self/pagemap", O_RDONLY);
+	if (pool == MAP_FAILED || dst == MAP_FAILED || pm < 0) {
+		perror("frag_pages");
+		exit(1);
+	}
+	for (i = n; i-- > 0; )
+		pool[i * pg] = 1;
+	for (pass = 0; pass < 2 && b == n; pass++) {
+		a = b = n;
+		for (i = 0; i < n; i++) {
+			p = pfn_of(pm, pool + i * pg);
+			if (p == 0 || (pass == 0 && (p >= 0x10000) != high))
+				continue;
+			if (a == n) {
+				a = i;
+				pa = p;
+			} else if (p != pa + 1) {
+				b = i;
+				break;
+			}
+		}
+	}
+	if (b == n || mremap(pool + a * pg, pg, pg, MREMAP_MAYMOVE |
+	    MREMAP_FIXED, dst) == MAP_FAILED || mremap(pool + b * pg, pg, pg,
+	    MREMAP_MAYMOVE | MREMAP_FIXED, dst + pg) == MAP_FAILED) {
+		(void) fprintf(stderr, "%s: cannot make a fragmented buffer\n",
+		    prog);
+		exit(1);
+	}
+	*placep = pass == 1 ? (high ? 2 : 1) : 0;
+	if (pfn_of(pm, dst + pg) == pfn_of(pm, dst) + 1) {
+		(void) fprintf(stderr, "%s: pages are contiguous\n", prog);
+		exit(1);
+	}
+	(void) close(pm);
+	(void) munmap(pool, n * pg);
+	return (dst);
+}
+
+/* EDUIOC_DMAUSER one way; the ioctl's errno, or 0. */
+static int
+dmauser(int fd, char *buf, uint32_t len, int write, int partial,
+    edu_dmauser_t *u)
+{
+	(void) memset(u, 0, sizeof (*u));
+	u->eu_addr = (uint64_t)(uintptr_t)buf;
+	u->eu_len = len;
+	u->eu_write = write;
+	u->eu_partial = partial;
+	return (ioctl(fd, EDUIOC_DMAUSER, u) == 0 ? 0 : errno);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -54,8 +165,12 @@ main(int argc, char **argv)
 	edu_fact_t f;
 	edu_raise_t r;
 	edu_stats_t st;
-	uint32_t v;
-	int fd, c;
+	edu_dma_t d;
+	edu_dmawin_t w;
+	edu_dmauser_t uw, ur;
+	uint32_t v, i, seed;
+	int fd, c, low, ew, er, bad;
+	char *buf, *copy;
 
 	while ((c = getopt(argc, argv, "d:")) != -1) {
 		if (c != 'd')
@@ -116,6 +231,67 @@ main(int argc, char **argv)
 		doioctl(fd, EDUIOC_MISUSE, &v, op);
 		(void) printf("misuse=0x%x expected=0x%x\n", v,
 		    EDU_MISUSE_ALL);
+	} else if (strcmp(op, "dma") == 0 && optind + 1 < argc) {
+		(void) memset(&d, 0, sizeof (d));
+		op = argv[optind];
+		d.ed_mode = strcmp(op, "consistent") == 0 ? EDU_DMA_CONSISTENT :
+		    strcmp(op, "streaming") == 0 ? EDU_DMA_STREAMING :
+		    strcmp(op, "kmem") == 0 ? EDU_DMA_KMEM : 0;
+		d.ed_count = strtoul(argv[optind + 1], NULL, 0);
+		d.ed_len = optind + 2 < argc ?
+		    strtoul(argv[optind + 2], NULL, 0) : EDU_DMA_MAXLEN;
+		d.ed_seed = seed32();
+		doioctl(fd, EDUIOC_DMA, &d, "dma");
+		(void) printf("trips=%u len=%u errors=%llu timeouts=%u "
+		    "failed=%u intrs=%u maxaddr=0x%llx maxcookies=%u "
+		    "nsecs=%llu\n", d.ed_count, d.ed_len,
+		    (unsigned long long)d.ed_errors, d.ed_timeouts,
+		    d.ed_failed, d.ed_intrs,
+		    (unsigned long long)d.ed_maxaddr, d.ed_maxcookies,
+		    (unsigned long long)d.ed_nsecs);
+	} else if (strcmp(op, "dmawin") == 0 && optind < argc) {
+		(void) memset(&w, 0, sizeof (w));
+		w.ew_chunk = strtoul(argv[optind], NULL, 0);
+		w.ew_seed = seed32();
+		doioctl(fd, EDUIOC_DMAWIN, &w, op);
+		(void) printf("nopartial=%d partial=%d nwin=%u walked=%u "
+		    "errors=%u badcookies=%u\n", w.ew_nopartial, w.ew_partial,
+		    w.ew_nwin, w.ew_walked, w.ew_errors, w.ew_badcookies);
+	} else if (strcmp(op, "dmauser") == 0) {
+		int partial = 0, high = 0;
+
+		for (; optind < argc; optind++) {
+			partial |= strcmp(argv[optind], "partial") == 0;
+			high |= strcmp(argv[optind], "high") == 0;
+		}
+		long pg = sysconf(_SC_PAGESIZE);
+
+		/* Half in each page. */
+		buf = frag_pages(high, &low) + pg - EDU_DMA_MAXLEN / 2;
+		copy = malloc(EDU_DMA_MAXLEN);
+		seed = seed32();
+		for (i = 0; i < EDU_DMA_MAXLEN; i++) {
+			seed = seed * 1103515245u + 12345u;
+			copy[i] = buf[i] = (char)(seed >> 16);
+		}
+		ew = dmauser(fd, buf, EDU_DMA_MAXLEN, 1, partial, &uw);
+		(void) memset(buf, 0, EDU_DMA_MAXLEN);
+		er = ew != 0 ? -1 : dmauser(fd, buf, EDU_DMA_MAXLEN, 0,
+		    partial, &ur);
+		for (bad = 0, i = 0; er == 0 && i < EDU_DMA_MAXLEN; i++)
+			bad += buf[i] != copy[i];
+		(void) printf("place=%s write=%d bind=%d nwin=%u ncookies=%u "
+		    "moved=%u", low == 1 ? "low" : low == 2 ? "high" : "any", ew, uw.eu_bind, uw.eu_nwin,
+		    uw.eu_ncookies, uw.eu_moved);
+		if (er >= 0)
+			(void) printf(" read=%d rbind=%d rnwin=%u rmoved=%u "
+			    "errors=%d", er, ur.eu_bind, ur.eu_nwin,
+			    ur.eu_moved, bad);
+		(void) printf("\n");
+	} else if (strcmp(op, "dmamisuse") == 0) {
+		doioctl(fd, EDUIOC_DMAMISUSE, &v, op);
+		(void) printf("dmamisuse=0x%x expected=0x%x\n", v,
+		    EDU_DMAMIS_ALL);
 	} else {
 		usage();
 	}
