@@ -18,6 +18,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,8 +76,10 @@ static void put(int fd)
 {
 	char c = 1;
 
-	if (write(fd, &c, 1) != 1)
+	if (write(fd, &c, 1) != 1) {
+		printf("FAIL the other process is gone\n");
 		exit(1);
+	}
 }
 
 static int get(int fd)
@@ -98,6 +101,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	n = atoi(argv[2]);
+	signal(SIGPIPE, SIG_IGN);
 	check_detail = detail;
 	fd = open(CTXDEV, O_RDWR);
 	if (fd < 0) {
@@ -111,6 +115,8 @@ int main(int argc, char **argv)
 	pid = fork();
 	if (pid == 0) {
 		/* B: map, then at each turn read A's value and write its own. */
+		close(toa[0]);
+		close(tob[1]);
 		m = map(fd);
 		put(toa[1]);
 		for (i = 0; get(tob[0]); i++) {
@@ -124,8 +130,11 @@ int main(int argc, char **argv)
 		}
 		_exit(0);
 	}
+	/* A: if B dies, its end of the pipe closes and A stops waiting. */
+	close(toa[1]);
+	close(tob[0]);
 	m = map(fd);
-	get(toa[0]);
+	check(get(toa[0]), "B mapped");
 	expect(fd, "both mapped, none loaded", 0, 0, 2);
 	m[0] = 1;
 	expect(fd, "A's first touch faults and loads A", 1, 0, 2);
@@ -135,7 +144,7 @@ int main(int argc, char **argv)
 	m[0] = 1;
 	expect(fd, "A's second touch does not fault", 1, 0, 2);
 	put(tob[1]);
-	get(toa[0]);
+	check(get(toa[0]), "B's first turn");
 	expect(fd, "B's touch unloads A and loads B", 2, 1, 2);
 	check(m[0] == 2, "A sees B's write");
 	expect(fd, "A's touch after B unloads B and loads A", 3, 2, 2);
@@ -143,7 +152,10 @@ int main(int argc, char **argv)
 	for (i = 1; i < n; i++) {
 		m[0] = 2u * i + 1;
 		put(tob[1]);
-		get(toa[0]);
+		if (!get(toa[0])) {
+			check(0, "round: B answers");
+			break;
+		}
 		f = 3 + 2 * (i - 1);
 		stats(fd);
 		if (st.ds_faults != f + 1 || st.ds_unloads != f) {
@@ -156,13 +168,14 @@ int main(int argc, char **argv)
 		}
 	}
 	f = 3 + 2 * (n - 1);
-	snprintf(what, sizeof(what), "%d rounds", n);
+	snprintf(what, sizeof(what), "all of %d rounds", n);
 	check(quiet == 0, what);
 	expect(fd, "after the rounds: each touch of a turn faulted once",
 	       f, f - 1, 2);
 	close(tob[1]);
 	waitpid(pid, &status, 0);
-	check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "B exited 0");
+	snprintf(what, sizeof(what), "B exited 0 (status %#x)", status);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0, what);
 	expect(fd, "B's exit unmapped its mapping", f, f - 1, 1);
 	(void)m[0];
 	expect(fd, "A keeps the page after B went", f, f - 1, 1);
