@@ -1213,6 +1213,14 @@ devmap_cookie_t ddic_devmap_debug_handle(uint_t prot)
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_handle);
 
+/* Debug builds only, for KUnit: the cache choice of devmap_devmem_setup. */
+int ddic_devmap_debug_devmem_wc(uint_t flags,
+				const ddi_device_acc_attr_t *attr)
+{
+	return dvm_devmem_wc(flags, attr);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_devmem_wc);
+
 void ddic_devmap_debug_handle_free(devmap_cookie_t dhp)
 {
 	struct dvm_handle *h = dvm_handle_of(dhp);

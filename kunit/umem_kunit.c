@@ -592,6 +592,31 @@ static void umem_devmap_access(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
 						  PAGE_SIZE, PROT_WRITE, 0,
 						  NULL), DDI_FAILURE);
+	/* The cache attribute: flags first, then the data order. */
+	{
+		ddi_device_acc_attr_t at = { DDI_DEVICE_ATTR_V0,
+					     DDI_NEVERSWAP_ACC,
+					     DDI_MERGING_OK_ACC };
+
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, NULL), 0);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UC_WR_COMBINE, NULL), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UNCACHED, &at), 0);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_CACHED, &at), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UNCACHED |
+				IOMEM_DATA_UC_WR_COMBINE, NULL), -1);
+		at.devacc_attr_dataorder = DDI_STRICTORDER_ACC;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), 0);
+		at.devacc_attr_dataorder = DDI_STORECACHING_OK_ACC + 1;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), -1);
+		at.devacc_attr_dataorder = DDI_STRICTORDER_ACC;
+		at.devacc_attr_version = 7;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), -1);
+	}
 	/* No dev_info (a pseudo node is refused the same way). */
 	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
 						  PAGE_SIZE, PROT_ALL, 0,

@@ -158,14 +158,12 @@ int main(int argc, char **argv)
 		}
 		f = 3 + 2 * (i - 1);
 		stats(fd);
-		if (st.ds_faults != f + 1 || st.ds_unloads != f) {
-			quiet++;
+		/* Report the first few failing rounds only. */
+		if ((st.ds_faults != f + 1 || st.ds_unloads != f) &&
+		    quiet++ < 3)
 			expect(fd, "round: B's touch faults once", f + 1, f, 2);
-		}
-		if (m[0] != 2u * i + 2) {
-			quiet++;
+		if (m[0] != 2u * i + 2 && quiet++ < 3)
 			check(0, "round: A sees B's write");
-		}
 	}
 	f = 3 + 2 * (n - 1);
 	snprintf(what, sizeof(what), "all of %d rounds", n);
