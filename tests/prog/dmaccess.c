@@ -4,6 +4,7 @@
  * through the test-only driver tests/drivers/dmaccess (issue 14).
  *
  *	dmaccess winlock N
+ *	dmaccess remap
  *
  * Two processes (this one, A, and a child, B) each map the driver's
  * page; the driver gives the page to one mapping at a time.  They take
@@ -12,6 +13,10 @@
  * faults into devmap_access, which unloads the other mapping and loads
  * the toucher; a second touch by the same mapping does not fault.  Each
  * also checks it sees the other's last write.
+ *
+ * remap: the "remap" minor's mapping starts invalid; the first touch
+ * faults into devmap_access, which moves it to another cookie with
+ * devmap_umem_remap and loads it: the process reads that cookie's word.
  */
 #include <sys/types.h>
 #include <sys/ioctl.h>
@@ -29,6 +34,7 @@
 #include "../drivers/dmaccess/dmaccess.h"
 
 #define CTXDEV	"/devices/pseudo/dmaccess@0:ctx"
+#define REMAPDEV	"/devices/pseudo/dmaccess@0:remap"
 
 static dma_stats_t st;
 static char what[128];
@@ -89,6 +95,37 @@ static int get(int fd)
 	return read(fd, &c, 1) == 1;
 }
 
+static int remap(void)
+{
+	int fd = open(REMAPDEV, O_RDWR);
+	volatile uint32_t *m;
+	uint32_t w;
+
+	if (fd < 0) {
+		perror(REMAPDEV);
+		return 1;
+	}
+	check_detail = detail;
+	check(ioctl(fd, DMA_RESET, 0) == 0, "reset");
+	m = map(fd);
+	stats(fd);
+	check(st.ds_faults == 0 && st.ds_remaps == 0, "mapped invalid, not touched");
+	w = m[0];
+	stats(fd);
+	snprintf(what, sizeof(what), "the touch remapped: read %#x, want %#x",
+		 w, DMA_REMAP_WORD);
+	check(w == DMA_REMAP_WORD && st.ds_faults == 1 &&
+	      st.ds_remaps == 1 && st.ds_loads == 1 && st.ds_errors == 0,
+	      what);
+	w = m[0];
+	stats(fd);
+	check(st.ds_faults == 1, "a second touch does not fault");
+	munmap((void *)m, 4096);
+	close(fd);
+	printf("%s\n", check_failures ? "FAIL" : "PASS");
+	return check_failures != 0;
+}
+
 int main(int argc, char **argv)
 {
 	int toa[2], tob[2], fd, i, n, status, quiet;
@@ -96,8 +133,10 @@ int main(int argc, char **argv)
 	unsigned int f;
 	pid_t pid;
 
+	if (argc == 2 && strcmp(argv[1], "remap") == 0)
+		return remap();
 	if (argc != 3 || strcmp(argv[1], "winlock") != 0) {
-		fprintf(stderr, "usage: dmaccess winlock N\n");
+		fprintf(stderr, "usage: dmaccess winlock N | remap\n");
 		return 2;
 	}
 	n = atoi(argv[2]);

@@ -12,6 +12,11 @@
  * touched it (devmap_load).  Every mapping starts unloaded.  The driver
  * counts the callbacks, loads and unloads (DMA_STATS; DMA_RESET zeroes
  * them); a test program checks the sequence.
+ *
+ * Minor "remap" maps the first cookie with DEVMAP_MAPPING_INVALID and
+ * DEVMAP_ALLOW_REMAP; its access callback moves the handle to a second
+ * cookie (devmap_umem_remap) holding DMA_REMAP_WORD and loads it
+ * (devmap_default_access), so the process reads that word.
  */
 
 #include <sys/types.h>
@@ -41,6 +46,7 @@ typedef struct dma_pvt {
 static kmutex_t dma_lock;
 static dev_info_t *dma_dip;
 static ddi_umem_cookie_t dma_cookie;
+static ddi_umem_cookie_t dma_cookie2;	/* "remap": what it moves to */
 static dma_pvt_t *dma_cur;		/* the mapping that has the page */
 static dma_stats_t dma_st;
 
@@ -61,6 +67,8 @@ static int dma_dmap(devmap_cookie_t, dev_t, uint_t, offset_t, size_t,
     void **);
 static int dma_daccess(devmap_cookie_t, void *, offset_t, size_t, uint_t,
     uint_t);
+static int dma_raccess(devmap_cookie_t, void *, offset_t, size_t, uint_t,
+    uint_t);
 static int dma_ddup(devmap_cookie_t, void *, devmap_cookie_t, void **);
 static void dma_dunmap(devmap_cookie_t, void *, offset_t, size_t,
     devmap_cookie_t, void **, devmap_cookie_t, void **);
@@ -71,6 +79,14 @@ static struct devmap_callback_ctl dma_callbacks = {
 	dma_daccess,		/* devmap_access */
 	dma_ddup,		/* devmap_dup */
 	dma_dunmap		/* devmap_unmap */
+};
+
+static struct devmap_callback_ctl dma_rcallbacks = {
+	DEVMAP_OPS_REV,		/* devmap_rev */
+	NULL,			/* devmap_map */
+	dma_raccess,		/* devmap_access */
+	NULL,			/* devmap_dup */
+	NULL			/* devmap_unmap */
 };
 
 static struct cb_ops dma_cb_ops = {
@@ -143,13 +159,25 @@ dma_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 {
 	if (cmd != DDI_ATTACH)
 		return (DDI_FAILURE);
+	uint32_t *w;
+
 	if (ddi_umem_alloc(PAGESIZE, DDI_UMEM_SLEEP, &dma_cookie) == NULL)
 		return (DDI_FAILURE);
+	if ((w = ddi_umem_alloc(PAGESIZE, DDI_UMEM_SLEEP, &dma_cookie2)) ==
+	    NULL) {
+		ddi_umem_free(dma_cookie);
+		return (DDI_FAILURE);
+	}
+	*w = DMA_REMAP_WORD;
 	mutex_init(&dma_lock, NULL, MUTEX_DRIVER, NULL);
 	if (ddi_create_minor_node(dip, "ctx", S_IFCHR, 0, DDI_PSEUDO, 0) !=
+	    DDI_SUCCESS ||
+	    ddi_create_minor_node(dip, "remap", S_IFCHR, 1, DDI_PSEUDO, 0) !=
 	    DDI_SUCCESS) {
+		ddi_remove_minor_node(dip, NULL);
 		mutex_destroy(&dma_lock);
 		ddi_umem_free(dma_cookie);
+		ddi_umem_free(dma_cookie2);
 		return (DDI_FAILURE);
 	}
 	dma_dip = dip;
@@ -164,6 +192,7 @@ dma_detach(dev_info_t *dip, ddi_detach_cmd_t cmd)
 	ddi_remove_minor_node(dip, NULL);
 	mutex_destroy(&dma_lock);
 	ddi_umem_free(dma_cookie);
+	ddi_umem_free(dma_cookie2);
 	dma_dip = NULL;
 	return (DDI_SUCCESS);
 }
@@ -219,8 +248,13 @@ dma_devmap(dev_t dev, devmap_cookie_t dhp, offset_t off, size_t len,
 
 	if (off != 0 || len != PAGESIZE)
 		return (EINVAL);
-	error = devmap_umem_setup(dhp, dma_dip, &dma_callbacks, dma_cookie,
-	    0, PAGESIZE, PROT_ALL, 0, &dma_acc);
+	if (getminor(dev) == 1)
+		error = devmap_umem_setup(dhp, dma_dip, &dma_rcallbacks,
+		    dma_cookie, 0, PAGESIZE, PROT_ALL,
+		    DEVMAP_MAPPING_INVALID | DEVMAP_ALLOW_REMAP, &dma_acc);
+	else
+		error = devmap_umem_setup(dhp, dma_dip, &dma_callbacks,
+		    dma_cookie, 0, PAGESIZE, PROT_ALL, 0, &dma_acc);
 	if (error != 0)
 		return (error);
 	*maplen = PAGESIZE;
@@ -268,6 +302,31 @@ dma_daccess(devmap_cookie_t dhp, void *pvtp, offset_t off, size_t len,
 	}
 	dma_cur = p;
 	if ((error = devmap_load(dhp, off, len, type, rw)) != 0)
+		dma_st.ds_errors++;
+	else
+		dma_st.ds_loads++;
+	mutex_exit(&dma_lock);
+	return (error);
+}
+
+/* "remap": the mapping was set up invalid; give it the second cookie. */
+static int
+dma_raccess(devmap_cookie_t dhp, void *pvtp, offset_t off, size_t len,
+    uint_t type, uint_t rw)
+{
+	int error;
+
+	mutex_enter(&dma_lock);
+	dma_st.ds_faults++;
+	if (devmap_umem_remap(dhp, dma_dip, dma_cookie2, 0, PAGESIZE,
+	    PROT_ALL, 0, NULL) != DDI_SUCCESS) {
+		dma_st.ds_errors++;
+		mutex_exit(&dma_lock);
+		return (EIO);
+	}
+	dma_st.ds_remaps++;
+	if ((error = devmap_default_access(dhp, pvtp, off, len, type,
+	    rw)) != 0)
 		dma_st.ds_errors++;
 	else
 		dma_st.ds_loads++;

@@ -17,7 +17,10 @@ typedef struct dma_stats {
 	uint32_t	ds_maps;	/* live mappings (devmap_map - unmap) */
 	uint32_t	ds_dups;	/* devmap_dup(9E) calls */
 	uint32_t	ds_writes;	/* devmap_access calls for a write */
-	uint32_t	ds_pad;
+	uint32_t	ds_remaps;	/* devmap_umem_remap that succeeded */
 } dma_stats_t;
+
+/* What the "remap" minor's second cookie holds in its first word. */
+#define	DMA_REMAP_WORD	0x5eed2e3aU
 
 #endif	/* _DMACCESS_H */
