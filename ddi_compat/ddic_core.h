@@ -113,6 +113,8 @@ struct ddic_mmap_req {
 	const struct cred *cred;	/* the caller's credentials */
 };
 int ddic_devmap_mmap(struct ddic_mmap_req *req);
+/* Revoke the user mappings of a PCI node's BARs (devmap.c; pci.c's unbind). */
+int ddic_devmap_revoke(struct dev_info *dip);
 
 /* For the umem test fixture (bench/umem_fixture.c). */
 struct ddi_umem_cookie;

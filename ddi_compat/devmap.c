@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The mmap path of a Solaris driver: segmap(9E), devmap_setup(9F),
- * ddi_devmap_segmap(9F), devmap(9E), devmap_umem_setup(9F) and the
- * devmap_callback_ctl(9S) callbacks.
+ * ddi_devmap_segmap(9F), devmap(9E), devmap_umem_setup(9F),
+ * devmap_devmem_setup(9F), the remaps devmap_umem_remap(9F) and
+ * devmap_devmem_remap(9F), the devmap_callback_ctl(9S) callbacks and
+ * devmap_access(9E) with devmap_load(9F), devmap_unload(9F) and
+ * devmap_default_access(9F).
  *
  * A user mmap() of a minor node reaches ddic_devmap_mmap() through the
  * driver model's character device.  The driver's segmap(9E) (if it has
@@ -14,6 +17,22 @@
  * walk per handle.  A fault handler re-inserts pages that were zapped
  * (madvise MADV_DONTNEED, a fork that did not copy page tables).
  *
+ * Device memory (devmap_devmem_setup: a BAR, by register number as
+ * ddi_regs_map_setup numbers them) is mapped uncached, or write-combined
+ * when the driver allows merging (IOMEM_DATA_UC_WR_COMBINE, or
+ * DDI_MERGING_OK_ACC and the caching orders in its access attributes).
+ *
+ * devmap_access(9E).  A handle with an access callback starts unloaded:
+ * its pages have no PTEs, so the first touch faults into dvm_vm_fault(),
+ * which calls the callback; the callback loads the handle (devmap_load,
+ * devmap_default_access) and the fault inserts the page.  devmap_unload
+ * marks the handle unloaded and zaps the range's PTEs with
+ * unmap_mapping_range() (the one zap that is safe on another process's
+ * mapping without its mmap lock), so that process's next touch faults
+ * and calls the callback again.  A handle's load state and its PTEs change
+ * together under the handle's lock (dh_lk): a fault never inserts a page
+ * of a handle that an unload has just marked unloaded.
+ *
  * Every mapping holds a reference on each cookie it maps, so a driver may
  * ddi_umem_free() a cookie while it is mapped: the memory stays until the
  * mapping goes.  Only pages inside cookies are ever mapped: each handle is
@@ -21,9 +40,14 @@
  * exactly.
  *
  * Departures from Solaris, each for a reason given where it is enforced:
- *  - devmap_access(9E) is not supported: devmap_umem_setup() refuses
- *    callbacks that set it, so private mappings (which need it) always
- *    get EINVAL.
+ *  - private (MAP_PRIVATE) mappings always get EINVAL, even with
+ *    devmap_access (Linux cannot copy-on-write PFN mappings).
+ *  - the load state of devmap_access is kept per handle, not per page.
+ *  - devmap_unload zaps every mapping of the same file range (other
+ *    processes' loaded pages refault silently, without the callback).
+ *  - devmap_load of another process's handle is refused (Solaris panics).
+ *  - device memory is never mapped cached; a BAR unbound while mapped is
+ *    revoked (SIGBUS) since Linux cannot refuse the unbind.
  *  - devmap_unmap(9E) is called once per handle when the whole mapping is
  *    gone, never for a partial unmap with split handles.
  *  - mmap(9E) (page-frame numbers) is not supported: ENODEV.
@@ -36,11 +60,14 @@
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/sched/mm.h>
+#include <linux/pci.h>
+#include <linux/mutex.h>
 #include <ddi_compat/kcompat.h>
 #include <sys/sunddi.h>
 
 #include "ddic_core.h"
 #include "ddic_umem.h"
+#include "ddic_pci.h"
 #include <ddi_compat/testing.h>
 
 /* An entry point the driver has: neither NULL nor nodev(9F). */
@@ -74,12 +101,23 @@ struct dvm_handle {
 	struct devmap_callback_ctl cb;
 	bool has_cb;
 	void *pvt;
+	/* Device memory (devmap_devmem_setup/remap); cookie is then NULL. */
+	bool devmem;
+	bool wc;			/* write-combined, else uncached */
+	phys_addr_t pa;			/* physical address of the handle's start */
+	struct list_head dlink;		/* dvm_devmem_list, when devmem */
+	/* devmap_access(9E) state, under lk (and pa/cookie for remaps). */
+	struct mutex lk;
+	bool loaded;			/* devmap_load since the last unload */
+	bool revoked;			/* the BAR's device was unbound */
+	unsigned long nloads;		/* devmap_load calls */
 };
 
 /* One user mapping: one mmap(), or the copy a fork made of one. */
 struct dvm_map {
 	refcount_t ref;			/* one per VMA piece */
 	struct mm_struct *mm;		/* compared only: fork detection */
+	struct address_space *mapping;	/* the file's, for devmap_unload */
 	dev_t dev;
 	unsigned long pgoff;		/* vm_pgoff of the whole mapping */
 	size_t len;
@@ -113,6 +151,14 @@ static uint_t dvm_maxprot_of(vm_flags_t f)
 	       ((f & VM_MAYEXEC) ? PROT_EXEC : 0) | PROT_USER;
 }
 
+/*
+ * Handles of device memory, for the revocation of a BAR whose device is
+ * unbound (ddic_devmap_revoke).  Order: mmap lock, dvm_devmem_lock,
+ * a handle's lk, the kernel's i_mmap lock.
+ */
+static LIST_HEAD(dvm_devmem_list);
+static DEFINE_MUTEX(dvm_devmem_lock);
+
 static struct dvm_handle *dvm_handle_of(devmap_cookie_t dhp)
 {
 	struct dvm_handle *h = dhp;
@@ -129,8 +175,14 @@ static void dvm_map_free(struct dvm_map *map, bool unmap_cb)
 		if (unmap_cb && h->mapped && h->cb.devmap_unmap)
 			h->cb.devmap_unmap(h, h->pvt, h->off, h->len, NULL,
 					   NULL, NULL, NULL);
-		if (h->setup)
+		if (h->setup && h->cookie)
 			ddic_umem_put(h->cookie);
+		if (!list_empty(&h->dlink)) {
+			mutex_lock(&dvm_devmem_lock);
+			list_del_init(&h->dlink);
+			mutex_unlock(&dvm_devmem_lock);
+		}
+		mutex_destroy(&h->lk);
 		h->magic = 0;
 		list_del(&h->link);
 		if (h != &map->first)
@@ -154,6 +206,8 @@ static struct dvm_handle *dvm_handle_new(struct dvm_map *map,
 	}
 	h->magic = DVM_HANDLE_MAGIC;
 	h->map = map;
+	INIT_LIST_HEAD(&h->dlink);
+	mutex_init(&h->lk);
 	list_add_tail(&h->link, &map->handles);
 	return h;
 }
@@ -203,8 +257,25 @@ static struct dvm_map *dvm_map_dup(struct dvm_map *old,
 		h->cb = oh->cb;
 		h->has_cb = oh->has_cb;
 		h->pvt = oh->pvt;
-		if (h->setup)
+		h->devmem = oh->devmem;
+		h->wc = oh->wc;
+		/*
+		 * Departure: Linux copies the page tables of a PFN mapping
+		 * at fork, so the child starts with the parent's load
+		 * state, where Solaris would have it fault first.
+		 */
+		mutex_lock(&oh->lk);
+		h->pa = oh->pa;
+		h->loaded = oh->loaded;
+		mutex_unlock(&oh->lk);
+		if (h->setup && h->cookie)
 			ddic_umem_get(h->cookie);
+		if (h->devmem) {
+			mutex_lock(&dvm_devmem_lock);
+			h->revoked = oh->revoked;
+			list_add_tail(&h->dlink, &dvm_devmem_list);
+			mutex_unlock(&dvm_devmem_lock);
+		}
 		h->mapped = oh->mapped;
 		if (oh->mapped && oh->cb.devmap_dup) {
 			err = oh->cb.devmap_dup(oh, oh->pvt, h, &h->pvt);
@@ -246,14 +317,48 @@ static void dvm_vm_close(struct vm_area_struct *vma)
 	ddic_umem_mappings_dec();
 }
 
-/* A page of the mapping is missing (zapped, or not copied at fork). */
+/* The page protection of device memory in @vma: never cached. */
+static pgprot_t dvm_devmem_prot(struct vm_area_struct *vma, bool wc)
+{
+	return wc ? pgprot_writecombine(vma->vm_page_prot) :
+		    pgprot_noncached(vma->vm_page_prot);
+}
+
+/* Insert byte @hoff of @h at @addr.  h->lk held. */
+static vm_fault_t dvm_insert(struct vm_fault *vmf, struct dvm_handle *h,
+			     size_t hoff)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct page *page;
+
+	if (h->devmem)
+		return vmf_insert_pfn_prot(vma, vmf->address,
+					   PHYS_PFN(h->pa + hoff),
+					   dvm_devmem_prot(vma, h->wc));
+	page = ddic_umem_page(h->cookie, h->coff + hoff);
+	if (h->map->pfnmap)
+		return vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
+	get_page(page);
+	vmf->page = page;
+	return 0;
+}
+
+/*
+ * A page of the mapping is missing: zapped (devmap_unload, madvise
+ * MADV_DONTNEED), never loaded (a handle with devmap_access), or not
+ * copied at fork.
+ */
 static vm_fault_t dvm_vm_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
 	struct dvm_map *map = vma->vm_private_data;
 	struct dvm_handle *h;
-	struct page *page;
+	unsigned long nloads = 0;
+	bool loaded = true;
+	vm_fault_t ret;
 	size_t uoff;
+	uint_t rw;
+	int err;
 
 	if (vmf->pgoff < map->pgoff)
 		return VM_FAULT_SIGBUS;
@@ -261,14 +366,46 @@ static vm_fault_t dvm_vm_fault(struct vm_fault *vmf)
 	if (uoff >= map->len)
 		return VM_FAULT_SIGBUS;
 	h = dvm_find(map, uoff);
-	if (!h || !h->setup || h->invalid)
+	if (!h || !h->setup)
 		return VM_FAULT_SIGBUS;
-	page = ddic_umem_page(h->cookie, h->coff + (uoff - h->uoff));
-	if (map->pfnmap)
-		return vmf_insert_pfn(vma, vmf->address, page_to_pfn(page));
-	get_page(page);
-	vmf->page = page;
-	return 0;
+	if (h->cb.devmap_access) {
+		mutex_lock(&h->lk);
+		loaded = h->loaded;
+		nloads = h->nloads;
+		mutex_unlock(&h->lk);
+	}
+	if (!loaded) {
+		/*
+		 * The driver validates the access (no lock of ours held: it
+		 * may unload other handles, remap this one, sleep).
+		 */
+		rw = (vmf->flags & FAULT_FLAG_WRITE) ? DEVMAP_WRITE :
+		     (vmf->flags & FAULT_FLAG_INSTRUCTION) ? DEVMAP_EXEC :
+		     DEVMAP_READ;
+		err = h->cb.devmap_access(h, h->pvt,
+					  h->off + (uoff - h->uoff), PAGE_SIZE,
+					  DEVMAP_ACCESS, rw);
+		if (err)
+			return VM_FAULT_SIGBUS;
+	}
+	mutex_lock(&h->lk);
+	if (h->revoked || h->invalid) {
+		ret = VM_FAULT_SIGBUS;
+	} else if (h->cb.devmap_access && !h->loaded) {
+		if (!loaded && h->nloads == nloads) {
+			/* Solaris would fault again forever. */
+			pr_warn_ratelimited("devmap_access callback %ps returned 0 without devmap_load; SIGBUS\n",
+					    h->cb.devmap_access);
+			ret = VM_FAULT_SIGBUS;
+		} else {
+			/* Unloaded again by another process: fault again. */
+			ret = VM_FAULT_NOPAGE;
+		}
+	} else {
+		ret = dvm_insert(vmf, h, uoff - h->uoff);
+	}
+	mutex_unlock(&h->lk);
+	return ret;
 }
 
 static const struct vm_operations_struct dvm_vm_ops = {
@@ -314,17 +451,6 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	if (callbackops) {
 		if (callbackops->devmap_rev != DEVMAP_OPS_REV)
 			return DDI_FAILURE;
-		/*
-		 * devmap_access(9E) would have the driver validate each
-		 * access and load translations itself (devmap_load,
-		 * devmap_unload); ddi_compat maps everything at mmap time and
-		 * cannot honour it, so say so rather than ignore it.
-		 */
-		if (callbackops->devmap_access) {
-			pr_warn("%s: devmap_access callbacks are not supported (caller %pS)\n",
-				__func__, (void *)_RET_IP_);
-			return DDI_FAILURE;
-		}
 	}
 	if (off < 0 || len == 0)
 		return DDI_FAILURE;
@@ -349,6 +475,402 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(devmap_umem_setup);
+
+/* The name of @dip's driver and instance, for warnings. */
+#define DVM_WARN(dip, fmt, ...)						\
+	pr_warn("%s%d: " fmt "\n", (dip)->drv->name, (dip)->instance,	\
+		##__VA_ARGS__)
+
+/*
+ * Whether the cache attribute of devmap_devmem_setup's flags, or else the
+ * access attributes, ask for a write-combined mapping; -1 if they are
+ * invalid.  Departure: IOMEM_DATA_CACHED (the default of the manual page)
+ * never gives a cached mapping of device memory; without an explicit
+ * IOMEM_DATA_* the data order of @attr decides (DDI_MERGING_OK_ACC and the
+ * caching orders: write-combined; strict or unordered: uncached), as it
+ * does for ddi_regs_map_setup(9F).
+ */
+static int dvm_devmem_wc(uint_t flags, const ddi_device_acc_attr_t *attr)
+{
+	switch (flags & IOMEM_DATA_MASK) {
+	case IOMEM_DATA_UC_WR_COMBINE:
+		return 1;
+	case IOMEM_DATA_UNCACHED:
+		return 0;
+	case 0:
+	case IOMEM_DATA_CACHED:
+		break;
+	default:
+		return -1;	/* the attributes are mutually exclusive */
+	}
+	if (!attr)
+		return 0;
+	if ((attr->devacc_attr_version != DDI_DEVICE_ATTR_V0 &&
+	     attr->devacc_attr_version != DDI_DEVICE_ATTR_V1) ||
+	    attr->devacc_attr_endian_flags > DDI_STRUCTURE_BE_ACC ||
+	    attr->devacc_attr_dataorder > DDI_STORECACHING_OK_ACC)
+		return -1;
+	return attr->devacc_attr_dataorder >= DDI_MERGING_OK_ACC;
+}
+
+/*
+ * The physical address of bytes [roff, roff + len) of register set
+ * @rnumber of @dip, a memory BAR; 0 (with a warning naming @call) if
+ * there is none.  *@plen gets len rounded up to pages.
+ */
+static phys_addr_t dvm_devmem_pa(dev_info_t *dip, const char *call,
+				 uint_t rnumber, offset_t roff, size_t len,
+				 size_t *plen)
+{
+	struct ddic_pcinode *pn = ddic_pci_node(dip, call);
+	struct ddic_pcireg *r;
+	size_t n;
+
+	if (!pn)
+		return 0;
+	if (rnumber >= pn->nregs) {
+		DVM_WARN(dip, "%s: no register set %u (the node has %d)",
+			 call, rnumber, pn->nregs);
+		return 0;
+	}
+	r = &pn->regs[rnumber];
+	if (r->bar < 0 || !r->size ||
+	    !(pci_resource_flags(pn->pdev, r->bar) & IORESOURCE_MEM)) {
+		DVM_WARN(dip, "%s: register set %u is not memory space",
+			 call, rnumber);
+		return 0;
+	}
+	n = PAGE_ALIGN(len);
+	/*
+	 * A page is the unit of a user mapping: the range must start on a
+	 * page and its pages must lie inside the BAR, or the process would
+	 * see whatever follows it.
+	 */
+	if (roff < 0 || !len || n < len || offset_in_page(roff) ||
+	    offset_in_page(r->addr) || (u64)roff >= r->size ||
+	    n > r->size - roff) {
+		DVM_WARN(dip, "%s(rnumber %u, roff %#llx, len %#zx): not whole pages inside the register set of %#llx bytes at %#llx",
+			 call, rnumber, roff, len, r->size, r->addr);
+		return 0;
+	}
+	*plen = n;
+	return r->addr + roff;
+}
+
+/* Whether @dip is still bound to its PCI function.  dvm_devmem_lock held. */
+static bool dvm_bound(dev_info_t *dip)
+{
+	lockdep_assert_held(&dvm_devmem_lock);
+	return pci_get_drvdata(dip->pci->pdev) == dip;
+}
+
+int devmap_devmem_setup(devmap_cookie_t dhp, dev_info_t *dip,
+			struct devmap_callback_ctl *callbackops,
+			uint_t rnumber, offset_t roff, size_t len,
+			uint_t maxprot, uint_t flags,
+			ddi_device_acc_attr_t *accattrp)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	size_t plen = 0;
+	phys_addr_t pa;
+	int wc;
+
+	if (!h) {
+		pr_warn("%s: %p is not a devmap handle (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
+		return DDI_FAILURE;
+	}
+	if (h->setup)
+		return DDI_FAILURE;
+	wc = dvm_devmem_wc(flags, accattrp);
+	if (wc < 0 || (flags & ~(DEVMAP_SETUP_FLAGS | IOMEM_DATA_MASK)) ||
+	    ((flags & DEVMAP_MAPPING_INVALID) &&
+	     !(flags & DEVMAP_ALLOW_REMAP))) {
+		pr_warn("%s: bad flags %#x or access attributes (caller %pS)\n",
+			__func__, flags, (void *)_RET_IP_);
+		return DDI_FAILURE;
+	}
+	if (h->map->prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC))
+		return DDI_FAILURE;
+	if (callbackops && callbackops->devmap_rev != DEVMAP_OPS_REV)
+		return DDI_FAILURE;
+	pa = dvm_devmem_pa(dip, __func__, rnumber, roff, len, &plen);
+	if (!pa)
+		return DDI_FAILURE;
+
+	h->dip = dip;
+	h->devmem = true;
+	h->wc = wc;
+	h->pa = pa;
+	h->clen = plen;
+	h->maxprot = maxprot;
+	h->flags = flags;
+	h->invalid = flags & DEVMAP_MAPPING_INVALID;
+	if (callbackops) {
+		h->cb = *callbackops;
+		h->has_cb = true;
+	}
+	/* Unbound (ddic_devmap_revoke) before or after: never both missed. */
+	mutex_lock(&dvm_devmem_lock);
+	if (!dvm_bound(dip)) {
+		mutex_unlock(&dvm_devmem_lock);
+		DVM_WARN(dip, "%s: the device is unbound", __func__);
+		return DDI_FAILURE;
+	}
+	list_add_tail(&h->dlink, &dvm_devmem_list);
+	mutex_unlock(&dvm_devmem_lock);
+	h->setup = true;
+	return DDI_SUCCESS;
+}
+EXPORT_SYMBOL(devmap_devmem_setup);
+
+/*
+ * The byte range [*startp, *startp + *lenp) of @h that device offsets
+ * [off, off + len) cover, in whole pages; len 0 is to the end of the
+ * handle, off 0 with len 0 the whole handle.  Departure: a range past the
+ * handle is cut at its end (Solaris would go on into the next handle).
+ */
+static int dvm_range(struct dvm_handle *h, offset_t off, size_t len,
+		     size_t *startp, size_t *lenp)
+{
+	size_t start, end;
+
+	if (off == 0 && len == 0)
+		off = h->off;
+	if (off < h->off || off - h->off >= h->len)
+		return EINVAL;
+	start = round_down(off - h->off, PAGE_SIZE);
+	end = (len == 0 || len > h->len - (off - h->off)) ? h->len :
+	      PAGE_ALIGN(off - h->off + len);
+	*startp = start;
+	*lenp = end - start;
+	return 0;
+}
+
+/* Zap the PTEs of bytes [start, start + len) of @h.  h->lk held. */
+static void dvm_zap(struct dvm_handle *h, size_t start, size_t len)
+{
+	struct dvm_map *map = h->map;
+
+	lockdep_assert_held(&h->lk);
+	if (!map->mapping)
+		return;		/* not mapped yet (or a KUnit handle) */
+	/*
+	 * By file offset, over every mapping of the device node: the
+	 * handle's process (any mm, without its mmap lock) and others that
+	 * map the same offsets, whose loaded pages simply fault back in.
+	 */
+	unmap_mapping_range(map->mapping,
+			    ((loff_t)map->pgoff << PAGE_SHIFT) + h->uoff + start,
+			    len, 1);
+}
+
+int devmap_load(devmap_cookie_t dhp, offset_t off, size_t len, uint_t type,
+		uint_t rw)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	size_t start, n;
+
+	if (!h || !h->setup) {
+		pr_warn("%s: %p is not a devmap handle set up by devmap(9E) (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
+		return EINVAL;
+	}
+	/*
+	 * Departure: loading another process's mapping panics Solaris; it
+	 * is refused here.
+	 */
+	if (h->map->mm != current->mm) {
+		pr_warn("%s: the handle maps another process (caller %pS)\n",
+			__func__, (void *)_RET_IP_);
+		return EINVAL;
+	}
+	if (dvm_range(h, off, len, &start, &n))
+		return EINVAL;
+	/*
+	 * Departure: the load state is the handle's, not per page; the
+	 * pages come in as they are touched, without the callback.
+	 */
+	mutex_lock(&h->lk);
+	h->loaded = true;
+	h->nloads++;
+	mutex_unlock(&h->lk);
+	return 0;
+}
+EXPORT_SYMBOL(devmap_load);
+
+int devmap_unload(devmap_cookie_t dhp, offset_t off, size_t len)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	size_t start, n;
+
+	if (!h || !h->setup) {
+		pr_warn("%s: %p is not a devmap handle set up by devmap(9E) (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
+		return EINVAL;
+	}
+	if (dvm_range(h, off, len, &start, &n))
+		return EINVAL;
+	mutex_lock(&h->lk);
+	h->loaded = false;
+	dvm_zap(h, start, n);
+	mutex_unlock(&h->lk);
+	return 0;
+}
+EXPORT_SYMBOL(devmap_unload);
+
+int devmap_default_access(devmap_cookie_t dhp, void *pvtp, offset_t off,
+			  size_t len, uint_t type, uint_t rw)
+{
+	return devmap_load(dhp, off, len, type, rw);
+}
+EXPORT_SYMBOL(devmap_default_access);
+
+/* The checks common to both remaps; 0 or DDI_FAILURE. */
+static int dvm_remap_ok(struct dvm_handle *h, devmap_cookie_t dhp,
+			const char *call, size_t len, uint_t maxprot,
+			uint_t flags)
+{
+	if (!h || !h->setup) {
+		pr_warn("%s: %p is not a devmap handle set up by devmap(9E)\n",
+			call, dhp);
+		return DDI_FAILURE;
+	}
+	if (!(h->flags & DEVMAP_ALLOW_REMAP)) {
+		pr_warn("%s: the handle was not set up with DEVMAP_ALLOW_REMAP\n",
+			call);
+		return DDI_FAILURE;
+	}
+	/* The mapping keeps its size and what the user was given. */
+	if (PAGE_ALIGN(len) < h->len ||
+	    (h->map->prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC)) ||
+	    (flags & ~(DEVMAP_SETUP_FLAGS | IOMEM_DATA_MASK)))
+		return DDI_FAILURE;
+	return 0;
+}
+
+int devmap_devmem_remap(devmap_cookie_t dhp, dev_info_t *dip,
+			uint_t rnumber, offset_t roff, size_t len,
+			uint_t maxprot, uint_t flags,
+			ddi_device_acc_attr_t *accattrp)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	struct ddi_umem_cookie *old;
+	size_t plen = 0;
+	phys_addr_t pa;
+	int wc;
+
+	if (dvm_remap_ok(h, dhp, __func__, len, maxprot, flags))
+		return DDI_FAILURE;
+	wc = dvm_devmem_wc(flags, accattrp);
+	if (wc < 0)
+		return DDI_FAILURE;
+	pa = dvm_devmem_pa(dip, __func__, rnumber, roff, len, &plen);
+	if (!pa)
+		return DDI_FAILURE;
+	mutex_lock(&dvm_devmem_lock);
+	if (!dvm_bound(dip)) {
+		mutex_unlock(&dvm_devmem_lock);
+		return DDI_FAILURE;
+	}
+	if (list_empty(&h->dlink))
+		list_add_tail(&h->dlink, &dvm_devmem_list);
+	mutex_lock(&h->lk);
+	old = h->cookie;
+	h->cookie = NULL;
+	h->dip = dip;
+	h->devmem = true;
+	h->wc = wc;
+	h->pa = pa;
+	h->clen = plen;
+	h->maxprot = maxprot;
+	h->revoked = false;
+	h->invalid = false;
+	/* The old translations go: the next access loads the new ones. */
+	h->loaded = false;
+	dvm_zap(h, 0, h->len);
+	mutex_unlock(&h->lk);
+	mutex_unlock(&dvm_devmem_lock);
+	if (old)
+		ddic_umem_put(old);
+	return DDI_SUCCESS;
+}
+EXPORT_SYMBOL(devmap_devmem_remap);
+
+int devmap_umem_remap(devmap_cookie_t dhp, dev_info_t *dip,
+		      ddi_umem_cookie_t cookie, offset_t off, size_t len,
+		      uint_t maxprot, uint_t flags,
+		      ddi_device_acc_attr_t *accattrp)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	struct ddi_umem_cookie *c = cookie, *old;
+	u64 coff, clen;
+
+	if (dvm_remap_ok(h, dhp, __func__, len, maxprot, flags))
+		return DDI_FAILURE;
+	if (!c || c->magic != DDIC_UMEM_MAGIC_LIVE ||
+	    test_bit(DDIC_UMEM_FREED, &c->driver_freed) ||
+	    c->backend == DDIC_UMEM_LOCKED || off < 0) {
+		pr_warn("%s: cookie %p is freed, locked user memory or not a umem cookie\n",
+			__func__, c);
+		return DDI_FAILURE;
+	}
+	coff = (u64)off & PAGE_MASK;
+	clen = PAGE_ALIGN((u64)len);
+	if (clen < len || coff > c->size || clen > c->size - coff)
+		return DDI_FAILURE;
+	ddic_umem_get(c);
+	mutex_lock(&dvm_devmem_lock);
+	list_del_init(&h->dlink);
+	mutex_lock(&h->lk);
+	old = h->cookie;
+	h->cookie = c;
+	h->coff = coff;
+	h->clen = clen;
+	h->devmem = false;
+	h->dip = dip;
+	h->maxprot = maxprot;
+	h->revoked = false;
+	h->invalid = false;
+	h->loaded = false;
+	dvm_zap(h, 0, h->len);
+	mutex_unlock(&h->lk);
+	mutex_unlock(&dvm_devmem_lock);
+	if (old)
+		ddic_umem_put(old);
+	return DDI_SUCCESS;
+}
+EXPORT_SYMBOL(devmap_umem_remap);
+
+/*
+ * @dip's device is being unbound while it is open (pci.c).  Departure:
+ * Solaris refuses to detach a device that is mapped; Linux cannot refuse
+ * the unbind, so every user mapping of its BARs is revoked: the PTEs go
+ * and the next access gets SIGBUS.  The mappings themselves stay until
+ * the processes unmap them.  Returns the number of handles revoked.
+ */
+int ddic_devmap_revoke(dev_info_t *dip)
+{
+	struct dvm_handle *h;
+	int n = 0;
+
+	mutex_lock(&dvm_devmem_lock);
+	list_for_each_entry(h, &dvm_devmem_list, dlink) {
+		if (h->dip != dip)
+			continue;
+		mutex_lock(&h->lk);
+		h->revoked = true;
+		h->loaded = false;
+		dvm_zap(h, 0, h->len);
+		mutex_unlock(&h->lk);
+		n++;
+	}
+	mutex_unlock(&dvm_devmem_lock);
+	if (n)
+		DVM_WARN(dip, "unbound while its device memory is mapped: %d user mapping%s revoked (SIGBUS on access)",
+			 n, n == 1 ? "" : "s");
+	return n;
+}
 
 /* Where dvm_fill_pte() takes the next page from. */
 struct dvm_fill {
@@ -379,6 +901,31 @@ static int dvm_fill_pte(pte_t *pte, unsigned long addr, void *data)
 	return 0;
 }
 
+/*
+ * Map the device memory of @h.  io_remap_pfn_range() reserves the memory
+ * type (x86 PAT) when the handle covers the whole VMA, so later faults
+ * get write-combining too; a handle with devmap_access is mapped and
+ * unmapped at once for that reservation: it starts unloaded.
+ */
+static int dvm_populate_devmem(struct dvm_handle *h,
+			       struct vm_area_struct *vma)
+{
+	unsigned long addr = vma->vm_start + h->uoff;
+	int err;
+
+	mutex_lock(&h->lk);
+	if (h->revoked) {
+		mutex_unlock(&h->lk);
+		return ENXIO;
+	}
+	err = io_remap_pfn_range(vma, addr, PHYS_PFN(h->pa), h->len,
+				 dvm_devmem_prot(vma, h->wc));
+	if (!err && h->cb.devmap_access)
+		zap_vma_ptes(vma, addr, h->len);
+	mutex_unlock(&h->lk);
+	return err == -ENOMEM ? ENOMEM : err ? EFAULT : 0;
+}
+
 /* Map every valid handle of @map into @vma. */
 static int dvm_populate(struct dvm_map *map, struct vm_area_struct *vma)
 {
@@ -405,8 +952,15 @@ static int dvm_populate(struct dvm_map *map, struct vm_area_struct *vma)
 	map->pfnmap = true;
 	ddic_vm_flags_set(vma, VM_IO | VM_PFNMAP);
 	list_for_each_entry(h, &map->handles, link) {
-		if (h->invalid)
+		/* devmap_access(9E): unloaded until the first touch. */
+		if (h->invalid || (h->cb.devmap_access && !h->devmem))
 			continue;
+		if (h->devmem) {
+			err = dvm_populate_devmem(h, vma);
+			if (err)
+				return err;
+			continue;
+		}
 		f.cookie = h->cookie;
 		f.coff = h->coff;
 		f.pfn = h->cookie->backend == DDIC_UMEM_PAGES ?
@@ -462,6 +1016,7 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		return ENOMEM;
 	refcount_set(&map->ref, 1);
 	map->mm = vma->vm_mm;
+	map->mapping = vma->vm_file ? vma->vm_file->f_mapping : NULL;
 	map->dev = dev;
 	map->pgoff = vma->vm_pgoff;
 	map->len = len;
@@ -511,8 +1066,12 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	effmax = maxprot;
 	list_for_each_entry(h, &map->handles, link) {
 		effmax &= h->maxprot | PROT_USER;
-		/* Private (copy-on-write) mappings need devmap_access. */
-		if ((flags & MAP_TYPE) == MAP_PRIVATE && !h->cb.devmap_access) {
+		/*
+		 * Private (copy-on-write) mappings need devmap_access on
+		 * Solaris.  Departure: refused even with it; Linux cannot
+		 * copy-on-write pages inserted as PFNs.
+		 */
+		if ((flags & MAP_TYPE) == MAP_PRIVATE) {
 			err = EINVAL;
 			goto fail;
 		}
@@ -648,9 +1207,19 @@ devmap_cookie_t ddic_devmap_debug_handle(uint_t prot)
 		kfree(map);
 		return NULL;
 	}
-	return list_first_entry(&map->handles, struct dvm_handle, link);
+	/* As if devmap(9E) mapped one page (devmap_load/unload ranges). */
+	map->first.len = PAGE_SIZE;
+	return &map->first;
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_handle);
+
+/* Debug builds only, for KUnit: the cache choice of devmap_devmem_setup. */
+int ddic_devmap_debug_devmem_wc(uint_t flags,
+				const ddi_device_acc_attr_t *attr)
+{
+	return dvm_devmem_wc(flags, attr);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_devmem_wc);
 
 void ddic_devmap_debug_handle_free(devmap_cookie_t dhp)
 {

@@ -675,6 +675,8 @@ static void pa_remove(struct pci_dev *pdev)
 			dip->opens ? "open" : "its detach refuses",
 			drv->name);
 		pci_set_drvdata(pdev, NULL);
+		/* Its BARs mapped by devmap_devmem_setup(9F) go (SIGBUS). */
+		ddic_devmap_revoke(dip);
 		mutex_unlock(&drv->state_lock);
 		return;
 	}

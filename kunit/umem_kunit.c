@@ -511,7 +511,7 @@ static int umem_access_cb(devmap_cookie_t dhp, void *pvtp, offset_t off,
 	return 0;
 }
 
-static void umem_devmap_access_refused(struct kunit *test)
+static void umem_devmap_access(struct kunit *test)
 {
 	struct devmap_callback_ctl cb = {
 		.devmap_rev = DEVMAP_OPS_REV,
@@ -523,14 +523,104 @@ static void umem_devmap_access_refused(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, h);
 	KUNIT_ASSERT_NOT_NULL(test, ddi_umem_alloc(PAGE_SIZE, DDI_UMEM_SLEEP,
 						   &c));
-	/* Unsupported, said so: not silently ignored. */
-	KUNIT_EXPECT_EQ(test, devmap_umem_setup(h, NULL, &cb, c, 0, PAGE_SIZE,
-						PROT_ALL, 0, NULL),
-			DDI_FAILURE);
-	cb.devmap_access = NULL;
+	/* Supported since issue 14: the handle starts unloaded. */
 	KUNIT_EXPECT_EQ(test, devmap_umem_setup(h, NULL, &cb, c, 0, PAGE_SIZE,
 						PROT_ALL, 0, NULL),
 			DDI_SUCCESS);
+	/* devmap_load/unload: whole handle, a range, outside it. */
+	KUNIT_EXPECT_EQ(test, devmap_load(h, 0, 0, DEVMAP_ACCESS,
+					  DEVMAP_READ), 0);
+	KUNIT_EXPECT_EQ(test, devmap_unload(h, 0, 0), 0);
+	KUNIT_EXPECT_EQ(test, devmap_default_access(h, NULL, 0, PAGE_SIZE,
+						    DEVMAP_ACCESS,
+						    DEVMAP_WRITE), 0);
+	KUNIT_EXPECT_EQ(test, devmap_unload(h, 100, 1), 0);
+	KUNIT_EXPECT_EQ(test, devmap_unload(h, PAGE_SIZE, 1), EINVAL);
+	KUNIT_EXPECT_EQ(test, devmap_load(h, -1, 1, DEVMAP_ACCESS,
+					  DEVMAP_READ), EINVAL);
+	/* Not handles. */
+	KUNIT_EXPECT_EQ(test, devmap_load(&cb, 0, 0, DEVMAP_ACCESS,
+					  DEVMAP_READ), EINVAL);
+	KUNIT_EXPECT_EQ(test, devmap_unload(NULL, 0, 0), EINVAL);
+	/* A remap of a handle set up without DEVMAP_ALLOW_REMAP. */
+	KUNIT_EXPECT_EQ(test, devmap_umem_remap(h, NULL, c, 0, PAGE_SIZE,
+						PROT_ALL, 0, NULL),
+			DDI_FAILURE);
+	ddic_devmap_debug_handle_free(h);
+
+	/* With DEVMAP_ALLOW_REMAP: a remap to another cookie, checked. */
+	h = ddic_devmap_debug_handle(PROT_READ);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_EQ(test, devmap_umem_setup(h, NULL, &cb, c, 0, PAGE_SIZE,
+						PROT_ALL, DEVMAP_ALLOW_REMAP |
+						DEVMAP_MAPPING_INVALID, NULL),
+			DDI_SUCCESS);
+	KUNIT_EXPECT_EQ(test, devmap_umem_remap(h, NULL, NULL, 0, PAGE_SIZE,
+						PROT_ALL, 0, NULL),
+			DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, devmap_umem_remap(h, NULL, c, PAGE_SIZE,
+						PAGE_SIZE, PROT_ALL, 0, NULL),
+			DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 2);
+	KUNIT_EXPECT_EQ(test, devmap_umem_remap(h, NULL, c, 0, PAGE_SIZE,
+						PROT_ALL, 0, NULL),
+			DDI_SUCCESS);
+	/* The old reference went, the new one came: still 2. */
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 2);
+	ddic_devmap_debug_handle_free(h);
+	KUNIT_EXPECT_EQ(test, ddic_umem_debug_refs(c), 1);
+
+	/* devmap_devmem_setup: bad flags, a node that is not PCI. */
+	h = ddic_devmap_debug_handle(PROT_READ);
+	KUNIT_ASSERT_NOT_NULL(test, h);
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(&cb, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_ALL, 0,
+						  NULL), DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_ALL,
+						  IOMEM_DATA_UNCACHED |
+						  IOMEM_DATA_UC_WR_COMBINE,
+						  NULL), DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_ALL,
+						  DEVMAP_MAPPING_INVALID, NULL),
+			DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_ALL, 0x100,
+						  NULL), DDI_FAILURE);
+	/* maxprot narrower than what the user asked for. */
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_WRITE, 0,
+						  NULL), DDI_FAILURE);
+	/* The cache attribute: flags first, then the data order. */
+	{
+		ddi_device_acc_attr_t at = { DDI_DEVICE_ATTR_V0,
+					     DDI_NEVERSWAP_ACC,
+					     DDI_MERGING_OK_ACC };
+
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, NULL), 0);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UC_WR_COMBINE, NULL), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UNCACHED, &at), 0);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_CACHED, &at), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), 1);
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(
+				IOMEM_DATA_UNCACHED |
+				IOMEM_DATA_UC_WR_COMBINE, NULL), -1);
+		at.devacc_attr_dataorder = DDI_STRICTORDER_ACC;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), 0);
+		at.devacc_attr_dataorder = DDI_STORECACHING_OK_ACC + 1;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), -1);
+		at.devacc_attr_dataorder = DDI_STRICTORDER_ACC;
+		at.devacc_attr_version = 7;
+		KUNIT_EXPECT_EQ(test, ddic_devmap_debug_devmem_wc(0, &at), -1);
+	}
+	/* No dev_info (a pseudo node is refused the same way). */
+	KUNIT_EXPECT_EQ(test, devmap_devmem_setup(h, NULL, NULL, 1, 0,
+						  PAGE_SIZE, PROT_ALL, 0,
+						  NULL), DDI_FAILURE);
 	ddic_devmap_debug_handle_free(h);
 	ddi_umem_free(c);
 }
@@ -566,7 +656,7 @@ static struct kunit_case umem_cases[] = {
 	KUNIT_CASE(umem_debug_call_site),
 	KUNIT_CASE(umem_lives_while_referenced),
 	KUNIT_CASE(umem_devmap_setup_refusals),
-	KUNIT_CASE(umem_devmap_access_refused),
+	KUNIT_CASE(umem_devmap_access),
 #endif
 	KUNIT_CASE(umem_model_convert),
 	{}

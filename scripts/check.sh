@@ -77,15 +77,33 @@ kunit_parse() {
 		"$tsv" "$1"
 }
 
+# ivshmem_host_check KERNEL: the host's file behind QEMU's ivshmem device
+# (drivers/ivshmem/qemu.args) holds the tag tests/guest/ivshmem.sh wrote
+# at offset 8192 through the driver's mapping; only if that test ran.
+ivshmem_host_check() {
+	grep -q 'ok [0-9]* ivshmem:host-tag' "$out/$1-check/results.log" \
+		2>/dev/null || return 0
+	if dd if="$BUILD/ivshmem.shm" bs=4096 skip=2 count=1 2>/dev/null |
+		tr -d '\0' | grep -qx ddic-ivshmem-host-check; then
+		row pass "$1:ivshmem:host-file"
+	else
+		row fail "$1:ivshmem:host-file" \
+			"the guest's tag is not at offset 8192 of $BUILD/ivshmem.shm"
+	fi
+}
+
 kernel_check() {
 	say "=== $1: build and test ==="
 	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
 	step "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
 	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
 	# DDI_CHECK_LIMIT: the guest's time limit (s), for a loaded host.
+	rm -f "$BUILD/ivshmem.shm"	# ivshmem's host file starts empty
 	DDI_QEMU_ARGS=$(qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
 		boot "$1" check check "${DDI_CHECK_LIMIT:-1500}"
 	step "$1:kunit.py-parse" kunit_parse "$1"
+	# A host-side row: after the parse check, which counts guest rows.
+	ivshmem_host_check "$1"
 }
 
 # The self-tests and the panic test use modules built against debug-6.12.

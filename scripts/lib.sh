@@ -84,12 +84,13 @@ static_prog() {
 # first, so a renamed or deleted source leaves nothing behind; build
 # products that sit beside a source are not linked.
 # qemu_args DIR...: the QEMU options of each DIR's qemu.args file ('#'
-# comments, one or more options a line), on one line.
+# comments, one or more options a line), on one line.  @BUILD@ stands for
+# the build directory (host files a device needs, e.g. ivshmem's memory).
 qemu_args() {
 	local d
 	for d in "$@"; do
 		[ -f "$d/qemu.args" ] && sed 's/#.*//' "$d/qemu.args"
-	done | tr '\n' ' '
+	done | sed "s|@BUILD@|$BUILD|g" | tr '\n' ' '
 }
 
 link_tree() {

@@ -48,6 +48,7 @@ tests/prog/ddic_fuzz.c ENOSYS
 tests/prog/ddic_fuzz.c ARRAY_SIZE
 tests/prog/failnth.c VOLATILE
 tests/prog/failnth.c ARRAY_SIZE
+tests/prog/dmaccess.c VOLATILE
 include/sys/atomic.h VOLATILE
 include/sys/note.h MACRO_ARG_UNUSED
 '

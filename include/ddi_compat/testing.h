@@ -76,6 +76,8 @@ unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t cookie);
 /* devmap.c: a devmap handle as devmap(9E) would get it, for @prot. */
 devmap_cookie_t ddic_devmap_debug_handle(uint_t prot);
 void ddic_devmap_debug_handle_free(devmap_cookie_t dhp);
+int ddic_devmap_debug_devmem_wc(uint_t flags,
+				const ddi_device_acc_attr_t *attr);
 
 /* rmap.c */
 int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st);

@@ -40,10 +40,24 @@ typedef struct as *ddi_as_handle_t;
 #define DEVMAP_SETUP_FLAGS	\
 	(DEVMAP_MAPPING_INVALID | DEVMAP_ALLOW_REMAP | DEVMAP_USE_PAGESIZE)
 
-/* devmap_access(9E) type and rw arguments (enum fault_type, seg_rw). */
-#define DEVMAP_ACCESS		0x1
+/* devmap_access(9E) type argument (enum devmap_fault_type). */
+#define DEVMAP_ACCESS		0x0
+#define DEVMAP_PROT		0x1
 #define DEVMAP_LOCK		0x2
 #define DEVMAP_UNLOCK		0x3
+
+/* devmap_access(9E) rw argument (enum devmap_rw). */
+#define DEVMAP_OTHER		0x0
+#define DEVMAP_READ		0x1
+#define DEVMAP_WRITE		0x2
+#define DEVMAP_EXEC		0x3
+#define DEVMAP_CREATE		0x4
+
+/* devmap_devmem_setup(9F) cache attributes, in its flags. */
+#define IOMEM_DATA_CACHED		0x10000
+#define IOMEM_DATA_UC_WR_COMBINE	0x20000
+#define IOMEM_DATA_UNCACHED		0x40000
+#define IOMEM_DATA_MASK			0xF0000
 
 #define DEVMAP_OPS_REV		1
 
@@ -105,6 +119,24 @@ int devmap_umem_setup(devmap_cookie_t dhp, dev_info_t *dip,
 		      ddi_umem_cookie_t cookie, offset_t off, size_t len,
 		      uint_t maxprot, uint_t flags,
 		      ddi_device_acc_attr_t *accattrp);
+int devmap_devmem_setup(devmap_cookie_t dhp, dev_info_t *dip,
+			struct devmap_callback_ctl *callbackops,
+			uint_t rnumber, offset_t roff, size_t len,
+			uint_t maxprot, uint_t flags,
+			ddi_device_acc_attr_t *accattrp);
+int devmap_devmem_remap(devmap_cookie_t dhp, dev_info_t *dip,
+			uint_t rnumber, offset_t roff, size_t len,
+			uint_t maxprot, uint_t flags,
+			ddi_device_acc_attr_t *accattrp);
+int devmap_umem_remap(devmap_cookie_t dhp, dev_info_t *dip,
+		      ddi_umem_cookie_t cookie, offset_t off, size_t len,
+		      uint_t maxprot, uint_t flags,
+		      ddi_device_acc_attr_t *accattrp);
+int devmap_load(devmap_cookie_t dhp, offset_t off, size_t len, uint_t type,
+		uint_t rw);
+int devmap_unload(devmap_cookie_t dhp, offset_t off, size_t len);
+int devmap_default_access(devmap_cookie_t dhp, void *pvtp, offset_t off,
+			  size_t len, uint_t type, uint_t rw);
 int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
 		 cred_t *cred);
