@@ -15,6 +15,7 @@
 #include <sys/types.h>
 #include <sys/conf.h>
 #include <sys/mman.h>
+#include <sys/ddidmareq.h>	/* IOMEM_DATA_*, devmap_devmem_setup's cache flags */
 
 /* An allocation made by ddi_umem_alloc() or ddi_umem_lock(). */
 typedef struct ddi_umem_cookie *ddi_umem_cookie_t;
@@ -52,12 +53,6 @@ typedef struct as *ddi_as_handle_t;
 #define DEVMAP_WRITE		0x2
 #define DEVMAP_EXEC		0x3
 #define DEVMAP_CREATE		0x4
-
-/* devmap_devmem_setup(9F) cache attributes, in its flags. */
-#define IOMEM_DATA_CACHED		0x10000
-#define IOMEM_DATA_UC_WR_COMBINE	0x20000
-#define IOMEM_DATA_UNCACHED		0x40000
-#define IOMEM_DATA_MASK			0xF0000
 
 #define DEVMAP_OPS_REV		1
 

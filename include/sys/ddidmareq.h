@@ -73,7 +73,7 @@ typedef struct ddi_dma_attr {
 #define DDI_DMA_SYNC_FORCPU	0x1
 #define DDI_DMA_SYNC_FORKERNEL	0x2
 
-/* Cache attributes among ddi_dma_mem_alloc(9F)'s flags. */
+/* Cache attributes among ddi_dma_mem_alloc(9F)'s and devmap_devmem_setup(9F)'s flags. */
 #define IOMEM_DATA_CACHED		0x10000
 #define IOMEM_DATA_UC_WR_COMBINE	0x20000
 #define IOMEM_DATA_UNCACHED		0x40000
