@@ -19,6 +19,9 @@ append="console=ttyS0 ddi.mode=$mode panic=-1 oops=panic printk.time=1"
 # that much fast until the watchdog notices: every sleep and time limit
 # in the guest with it.  Idle, the TSC is found unusable anyway.
 append="$append tsc=unstable"
+# KASAN reports only the first bad access of a boot unless told: one
+# report (a test that expects one, or a first bug) would hide the rest.
+[ "$KIND" = debug ] && append="$append kasan_multi_shot"
 append="$append ${DDI_APPEND:-}"
 qemu=(qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max
       -m "${DDI_MEM:-$mem}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
