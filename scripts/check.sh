@@ -100,7 +100,7 @@ kernel_check() {
 	# DDI_CHECK_LIMIT: the guest's time limit (s), for a loaded host.
 	rm -f "$BUILD/ivshmem.shm"	# ivshmem's host file starts empty
 	DDI_QEMU_ARGS=$(qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
-		boot "$1" check check "${DDI_CHECK_LIMIT:-1500}"
+		boot "$1" check check "${DDI_CHECK_LIMIT:-2000}"
 	step "$1:kunit.py-parse" kunit_parse "$1"
 	# A host-side row: after the parse check, which counts guest rows.
 	ivshmem_host_check "$1"
