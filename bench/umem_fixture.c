@@ -73,7 +73,7 @@ static void uf_unmap(devmap_cookie_t dhp, void *pvtp, offset_t off,
 static int uf_access(devmap_cookie_t dhp, void *pvtp, offset_t off,
 		     size_t len, uint_t type, uint_t rw)
 {
-	return 0;
+	return devmap_default_access(dhp, pvtp, off, len, type, rw);
 }
 
 static struct devmap_callback_ctl uf_callbacks = {
