@@ -83,12 +83,14 @@ kunit_parse() {
 ivshmem_host_check() {
 	grep -q 'ok [0-9]* ivshmem:host-tag' "$out/$1-check/results.log" \
 		2>/dev/null || return 0
-	if dd if="$BUILD/ivshmem.shm" bs=4096 skip=2 count=1 2>/dev/null |
+	local f=$BUILD/$1/hostfiles/ivshmem.shm
+
+	if dd if="$f" bs=4096 skip=2 count=1 2>/dev/null |
 		tr -d '\0' | grep -qx ddic-ivshmem-host-check; then
 		row pass "$1:ivshmem:host-file"
 	else
 		row fail "$1:ivshmem:host-file" \
-			"the guest's tag is not at offset 8192 of $BUILD/ivshmem.shm"
+			"the guest's tag is not at offset 8192 of $f"
 	fi
 }
 
@@ -98,8 +100,14 @@ kernel_check() {
 	step "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
 	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
 	# DDI_CHECK_LIMIT: the guest's time limit (s), for a loaded host.
-	rm -f "$BUILD/ivshmem.shm"	# ivshmem's host file starts empty
-	DDI_QEMU_ARGS=$(qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
+	# Host files of its devices apart from the other kernels' guests,
+	# which run at the same time; ivshmem's starts empty.
+	local hostfiles=$BUILD/$1/hostfiles
+
+	rm -rf "$hostfiles"
+	mkdir -p "$hostfiles"
+	DDI_QEMU_ARGS=$(DDI_HOSTFILES=$hostfiles \
+		qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
 		boot "$1" check check "${DDI_CHECK_LIMIT:-2000}"
 	step "$1:kunit.py-parse" kunit_parse "$1"
 	# A host-side row: after the parse check, which counts guest rows.

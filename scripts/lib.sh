@@ -85,12 +85,14 @@ static_prog() {
 # products that sit beside a source are not linked.
 # qemu_args DIR...: the QEMU options of each DIR's qemu.args file ('#'
 # comments, one or more options a line), on one line.  @BUILD@ stands for
-# the build directory (host files a device needs, e.g. ivshmem's memory).
+# the directory of the host files a device needs (e.g. ivshmem's memory):
+# DDI_HOSTFILES, or the build directory.  make check gives each kernel's
+# guest one of its own, since those guests run at the same time.
 qemu_args() {
 	local d
 	for d in "$@"; do
 		[ -f "$d/qemu.args" ] && sed 's/#.*//' "$d/qemu.args"
-	done | sed "s|@BUILD@|$BUILD|g" | tr '\n' ' '
+	done | sed "s|@BUILD@|${DDI_HOSTFILES:-$BUILD}|g" | tr '\n' ' '
 }
 
 link_tree() {
