@@ -749,6 +749,27 @@ static int dvm_remap_ok(struct dvm_handle *h, devmap_cookie_t dhp,
 	return 0;
 }
 
+/*
+ * The end of a remap: @h (h->lk and dvm_devmem_lock held, its new memory
+ * set) belongs to @dip with @maxprot.  The old translations go, so the
+ * next access loads the new ones; both locks are dropped and the cookie
+ * @old the handle mapped before, if any, is put.
+ */
+static void dvm_retarget(struct dvm_handle *h, dev_info_t *dip,
+			 uint_t maxprot, struct ddi_umem_cookie *old)
+{
+	h->dip = dip;
+	h->maxprot = maxprot;
+	h->revoked = false;
+	h->invalid = false;
+	h->loaded = false;
+	dvm_zap(h, 0, h->len);
+	mutex_unlock(&h->lk);
+	mutex_unlock(&dvm_devmem_lock);
+	if (old)
+		ddic_umem_put(old);
+}
+
 int devmap_devmem_remap(devmap_cookie_t dhp, dev_info_t *dip,
 			uint_t rnumber, offset_t roff, size_t len,
 			uint_t maxprot, uint_t flags,
@@ -778,21 +799,11 @@ int devmap_devmem_remap(devmap_cookie_t dhp, dev_info_t *dip,
 	mutex_lock(&h->lk);
 	old = h->cookie;
 	h->cookie = NULL;
-	h->dip = dip;
 	h->devmem = true;
 	h->wc = wc;
 	h->pa = pa;
 	h->clen = plen;
-	h->maxprot = maxprot;
-	h->revoked = false;
-	h->invalid = false;
-	/* The old translations go: the next access loads the new ones. */
-	h->loaded = false;
-	dvm_zap(h, 0, h->len);
-	mutex_unlock(&h->lk);
-	mutex_unlock(&dvm_devmem_lock);
-	if (old)
-		ddic_umem_put(old);
+	dvm_retarget(h, dip, maxprot, old);
 	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(devmap_devmem_remap);
@@ -828,16 +839,7 @@ int devmap_umem_remap(devmap_cookie_t dhp, dev_info_t *dip,
 	h->coff = coff;
 	h->clen = clen;
 	h->devmem = false;
-	h->dip = dip;
-	h->maxprot = maxprot;
-	h->revoked = false;
-	h->invalid = false;
-	h->loaded = false;
-	dvm_zap(h, 0, h->len);
-	mutex_unlock(&h->lk);
-	mutex_unlock(&dvm_devmem_lock);
-	if (old)
-		ddic_umem_put(old);
+	dvm_retarget(h, dip, maxprot, old);
 	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(devmap_umem_remap);
