@@ -88,6 +88,13 @@ void ddic_site_stats(struct ddic_site_tracker *t, unsigned long *nlive,
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_site_stats);
 
+/* How many objects ddic_site_orphan() has reported since the tracker began. */
+unsigned long ddic_site_orphaned(struct ddic_site_tracker *t)
+{
+	return READ_ONCE(t->orphaned);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_site_orphaned);
+
 /*
  * The walk leaves a cursor (a site whose caller is 0, which every walk
  * skips) after the last site it looked at when it drops the lock, and
@@ -127,6 +134,7 @@ void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		}
 	}
 	list_del(&cursor.link);
+	t->orphaned += n;
 	spin_unlock_irqrestore(&t->lock, flags);
 	for (i = 0; buf && i < min_t(unsigned long, n, DDIC_SITE_REPORT_MAX);
 	     i++)

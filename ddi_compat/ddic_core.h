@@ -72,6 +72,7 @@ struct ddic_site_tracker {
 	spinlock_t lock;
 	struct list_head live;
 	unsigned long nlive, bytes;
+	unsigned long orphaned;	/* objects reported at their module's unload */
 };
 
 #define DDIC_SITE_TRACKER(name) struct ddic_site_tracker name = {	\
@@ -87,6 +88,7 @@ unsigned long ddic_site_count(struct ddic_site_tracker *t, struct module *owner)
 void ddic_site_stats(struct ddic_site_tracker *t, unsigned long *nlive,
 		    unsigned long *bytes);
 /* The summary line reads "<what> leak: <module> left <n> <noun>, ...". */
+unsigned long ddic_site_orphaned(struct ddic_site_tracker *t);
 void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     const char *what, const char *noun,
 		     void (*describe)(struct ddic_site *s, const char *modname,

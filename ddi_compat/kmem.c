@@ -240,8 +240,9 @@ static int kma_stats_show(struct seq_file *m, void *v)
 	unsigned long nlive, bytes;
 
 	ddic_site_stats(&kma_sites, &nlive, &bytes);
-	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\n",
-		   nlive, bytes, atomic_long_read(&kma_misuse));
+	seq_printf(m, "live_allocations %lu\nlive_bytes %lu\nmisuse %ld\nleaked_at_unload %lu\n",
+		   nlive, bytes, atomic_long_read(&kma_misuse),
+		   ddic_site_orphaned(&kma_sites));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(kma_stats);

@@ -165,6 +165,11 @@ static void umc_report_leaks(struct module *mod)
 {
 	ddic_site_orphan(&umc_sites, mod, "umem", "cookies", umc_report_leak);
 }
+
+static unsigned long umc_leaked(void)
+{
+	return ddic_site_orphaned(&umc_sites);
+}
 #else
 static void umc_track(struct ddi_umem_cookie *c, const char *func, int line,
 		       unsigned long caller)
@@ -177,6 +182,11 @@ static void umc_untrack(struct ddi_umem_cookie *c)
 
 static void umc_report_leaks(struct module *mod)
 {
+}
+
+static unsigned long umc_leaked(void)
+{
+	return 0;
 }
 #endif /* DDIC_DEBUG */
 
@@ -649,10 +659,10 @@ static int umc_stats_show(struct seq_file *m, void *v)
 			   atomic_long_read(&umc_by_flag[i].cookies),
 			   umc_flag_names[i],
 			   atomic_long_read(&umc_by_flag[i].bytes));
-	seq_printf(m, "mappings_live %ld\nfreed_still_mapped %ld\nmisuse %ld\npages_max %zu\n",
+	seq_printf(m, "mappings_live %ld\nfreed_still_mapped %ld\nmisuse %ld\npages_max %zu\nleaked_at_unload %lu\n",
 		   atomic_long_read(&umc_mappings),
 		   atomic_long_read(&umc_orphans),
-		   atomic_long_read(&umc_misuse), umc_pages_max);
+		   atomic_long_read(&umc_misuse), umc_pages_max, umc_leaked());
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(umc_stats);

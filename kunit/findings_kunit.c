@@ -310,7 +310,7 @@ static void orphan_walk_batched(struct kunit *test)
 
 	spin_lock_init(&t.lock);
 	INIT_LIST_HEAD(&t.live);
-	t.nlive = t.bytes = 0;
+	t.nlive = t.bytes = t.orphaned = 0;
 	sites = kvcalloc(FND_SITES, sizeof(*sites), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, sites);
 	/* Half of them this module's (the leaks), half nobody's (caller 1). */
@@ -334,6 +334,8 @@ static void orphan_walk_batched(struct kunit *test)
 	KUNIT_EXPECT_LT(test, g->max, total / 3);
 	ddic_site_stats(&t, &nlive, &bytes);
 	KUNIT_EXPECT_EQ(test, nlive, (unsigned long)FND_SITES / 2);
+	KUNIT_EXPECT_EQ(test, ddic_site_orphaned(&t),
+			(unsigned long)FND_SITES / 2);
 	for (i = 0; i < FND_SITES; i += 2)
 		ddic_site_untrack(&t, &sites[i]);
 	kvfree(sites);

@@ -55,9 +55,13 @@ mkdir -p "$stage"/{bin,sbin,etc,proc,sys,dev,tmp,mnt,root} \
 cp /bin/busybox "$stage/bin/busybox"
 install -m 755 "$TOP/scripts/guest/init" "$stage/init"
 cp "$TOP/scripts/guest/"*.sh "$stage/ddi/"
-# DDI_TESTS=PATTERN (a shell glob, e.g. 'blk_*') narrows the guest tests
-# while developing; make check runs them all.
-cp "$TOP"/tests/guest/${DDI_TESTS:-*}.sh "$stage/ddi/tests/" 2>/dev/null
+# DDI_TESTS='PATTERN...' (shell globs, space- or comma-separated, e.g.
+# 'blk_* fuzz,edu') narrows the guest tests while developing; make check
+# runs them all.
+IFS=', ' read -ra pats <<<"${DDI_TESTS:-*}"
+for pat in "${pats[@]}"; do
+	cp "$TOP"/tests/guest/$pat.sh "$stage/ddi/tests/" 2>/dev/null
+done
 # All of them, for the tests that run others (tests/guest/blk_mq.sh).
 mkdir -p "$stage/ddi/guest-tests"
 cp "$TOP"/tests/guest/*.sh "$stage/ddi/guest-tests/"

@@ -24,6 +24,7 @@ counter() { sed -n "s/^$2 //p" "$C/$1"; }
 kmem0=$(counter kmem live_allocations)
 # KUnit's kmem suites, earlier in the same boot, count misuse on purpose.
 kmis0=$(counter kmem misuse)
+kleak0=$(counter kmem leaked_at_unload)
 
 # sweep NAME PROG OP ARGS...: one row per operation swept; the number
 # of points swept is in the log.
@@ -69,6 +70,7 @@ t qotd-reads sh -c "head -c 1 $Q | grep -q ."
 t qotd-rem_drv rem_drv qotd
 t kmem-back [ "$(counter kmem live_allocations)" = "$kmem0" ]
 t kmem-no-misuse [ "$(counter kmem misuse)" = "$kmis0" ]
+t no-leak-at-unload [ "$(counter kmem leaked_at_unload)" = "$kleak0" ]
 t umem-no-mappings [ "$(counter umem mappings_live)" = 0 ]
 t no-driver-left sh -c "! grep -q '^driver ' $C/devinfo"
 grep -h 'points' /tmp/failnth.* | sed 's/^/swept: /'

@@ -16,6 +16,8 @@ counter() { sed -n "s/^$2 //p" "$C/$1"; }
 kmem0=$(counter kmem live_allocations)
 kmis0=$(counter kmem misuse)
 umis0=$(counter umem misuse)
+kleak0=$(counter kmem leaked_at_unload)
+uleak0=$(counter umem leaked_at_unload)
 
 # fuzz DRIVER: the executor, 64- and 32-bit at once, with the churn.
 fuzz() {
@@ -46,6 +48,9 @@ clean() {
 	[ "$(counter kmem misuse)" = "$kmis0" ] || { echo "kmem misuse"; return 1; }
 	[ "$(counter umem misuse)" = "$umis0" ] || { echo "umem misuse"; return 1; }
 	[ "$(counter umem mappings_live)" = 0 ] || { echo "umem mappings live"; return 1; }
+	[ "$(counter kmem leaked_at_unload)" = "$kleak0" ] &&
+		[ "$(counter umem leaked_at_unload)" = "$uleak0" ] ||
+		{ echo "$1 left memory at its unload"; return 1; }
 }
 
 for d in qotd dummy ringbuf rmapbuf umemshare ramdisk; do
