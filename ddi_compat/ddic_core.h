@@ -94,6 +94,20 @@ void ddic_site_orphan(struct ddic_site_tracker *t, struct module *mod,
 		     void (*describe)(struct ddic_site *s, const char *modname,
 				      char *buf, size_t len));
 
+/*
+ * poll.c: a pollhead's queue goes with the memory holding it.  The frees
+ * of drivers' memory (kmem_free, kmem_cache_free) call this; it looks
+ * only while some pollhead has a queue.  Any context.
+ */
+extern unsigned int ddic_pollq_live;
+void ddic_poll_forget_range(const void *start, size_t len);
+
+static inline void ddic_poll_mem_freed(const void *p, size_t len)
+{
+	if (unlikely(READ_ONCE(ddic_pollq_live)))
+		ddic_poll_forget_range(p, len);
+}
+
 /* Free vmalloc'ed memory from any context (kmem.c, over ddic_defer). */
 void ddic_vfree_any(const void *addr);
 

@@ -178,7 +178,6 @@ void ddic_minornode_fini(void);
 
 /* poll.c */
 void ddic_poll_driver_gone(struct ddic_driver *drv);
-void ddic_poll_forget_range(const void *start, size_t len);
 struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
 

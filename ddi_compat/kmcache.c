@@ -28,6 +28,8 @@
 #include <sys/types.h>
 #include <sys/kmem.h>
 
+#include "ddic_core.h"
+
 #define CACHE_DEPTH	64
 
 struct ddic_kmem_cache {
@@ -142,6 +144,7 @@ void ddic_kmem_cache_free(kmem_cache_t *cp, void *buf)
 		if (cp->dtor)
 			cp->dtor(buf, cp->private);
 	}
+	ddic_poll_mem_freed(buf, cp->size);
 	kmem_cache_free(cp->lc, buf);
 }
 EXPORT_SYMBOL(ddic_kmem_cache_free);
@@ -155,6 +158,7 @@ void ddic_kmem_cache_destroy(kmem_cache_t *cp)
 	for (i = 0; i < cp->nkept; i++) {
 		if (cp->dtor)
 			cp->dtor(cp->kept[i], cp->private);
+		ddic_poll_mem_freed(cp->kept[i], cp->size);
 		kmem_cache_free(cp->lc, cp->kept[i]);
 	}
 	kmem_cache_destroy(cp->lc);

@@ -180,6 +180,7 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 			hdr->site.func ?: "(unloaded module)", hdr->site.line);
 	}
 	ddic_site_untrack(&kma_sites, &hdr->site);
+	ddic_poll_mem_freed(buf, hdr->site.size);
 	hdr->magic = KMA_MAGIC_FREE;
 	kma_release(hdr);
 }
@@ -286,6 +287,7 @@ EXPORT_SYMBOL(ddic_kmem_alloc);
 
 void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 {
+	ddic_poll_mem_freed(buf, size);
 	/* kfree(NULL) does nothing: no test of its own. */
 	if (likely(!is_vmalloc_addr(buf)))
 		kfree(buf);

@@ -111,6 +111,39 @@ static void poll_queue_cut_loose(struct kunit *test)
 }
 
 /*
+ * Finding 22, the rest: a pollhead in memory a driver kmem_alloc'ed per
+ * open, or in a kmem_cache object, freed without pollhead_clean(): its
+ * queue goes with the memory, not at the driver's unload.
+ */
+struct fnd_open {
+	int fo_minor;
+	struct pollhead fo_ph;
+};
+
+static void poll_queue_goes_with_memory(struct kunit *test)
+{
+	unsigned int n0 = ddic_poll_queues();
+	struct fnd_open *fo;
+	kmem_cache_t *cp;
+
+	fo = kmem_zalloc(sizeof(*fo), KM_SLEEP);
+	KUNIT_ASSERT_NOT_NULL(test, ddic_pollhead_wq(NULL, &fo->fo_ph));
+	KUNIT_EXPECT_EQ(test, ddic_poll_queues(), n0 + 1);
+	kmem_free(fo, sizeof(*fo));
+	KUNIT_EXPECT_EQ(test, ddic_poll_queues(), n0);
+
+	cp = kmem_cache_create("fnd_open", sizeof(*fo), 0, NULL, NULL, NULL,
+			       NULL, NULL, 0);
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fo = kmem_cache_alloc(cp, KM_SLEEP);
+	KUNIT_ASSERT_NOT_NULL(test, ddic_pollhead_wq(NULL, &fo->fo_ph));
+	KUNIT_EXPECT_EQ(test, ddic_poll_queues(), n0 + 1);
+	kmem_cache_free(cp, fo);
+	KUNIT_EXPECT_EQ(test, ddic_poll_queues(), n0);
+	kmem_cache_destroy(cp);
+}
+
+/*
  * A driver whose two instances both make character minor 7 at attach
  * (a driver bug: minors must name one instance); they autodetach.
  */
@@ -344,6 +377,7 @@ static void orphan_walk_batched(struct kunit *test)
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
 	KUNIT_CASE(poll_queue_cut_loose),
+	KUNIT_CASE(poll_queue_goes_with_memory),
 	KUNIT_CASE(stale_minor_reserved),
 	KUNIT_CASE(cdev_outlives_driver),
 	KUNIT_CASE(state_locks_nest),

@@ -371,6 +371,25 @@ static void umem_debug_call_site(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ddic_umem_debug_outstanding(THIS_MODULE), before);
 }
 
+/*
+ * A fault finds its handle by a binary search when a mapping has several
+ * (audit 2, finding 18: the RAM disk maps one handle per extent): pieces
+ * of one to five pages, 1 to 1000 of them.
+ */
+static void umem_devmap_find_handle(struct kunit *test)
+{
+	static const unsigned int counts[] = { 1, 2, 3, 7, 64, 1000 };
+	size_t *lens = kunit_kcalloc(test, 1000, sizeof(*lens), GFP_KERNEL);
+	unsigned int i, j;
+
+	KUNIT_ASSERT_NOT_NULL(test, lens);
+	for (i = 0; i < 1000; i++)
+		lens[i] = (1 + (i * 7) % 5) * PAGE_SIZE;
+	for (j = 0; j < ARRAY_SIZE(counts); j++)
+		KUNIT_EXPECT_EQ_MSG(test, ddic_devmap_debug_find(lens, counts[j]),
+				    0, "%u handles", counts[j]);
+}
+
 /* A handle's reference keeps a freed cookie alive; a double free is caught. */
 static void umem_lives_while_referenced(struct kunit *test)
 {
@@ -655,6 +674,7 @@ static struct kunit_case umem_cases[] = {
 #ifdef DDIC_DEBUG
 	KUNIT_CASE(umem_debug_call_site),
 	KUNIT_CASE(umem_lives_while_referenced),
+	KUNIT_CASE(umem_devmap_find_handle),
 	KUNIT_CASE(umem_devmap_setup_refusals),
 	KUNIT_CASE(umem_devmap_access),
 #endif

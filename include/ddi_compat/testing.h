@@ -37,6 +37,7 @@ struct pollhead;
 struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
 void ddic_poll_forget_range(const void *start, size_t len);
+unsigned int ddic_poll_queues(void);
 
 /* core.c: wait for every free deferred out of atomic context. */
 void ddic_defer_flush(void);
@@ -76,6 +77,7 @@ unsigned long ddic_umem_debug_refs(ddi_umem_cookie_t cookie);
 /* devmap.c: a devmap handle as devmap(9E) would get it, for @prot. */
 devmap_cookie_t ddic_devmap_debug_handle(uint_t prot);
 void ddic_devmap_debug_handle_free(devmap_cookie_t dhp);
+int ddic_devmap_debug_find(const size_t *lens, unsigned int n);
 int ddic_devmap_debug_devmem_wc(uint_t flags,
 				const ddi_device_acc_attr_t *attr);
 
