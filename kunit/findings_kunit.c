@@ -136,6 +136,9 @@ static void poll_queue_goes_with_memory(struct kunit *test)
 			       NULL, NULL, 0);
 	KUNIT_ASSERT_NOT_NULL(test, cp);
 	fo = kmem_cache_alloc(cp, KM_SLEEP);
+	KUNIT_ASSERT_NOT_NULL(test, fo);
+	/* Cache objects come unzeroed; a driver zeroes its pollhead. */
+	bzero(&fo->fo_ph, sizeof(fo->fo_ph));
 	KUNIT_ASSERT_NOT_NULL(test, ddic_pollhead_wq(NULL, &fo->fo_ph));
 	KUNIT_EXPECT_EQ(test, ddic_poll_queues(), n0 + 1);
 	kmem_cache_free(cp, fo);
