@@ -188,6 +188,14 @@ port_workflow() {
 	step port:tree-misc:build "$TOP/tests/port/run.sh" debug-6.12
 	step port-workflow:tree-misc env DDI_LIVE= make -C "$TOP" guest \
 		M=tests/port/tree-misc TEST=tree-test.sh KERNEL=debug-6.12
+	# A virtio-style tree (tests/port/tree-virtio): a misc module driving
+	# QEMU's virtio-rng (capabilities, BAR windows, a virtqueue, MSI-X)
+	# for a PCI driver bound by alias; on the stock kernel Linux's
+	# virtio-pci has the function first.
+	step port-workflow:tree-virtio env DDI_LIVE= make -C "$TOP" guest \
+		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=debug-6.12
+	step port-workflow:tree-virtio:stock env DDI_LIVE= make -C "$TOP" guest \
+		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=stock-6.12
 }
 
 # The names lint must fail on a non-Solaris name under a Solaris prefix:
