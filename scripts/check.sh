@@ -328,6 +328,9 @@ callgraph_selftest() {
 # exactly the missing names of its fixture driver (no kernel needed).
 step coverage "$TOP/scripts/coverage.py" --check
 step preflight "$TOP/tests/preflight/run.sh"
+# A header of a driver tree's own, found through its Kbuild's -I (vrng's
+# vfw.h), is not missing.
+step preflight:tree-headers "$TOP/scripts/preflight.py" -q "$TOP/tests/port/tree-virtio"
 
 # The kernels are independent: run two pipelines at a time (a TCG guest
 # leaves a core idle much of the time).  The self-tests need debug-6.12's
