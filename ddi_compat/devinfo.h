@@ -196,6 +196,7 @@ void ddic_strsubr_fini(void);
 
 /* pci.c: binding PCI functions by alias (see ddic_pci.h) */
 int ddic_pci_driver_install(struct ddic_driver *drv);
+bool ddic_pci_driver_binds(struct ddic_driver *drv);
 int ddic_pci_driver_remove(struct ddic_driver *drv);
 int ddic_pci_alias_cmd(struct ddic_driver *drv, const char *drvname,
 		       const char *alias, bool add);

@@ -322,7 +322,8 @@ int ddic_glue_load(struct module *mod, const char *name, const char *conf,
 	if (ret) {
 		pr_err("%s: _init failed: %d\n", name, ret);
 		ddic_driver_teardown(drv);
-	} else if (drv->installed && !conf) {
+	} else if (drv->installed && !conf && !ddic_pci_driver_binds(drv)) {
+		/* (a PCI driver attaches through its aliases) */
 		pr_notice("%s: no %s.conf: no instance will attach\n", name,
 			  name);
 	} else if (!drv->installed) {

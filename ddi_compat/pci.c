@@ -718,6 +718,12 @@ static int pa_register(struct ddic_driver *drv)
 	return err;
 }
 
+/* Whether @drv binds to PCI functions (it has driver_aliases). */
+bool ddic_pci_driver_binds(struct ddic_driver *drv)
+{
+	return pa_has_aliases(drv->name);
+}
+
 /* mod_install: bind the driver's functions if it has aliases. */
 int ddic_pci_driver_install(struct ddic_driver *drv)
 {

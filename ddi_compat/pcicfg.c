@@ -309,38 +309,39 @@ static const int cap_sizes[] = {
 	[PCI_CAP_CFGSZ_8] = 1, [PCI_CAP_CFGSZ_16] = 2, [PCI_CAP_CFGSZ_32] = 4,
 };
 
-/* The capability @id must be at @base: checked, as illumos's DEBUG does. */
+/*
+ * The configuration space of the capability at @base, or of the first
+ * one of ID @id when @base is 0: pci_cap_get(9F)'s rule.  A nonzero
+ * @base is used as it is, whatever @id says (illumos's drivers pass the
+ * index pci_cap_probe() took there, or 0, as @id with a base: the virtio
+ * framework does); only the access is checked against the space.
+ */
 static struct ddic_acc *cap_check(ddi_acc_handle_t h, pci_config_size_t size,
-				  uint32_t id, uint16_t base, uint16_t offset,
+				  uint32_t id, uint16_t *base, uint16_t offset,
 				  const char *call)
 {
 	struct ddic_acc *a;
-	u32 got;
+	int r;
 
 	if ((unsigned int)size >= ARRAY_SIZE(cap_sizes)) {
 		ddic_acc_warn((struct ddic_acc *)h, call, "bad size", offset);
 		return NULL;
 	}
-	a = cfg_check(h, (off_t)base + offset, cap_sizes[size], call);
-	if (!a || !base)
-		return NULL;
-	if (id & PCI_CAP_XCFG_FLAG)
-		got = PCI_CAP_XCFG_SPC(ddic_cfg_read(a, base, 4) &
-				       PCI_CAP_XID_MASK);
-	else
-		got = ddic_cfg_read(a, base + PCI_CAP_ID, 1);
-	if (got != id) {
-		ddic_acc_warn(a, call, "no such capability at that base",
-			      base);
-		return NULL;
+	if (!*base) {
+		if (!id)
+			return NULL;
+		r = PCI_CAP_LOCATE(h, id, base);
+		if (r != DDI_SUCCESS)
+			return NULL;
 	}
+	a = cfg_check(h, (off_t)*base + offset, cap_sizes[size], call);
 	return a;
 }
 
 uint32_t pci_cap_get(ddi_acc_handle_t h, pci_config_size_t size,
 		     uint32_t id, uint16_t base, uint16_t offset)
 {
-	struct ddic_acc *a = cap_check(h, size, id, base, offset,
+	struct ddic_acc *a = cap_check(h, size, id, &base, offset,
 				       "pci_cap_get");
 
 	if (!a)
@@ -352,7 +353,7 @@ EXPORT_SYMBOL(pci_cap_get);
 int pci_cap_put(ddi_acc_handle_t h, pci_config_size_t size, uint32_t id,
 		uint16_t base, uint16_t offset, uint32_t data)
 {
-	struct ddic_acc *a = cap_check(h, size, id, base, offset,
+	struct ddic_acc *a = cap_check(h, size, id, &base, offset,
 				       "pci_cap_put");
 
 	if (!a)

@@ -5,11 +5,26 @@
  * with the examples of illumos's <sys/sysmacros.h> comments as cases.
  */
 #include <kunit/test.h>
+#include <linux/string.h>
 #include <sys/types.h>
 #include <sys/sysmacros.h>
 #include <sys/byteorder.h>
 #include <sys/debug.h>
 #include <sys/note.h>
+#include <sys/ctype.h>
+#include <sys/stdbool.h>
+#include <sys/ccompile.h>
+#include <sys/pci.h>
+/* Headers illumos drivers include for a few names or none (virtio, vio9p) */
+#include <sys/autoconf.h>
+#include <sys/avintr.h>
+#include <sys/spl.h>
+#include <sys/bootconf.h>
+#include <sys/bootsvcs.h>
+#include <sys/stropts.h>
+#include <sys/stream.h>
+#include <sys/strsubr.h>
+#include <sys/ddi_impldefs.h>
 
 NOTE(SCHEME_PROTECTS_DATA("test only", sm_counter))
 static int sm_counter;
@@ -167,11 +182,60 @@ static void verify_and_assert_macros(struct kunit *test)
 #endif
 }
 
+/*
+ * <sys/ctype.h>'s classes are ASCII ranges (a byte above 0x7f is in none);
+ * PCI_EINVAL* are what a failed configuration read gives; <sys/stdbool.h>
+ * and <sys/ccompile.h> name C99's bool and the attributes; the headers of
+ * internals bring what illumos's bring (ddi_impldefs.h: id_space, avl,
+ * membar_*, LE_*).
+ */
+struct sm_packed {
+	uint8_t a;
+	uint32_t b;
+} __packed;
+
+static void ctype_and_header_names(struct kunit *test)
+{
+	static const char digits[] = "0123456789";
+	int c, n = 0;
+	bool t = true;
+	avl_tree_t *avl = NULL;
+	id_space_t *ids = NULL;
+
+	for (c = 0; c < 256; c++) {
+		n += ISDIGIT(c);
+		KUNIT_EXPECT_EQ(test, !!ISDIGIT(c), c >= '0' && c <= '9');
+		KUNIT_EXPECT_EQ(test, !!ISXDIGIT(c), strchr("0123456789abcdefABCDEF", c) && c);
+		KUNIT_EXPECT_EQ(test, !!ISALPHA(c), (c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+		KUNIT_EXPECT_EQ(test, !!ISALNUM(c), ISALPHA(c) || ISDIGIT(c));
+		KUNIT_EXPECT_EQ(test, !!ISPRINT(c), c >= 0x20 && c <= 0x7e);
+		KUNIT_EXPECT_EQ(test, !!ISUPPER(c), c >= 'A' && c <= 'Z');
+		KUNIT_EXPECT_EQ(test, !!ISLOWER(c), c >= 'a' && c <= 'z');
+	}
+	KUNIT_EXPECT_EQ(test, n, (int)strlen(digits));
+	KUNIT_EXPECT_TRUE(test, ISSPACE(' ') && ISSPACE('\t') && ISSPACE('\n') &&
+			  ISSPACE('\r'));
+	KUNIT_EXPECT_FALSE(test, ISSPACE('\v') || ISSPACE('x') || ISSPACE(0));
+	KUNIT_EXPECT_TRUE(test, isdigit('7') && !isdigit('a') && isxdigit('F'));
+	KUNIT_EXPECT_EQ(test, PCI_EINVAL8, 0xff);
+	KUNIT_EXPECT_EQ(test, PCI_EINVAL16, 0xffff);
+	KUNIT_EXPECT_EQ(test, PCI_EINVAL32, 0xffffffffU);
+	KUNIT_EXPECT_EQ(test, __bool_true_false_are_defined, 1);
+	KUNIT_EXPECT_TRUE(test, t);
+	KUNIT_EXPECT_EQ(test, sizeof(struct sm_packed), 5);
+	KUNIT_EXPECT_EQ(test, LE_32(1), 1);
+	membar_producer();
+	membar_consumer();
+	KUNIT_EXPECT_PTR_EQ(test, avl, NULL);
+	KUNIT_EXPECT_PTR_EQ(test, ids, NULL);
+}
+
 static struct kunit_case sysmacros_cases[] = {
 	KUNIT_CASE(p2_macros_table),
 	KUNIT_CASE(p2_typed_macros),
 	KUNIT_CASE(byteorder_macros),
 	KUNIT_CASE(verify_and_assert_macros),
+	KUNIT_CASE(ctype_and_header_names),
 	{}
 };
 

@@ -188,6 +188,14 @@ port_workflow() {
 	step port:tree-misc:build "$TOP/tests/port/run.sh" debug-6.12
 	step port-workflow:tree-misc env DDI_LIVE= make -C "$TOP" guest \
 		M=tests/port/tree-misc TEST=tree-test.sh KERNEL=debug-6.12
+	# A virtio-style tree (tests/port/tree-virtio): a misc module driving
+	# QEMU's virtio-rng (capabilities, BAR windows, a virtqueue, MSI-X)
+	# for a PCI driver bound by alias; on the stock kernel Linux's
+	# virtio-pci has the function first.
+	step port-workflow:tree-virtio env DDI_LIVE= make -C "$TOP" guest \
+		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=debug-6.12
+	step port-workflow:tree-virtio:stock env DDI_LIVE= make -C "$TOP" guest \
+		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=stock-6.12
 }
 
 # The names lint must fail on a non-Solaris name under a Solaris prefix:
@@ -320,6 +328,9 @@ callgraph_selftest() {
 # exactly the missing names of its fixture driver (no kernel needed).
 step coverage "$TOP/scripts/coverage.py" --check
 step preflight "$TOP/tests/preflight/run.sh"
+# A header of a driver tree's own, found through its Kbuild's -I (vrng's
+# vfw.h), is not missing.
+step preflight:tree-headers "$TOP/scripts/preflight.py" -q "$TOP/tests/port/tree-virtio"
 
 # The kernels are independent: run two pipelines at a time (a TCG guest
 # leaves a core idle much of the time).  The self-tests need debug-6.12's

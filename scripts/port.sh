@@ -90,6 +90,7 @@ werror= nouser=-n
 [ "${DDI_WERROR:-0}" = 1 ] && werror=-e
 [ "${DDI_USER:-0}" = 1 ] && nouser=
 say "porting $dir for $label"
+DDI_MODULES_DIR=${MODROOT:-} \
 "$TOP/scripts/ddi-port" -k "$KDIR" -s "$symvers" -o "$outdir" \
 	-w "$base/port/$key" $debug $werror $nouser "$dir" ||
 	{ preflight_note; exit 1; }

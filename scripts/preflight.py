@@ -183,7 +183,8 @@ def scan(dirs, s):
 def missing_headers(path, d, raw, top):
     """#include lines naming a header that is neither ddi_compat's
     (include/) nor the driver's own (its directory, which port.sh puts on
-    the include path, or the including file's): (header, file:line)."""
+    the include path, the including file's, or any directory of its
+    tree): (header, file:line)."""
     found = []
     code = supply.strip_c(raw).split('\n')	# same lines, no comments
     for n, line in enumerate(raw.split('\n'), 1):
@@ -196,9 +197,23 @@ def missing_headers(path, d, raw, top):
         places = [os.path.join(top, 'include'), d]
         if m.group(1) == '"':
             places.insert(0, os.path.dirname(path))
-        if not any(os.path.isfile(os.path.join(p, h)) for p in places):
+        if not any(os.path.isfile(os.path.join(p, h)) for p in places) \
+                and not in_tree(d, h):
             found.append((h, '%s:%d' % (path, n)))
     return found
+
+
+_tree_dirs = {}
+
+
+def in_tree(d, h):
+    """Whether header @h is under some directory of the driver's tree @d:
+    a tree's Kbuild puts its own directories on the include path
+    (ccflags-y += -I$(src)/../common, as illumos's Makefiles do with
+    INC_PATH), which a scan cannot follow."""
+    if d not in _tree_dirs:
+        _tree_dirs[d] = [root for root, _, _ in os.walk(d)]
+    return any(os.path.isfile(os.path.join(r, h)) for r in _tree_dirs[d])
 
 
 def main():

@@ -115,6 +115,11 @@
 #define PCI_CAP_EINVAL16	0xffff
 #define PCI_CAP_EINVAL32	0xffffffff
 
+/* What pci_config_get8/16/32(9F) return for a read that failed. */
+#define PCI_EINVAL8		0xff
+#define PCI_EINVAL16		0xffff
+#define PCI_EINVAL32		0xffffffff
+
 /* Base classes (class-code bits 23:16). */
 #define PCI_CLASS_NONE		0x00
 #define PCI_CLASS_MASS		0x01

@@ -11,7 +11,8 @@
 #  - afw depending on zfw and tlib by symbol, _depends_on as softdeps
 #    (crypto's static one, which the compiler drops, from its source,
 #    and its crypto-depends-on in io/Makefile);
-#  - ddi-port --order: zfw and tlib before afw, virtio before bdep.
+#  - ddi-port --order: zfw and tlib before afw, virtio before bdep;
+#  - a second port with DDI_LICENSE= changes the modules' licence.
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kernel=${1:-debug-6.12}
 out=$top/build/$kernel/port-tree-misc
@@ -43,5 +44,11 @@ order=$("$top/scripts/ddi-port" --order "$out"/*.ko | sed 's|.*/||' | tr '\n' ' 
 pos() { printf '%s\n' $order | grep -nx "$1" | cut -d: -f1; }
 [ "$(pos zfw.ko)" -lt "$(pos afw.ko)" ] && [ "$(pos tlib.ko)" -lt "$(pos afw.ko)" ] &&
 	[ "$(pos virtio.ko)" -lt "$(pos bdep.ko)" ] || bad "load order: $order"
+[ "$(modinfo -F license "$out/zfw.ko")" = GPL ] || bad "zfw's licence"
+# A new DDI_LICENSE rebuilds the glue (make does not see an option change).
+DDI_LICENSE=CDDL-1.0 "$top/scripts/port.sh" "$top/tests/port/tree-misc" \
+	"$kernel" "$out" >/dev/null || bad "port with DDI_LICENSE"
+[ "$(modinfo -F license "$out/zfw.ko")" = CDDL-1.0 ] ||
+	bad "DDI_LICENSE=CDDL-1.0 left zfw's licence $(modinfo -F license "$out/zfw.ko")"
 [ $fail = 0 ] && echo "port of tests/port/tree-misc for $kernel: ok ($order)"
 exit $fail
