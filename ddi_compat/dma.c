@@ -17,6 +17,11 @@
  *   reaches (ZONE_DMA/DMA32 when needed).  A bind inside such memory
  *   uses the address the allocation gave, and ddi_dma_sync() of
  *   STREAMING memory is dma_sync_single_range_for_{cpu,device}().
+ * - Other kernel memory of the linear map (kmem_alloc, a buf's
+ *   b_un.b_addr) is physically contiguous: it is mapped whole with
+ *   dma_map_single() when the device reaches it (the hot path of a
+ *   driver binding its own buffer per transfer: no page list, no sg
+ *   table), and ddi_dma_sync() is dma_sync_single_range_for_*().
  * - Any other kernel memory, and a buf's pages (physio's pinned user
  *   pages, a block request's data, a driver's own buffer), becomes an
  *   sg_table mapped with dma_map_sgtable() in the direction of the bind;
@@ -30,7 +35,8 @@
  *   ddi_dma_sync(FORDEV), copied back at ddi_dma_sync(FORCPU) and at
  *   unbind.
  *
- * The bus ranges are then cut into cookies (no cookie crosses a
+ * The bus ranges are then cut into cookies (into arrays the handle keeps
+ * from bind to bind, freed with it) (no cookie crosses a
  * dma_attr_seg boundary or is longer than dma_attr_count_max + 1 or
  * dma_attr_maxxfer) and the cookies into windows of at most
  * dma_attr_sgllen cookies, each but the last a multiple of
@@ -254,6 +260,8 @@ static void dmh_destroy(struct ddic_dma *h)
 		spin_unlock_irqrestore(&dmx_lock, fl);
 	}
 	h->magic = 0;
+	kfree(h->cookies);
+	kfree(h->wins);
 	kfree(h);
 }
 
@@ -631,13 +639,33 @@ static void dmh_release(struct ddic_dma *h)
 		h->bounce = NULL;
 		sg_free_table(&h->sgt);
 		break;
+	case DDIC_DMK_SINGLE:
+		dma_unmap_single(h->dev, h->single_dma, h->len, h->dir);
+		break;
 	}
-	kfree(h->cookies);
-	kfree(h->wins);
-	h->cookies = NULL;
-	h->wins = NULL;
-	h->ncookies = h->capcookies = h->nwin = h->capwin = 0;
+	/* The cookie and window arrays stay for the next bind. */
+	h->ncookies = h->nwin = 0;
 	h->kind = 0;
+}
+
+/*
+ * Whether [@kaddr, +@len) is linear-map memory (physically contiguous)
+ * that the device reaches as it is: then dma_map_single() maps it.
+ */
+static bool dmh_single_ok(struct ddic_dma *h, void *kaddr, size_t len)
+{
+	phys_addr_t p;
+	u64 hi;
+
+	if (is_vmalloc_addr(kaddr) || !virt_addr_valid(kaddr) ||
+	    !virt_addr_valid(kaddr + len - 1))
+		return false;
+	if (device_iommu_mapped(h->dev))
+		return true;
+	p = virt_to_phys(kaddr);
+	hi = min3(h->mask, h->attr.dma_attr_addr_hi, dma_get_mask(h->dev));
+	return p >= h->attr.dma_attr_addr_lo && len - 1 <= hi - p &&
+	       p <= hi;
 }
 
 /* The ddi_dma_mem_alloc memory of @h's node holding [kaddr, +len). */
@@ -735,6 +763,19 @@ static int dmh_bind(struct ddic_dma *h, void *kaddr, struct page **pages,
 			h->kind = DDIC_DMK_MEM;
 			h->memoff = kaddr - h->mem->kaddr;
 			one.addr = h->mem->dma + h->memoff;
+			one.len = len;
+			ret = dmh_cut(h, &one, 1, gfp);
+			goto cut;
+		}
+		if (dmh_single_ok(h, kaddr, len)) {
+			h->single_dma = dma_map_single(h->dev, kaddr, len,
+						       h->dir);
+			if (dma_mapping_error(h->dev, h->single_dma)) {
+				ret = DDI_DMA_NORESOURCES;
+				goto fail;
+			}
+			h->kind = DDIC_DMK_SINGLE;
+			one.addr = h->single_dma;
 			one.len = len;
 			ret = dmh_cut(h, &one, 1, gfp);
 			goto cut;
@@ -1038,6 +1079,14 @@ int ddi_dma_sync(ddi_dma_handle_t handle, off_t offset, size_t length,
 						      h->memoff + offset,
 						      length,
 						      DMA_BIDIRECTIONAL);
+		break;
+	case DDIC_DMK_SINGLE:
+		if (to_dev)
+			dma_sync_single_range_for_device(h->dev, h->single_dma,
+							 offset, length, h->dir);
+		else
+			dma_sync_single_range_for_cpu(h->dev, h->single_dma,
+						      offset, length, h->dir);
 		break;
 	case DDIC_DMK_SG:
 		if (to_dev)

@@ -38,8 +38,8 @@ struct ebcase {
 static const struct ebcase cases[] = {
 	{ "edu_intr_roundtrip", EDUB_OP_RAISE, 0, 1000, 11,
 	  "native request_irq(MSI)+completion" },
-	{ "edu_get32", EDUB_OP_GET32, 0, 20000, 11, "native readl" },
-	{ "edu_put32", EDUB_OP_PUT32, 0, 20000, 11, "native writel" },
+	{ "edu_get32", EDUB_OP_GET32, 0, 100000, 21, "native readl" },
+	{ "edu_put32", EDUB_OP_PUT32, 0, 100000, 21, "native writel" },
 	{ "edu_dma_bind_sync_4k", EDUB_OP_BIND, 4096, 20000, 11,
 	  "native dma_map_single+sync+unmap" },
 	{ "edu_dma_bind_sync_1m", EDUB_OP_BIND, 1 << 20, 2000, 11,
