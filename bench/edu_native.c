@@ -44,6 +44,7 @@ struct en_run {
 #define EN_OP_BIND_MEM	5	/* the DDI's second kind of memory: same here */
 #define EN_OP_MEMALLOC	6
 #define EN_OP_XFER	7
+#define EN_OP_SYNC	8	/* EN_OP_BIND's two syncs alone */
 #define EN_XFER_MAX	2048
 
 #define EN_REG_IDENT		0x00
@@ -124,6 +125,23 @@ static void en_bind(struct en_dev *d, struct en_run *r)
 		r->errors++;
 		return;
 	}
+	if (r->op == EN_OP_SYNC) {
+		a = dma_map_single(dev, buf, r->size, DMA_BIDIRECTIONAL);
+		if (dma_mapping_error(dev, a)) {
+			r->errors++;
+			goto out;
+		}
+		t0 = ktime_get_ns();
+		for (i = 0; i < r->iters; i++) {
+			dma_sync_single_for_device(dev, a, r->size,
+						   DMA_BIDIRECTIONAL);
+			dma_sync_single_for_cpu(dev, a, r->size,
+						DMA_BIDIRECTIONAL);
+		}
+		r->nsecs = ktime_get_ns() - t0;
+		dma_unmap_single(dev, a, r->size, DMA_BIDIRECTIONAL);
+		goto out;
+	}
 	t0 = ktime_get_ns();
 	for (i = 0; i < r->iters; i++) {
 		a = dma_map_single(dev, buf, r->size, DMA_BIDIRECTIONAL);
@@ -136,6 +154,7 @@ static void en_bind(struct en_dev *d, struct en_run *r)
 		dma_unmap_single(dev, a, r->size, DMA_BIDIRECTIONAL);
 	}
 	r->nsecs = ktime_get_ns() - t0;
+out:
 	r->check = 1;
 	kfree(buf);
 }
@@ -232,6 +251,7 @@ static long en_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	if (copy_from_user(&r, (void __user *)arg, sizeof(r)))
 		return -EFAULT;
 	if (!r.iters || ((r.op == EN_OP_BIND || r.op == EN_OP_BIND_MEM ||
+			  r.op == EN_OP_SYNC ||
 			  r.op == EN_OP_MEMALLOC) &&
 			 (!r.size || r.size > SZ_4M)))
 		return -EINVAL;
@@ -247,6 +267,7 @@ static long en_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		break;
 	case EN_OP_BIND:
 	case EN_OP_BIND_MEM:
+	case EN_OP_SYNC:
 		en_bind(d, &r);
 		break;
 	case EN_OP_MEMALLOC:

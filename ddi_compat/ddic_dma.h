@@ -34,7 +34,7 @@ struct ddic_dmaseg {
 };
 
 enum { DDIC_DMK_MEM = 1, DDIC_DMK_SG, DDIC_DMK_BOUNCE, DDIC_DMK_TEST,
-       DDIC_DMK_SINGLE };
+	DDIC_DMK_SINGLE };
 
 struct ddic_dma {
 	u32 magic;

@@ -89,27 +89,38 @@ struct ddic_dmamem {
 /* Guards every node's lists of handles and memory, and the masks. */
 static DEFINE_SPINLOCK(dmx_lock);
 
-static void dmh_warn(struct ddic_dma *h, const char *call, const char *why)
+static noinline void dmh_warn(struct ddic_dma *h, const char *call, const char *why)
 {
 	pr_warn_ratelimited("%s%d: %s: %s; refused\n", h->dip->drv->name,
 			    h->dip->instance, call, why);
 }
 
-/* The handle, or NULL (with a warning) if @handle is not one. */
-static struct ddic_dma *dmh_get(ddi_dma_handle_t handle, const char *call)
+static noinline void dmh_bad(const void *h, const char *call)
+{
+	pr_warn_ratelimited("%s: %s; refused\n", call,
+			    h ? "not a DMA handle" : "NULL DMA handle");
+}
+
+/*
+ * The handle, or NULL (with a warning) if @handle is not one.  Inline,
+ * as dmh_bound(): every DDI DMA call starts here (a call and a return
+ * each cost tens of ns under TCG, as much as the call's own work).
+ */
+static __always_inline struct ddic_dma *dmh_get(ddi_dma_handle_t handle,
+						 const char *call)
 {
 	struct ddic_dma *h = (struct ddic_dma *)handle;
 
 	if (unlikely(!h || h->magic != DMH_MAGIC)) {
-		pr_warn_ratelimited("%s: %s; refused\n", call,
-				    h ? "not a DMA handle" : "NULL DMA handle");
+		dmh_bad(h, call);
 		return NULL;
 	}
 	return h;
 }
 
 /* A bound handle, or NULL with a warning naming the call. */
-static struct ddic_dma *dmh_bound(ddi_dma_handle_t handle, const char *call)
+static __always_inline struct ddic_dma *dmh_bound(ddi_dma_handle_t handle,
+						   const char *call)
 {
 	struct ddic_dma *h = dmh_get(handle, call);
 
@@ -483,7 +494,8 @@ static int dmh_add_cookie(struct ddic_dma *h, uint_t at, u64 addr, u64 len,
 		     sizeof(*c), gfp))
 		return -ENOMEM;
 	c = &h->cookies[at];
-	memmove(c + 1, c, (h->ncookies - at) * sizeof(*c));
+	if (at < h->ncookies)
+		memmove(c + 1, c, (h->ncookies - at) * sizeof(*c));
 	memset(c, 0, sizeof(*c));
 	c->dmac_laddress = addr;
 	c->dmac_size = len;
@@ -509,6 +521,29 @@ static int dmh_cut(struct ddic_dma *h, const struct ddic_dmaseg *segs,
 	gran = max_t(u64, at->dma_attr_granular, 1);
 	h->ncookies = 0;
 	h->nwin = 0;
+
+	/* One range the attributes do not cut: one cookie, one window. */
+	if (nsegs == 1 && segs->len && segs->len - 1 <= lim &&
+	    segs->addr >= at->dma_attr_addr_lo &&
+	    segs->addr <= at->dma_attr_addr_hi &&
+	    segs->len - 1 <= at->dma_attr_addr_hi - segs->addr &&
+	    segs->len - 1 <= (segs->addr | at->dma_attr_seg) - segs->addr) {
+		if (dmh_grow((void **)&h->cookies, &h->capcookies, 1,
+			     sizeof(*h->cookies), gfp) ||
+		    dmh_grow((void **)&h->wins, &h->capwin, 1,
+			     sizeof(*h->wins), gfp))
+			return DDI_DMA_NORESOURCES;
+		memset(h->cookies, 0, sizeof(*h->cookies));
+		h->cookies->dmac_laddress = segs->addr;
+		h->cookies->dmac_size = segs->len;
+		h->wins->off = 0;
+		h->wins->len = segs->len;
+		h->wins->first = 0;
+		h->wins->n = 1;
+		h->ncookies = 1;
+		h->nwin = 1;
+		return DDI_DMA_MAPPED;
+	}
 
 	for (i = 0; i < nsegs; i++) {
 		u64 a = segs[i].addr, left = segs[i].len;
@@ -675,6 +710,13 @@ static struct ddic_dmamem *dmh_find_mem(struct ddic_dma *h, void *kaddr,
 	struct ddic_dmamem *m, *found = NULL;
 	unsigned long fl;
 
+	/*
+	 * No such memory on the node (the common bind of a driver's own
+	 * buffer): no lock.  Memory a driver binds was allocated before the
+	 * bind, so a racing allocation is of other memory.
+	 */
+	if (list_empty(&h->pn->dmamems))
+		return NULL;
 	spin_lock_irqsave(&dmx_lock, fl);
 	list_for_each_entry(m, &h->pn->dmamems, link) {
 		if (kaddr >= m->kaddr && len <= m->len &&

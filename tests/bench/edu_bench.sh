@@ -17,6 +17,12 @@ bind $NAT edu_native
 echo edubench >/sys/bus/pci/devices/$DDI/driver_override
 add_drv edubench || exit 1
 [ -c $DEV ] || echo $DDI >/sys/bus/pci/drivers_probe
+# Both devices' interrupts to CPU 0, where edu_bench runs (edu_bench.c).
+for irq in $(awk '/edu_native|edubench/ { sub(":", "", $1); print $1 }' \
+	/proc/interrupts); do
+	echo 1 >/proc/irq/$irq/smp_affinity || echo "irq $irq: not moved"
+done
+grep -E 'edu_native|edubench' /proc/interrupts
 if [ -c $DEV ] && [ -c /dev/edu_native ]; then
 	edu_bench $DEV /dev/edu_native ${EDU_BENCH_CASES:-}
 	rc=$?

@@ -428,7 +428,7 @@ eb_bind(eb_state_t *sp, edub_run_t *rp)
 		rp->eb_errors++;
 		return;
 	}
-	if (rp->eb_op == EDUB_OP_BIND)
+	if (rp->eb_op != EDUB_OP_BIND_MEM)
 		va = kmem_alloc(len, KM_SLEEP);
 	else if (ddi_dma_mem_alloc(h, len, &eb_mem_attr, DDI_DMA_STREAMING,
 	    DDI_DMA_SLEEP, NULL, &va, &real, &acc) != DDI_SUCCESS)
@@ -437,6 +437,25 @@ eb_bind(eb_state_t *sp, edub_run_t *rp)
 		rp->eb_errors++;
 		ddi_dma_free_handle(&h);
 		return;
+	}
+	if (rp->eb_op == EDUB_OP_SYNC) {
+		if (ddi_dma_addr_bind_handle(h, NULL, va, len,
+		    DDI_DMA_RDWR | DDI_DMA_STREAMING, DDI_DMA_SLEEP, NULL, &c,
+		    &n) != DDI_DMA_MAPPED) {
+			rp->eb_errors++;
+		} else {
+			t0 = gethrtime();
+			for (i = 0; i < rp->eb_iters; i++) {
+				(void) ddi_dma_sync(h, 0, len,
+				    DDI_DMA_SYNC_FORDEV);
+				(void) ddi_dma_sync(h, 0, len,
+				    DDI_DMA_SYNC_FORCPU);
+			}
+			rp->eb_nsecs = gethrtime() - t0;
+			rp->eb_check = n;
+			(void) ddi_dma_unbind_handle(h);
+		}
+		goto out;
 	}
 	t0 = gethrtime();
 	for (i = 0; i < rp->eb_iters; i++) {
@@ -452,6 +471,7 @@ eb_bind(eb_state_t *sp, edub_run_t *rp)
 		(void) ddi_dma_unbind_handle(h);
 	}
 	rp->eb_nsecs = gethrtime() - t0;
+out:
 	if (acc != NULL)
 		ddi_dma_mem_free(&acc);
 	else
@@ -593,6 +613,7 @@ eb_ioctl(dev_t dev, int cmd, intptr_t arg, int mode, cred_t *credp,
 	if (ddi_copyin((void *)arg, &r, sizeof (r), mode) != 0)
 		return (EFAULT);
 	if (r.eb_iters == 0 || ((r.eb_op == EDUB_OP_BIND ||
+	    r.eb_op == EDUB_OP_SYNC ||
 	    r.eb_op == EDUB_OP_BIND_MEM || r.eb_op == EDUB_OP_MEMALLOC) &&
 	    (r.eb_size == 0 || r.eb_size > 64 * 1024 * 1024)))
 		return (EINVAL);
@@ -608,6 +629,7 @@ eb_ioctl(dev_t dev, int cmd, intptr_t arg, int mode, cred_t *credp,
 		break;
 	case EDUB_OP_BIND:
 	case EDUB_OP_BIND_MEM:
+	case EDUB_OP_SYNC:
 		eb_bind(sp, &r);
 		break;
 	case EDUB_OP_MEMALLOC:

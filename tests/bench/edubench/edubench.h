@@ -26,6 +26,7 @@ extern "C" {
 #define	EDUB_OP_BIND_MEM	5	/* the same in ddi_dma_mem_alloc memory */
 #define	EDUB_OP_MEMALLOC	6	/* consistent memory: alloc + free */
 #define	EDUB_OP_XFER		7	/* real round trips through the device */
+#define	EDUB_OP_SYNC		8	/* EDUB_OP_BIND's two syncs alone */
 
 typedef struct edub_run {
 	uint64_t	eb_op;		/* EDUB_OP_* */
