@@ -70,6 +70,8 @@ struct ddic_dma {
 /* For KUnit: a handle without a device, bound to made-up bus ranges. */
 int ddic_dma_test_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 			 ddi_dma_handle_t *handlep);
+void ddic_dma_test_callback(int (*fn)(caddr_t), caddr_t arg);
+void ddic_dma_test_flush(void);
 int ddic_dma_test_bind(ddi_dma_handle_t handle,
 		       const struct ddic_dmaseg *segs, uint_t nsegs,
 		       uint_t flags, ddi_dma_cookie_t *cookiep,

@@ -65,6 +65,7 @@
 #include <sys/buf.h>
 #include <ddi_compat/testing.h>
 
+#include "ddic_core.h"
 #include "devinfo.h"
 #include "ddic_pci.h"
 #include "ddic_dma.h"
@@ -132,14 +133,123 @@ static __always_inline struct ddic_dma *dmh_bound(ddi_dma_handle_t handle,
 }
 
 /*
- * DDI_DMA_SLEEP may sleep; DDI_DMA_DONTWAIT may not.  Departure: a
- * callback function is taken as DDI_DMA_DONTWAIT and is never called
- * (docs/departures.md): the caller sees the failure and retries itself.
+ * DDI_DMA_SLEEP may sleep; DDI_DMA_DONTWAIT and a callback function may
+ * not: a call with a callback that fails for want of resources queues
+ * the callback (dmcb_later) and returns the failure.
  */
 static gfp_t dmx_gfp(int (*waitfp)(caddr_t))
 {
 	return waitfp == DDI_DMA_SLEEP ? GFP_KERNEL :
 	       GFP_ATOMIC | __GFP_NOWARN;
+}
+
+/*
+ * The callbacks of calls that failed for want of resources (the waitfp
+ * of ddi_dma_alloc_handle(9F), ddi_dma_mem_alloc(9F) and the binds).  As
+ * on Solaris, each is called with its arg once DMA resources are given
+ * back (an unbind, a handle or memory freed); one that returns
+ * DDI_DMA_CALLBACK_RUNOUT waits for the next give-back, one that returns
+ * DDI_DMA_CALLBACK_DONE is forgotten; a function already waiting with
+ * the same arg is not queued twice.  Departure: the callbacks run in a
+ * work item (process context), not a soft interrupt.  A driver module's
+ * callbacks are dropped when it unloads (ddic_dma_module_going).
+ */
+struct dmcb {
+	struct list_head link;
+	int (*fn)(caddr_t arg);
+	caddr_t arg;
+};
+
+static LIST_HEAD(dmcb_list);
+static DEFINE_SPINLOCK(dmcb_lock);
+static void dmcb_run(struct work_struct *work);
+static DECLARE_WORK(dmcb_work, dmcb_run);
+
+static bool dmcb_is_fn(int (*waitfp)(caddr_t))
+{
+	return waitfp != DDI_DMA_SLEEP && waitfp != DDI_DMA_DONTWAIT;
+}
+
+/* Put @cb on the list unless its function and arg are there.  Locked. */
+static bool dmcb_add_locked(struct dmcb *cb)
+{
+	struct dmcb *c;
+
+	list_for_each_entry(c, &dmcb_list, link)
+		if (c->fn == cb->fn && c->arg == cb->arg)
+			return false;
+	list_add_tail(&cb->link, &dmcb_list);
+	return true;
+}
+
+/* A call with callback @waitfp failed for want of resources.  Any context. */
+static void dmcb_later(int (*waitfp)(caddr_t), caddr_t arg)
+{
+	struct dmcb *cb;
+	unsigned long fl;
+	bool added;
+
+	if (!dmcb_is_fn(waitfp))
+		return;
+	cb = kmalloc(sizeof(*cb), GFP_ATOMIC | __GFP_NOWARN);
+	if (!cb) {
+		pr_warn_ratelimited("DMA callback %ps cannot be queued (no memory); it will not be called\n",
+				    waitfp);
+		return;
+	}
+	cb->fn = waitfp;
+	cb->arg = arg;
+	spin_lock_irqsave(&dmcb_lock, fl);
+	added = dmcb_add_locked(cb);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	if (!added)
+		kfree(cb);
+}
+
+/* DMA resources were given back: run the waiting callbacks.  Any context. */
+static void dmcb_kick(void)
+{
+	if (!list_empty_careful(&dmcb_list))
+		queue_work(system_wq, &dmcb_work);
+}
+
+static void dmcb_run(struct work_struct *work)
+{
+	struct dmcb *cb, *n;
+	unsigned long fl;
+	LIST_HEAD(todo);
+
+	spin_lock_irqsave(&dmcb_lock, fl);
+	list_splice_init(&dmcb_list, &todo);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &todo, link) {
+		list_del(&cb->link);
+		if (cb->fn(cb->arg) == DDI_DMA_CALLBACK_RUNOUT) {
+			spin_lock_irqsave(&dmcb_lock, fl);
+			if (dmcb_add_locked(cb))
+				cb = NULL;
+			spin_unlock_irqrestore(&dmcb_lock, fl);
+		}
+		kfree(cb);
+	}
+}
+
+/* @mod is going: its callbacks go, and none of them is running. */
+void ddic_dma_module_going(struct module *mod)
+{
+	struct dmcb *cb, *n;
+	unsigned long fl;
+	LIST_HEAD(dead);
+
+	/* A running dmcb_run may put one of them back: flush, then drop. */
+	flush_work(&dmcb_work);
+	spin_lock_irqsave(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &dmcb_list, link)
+		if (within_module((unsigned long)cb->fn, mod))
+			list_move(&cb->link, &dead);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &dead, link)
+		kfree(cb);
 }
 
 u64 ddic_dma_mask_of(u64 addr_hi)
@@ -239,8 +349,11 @@ int ddi_dma_alloc_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 		return DDI_DMA_BADATTR;
 	}
 	h = dmh_new(dip, attr, dmx_gfp(waitfp), __func__);
-	if (IS_ERR(h))
+	if (IS_ERR(h)) {
+		if (PTR_ERR(h) == DDI_DMA_NORESOURCES)
+			dmcb_later(waitfp, arg);
 		return PTR_ERR(h);
+	}
 	h->pn = pn;
 	h->dev = &pn->pdev->dev;
 	spin_lock_irqsave(&dmx_lock, fl);
@@ -295,6 +408,7 @@ void ddi_dma_free_handle(ddi_dma_handle_t *handlep)
 	}
 	dmh_destroy(h);
 	*handlep = NULL;
+	dmcb_kick();
 }
 EXPORT_SYMBOL(ddi_dma_free_handle);
 
@@ -384,8 +498,10 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	size = PAGE_ALIGN(max_t(u64, real, align));
 
 	m = kzalloc(sizeof(*m), gfp);
-	if (!m)
+	if (!m) {
+		dmcb_later(waitfp, arg);
 		return DDI_FAILURE;
+	}
 	m->magic = DMM_MAGIC;
 	m->dev = h->dev;
 	m->pn = h->pn;
@@ -406,6 +522,7 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	}
 	if (!m->kaddr) {
 		kfree(m);
+		dmcb_later(waitfp, arg);
 		return DDI_FAILURE;
 	}
 	lo = h->attr.dma_attr_addr_lo;
@@ -463,6 +580,7 @@ void ddi_dma_mem_free(ddi_acc_handle_t *handlep)
 	spin_unlock_irqrestore(&dmx_lock, fl);
 	dmm_release(m);
 	*handlep = NULL;
+	dmcb_kick();
 }
 EXPORT_SYMBOL(ddi_dma_mem_free);
 
@@ -906,6 +1024,7 @@ int ddi_dma_addr_bind_handle(ddi_dma_handle_t handle, struct as *as,
 			     ddi_dma_cookie_t *cookiep, uint_t *ccountp)
 {
 	struct ddic_dma *h = dmh_get(handle, __func__);
+	int ret;
 
 	if (!h)
 		return DDI_DMA_NOMAPPING;
@@ -914,8 +1033,11 @@ int ddi_dma_addr_bind_handle(ddi_dma_handle_t handle, struct as *as,
 			 "NULL address");
 		return DDI_DMA_NOMAPPING;
 	}
-	return dmh_bind(h, addr, NULL, 0, 0, len, flags, waitfp, cookiep,
-			ccountp, __func__);
+	ret = dmh_bind(h, addr, NULL, 0, 0, len, flags, waitfp, cookiep,
+		       ccountp, __func__);
+	if (ret == DDI_DMA_NORESOURCES)
+		dmcb_later(waitfp, arg);
+	return ret;
 }
 EXPORT_SYMBOL(ddi_dma_addr_bind_handle);
 
@@ -930,6 +1052,7 @@ int ddi_dma_buf_bind_handle(ddi_dma_handle_t handle, struct buf *bp,
 {
 	struct ddic_dma *h = dmh_get(handle, __func__);
 	void *kaddr;
+	int ret;
 
 	if (!h)
 		return DDI_DMA_NOMAPPING;
@@ -937,17 +1060,23 @@ int ddi_dma_buf_bind_handle(ddi_dma_handle_t handle, struct buf *bp,
 		dmh_warn(h, __func__, "NULL buf");
 		return DDI_DMA_NOMAPPING;
 	}
-	if (bp->b_ddi_pages && bp->b_ddi_npages)
-		return dmh_bind(h, NULL, bp->b_ddi_pages, bp->b_ddi_npages,
-				bp->b_ddi_pgoff, bp->b_bcount, flags, waitfp,
-				cookiep, ccountp, __func__);
-	kaddr = bp->b_ddi_kaddr ? bp->b_ddi_kaddr : bp->b_un.b_addr;
-	if (!kaddr || (unsigned long)kaddr < TASK_SIZE_MAX) {
-		dmh_warn(h, __func__, "a buf whose data is not in the kernel");
-		return DDI_DMA_NOMAPPING;
+	if (bp->b_ddi_pages && bp->b_ddi_npages) {
+		ret = dmh_bind(h, NULL, bp->b_ddi_pages, bp->b_ddi_npages,
+			       bp->b_ddi_pgoff, bp->b_bcount, flags, waitfp,
+			       cookiep, ccountp, __func__);
+	} else {
+		kaddr = bp->b_ddi_kaddr ? bp->b_ddi_kaddr : bp->b_un.b_addr;
+		if (!kaddr || (unsigned long)kaddr < TASK_SIZE_MAX) {
+			dmh_warn(h, __func__,
+				 "a buf whose data is not in the kernel");
+			return DDI_DMA_NOMAPPING;
+		}
+		ret = dmh_bind(h, kaddr, NULL, 0, 0, bp->b_bcount, flags,
+			       waitfp, cookiep, ccountp, __func__);
 	}
-	return dmh_bind(h, kaddr, NULL, 0, 0, bp->b_bcount, flags, waitfp,
-			cookiep, ccountp, __func__);
+	if (ret == DDI_DMA_NORESOURCES)
+		dmcb_later(waitfp, arg);
+	return ret;
 }
 EXPORT_SYMBOL(ddi_dma_buf_bind_handle);
 
@@ -967,7 +1096,11 @@ int ddi_dma_unbind_handle(ddi_dma_handle_t handle)
 {
 	struct ddic_dma *h = dmh_bound(handle, __func__);
 
-	return h ? dmh_unbind(h) : DDI_FAILURE;
+	if (!h)
+		return DDI_FAILURE;
+	dmh_unbind(h);
+	dmcb_kick();
+	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(ddi_dma_unbind_handle);
 
@@ -1221,3 +1354,17 @@ int ddic_dma_test_bind(ddi_dma_handle_t handle,
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_bind);
+
+/* KUnit: queue @fn as a failed call with it as waitfp would. */
+void ddic_dma_test_callback(int (*fn)(caddr_t), caddr_t arg)
+{
+	dmcb_later(fn, arg);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_callback);
+
+/* KUnit: wait for the callbacks a give-back started. */
+void ddic_dma_test_flush(void)
+{
+	flush_work(&dmcb_work);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_flush);
