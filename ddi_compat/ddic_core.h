@@ -43,6 +43,8 @@ void ddic_rmap_fini(void);
 int ddic_umem_init(void);
 void ddic_umem_fini(void);
 void ddic_umem_module_going(struct module *mod);
+/* dma.c: a driver module's DMA resource callbacks go with it. */
+void ddic_dma_module_going(struct module *mod);
 int ddic_kstat_init(void);
 void ddic_kstat_fini(void);
 int ddic_taskq_init(void);

@@ -33,7 +33,8 @@ struct ddic_dmaseg {
 	u64 len;
 };
 
-enum { DDIC_DMK_MEM = 1, DDIC_DMK_SG, DDIC_DMK_BOUNCE, DDIC_DMK_TEST };
+enum { DDIC_DMK_MEM = 1, DDIC_DMK_SG, DDIC_DMK_BOUNCE, DDIC_DMK_TEST,
+	DDIC_DMK_SINGLE };
 
 struct ddic_dma {
 	u32 magic;
@@ -55,6 +56,7 @@ struct ddic_dma {
 	struct sg_table sgt;		/* DDIC_DMK_SG and _BOUNCE: the pages */
 	void *bounce;			/* DDIC_DMK_BOUNCE */
 	dma_addr_t bounce_dma;
+	dma_addr_t single_dma;		/* DDIC_DMK_SINGLE: dma_map_single */
 
 	/* Cookies of all windows, and the windows. */
 	ddi_dma_cookie_t *cookies;
@@ -68,6 +70,8 @@ struct ddic_dma {
 /* For KUnit: a handle without a device, bound to made-up bus ranges. */
 int ddic_dma_test_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 			 ddi_dma_handle_t *handlep);
+void ddic_dma_test_callback(int (*fn)(caddr_t), caddr_t arg);
+void ddic_dma_test_flush(void);
 int ddic_dma_test_bind(ddi_dma_handle_t handle,
 		       const struct ddic_dmaseg *segs, uint_t nsegs,
 		       uint_t flags, ddi_dma_cookie_t *cookiep,

@@ -17,6 +17,11 @@
  *   reaches (ZONE_DMA/DMA32 when needed).  A bind inside such memory
  *   uses the address the allocation gave, and ddi_dma_sync() of
  *   STREAMING memory is dma_sync_single_range_for_{cpu,device}().
+ * - Other kernel memory of the linear map (kmem_alloc, a buf's
+ *   b_un.b_addr) is physically contiguous: it is mapped whole with
+ *   dma_map_single() when the device reaches it (the hot path of a
+ *   driver binding its own buffer per transfer: no page list, no sg
+ *   table), and ddi_dma_sync() is dma_sync_single_range_for_*().
  * - Any other kernel memory, and a buf's pages (physio's pinned user
  *   pages, a block request's data, a driver's own buffer), becomes an
  *   sg_table mapped with dma_map_sgtable() in the direction of the bind;
@@ -30,7 +35,8 @@
  *   ddi_dma_sync(FORDEV), copied back at ddi_dma_sync(FORCPU) and at
  *   unbind.
  *
- * The bus ranges are then cut into cookies (no cookie crosses a
+ * The bus ranges are then cut into cookies (into arrays the handle keeps
+ * from bind to bind, freed with it) (no cookie crosses a
  * dma_attr_seg boundary or is longer than dma_attr_count_max + 1 or
  * dma_attr_maxxfer) and the cookies into windows of at most
  * dma_attr_sgllen cookies, each but the last a multiple of
@@ -59,6 +65,7 @@
 #include <sys/buf.h>
 #include <ddi_compat/testing.h>
 
+#include "ddic_core.h"
 #include "devinfo.h"
 #include "ddic_pci.h"
 #include "ddic_dma.h"
@@ -83,27 +90,38 @@ struct ddic_dmamem {
 /* Guards every node's lists of handles and memory, and the masks. */
 static DEFINE_SPINLOCK(dmx_lock);
 
-static void dmh_warn(struct ddic_dma *h, const char *call, const char *why)
+static noinline void dmh_warn(struct ddic_dma *h, const char *call, const char *why)
 {
 	pr_warn_ratelimited("%s%d: %s: %s; refused\n", h->dip->drv->name,
 			    h->dip->instance, call, why);
 }
 
-/* The handle, or NULL (with a warning) if @handle is not one. */
-static struct ddic_dma *dmh_get(ddi_dma_handle_t handle, const char *call)
+static noinline void dmh_bad(const void *h, const char *call)
+{
+	pr_warn_ratelimited("%s: %s; refused\n", call,
+			    h ? "not a DMA handle" : "NULL DMA handle");
+}
+
+/*
+ * The handle, or NULL (with a warning) if @handle is not one.  Inline,
+ * as dmh_bound(): every DDI DMA call starts here (a call and a return
+ * each cost tens of ns under TCG, as much as the call's own work).
+ */
+static __always_inline struct ddic_dma *dmh_get(ddi_dma_handle_t handle,
+						 const char *call)
 {
 	struct ddic_dma *h = (struct ddic_dma *)handle;
 
 	if (unlikely(!h || h->magic != DMH_MAGIC)) {
-		pr_warn_ratelimited("%s: %s; refused\n", call,
-				    h ? "not a DMA handle" : "NULL DMA handle");
+		dmh_bad(h, call);
 		return NULL;
 	}
 	return h;
 }
 
 /* A bound handle, or NULL with a warning naming the call. */
-static struct ddic_dma *dmh_bound(ddi_dma_handle_t handle, const char *call)
+static __always_inline struct ddic_dma *dmh_bound(ddi_dma_handle_t handle,
+						   const char *call)
 {
 	struct ddic_dma *h = dmh_get(handle, call);
 
@@ -115,14 +133,123 @@ static struct ddic_dma *dmh_bound(ddi_dma_handle_t handle, const char *call)
 }
 
 /*
- * DDI_DMA_SLEEP may sleep; DDI_DMA_DONTWAIT may not.  Departure: a
- * callback function is taken as DDI_DMA_DONTWAIT and is never called
- * (docs/departures.md): the caller sees the failure and retries itself.
+ * DDI_DMA_SLEEP may sleep; DDI_DMA_DONTWAIT and a callback function may
+ * not: a call with a callback that fails for want of resources queues
+ * the callback (dmcb_later) and returns the failure.
  */
 static gfp_t dmx_gfp(int (*waitfp)(caddr_t))
 {
 	return waitfp == DDI_DMA_SLEEP ? GFP_KERNEL :
 	       GFP_ATOMIC | __GFP_NOWARN;
+}
+
+/*
+ * The callbacks of calls that failed for want of resources (the waitfp
+ * of ddi_dma_alloc_handle(9F), ddi_dma_mem_alloc(9F) and the binds).  As
+ * on Solaris, each is called with its arg once DMA resources are given
+ * back (an unbind, a handle or memory freed); one that returns
+ * DDI_DMA_CALLBACK_RUNOUT waits for the next give-back, one that returns
+ * DDI_DMA_CALLBACK_DONE is forgotten; a function already waiting with
+ * the same arg is not queued twice.  Departure: the callbacks run in a
+ * work item (process context), not a soft interrupt.  A driver module's
+ * callbacks are dropped when it unloads (ddic_dma_module_going).
+ */
+struct dmcb {
+	struct list_head link;
+	int (*fn)(caddr_t arg);
+	caddr_t arg;
+};
+
+static LIST_HEAD(dmcb_list);
+static DEFINE_SPINLOCK(dmcb_lock);
+static void dmcb_run(struct work_struct *work);
+static DECLARE_WORK(dmcb_work, dmcb_run);
+
+static bool dmcb_is_fn(int (*waitfp)(caddr_t))
+{
+	return waitfp != DDI_DMA_SLEEP && waitfp != DDI_DMA_DONTWAIT;
+}
+
+/* Put @cb on the list unless its function and arg are there.  Locked. */
+static bool dmcb_add_locked(struct dmcb *cb)
+{
+	struct dmcb *c;
+
+	list_for_each_entry(c, &dmcb_list, link)
+		if (c->fn == cb->fn && c->arg == cb->arg)
+			return false;
+	list_add_tail(&cb->link, &dmcb_list);
+	return true;
+}
+
+/* A call with callback @waitfp failed for want of resources.  Any context. */
+static void dmcb_later(int (*waitfp)(caddr_t), caddr_t arg)
+{
+	struct dmcb *cb;
+	unsigned long fl;
+	bool added;
+
+	if (!dmcb_is_fn(waitfp))
+		return;
+	cb = kmalloc(sizeof(*cb), GFP_ATOMIC | __GFP_NOWARN);
+	if (!cb) {
+		pr_warn_ratelimited("DMA callback %ps cannot be queued (no memory); it will not be called\n",
+				    waitfp);
+		return;
+	}
+	cb->fn = waitfp;
+	cb->arg = arg;
+	spin_lock_irqsave(&dmcb_lock, fl);
+	added = dmcb_add_locked(cb);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	if (!added)
+		kfree(cb);
+}
+
+/* DMA resources were given back: run the waiting callbacks.  Any context. */
+static void dmcb_kick(void)
+{
+	if (!list_empty_careful(&dmcb_list))
+		queue_work(system_wq, &dmcb_work);
+}
+
+static void dmcb_run(struct work_struct *work)
+{
+	struct dmcb *cb, *n;
+	unsigned long fl;
+	LIST_HEAD(todo);
+
+	spin_lock_irqsave(&dmcb_lock, fl);
+	list_splice_init(&dmcb_list, &todo);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &todo, link) {
+		list_del(&cb->link);
+		if (cb->fn(cb->arg) == DDI_DMA_CALLBACK_RUNOUT) {
+			spin_lock_irqsave(&dmcb_lock, fl);
+			if (dmcb_add_locked(cb))
+				cb = NULL;
+			spin_unlock_irqrestore(&dmcb_lock, fl);
+		}
+		kfree(cb);
+	}
+}
+
+/* @mod is going: its callbacks go, and none of them is running. */
+void ddic_dma_module_going(struct module *mod)
+{
+	struct dmcb *cb, *n;
+	unsigned long fl;
+	LIST_HEAD(dead);
+
+	/* A running dmcb_run may put one of them back: flush, then drop. */
+	flush_work(&dmcb_work);
+	spin_lock_irqsave(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &dmcb_list, link)
+		if (within_module((unsigned long)cb->fn, mod))
+			list_move(&cb->link, &dead);
+	spin_unlock_irqrestore(&dmcb_lock, fl);
+	list_for_each_entry_safe(cb, n, &dead, link)
+		kfree(cb);
 }
 
 u64 ddic_dma_mask_of(u64 addr_hi)
@@ -222,8 +349,11 @@ int ddi_dma_alloc_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 		return DDI_DMA_BADATTR;
 	}
 	h = dmh_new(dip, attr, dmx_gfp(waitfp), __func__);
-	if (IS_ERR(h))
+	if (IS_ERR(h)) {
+		if (PTR_ERR(h) == DDI_DMA_NORESOURCES)
+			dmcb_later(waitfp, arg);
 		return PTR_ERR(h);
+	}
 	h->pn = pn;
 	h->dev = &pn->pdev->dev;
 	spin_lock_irqsave(&dmx_lock, fl);
@@ -254,6 +384,8 @@ static void dmh_destroy(struct ddic_dma *h)
 		spin_unlock_irqrestore(&dmx_lock, fl);
 	}
 	h->magic = 0;
+	kfree(h->cookies);
+	kfree(h->wins);
 	kfree(h);
 }
 
@@ -276,6 +408,7 @@ void ddi_dma_free_handle(ddi_dma_handle_t *handlep)
 	}
 	dmh_destroy(h);
 	*handlep = NULL;
+	dmcb_kick();
 }
 EXPORT_SYMBOL(ddi_dma_free_handle);
 
@@ -365,8 +498,10 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	size = PAGE_ALIGN(max_t(u64, real, align));
 
 	m = kzalloc(sizeof(*m), gfp);
-	if (!m)
+	if (!m) {
+		dmcb_later(waitfp, arg);
 		return DDI_FAILURE;
+	}
 	m->magic = DMM_MAGIC;
 	m->dev = h->dev;
 	m->pn = h->pn;
@@ -387,6 +522,7 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	}
 	if (!m->kaddr) {
 		kfree(m);
+		dmcb_later(waitfp, arg);
 		return DDI_FAILURE;
 	}
 	lo = h->attr.dma_attr_addr_lo;
@@ -444,6 +580,7 @@ void ddi_dma_mem_free(ddi_acc_handle_t *handlep)
 	spin_unlock_irqrestore(&dmx_lock, fl);
 	dmm_release(m);
 	*handlep = NULL;
+	dmcb_kick();
 }
 EXPORT_SYMBOL(ddi_dma_mem_free);
 
@@ -475,7 +612,8 @@ static int dmh_add_cookie(struct ddic_dma *h, uint_t at, u64 addr, u64 len,
 		     sizeof(*c), gfp))
 		return -ENOMEM;
 	c = &h->cookies[at];
-	memmove(c + 1, c, (h->ncookies - at) * sizeof(*c));
+	if (at < h->ncookies)
+		memmove(c + 1, c, (h->ncookies - at) * sizeof(*c));
 	memset(c, 0, sizeof(*c));
 	c->dmac_laddress = addr;
 	c->dmac_size = len;
@@ -501,6 +639,29 @@ static int dmh_cut(struct ddic_dma *h, const struct ddic_dmaseg *segs,
 	gran = max_t(u64, at->dma_attr_granular, 1);
 	h->ncookies = 0;
 	h->nwin = 0;
+
+	/* One range the attributes do not cut: one cookie, one window. */
+	if (nsegs == 1 && segs->len && segs->len - 1 <= lim &&
+	    segs->addr >= at->dma_attr_addr_lo &&
+	    segs->addr <= at->dma_attr_addr_hi &&
+	    segs->len - 1 <= at->dma_attr_addr_hi - segs->addr &&
+	    segs->len - 1 <= (segs->addr | at->dma_attr_seg) - segs->addr) {
+		if (dmh_grow((void **)&h->cookies, &h->capcookies, 1,
+			     sizeof(*h->cookies), gfp) ||
+		    dmh_grow((void **)&h->wins, &h->capwin, 1,
+			     sizeof(*h->wins), gfp))
+			return DDI_DMA_NORESOURCES;
+		memset(h->cookies, 0, sizeof(*h->cookies));
+		h->cookies->dmac_laddress = segs->addr;
+		h->cookies->dmac_size = segs->len;
+		h->wins->off = 0;
+		h->wins->len = segs->len;
+		h->wins->first = 0;
+		h->wins->n = 1;
+		h->ncookies = 1;
+		h->nwin = 1;
+		return DDI_DMA_MAPPED;
+	}
 
 	for (i = 0; i < nsegs; i++) {
 		u64 a = segs[i].addr, left = segs[i].len;
@@ -631,13 +792,33 @@ static void dmh_release(struct ddic_dma *h)
 		h->bounce = NULL;
 		sg_free_table(&h->sgt);
 		break;
+	case DDIC_DMK_SINGLE:
+		dma_unmap_single(h->dev, h->single_dma, h->len, h->dir);
+		break;
 	}
-	kfree(h->cookies);
-	kfree(h->wins);
-	h->cookies = NULL;
-	h->wins = NULL;
-	h->ncookies = h->capcookies = h->nwin = h->capwin = 0;
+	/* The cookie and window arrays stay for the next bind. */
+	h->ncookies = h->nwin = 0;
 	h->kind = 0;
+}
+
+/*
+ * Whether [@kaddr, +@len) is linear-map memory (physically contiguous)
+ * that the device reaches as it is: then dma_map_single() maps it.
+ */
+static bool dmh_single_ok(struct ddic_dma *h, void *kaddr, size_t len)
+{
+	phys_addr_t p;
+	u64 hi;
+
+	if (is_vmalloc_addr(kaddr) || !virt_addr_valid(kaddr) ||
+	    !virt_addr_valid(kaddr + len - 1))
+		return false;
+	if (device_iommu_mapped(h->dev))
+		return true;
+	p = virt_to_phys(kaddr);
+	hi = min3(h->mask, h->attr.dma_attr_addr_hi, dma_get_mask(h->dev));
+	return p >= h->attr.dma_attr_addr_lo && len - 1 <= hi - p &&
+	       p <= hi;
 }
 
 /* The ddi_dma_mem_alloc memory of @h's node holding [kaddr, +len). */
@@ -647,6 +828,13 @@ static struct ddic_dmamem *dmh_find_mem(struct ddic_dma *h, void *kaddr,
 	struct ddic_dmamem *m, *found = NULL;
 	unsigned long fl;
 
+	/*
+	 * No such memory on the node (the common bind of a driver's own
+	 * buffer): no lock.  Memory a driver binds was allocated before the
+	 * bind, so a racing allocation is of other memory.
+	 */
+	if (list_empty(&h->pn->dmamems))
+		return NULL;
 	spin_lock_irqsave(&dmx_lock, fl);
 	list_for_each_entry(m, &h->pn->dmamems, link) {
 		if (kaddr >= m->kaddr && len <= m->len &&
@@ -739,6 +927,19 @@ static int dmh_bind(struct ddic_dma *h, void *kaddr, struct page **pages,
 			ret = dmh_cut(h, &one, 1, gfp);
 			goto cut;
 		}
+		if (dmh_single_ok(h, kaddr, len)) {
+			h->single_dma = dma_map_single(h->dev, kaddr, len,
+						       h->dir);
+			if (dma_mapping_error(h->dev, h->single_dma)) {
+				ret = DDI_DMA_NORESOURCES;
+				goto fail;
+			}
+			h->kind = DDIC_DMK_SINGLE;
+			one.addr = h->single_dma;
+			one.len = len;
+			ret = dmh_cut(h, &one, 1, gfp);
+			goto cut;
+		}
 		ret = dmh_pages_of(kaddr, len, &own, &npages, gfp);
 		if (ret)
 			goto fail_warn;
@@ -823,6 +1024,7 @@ int ddi_dma_addr_bind_handle(ddi_dma_handle_t handle, struct as *as,
 			     ddi_dma_cookie_t *cookiep, uint_t *ccountp)
 {
 	struct ddic_dma *h = dmh_get(handle, __func__);
+	int ret;
 
 	if (!h)
 		return DDI_DMA_NOMAPPING;
@@ -831,8 +1033,11 @@ int ddi_dma_addr_bind_handle(ddi_dma_handle_t handle, struct as *as,
 			 "NULL address");
 		return DDI_DMA_NOMAPPING;
 	}
-	return dmh_bind(h, addr, NULL, 0, 0, len, flags, waitfp, cookiep,
-			ccountp, __func__);
+	ret = dmh_bind(h, addr, NULL, 0, 0, len, flags, waitfp, cookiep,
+		       ccountp, __func__);
+	if (ret == DDI_DMA_NORESOURCES)
+		dmcb_later(waitfp, arg);
+	return ret;
 }
 EXPORT_SYMBOL(ddi_dma_addr_bind_handle);
 
@@ -847,6 +1052,7 @@ int ddi_dma_buf_bind_handle(ddi_dma_handle_t handle, struct buf *bp,
 {
 	struct ddic_dma *h = dmh_get(handle, __func__);
 	void *kaddr;
+	int ret;
 
 	if (!h)
 		return DDI_DMA_NOMAPPING;
@@ -854,17 +1060,23 @@ int ddi_dma_buf_bind_handle(ddi_dma_handle_t handle, struct buf *bp,
 		dmh_warn(h, __func__, "NULL buf");
 		return DDI_DMA_NOMAPPING;
 	}
-	if (bp->b_ddi_pages && bp->b_ddi_npages)
-		return dmh_bind(h, NULL, bp->b_ddi_pages, bp->b_ddi_npages,
-				bp->b_ddi_pgoff, bp->b_bcount, flags, waitfp,
-				cookiep, ccountp, __func__);
-	kaddr = bp->b_ddi_kaddr ? bp->b_ddi_kaddr : bp->b_un.b_addr;
-	if (!kaddr || (unsigned long)kaddr < TASK_SIZE_MAX) {
-		dmh_warn(h, __func__, "a buf whose data is not in the kernel");
-		return DDI_DMA_NOMAPPING;
+	if (bp->b_ddi_pages && bp->b_ddi_npages) {
+		ret = dmh_bind(h, NULL, bp->b_ddi_pages, bp->b_ddi_npages,
+			       bp->b_ddi_pgoff, bp->b_bcount, flags, waitfp,
+			       cookiep, ccountp, __func__);
+	} else {
+		kaddr = bp->b_ddi_kaddr ? bp->b_ddi_kaddr : bp->b_un.b_addr;
+		if (!kaddr || (unsigned long)kaddr < TASK_SIZE_MAX) {
+			dmh_warn(h, __func__,
+				 "a buf whose data is not in the kernel");
+			return DDI_DMA_NOMAPPING;
+		}
+		ret = dmh_bind(h, kaddr, NULL, 0, 0, bp->b_bcount, flags,
+			       waitfp, cookiep, ccountp, __func__);
 	}
-	return dmh_bind(h, kaddr, NULL, 0, 0, bp->b_bcount, flags, waitfp,
-			cookiep, ccountp, __func__);
+	if (ret == DDI_DMA_NORESOURCES)
+		dmcb_later(waitfp, arg);
+	return ret;
 }
 EXPORT_SYMBOL(ddi_dma_buf_bind_handle);
 
@@ -884,7 +1096,11 @@ int ddi_dma_unbind_handle(ddi_dma_handle_t handle)
 {
 	struct ddic_dma *h = dmh_bound(handle, __func__);
 
-	return h ? dmh_unbind(h) : DDI_FAILURE;
+	if (!h)
+		return DDI_FAILURE;
+	dmh_unbind(h);
+	dmcb_kick();
+	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(ddi_dma_unbind_handle);
 
@@ -1039,6 +1255,14 @@ int ddi_dma_sync(ddi_dma_handle_t handle, off_t offset, size_t length,
 						      length,
 						      DMA_BIDIRECTIONAL);
 		break;
+	case DDIC_DMK_SINGLE:
+		if (to_dev)
+			dma_sync_single_range_for_device(h->dev, h->single_dma,
+							 offset, length, h->dir);
+		else
+			dma_sync_single_range_for_cpu(h->dev, h->single_dma,
+						      offset, length, h->dir);
+		break;
 	case DDIC_DMK_SG:
 		if (to_dev)
 			dma_sync_sgtable_for_device(h->dev, &h->sgt, h->dir);
@@ -1130,3 +1354,17 @@ int ddic_dma_test_bind(ddi_dma_handle_t handle,
 	return ret;
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_bind);
+
+/* KUnit: queue @fn as a failed call with it as waitfp would. */
+void ddic_dma_test_callback(int (*fn)(caddr_t), caddr_t arg)
+{
+	dmcb_later(fn, arg);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_callback);
+
+/* KUnit: wait for the callbacks a give-back started. */
+void ddic_dma_test_flush(void)
+{
+	flush_work(&dmcb_work);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_dma_test_flush);

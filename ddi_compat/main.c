@@ -46,6 +46,7 @@ static int ddic_module_notify(struct notifier_block *nb, unsigned long state,
 	if (state == MODULE_STATE_GOING) {
 		ddic_kmem_module_going(data);
 		ddic_umem_module_going(data);
+		ddic_dma_module_going(data);
 	}
 	return NOTIFY_DONE;
 }

@@ -315,6 +315,56 @@ static void dma_misuse(struct kunit *test)
 	ddi_dma_free_handle(NULL);
 }
 
+/*
+ * A callback given as waitfp to a call that failed for want of
+ * resources runs when resources are given back (here: a handle freed),
+ * once per give-back while it returns DDI_DMA_CALLBACK_RUNOUT, never
+ * again once it returns DDI_DMA_CALLBACK_DONE; the same function and
+ * arg wait once; DDI_DMA_SLEEP and DDI_DMA_DONTWAIT are not callbacks.
+ */
+static int dk_cb_calls, dk_cb_runouts;
+static caddr_t dk_cb_arg;
+
+static int dk_cb(caddr_t arg)
+{
+	dk_cb_calls++;
+	dk_cb_arg = arg;
+	if (dk_cb_runouts > 0) {
+		dk_cb_runouts--;
+		return DDI_DMA_CALLBACK_RUNOUT;
+	}
+	return DDI_DMA_CALLBACK_DONE;
+}
+
+static void dk_give_back(struct kunit *test)
+{
+	ddi_dma_attr_t a = dk_attr;
+	ddi_dma_handle_t h = dk_handle(test, &a);
+
+	ddi_dma_free_handle(&h);
+	ddic_dma_test_flush();
+}
+
+static void dma_resource_callback(struct kunit *test)
+{
+	static char arg[1];
+
+	dk_cb_calls = 0;
+	dk_cb_runouts = 1;
+	ddic_dma_test_callback(dk_cb, arg);
+	ddic_dma_test_callback(dk_cb, arg);		/* waits once */
+	ddic_dma_test_callback(DDI_DMA_SLEEP, arg);	/* not callbacks */
+	ddic_dma_test_callback(DDI_DMA_DONTWAIT, arg);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 0);
+	dk_give_back(test);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 1);		/* RUNOUT: again */
+	KUNIT_EXPECT_PTR_EQ(test, dk_cb_arg, (caddr_t)arg);
+	dk_give_back(test);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 2);		/* DONE: forgotten */
+	dk_give_back(test);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 2);
+}
+
 /* A node that is not a PCI function has no DMA. */
 static void dma_refuse_pseudo(struct kunit *test)
 {
@@ -337,6 +387,7 @@ static struct kunit_case dma_cases[] = {
 	KUNIT_CASE(dma_addr_range),
 	KUNIT_CASE(dma_misuse),
 	KUNIT_CASE(dma_refuse_pseudo),
+	KUNIT_CASE(dma_resource_callback),
 	{}
 };
 

@@ -17,6 +17,8 @@
 #                                 the others (and the last make bench's)
 #   BLK_REPS, BLK_RUNTIME, BLK_MIB, BLK_BRIDGES  the block bench's
 #                                 (tests/bench/blk_bench.sh)
+#   EDU_BENCH_CASES="edu_get32 ..."  the edu bench's cases
+#                                 (tests/bench/edu_bench.c)
 #   BENCH_EXTRA=DIR, BENCH_VARS="NAME..."  an experiment: DIR copied over
 #                                 the guest's /ddi, the variables NAME
 #                                 passed to it
@@ -27,9 +29,19 @@ prepare "$k"
 dir=$BUILD/bench
 mkdir -p "$dir"
 rm -rf "$dir/env"
-mkdir -p "$dir/env"
+mkdir -p "$dir/env/bin"
+# The edu cases (tests/bench/edu_bench.sh): the Solaris bench driver,
+# built through the porter's path beside the sample drivers, its user
+# program, and two edu devices in the guest.
+DDI_WERROR=1 "$TOP/scripts/port.sh" "$TOP/tests/bench/edubench" "$k" \
+	"$BUILD/$k/drivers" >/dev/null || die "cannot build tests/bench/edubench"
+gcc -static -O2 -Wall -Wextra -Werror -I"$TOP/tests/bench" \
+	-o "$dir/env/bin/edu_bench" "$TOP/tests/bench/edu_bench.c" ||
+	die "cannot build tests/bench/edu_bench.c"
+DDI_QEMU_ARGS="${DDI_QEMU_ARGS:-} $(qemu_args "$TOP/tests/bench/edubench")"
+export DDI_QEMU_ARGS
 for v in BENCH_ONLY BLK_REPS BLK_RUNTIME BLK_MIB BLK_BRIDGES BLK_RAMP \
-    $BENCH_VARS; do
+    EDU_BENCH_CASES $BENCH_VARS; do
 	eval "x=\${$v:-}"
 	[ -n "$x" ] && echo "export $v='$x'"
 done >"$dir/env/bench.env"
