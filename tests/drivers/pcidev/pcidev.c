@@ -18,7 +18,7 @@
  * sends bytes (they reach QEMU's chardev), read(9E) gives the bytes the
  * receive interrupt took in; PCIDEV_LOOP sends bytes to itself through
  * the UART's loopback, each received by the interrupt, or starts a chain
- * of them that only detach stops.
+ * of them (each handler call sends the next) that detach cuts short.
  *
  * Each instance has one character minor, "testdev" or "serial".
  * PCIDEV_MISUSE asks the DDI for what it must refuse, on either device.
@@ -114,7 +114,8 @@ typedef struct pcidev {
 	uint32_t		pd_rhead;
 	uint32_t		pd_rcount;
 	int			pd_looping;	/* loopback bytes, not input */
-	int			pd_chain;	/* each byte sends the next */
+	uint32_t		pd_chain;	/* bytes the chain still sends */
+	ddi_taskq_t		*pd_tq;		/* sends them */
 	uint32_t		pd_loop_rx;
 	uint32_t		pd_loop_bad;
 	uint64_t		pd_intrs;
@@ -165,6 +166,7 @@ static int pcidev_read(dev_t, struct uio *, cred_t *);
 static int pcidev_write(dev_t, struct uio *, cred_t *);
 static int pcidev_ioctl(dev_t, int, intptr_t, int, cred_t *, int *);
 static uint_t ser_intr(caddr_t, caddr_t);
+static void ser_chain_next(void *);
 static void pcidev_cleanup(pcidev_t *);
 
 static struct cb_ops pcidev_cb_ops = {
@@ -304,6 +306,22 @@ ser_take(pcidev_t *pd, uint8_t c)
 	pd->pd_rcount++;
 }
 
+/* The chain's next byte. */
+static void
+ser_chain_next(void *arg)
+{
+	pcidev_t *pd = arg;
+
+	mutex_enter(&pd->pd_lock);
+	if (pd->pd_chain > 0 && ser_thre(pd)) {
+		ddi_put8(pd->pd_regh, SER_R(pd, SER_RBR),
+		    ser_pattern((uint32_t)pd->pd_intrs));
+		pd->pd_tx++;
+		pd->pd_chain--;
+	}
+	mutex_exit(&pd->pd_lock);
+}
+
 /*
  * The interrupt handler: take what the UART has (received bytes, line
  * and modem status; reading IIR clears a transmitter-empty interrupt).
@@ -342,13 +360,14 @@ ser_intr(caddr_t arg1, caddr_t arg2)
 	}
 	if (handled) {
 		pd->pd_intrs++;
-		/* A chain: the next byte, through the loopback. */
-		if (pd->pd_chain && (ddi_get8(pd->pd_regh,
-		    SER_R(pd, SER_LSR)) & SER_LSR_THRE)) {
-			ddi_put8(pd->pd_regh, SER_R(pd, SER_RBR),
-			    ser_pattern((uint32_t)pd->pd_intrs));
-			pd->pd_tx++;
-		}
+		/*
+		 * A chain: a task sends the next byte through the loopback
+		 * (from a thread of ordinary priority, so that the chain
+		 * cannot starve the rest of the system).
+		 */
+		if (pd->pd_chain > 0 && ddi_taskq_dispatch(pd->pd_tq,
+		    ser_chain_next, pd, DDI_NOSLEEP) != DDI_SUCCESS)
+			pd->pd_chain = 0;
 		cv_broadcast(&pd->pd_cv);
 	} else {
 		pd->pd_unclaimed++;
@@ -370,6 +389,10 @@ ser_attach(pcidev_t *pd)
 	}
 	pd->pd_flags |= PD_DIDREGS;
 	pd->pd_ring = kmem_zalloc(SER_RING, KM_SLEEP);
+	pd->pd_tq = ddi_taskq_create(pd->pd_dip, "chain", 1, TASKQ_DEFAULTPRI,
+	    0);
+	if (pd->pd_tq == NULL)
+		return (DDI_FAILURE);
 
 	/* 8N1, the FIFOs off: each byte interrupts on its own. */
 	ddi_put8(pd->pd_regh, SER_R(pd, SER_IER), 0);
@@ -422,6 +445,14 @@ ser_attach(pcidev_t *pd)
 static void
 ser_detach(pcidev_t *pd)
 {
+	if (pd->pd_flags & PD_DIDLOCK) {
+		mutex_enter(&pd->pd_lock);
+		if (pd->pd_chain > 0)
+			cmn_err(CE_NOTE, "pcidev%d: detaching with %u interrupts "
+			    "of the chain to come", pd->pd_instance, pd->pd_chain);
+		pd->pd_chain = 0;
+		mutex_exit(&pd->pd_lock);
+	}
 	if (pd->pd_flags & PD_DIDREGS) {
 		ddi_put8(pd->pd_regh, SER_R(pd, SER_IER), 0);
 		ddi_put8(pd->pd_regh, SER_R(pd, SER_MCR), 0);
@@ -431,6 +462,10 @@ ser_detach(pcidev_t *pd)
 		(void) ddi_intr_remove_handler(pd->pd_intrh);
 		(void) ddi_intr_free(pd->pd_intrh);
 		pd->pd_flags &= ~PD_DIDINTR;
+	}
+	if (pd->pd_tq != NULL) {
+		ddi_taskq_destroy(pd->pd_tq);
+		pd->pd_tq = NULL;
 	}
 }
 
@@ -448,8 +483,8 @@ ser_loop(pcidev_t *pd, pcidev_loop_t *lp)
 	pd->pd_loop_rx = pd->pd_loop_bad = 0;
 	ddi_put8(pd->pd_regh, SER_R(pd, SER_MCR), SER_MCR_DTR | SER_MCR_RTS |
 	    SER_MCR_OUT2 | SER_MCR_LOOP);
-	if (lp->pl_nowait == 2) {	/* a chain, until detach */
-		pd->pd_chain = 1;
+	if (lp->pl_nowait == 2) {	/* a chain of pl_count */
+		pd->pd_chain = lp->pl_count;
 		if (ser_thre(pd)) {
 			ddi_put8(pd->pd_regh, SER_R(pd, SER_RBR), 0x5a);
 			pd->pd_tx++;
