@@ -751,13 +751,16 @@ td_bar_checks(td_bar_t *b, pcidev_checks_t *c, uint32_t *vals)
 	/* Big-endian: the first byte in memory is the value's high one. */
 	td_select(b, 0);
 	ddi_put16(b->tb_be, P16(b->tb_bb, a16), (uint16_t)(data << (8 - s16)));
+	v32 = td_count(b) == 1;
 	ddi_put16(b->tb_be, P16(b->tb_bb, a16), (uint16_t)(data << s16));
+	v32 &= td_count(b) == 1;
 	ddi_put32(b->tb_be, P32(b->tb_bb, a32), (uint32_t)data << (24 - s32));
+	v32 &= td_count(b) == 2;
 	ddi_put32(b->tb_be, P32(b->tb_bb, a32), (uint32_t)data <<
 	    ((32 - s32) % 32));
 	cnt = td_count(b);
 	vals[7] = cnt;
-	td_mark(c, TDBIT(BE_PUT, BE_PUT), cnt == 2);
+	td_mark(c, TDBIT(BE_PUT, BE_PUT), v32 && cnt == 2);
 
 	/* The name: rep reads moving along it, and staying on its start. */
 	td_select(b, 0);
