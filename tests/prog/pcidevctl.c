@@ -81,10 +81,10 @@ static const char *const misuse_names[PCIDEV_M_NCHECKS] = {
 	[PCIDEV_M_INTR_STILL] = "intr-still-works",
 };
 
-static void usage(void)
+static void syntax(void)
 {
-	fprintf(stderr, "usage: pcidevctl -d DEV info|regs|misuse|stats|"
-		"loop N [nowait|chain]|read TEXT SECS|write TEXT|nbread\n");
+	fprintf(stderr, "usage: %s\n",
+		"pcidevctl -d DEV info|regs|misuse|stats|loop N [nowait|chain]|read TEXT SECS|write TEXT|nbread");
 	exit(2);
 }
 
@@ -164,13 +164,13 @@ int main(int argc, char **argv)
 
 	while ((opt = getopt(argc, argv, "d:")) != -1) {
 		if (opt != 'd')
-			usage();
+			syntax();
 		dev = optarg;
 	}
 	argc -= optind;
 	argv += optind;
 	if (!dev || argc < 1)
-		usage();
+		syntax();
 	fd = open(dev, strcmp(argv[0], "nbread") ? O_RDWR :
 		  O_RDWR | O_NONBLOCK);
 	if (fd < 0) {
@@ -182,8 +182,7 @@ int main(int argc, char **argv)
 			perror("PCIDEV_INFO");
 			return 1;
 		}
-		printf("kind=%s instance=%u venid=%#x devid=%#x nregs=%u "
-		       "intr_types=%#x",
+		printf("kind=%s instance=%u venid=%#x devid=%#x nregs=%u intr_types=%#x",
 		       info.pi_kind == PCIDEV_KIND_SERIAL ? "serial" :
 		       info.pi_kind == PCIDEV_KIND_TESTDEV ? "testdev" : "?",
 		       info.pi_instance, info.pi_venid, info.pi_devid,
@@ -219,8 +218,7 @@ int main(int argc, char **argv)
 			perror("PCIDEV_STATS");
 			return 1;
 		}
-		printf("instance=%u intr_type=%u intrs=%llu unclaimed=%llu "
-		       "rx=%llu tx=%llu dropped=%llu buffered=%u lsr=%#x\n",
+		printf("instance=%u intr_type=%u intrs=%llu unclaimed=%llu rx=%llu tx=%llu dropped=%llu buffered=%u lsr=%#x\n",
 		       st.ps_instance, st.ps_intr_type,
 		       (unsigned long long)st.ps_intrs,
 		       (unsigned long long)st.ps_unclaimed,
@@ -250,6 +248,6 @@ int main(int argc, char **argv)
 		       r < 0 ? strerror(errno) : "none");
 		return !(r < 0 && errno == EAGAIN);
 	}
-	usage();
+	syntax();
 	return 2;
 }
