@@ -98,7 +98,7 @@ ivshmem_host_check() {
 # (tests/drivers/pcidev/qemu.args) holds the line tests/guest/pcidev.sh
 # wrote through the driver; only if that test ran.
 pcidev_host_check() {
-	grep -q 'ok [0-9]* pcidev:serial-write$' "$out/$1-check/results.log" \
+	grep -q 'ok [0-9]* pcidev:serial-write' "$out/$1-check/results.log" \
 		2>/dev/null || return 0
 	local f=$BUILD/$1/hostfiles/pciserial.out
 
