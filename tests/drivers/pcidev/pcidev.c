@@ -512,6 +512,8 @@ ser_loop(pcidev_t *pd, pcidev_loop_t *lp)
 				break;
 			}
 		}
+		if (lp->pl_timeouts > 0)	/* a byte lost: stop there */
+			break;
 	}
 	lp->pl_received = pd->pd_loop_rx;
 	lp->pl_mismatches = pd->pd_loop_bad;
