@@ -94,6 +94,23 @@ ivshmem_host_check() {
 	fi
 }
 
+# pcidev_host_check KERNEL: the host file behind QEMU's pci-serial chardev
+# (tests/drivers/pcidev/qemu.args) holds the line tests/guest/pcidev.sh
+# wrote through the driver; only if that test ran.
+pcidev_host_check() {
+	grep -q 'ok [0-9]* pcidev:serial-write' "$out/$1-check/results.log" \
+		2>/dev/null || return 0
+	local f=$BUILD/$1/hostfiles/pciserial.out
+
+	if grep -qx ddic-pciserial-host-check "$f" 2>/dev/null &&
+	    grep -qx ddic-pciserial-host-check-32 "$f"; then
+		row pass "$1:pcidev:host-file"
+	else
+		row fail "$1:pcidev:host-file" \
+			"the guest's lines are not in $f"
+	fi
+}
+
 kernel_check() {
 	say "=== $1: build and test ==="
 	step "$1:build" "$TOP/scripts/build.sh" "$1" || return
@@ -106,12 +123,16 @@ kernel_check() {
 
 	rm -rf "$hostfiles"
 	mkdir -p "$hostfiles"
+	# What QEMU feeds pci-serial (tests/guest/pcidev.sh reads it back).
+	printf '0123456789\nddic-pciserial-input' >"$hostfiles/pciserial.in"
+	: >"$hostfiles/pciserial.out"
 	DDI_QEMU_ARGS=$(DDI_HOSTFILES=$hostfiles \
 		qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
 		boot "$1" check check "${DDI_CHECK_LIMIT:-2000}"
 	step "$1:kunit.py-parse" kunit_parse "$1"
 	# A host-side row: after the parse check, which counts guest rows.
 	ivshmem_host_check "$1"
+	pcidev_host_check "$1"
 }
 
 # The self-tests and the panic test use modules built against debug-6.12.
