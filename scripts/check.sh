@@ -41,12 +41,12 @@ boot() {
 	"$TOP/scripts/initramfs.sh" "$k" "$mode" "$dir.cpio.gz" "$extra" ||
 		{ row fail "$k:boot:$b" "initramfs failed"; return 1; }
 	"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
-	# A kernel that dies before it runs /init has not run any of the
-	# project's code (TCG has been seen to do this, rarely): boot once
-	# more, keeping the first logs.
+	# A kernel that dies or stalls (guest.sh stops it) before it runs
+	# /init has not run any of the project's code (TCG has been seen to
+	# do both, rarely): boot once more, keeping the first logs.
 	if ! grep -q 'Run /init as init process' "$dir/console.log" 2>/dev/null
 	then
-		say "$k $b: the kernel died before /init; booting once more"
+		say "$k $b: the kernel died or stalled before /init; booting once more"
 		rm -rf "$dir-early-death"
 		mv "$dir" "$dir-early-death"
 		"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
