@@ -87,60 +87,93 @@ pfn_of(int pm, const void *va)
 	return (e & ((1ULL << 55) - 1));
 }
 
+#define	FRAG_POOL	4096	/* pages per pool */
+
+/*
+ * In pool (n pages), two pages that are not physically adjacent, the
+ * first at *ap and the second at *bp; with want, both below the
+ * device's 28-bit reach (high: both above it).  Returns 1 if found.
+ */
+static int
+frag_pair(int pm, char *pool, size_t n, long pg, int want, int high,
+    size_t *ap, size_t *bp)
+{
+	size_t i, a = n;
+	uint64_t pa = 0, p;
+
+	for (i = 0; i < n; i++) {
+		p = pfn_of(pm, pool + i * pg);
+		if (p == 0 || (want && (p >= 0x10000) != high))
+			continue;
+		if (a == n) {
+			a = i;
+			pa = p;
+		} else if (p != pa + 1) {
+			*ap = a;
+			*bp = i;
+			return (1);
+		}
+	}
+	return (0);
+}
+
 /*
  * Two pages, virtually adjacent but not physically, both below the
- * device's 28-bit reach (@high: both above it).  *@placep says which was
- * found: 1 below, 2 above, 0 neither (any two pages).
+ * device's 28-bit reach (@high: both above it).  Which physical pages a
+ * process gets depends on what the kernel freed last, so pools of pages
+ * are taken, and kept, until one holds such a pair (at most a quarter
+ * of the memory).  *@placep says which was found: 1 below, 2 above, 0
+ * neither (any two pages of the last pool).
  */
 static char *
 frag_pages(int high, int *placep)
 {
 	long pg = sysconf(_SC_PAGESIZE);
-	size_t n = 4096, i, a = n, b = n;
-	uint64_t pa = 0, p;
-	char *pool, *dst;
-	int pm, pass;
+	long maxpools = sysconf(_SC_PHYS_PAGES) / 4 / FRAG_POOL;
+	size_t n = FRAG_POOL, i, a = 0, b = 0;
+	char *pools[64], *pool = NULL, *dst;
+	int pm, np = 0, found = 0, k;
 
-	pool = mmap(NULL, n * pg, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (maxpools < 1)
+		maxpools = 1;
+	if (maxpools > 64)
+		maxpools = 64;
 	dst = mmap(NULL, 2 * pg, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
 	    -1, 0);
 	pm = open("/proc/self/pagemap", O_RDONLY);
-	if (pool == MAP_FAILED || dst == MAP_FAILED || pm < 0) {
+	if (dst == MAP_FAILED || pm < 0) {
 		perror("frag_pages");
 		exit(1);
 	}
-	for (i = n; i-- > 0; )
-		pool[i * pg] = 1;
-	for (pass = 0; pass < 2 && b == n; pass++) {
-		a = b = n;
-		for (i = 0; i < n; i++) {
-			p = pfn_of(pm, pool + i * pg);
-			if (p == 0 || (pass == 0 && (p >= 0x10000) != high))
-				continue;
-			if (a == n) {
-				a = i;
-				pa = p;
-			} else if (p != pa + 1) {
-				b = i;
-				break;
-			}
-		}
+	while (np < maxpools && !found) {
+		pool = mmap(NULL, n * pg, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (pool == MAP_FAILED)
+			break;
+		pools[np++] = pool;
+		for (i = n; i-- > 0; )
+			pool[i * pg] = 1;
+		found = frag_pair(pm, pool, n, pg, 1, high, &a, &b);
 	}
-	if (b == n || mremap(pool + a * pg, pg, pg, MREMAP_MAYMOVE |
+	*placep = found ? (high ? 2 : 1) : 0;
+	if (!found && np > 0) {
+		pool = pools[np - 1];
+		found = frag_pair(pm, pool, n, pg, 0, high, &a, &b);
+	}
+	if (!found || mremap(pool + a * pg, pg, pg, MREMAP_MAYMOVE |
 	    MREMAP_FIXED, dst) == MAP_FAILED || mremap(pool + b * pg, pg, pg,
 	    MREMAP_MAYMOVE | MREMAP_FIXED, dst + pg) == MAP_FAILED) {
 		(void) fprintf(stderr, "%s: cannot make a fragmented buffer\n",
 		    prog);
 		exit(1);
 	}
-	*placep = pass == 1 ? (high ? 2 : 1) : 0;
 	if (pfn_of(pm, dst + pg) == pfn_of(pm, dst) + 1) {
 		(void) fprintf(stderr, "%s: pages are contiguous\n", prog);
 		exit(1);
 	}
 	(void) close(pm);
-	(void) munmap(pool, n * pg);
+	for (k = 0; k < np; k++)
+		(void) munmap(pools[k], n * pg);
 	return (dst);
 }
 
