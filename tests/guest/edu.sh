@@ -140,8 +140,19 @@ t dma-windows-odd eq dmawin "$(eductl dmawin 768)" \
 	"nopartial=-3 partial=1 nwin=3 walked=3 errors=0 badcookies=0"
 # Two physically apart pages, 1024 bytes of each: sgllen 1 cannot take
 # them whole (DDI_DMA_TOOBIG, EIO), DDI_DMA_PARTIAL makes two windows.
+# The pages must lie below the device's 256 MiB, which a process seldom
+# gets on the 2 GiB stock guests: the page cache is dropped and memory
+# compacted first (compaction moves pages up and frees the low end).
+lowmem() {
+	sync
+	echo 3 >/proc/sys/vm/drop_caches 2>/dev/null
+	echo 1 >/proc/sys/vm/compact_memory 2>/dev/null
+	:
+}
+lowmem
 t dma-user-sgllen1 eq dmauser "$(eductl dmauser)" \
 	"place=low write=5 bind=-3 nwin=0 ncookies=0 moved=0"
+lowmem
 t dma-user-partial eq dmauser "$(eductl dmauser partial)" \
 	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-user-partial-32 eq dmauser "$(eductl32 -d $D1 dmauser partial)" \
