@@ -26,6 +26,18 @@ append="$append ${DDI_APPEND:-}"
 qemu=(qemu-system-x86_64 -machine pc -accel tcg,thread=multi -cpu max
       -m "${DDI_MEM:-$mem}" -smp "${DDI_SMP:-2}" -no-reboot -nodefaults
       -display none -kernel "$BZIMAGE" -initrd "$initrd")
+# The stock kernels (NUMA built in) see the first 256 MiB as a node of
+# its own, without CPUs: a test that needs user pages a 28-bit DMA
+# engine reaches (edu's dma-user rows) asks that node for them, where a
+# 2 GiB guest otherwise hands a process low pages only by chance.  Kept
+# to the default memory size; DDI_MEM= gives one plain node.
+if [ "$KIND" = stock ] && [ -z "${DDI_MEM:-}" ]; then
+	last=$((${DDI_SMP:-2} - 1))
+	qemu+=(-object memory-backend-ram,id=ddimem0,size=256M
+	       -numa node,nodeid=0,memdev=ddimem0
+	       -object memory-backend-ram,id=ddimem1,size=1792M
+	       -numa "node,nodeid=1,cpus=0-$last,memdev=ddimem1")
+fi
 # Devices for PCI drivers (make guest QEMU_ARGS=, a driver's qemu.args,
 # make check's drivers): extra QEMU options, split at blanks.
 # shellcheck disable=SC2206
