@@ -141,8 +141,10 @@ t dma-windows-odd eq dmawin "$(eductl dmawin 768)" \
 # Two physically apart pages, 1024 bytes of each: sgllen 1 cannot take
 # them whole (DDI_DMA_TOOBIG, EIO), DDI_DMA_PARTIAL makes two windows.
 # The pages must lie below the device's 256 MiB, which a process seldom
-# gets on the 2 GiB stock guests: the page cache is dropped and memory
-# compacted first (compaction moves pages up and frees the low end).
+# gets on the 2 GiB stock guests by chance: there the low 256 MiB is a
+# NUMA node of its own (scripts/guest.sh) that eductl asks for its pages.
+# The page cache is dropped and memory compacted first as well, for the
+# debug guests (no NUMA), whose low memory is mostly free anyway.
 lowmem() {
 	sync
 	echo 3 >/proc/sys/vm/drop_caches 2>/dev/null
