@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * avl_create(9F) and friends over the kernel's red-black tree.
+ * avl_find(), avl_add() and avl_remove() are inline in <sys/avl_impl.h>
+ * (compiled into the driver); their exported copies are here.
  *
  * avl_node_t wraps a struct rb_node inside the driver's object.  Searches
  * walk the rb_node links calling the driver's comparison function;
@@ -27,12 +29,12 @@
 
 #include "ddic_core.h"
 
-static DEFINE_RATELIMIT_STATE(avlt_bad_rs, 5 * HZ, 10);
+/* The exported functions behind <sys/avl.h>'s inline ones. */
+#undef avl_find
+#undef avl_add
+#undef avl_remove
 
-static inline struct rb_node *avlt_rb(avl_tree_t *tree, const void *obj)
-{
-	return &((avl_node_t *)((char *)obj + tree->avl_offset))->ddic_rb;
-}
+static DEFINE_RATELIMIT_STATE(avlt_bad_rs, 5 * HZ, 10);
 
 static inline void *avlt_obj(avl_tree_t *tree, struct rb_node *n)
 {
@@ -47,13 +49,26 @@ static void __cold avlt_refuse(const char *call, avl_tree_t *tree, const char *w
 			(void *)ip, why);
 }
 
+/*
+ * avl_add() or avl_remove() misused (inlined into the driver: the
+ * caller named is the driver's function).
+ */
+void __cold ddic_avl_refuse(avl_tree_t *tree, int why)
+{
+	avlt_refuse(why == DDIC_AVL_DUPLICATE ? "avl_add" : "avl_remove", tree,
+		    why == DDIC_AVL_DUPLICATE ?
+		    "an object with the same key is already in the tree" :
+		    "the object is in no tree", _RET_IP_);
+}
+EXPORT_SYMBOL(ddic_avl_refuse);
+
 void avl_create(avl_tree_t *tree, int (*compar)(const void *, const void *),
 		size_t size, size_t offset)
 {
 	if (offset + sizeof(avl_node_t) > size)
 		pr_warn("%s(%p, size %zu, offset %zu) from %pS: the node does not fit in the object\n",
 			__func__, tree, size, offset, (void *)_RET_IP_);
-	/* avlt_child() */
+	/* ddic_avl_child() */
 	BUILD_BUG_ON(offsetof(struct rb_node, rb_left) !=
 		     offsetof(struct rb_node, rb_right) + sizeof(void *));
 	tree->avl_root = RB_ROOT;
@@ -72,73 +87,11 @@ void avl_destroy(avl_tree_t *tree)
 }
 EXPORT_SYMBOL(avl_destroy);
 
-/*
- * The child of @n on the side a comparison chose (@right: it was above
- * @n), as one load: rb_left follows rb_right in struct rb_node (checked
- * in avl_create()).  A conditional pick of n->rb_right or n->rb_left
- * loads both on every level.
- */
-static __always_inline struct rb_node **avlt_child(struct rb_node *n,
-						   bool right)
-{
-	return &(&n->rb_right)[!right];
-}
-
-/*
- * The search every lookup and avl_add() share, inlined into each so that
- * the only call per level is the driver's comparison function.  Returns
- * the object found, or NULL with *@parentp and *@linkp where a new one
- * goes.
- */
-static __always_inline void *avlt_search(avl_tree_t *tree, const void *value,
-					 struct rb_node **parentp,
-					 struct rb_node ***linkp, int *sidep)
-{
-	struct rb_node **link = &tree->avl_root.rb_node, *n, *parent = NULL;
-	int (*compar)(const void *, const void *) = tree->avl_compar;
-	size_t off = tree->avl_offset;
-	int diff, side = 0;
-
-	while ((n = *link)) {
-		diff = compar(value, (char *)n - off);
-		if (diff == 0)
-			return (char *)n - off;
-		parent = n;
-		side = diff > 0;
-		link = avlt_child(n, side);
-	}
-	*parentp = parent;
-	*linkp = link;
-	*sidep = side;
-	return NULL;
-}
-
-static __always_inline void *avlt_find(avl_tree_t *tree, const void *value,
-				       avl_index_t *where)
-{
-	struct rb_node *parent, **link;
-	int side;
-	void *found = avlt_search(tree, value, &parent, &link, &side);
-
-	*where = found ? 0 : (uintptr_t)parent | side;
-	return found;
-}
-
 void *avl_find(avl_tree_t *tree, const void *value, avl_index_t *where)
 {
-	avl_index_t dummy;
-
-	return avlt_find(tree, value, where ? where : &dummy);
+	return ddic_avl_find(tree, value, where);
 }
 EXPORT_SYMBOL(avl_find);
-
-static __always_inline void avlt_link(avl_tree_t *tree, struct rb_node *node,
-			     struct rb_node *parent, struct rb_node **link)
-{
-	rb_link_node(node, parent, link);
-	rb_insert_color(node, &tree->avl_root);
-	tree->avl_numnodes++;
-}
 
 static __always_inline void avlt_insert(avl_tree_t *tree, void *new_data,
 					avl_index_t where, unsigned long ip)
@@ -156,7 +109,7 @@ static __always_inline void avlt_insert(avl_tree_t *tree, void *new_data,
 			    ip);
 		return;
 	}
-	avlt_link(tree, avlt_rb(tree, new_data), parent, link);
+	ddic_avl_link(tree, ddic_avl_rb(tree, new_data), parent, link);
 }
 
 void avl_insert(avl_tree_t *tree, void *new_data, avl_index_t where)
@@ -168,80 +121,47 @@ EXPORT_SYMBOL(avl_insert);
 void avl_insert_here(avl_tree_t *tree, void *new_data, void *here,
 		     int direction)
 {
-	struct rb_node *n = avlt_rb(tree, here), *p;
+	struct rb_node *n = ddic_avl_rb(tree, here), *p;
 
 	if (direction == AVL_BEFORE) {
 		if (!n->rb_left) {
-			avlt_link(tree, avlt_rb(tree, new_data), n,
+			ddic_avl_link(tree, ddic_avl_rb(tree, new_data), n,
 				  &n->rb_left);
 			return;
 		}
 		for (p = n->rb_left; p->rb_right; p = p->rb_right)
 			;
-		avlt_link(tree, avlt_rb(tree, new_data), p, &p->rb_right);
+		ddic_avl_link(tree, ddic_avl_rb(tree, new_data), p, &p->rb_right);
 	} else {
 		if (!n->rb_right) {
-			avlt_link(tree, avlt_rb(tree, new_data), n,
+			ddic_avl_link(tree, ddic_avl_rb(tree, new_data), n,
 				  &n->rb_right);
 			return;
 		}
 		for (p = n->rb_right; p->rb_left; p = p->rb_left)
 			;
-		avlt_link(tree, avlt_rb(tree, new_data), p, &p->rb_left);
+		ddic_avl_link(tree, ddic_avl_rb(tree, new_data), p, &p->rb_left);
 	}
 }
 EXPORT_SYMBOL(avl_insert_here);
 
-static __always_inline bool avlt_add(avl_tree_t *tree, void *new_data,
-				      unsigned long ip)
-{
-	struct rb_node *parent, **link;
-	int side;
-
-	if (unlikely(avlt_search(tree, new_data, &parent, &link, &side))) {
-		avlt_refuse("avl_add", tree,
-			    "an object with the same key is already in the tree",
-			    ip);
-		return false;
-	}
-	avlt_link(tree, avlt_rb(tree, new_data), parent, link);
-	return true;
-}
-
 void avl_add(avl_tree_t *tree, void *new_data)
 {
-	avlt_add(tree, new_data, _RET_IP_);
+	ddic_avl_add(tree, new_data);
 }
 EXPORT_SYMBOL(avl_add);
 
-static __always_inline bool avlt_remove(avl_tree_t *tree, void *data,
-					unsigned long ip)
-{
-	struct rb_node *n = avlt_rb(tree, data);
-
-	/* A zeroed node looks like a root: it must be this tree's. */
-	if (unlikely(RB_EMPTY_NODE(n) || !tree->avl_numnodes ||
-		     (!rb_parent(n) && tree->avl_root.rb_node != n))) {
-		avlt_refuse("avl_remove", tree, "the object is in no tree", ip);
-		return false;
-	}
-	rb_erase(n, &tree->avl_root);
-	RB_CLEAR_NODE(n);
-	tree->avl_numnodes--;
-	return true;
-}
-
 void avl_remove(avl_tree_t *tree, void *data)
 {
-	avlt_remove(tree, data, _RET_IP_);
+	ddic_avl_remove(tree, data);
 }
 EXPORT_SYMBOL(avl_remove);
 
 /* Move @obj to where its changed key belongs; B_TRUE if it moved. */
-static boolean_t avlt_reinsert(avl_tree_t *tree, void *obj, unsigned long ip)
+static boolean_t avlt_reinsert(avl_tree_t *tree, void *obj)
 {
-	if (avlt_remove(tree, obj, ip))
-		avlt_add(tree, obj, ip);
+	if (ddic_avl_remove(tree, obj))
+		ddic_avl_add(tree, obj);
 	return B_TRUE;
 }
 
@@ -250,7 +170,7 @@ boolean_t avl_update_lt(avl_tree_t *tree, void *obj)
 	void *neighbor = avl_prev(tree, obj);
 
 	if (neighbor && tree->avl_compar(neighbor, obj) > 0)
-		return avlt_reinsert(tree, obj, _RET_IP_);
+		return avlt_reinsert(tree, obj);
 	return B_FALSE;
 }
 EXPORT_SYMBOL(avl_update_lt);
@@ -260,7 +180,7 @@ boolean_t avl_update_gt(avl_tree_t *tree, void *obj)
 	void *neighbor = avl_next(tree, obj);
 
 	if (neighbor && tree->avl_compar(obj, neighbor) > 0)
-		return avlt_reinsert(tree, obj, _RET_IP_);
+		return avlt_reinsert(tree, obj);
 	return B_FALSE;
 }
 EXPORT_SYMBOL(avl_update_gt);
@@ -270,10 +190,10 @@ boolean_t avl_update(avl_tree_t *tree, void *obj)
 	void *neighbor = avl_prev(tree, obj);
 
 	if (neighbor && tree->avl_compar(neighbor, obj) > 0)
-		return avlt_reinsert(tree, obj, _RET_IP_);
+		return avlt_reinsert(tree, obj);
 	neighbor = avl_next(tree, obj);
 	if (neighbor && tree->avl_compar(obj, neighbor) > 0)
-		return avlt_reinsert(tree, obj, _RET_IP_);
+		return avlt_reinsert(tree, obj);
 	return B_FALSE;
 }
 EXPORT_SYMBOL(avl_update);
@@ -314,13 +234,13 @@ EXPORT_SYMBOL(avl_last);
 
 void *avl_next(avl_tree_t *tree, void *obj)
 {
-	return avlt_obj(tree, rb_next(avlt_rb(tree, obj)));
+	return avlt_obj(tree, rb_next(ddic_avl_rb(tree, obj)));
 }
 EXPORT_SYMBOL(avl_next);
 
 void *avl_prev(avl_tree_t *tree, void *obj)
 {
-	return avlt_obj(tree, rb_prev(avlt_rb(tree, obj)));
+	return avlt_obj(tree, rb_prev(ddic_avl_rb(tree, obj)));
 }
 EXPORT_SYMBOL(avl_prev);
 

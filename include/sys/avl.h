@@ -44,6 +44,11 @@ void *avl_nearest(avl_tree_t *tree, avl_index_t where, int direction);
 ulong_t avl_numnodes(avl_tree_t *tree);
 boolean_t avl_is_empty(avl_tree_t *tree);
 
+/* Compiled into the caller (<sys/avl_impl.h>); also exported. */
+#define avl_find(tree, node, where)	ddic_avl_find((tree), (node), (where))
+#define avl_add(tree, node)		((void)ddic_avl_add((tree), (node)))
+#define avl_remove(tree, node)		((void)ddic_avl_remove((tree), (node)))
+
 #define AVL_NEXT(tree, node)	avl_next((tree), (node))
 #define AVL_PREV(tree, node)	avl_prev((tree), (node))
 
