@@ -28,6 +28,13 @@ GOALS = [
     (r'^blk:ramdisk(-mq)?:', 'min', 1.0),
     (r'^umem_mmap_touch_(contig_)?\d+p$', 'max', 1.0),
     (r'^kmem_alloc_free_', 'max', 1.05),
+    # Issue 12's services.  The AVL goal is against the rbtree calling
+    # the same comparison function through a pointer: avl_create(9F)
+    # takes the comparison as a function, so the cases against the
+    # rbtree with an inlined comparison measure that call per level
+    # (README, make bench), not the tree.
+    (r'^avl_(find|add_remove)_1024_vs_rbtree_cmp_call$', 'max', 1.2),
+    (r'^(id_alloc_free|vmem_alloc_free_id)_vs_ida$', 'max', 1.2),
     # The edu cases against the native driver (issues 13 and 14).
     (r'^edu_intr_roundtrip$', 'max', 1.1),
     (r'^edu_(get|put)32$', 'max', 1.05),

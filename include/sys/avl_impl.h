@@ -144,8 +144,10 @@ static __always_inline bool ddic_avl_remove(struct avl_tree *tree, void *data)
 	struct rb_node *n = ddic_avl_rb(tree, data);
 
 	/* A zeroed node looks like a root: it must be this tree's. */
-	if (unlikely(RB_EMPTY_NODE(n) | !tree->avl_numnodes |
-		     (!rb_parent(n) & (tree->avl_root.rb_node != n)))) {
+	/* One branch: the tests are combined with | and &, not || and &&. */
+	if (unlikely(RB_EMPTY_NODE(n) | (tree->avl_numnodes == 0) |
+		     ((rb_parent(n) == NULL) &
+		      (tree->avl_root.rb_node != n)))) {
 		ddic_avl_refuse(tree, DDIC_AVL_NOT_IN_TREE);
 		return false;
 	}
