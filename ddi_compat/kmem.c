@@ -116,6 +116,10 @@ static __always_inline void *kma_get(size_t size, int flag, gfp_t zero)
 
 #ifdef DDIC_DEBUG
 
+/* Every kmem_alloc and kmem_free comes here: the header, the call site. */
+const bool ddic_kmem_direct;
+EXPORT_SYMBOL(ddic_kmem_direct);
+
 #define KMA_MAGIC_LIVE	0x4b4d454dU	/* "KMEM" */
 #define KMA_MAGIC_FREE	0x6b6d6566U
 
@@ -262,6 +266,10 @@ void ddic_kmem_fini(void)
 }
 
 #else /* !DDIC_DEBUG */
+
+/* <sys/kmem.h> calls kmalloc()/kfree() itself in the common case. */
+const bool ddic_kmem_direct = true;
+EXPORT_SYMBOL(ddic_kmem_direct);
 
 /*
  * Production builds: no header, no call-site tracking, and for the

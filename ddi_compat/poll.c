@@ -41,6 +41,7 @@ static DEFINE_SPINLOCK(ddic_pollq_lock);
 static LIST_HEAD(ddic_pollqs);
 /* Queues listed: the frees above look only when there are some. */
 unsigned int ddic_pollq_live;
+EXPORT_SYMBOL(ddic_pollq_live);	/* <sys/kmem.h>'s inline kmem_free */
 
 struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php)

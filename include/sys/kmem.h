@@ -25,12 +25,61 @@ void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line);
 void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 
+/*
+ * The common case is compiled into the driver.  A production ddi_compat
+ * (ddic_kmem_direct: no header before the memory, no call-site tracking)
+ * takes a KM_SLEEP request of at most KMALLOC_MAX_CACHE_SIZE bytes
+ * straight to kmalloc() (__GFP_NOFAIL: KM_SLEEP never returns NULL), and
+ * kmem_free() of such memory straight to kfree() while no pollhead queue
+ * exists (poll.c).  Everything else, and every call under a debug
+ * ddi_compat, goes to the functions above.
+ */
+extern const bool ddic_kmem_direct;
+extern unsigned int ddic_pollq_live;
+
+static __always_inline void *ddic_kmem_alloc_inl(size_t size, int flag,
+						 int zero, const char *func,
+						 int line)
+{
+	/* size - 1: a size of 0 wraps and goes the slow way, to NULL. */
+	if (likely(ddic_kmem_direct && size - 1 < KMALLOC_MAX_CACHE_SIZE &&
+		   !(flag & KM_NOSLEEP)))
+		return kmalloc(size, GFP_KERNEL | __GFP_NOFAIL |
+			       (zero ? __GFP_ZERO : 0));
+	return ddic_kmem_alloc(size, flag, zero, func, line);
+}
+
+/*
+ * Memory kmalloc() gave, not vmalloc()'s: on x86-64 the direct map lies
+ * below the vmalloc area (KASLR keeps the regions' order), a compare
+ * where is_vmalloc_addr() is a call.
+ */
+static __always_inline bool ddic_kmem_not_vmalloc(const void *p)
+{
+#ifdef CONFIG_X86_64
+	return (unsigned long)p < VMALLOC_START;
+#else
+	return !is_vmalloc_addr(p);
+#endif
+}
+
+static __always_inline void ddic_kmem_free_inl(void *buf, size_t size,
+					       const char *func, int line)
+{
+	if (likely(ddic_kmem_direct && !READ_ONCE(ddic_pollq_live) &&
+		   ddic_kmem_not_vmalloc(buf))) {
+		kfree(buf);
+		return;
+	}
+	ddic_kmem_free(buf, size, func, line);
+}
+
 #define kmem_alloc(size, flag) \
-	ddic_kmem_alloc((size), (flag), 0, __func__, __LINE__)
+	ddic_kmem_alloc_inl((size), (flag), 0, __func__, __LINE__)
 #define kmem_zalloc(size, flag) \
-	ddic_kmem_alloc((size), (flag), 1, __func__, __LINE__)
+	ddic_kmem_alloc_inl((size), (flag), 1, __func__, __LINE__)
 #define kmem_free(buf, size) \
-	ddic_kmem_free((buf), (size), __func__, __LINE__)
+	ddic_kmem_free_inl((buf), (size), __func__, __LINE__)
 
 /*
  * Object caches, kmem_cache_create(9F): Solaris's signature and
