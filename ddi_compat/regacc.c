@@ -34,6 +34,27 @@
 #include "devinfo.h"
 #include "ddic_pci.h"
 
+/* The exported accessors behind <ddi_compat/acc.h>'s inline ones. */
+#undef ddi_get8
+#undef ddi_get16
+#undef ddi_get32
+#undef ddi_get64
+#undef ddi_put8
+#undef ddi_put16
+#undef ddi_put32
+#undef ddi_put64
+
+/* <ddi_compat/acc.h> reads the start of the handle. */
+static_assert(offsetof(struct ddic_acc, base) ==
+	      offsetof(struct ddic_acc_head, base));
+static_assert(offsetof(struct ddic_acc, len) ==
+	      offsetof(struct ddic_acc_head, len));
+static_assert(offsetof(struct ddic_acc, kind) ==
+	      offsetof(struct ddic_acc_head, kind));
+static_assert(offsetof(struct ddic_acc, swap) ==
+	      offsetof(struct ddic_acc_head, swap));
+static_assert(DDIC_ACC_MEM == 0);
+
 int ddi_dev_nregs(dev_info_t *dip, int *resultp)
 {
 	struct ddic_pcinode *pn = ddic_pci_node(dip, "ddi_dev_nregs");

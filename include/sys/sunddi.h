@@ -355,6 +355,7 @@ void ddi_put8(ddi_acc_handle_t handle, uint8_t *dev_addr, uint8_t value);
 void ddi_put16(ddi_acc_handle_t handle, uint16_t *dev_addr, uint16_t value);
 void ddi_put32(ddi_acc_handle_t handle, uint32_t *dev_addr, uint32_t value);
 void ddi_put64(ddi_acc_handle_t handle, uint64_t *dev_addr, uint64_t value);
+#include <ddi_compat/acc.h>	/* the same, compiled into the driver */
 void ddi_rep_get8(ddi_acc_handle_t handle, uint8_t *host_addr,
 		  uint8_t *dev_addr, size_t repcount, uint_t flags);
 void ddi_rep_get16(ddi_acc_handle_t handle, uint16_t *host_addr,
