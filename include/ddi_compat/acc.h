@@ -35,27 +35,69 @@ static __always_inline bool ddic_acc_plain(ddi_acc_handle_t h,
 		      a->len - off >= size);
 }
 
-#define DDIC_ACC_INLINE(bits, type, rd, wr)				\
-static __always_inline type ddic_get##bits##_inl(ddi_acc_handle_t h,	\
-						 type *addr)		\
-{									\
-	if (ddic_acc_plain(h, addr, sizeof(type)))			\
-		return rd((const void __iomem __force *)addr);		\
-	return (ddi_get##bits)(h, addr);				\
-}									\
-static __always_inline void ddic_put##bits##_inl(ddi_acc_handle_t h,	\
-						 type *addr, type v)	\
-{									\
-	if (ddic_acc_plain(h, addr, sizeof(type)))			\
-		wr(v, (void __iomem __force *)addr);			\
-	else								\
-		(ddi_put##bits)(h, addr, v);				\
+static __always_inline uint8_t ddic_get8_inl(ddi_acc_handle_t h, uint8_t *a)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		return readb((const void __iomem __force *)a);
+	return (ddi_get8)(h, a);
 }
 
-DDIC_ACC_INLINE(8, uint8_t, readb, writeb)
-DDIC_ACC_INLINE(16, uint16_t, readw, writew)
-DDIC_ACC_INLINE(32, uint32_t, readl, writel)
-DDIC_ACC_INLINE(64, uint64_t, readq, writeq)
+static __always_inline void ddic_put8_inl(ddi_acc_handle_t h, uint8_t *a,
+					   uint8_t v)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		writeb(v, (void __iomem __force *)a);
+	else
+		(ddi_put8)(h, a, v);
+}
+
+static __always_inline uint16_t ddic_get16_inl(ddi_acc_handle_t h, uint16_t *a)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		return readw((const void __iomem __force *)a);
+	return (ddi_get16)(h, a);
+}
+
+static __always_inline void ddic_put16_inl(ddi_acc_handle_t h, uint16_t *a,
+					   uint16_t v)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		writew(v, (void __iomem __force *)a);
+	else
+		(ddi_put16)(h, a, v);
+}
+
+static __always_inline uint32_t ddic_get32_inl(ddi_acc_handle_t h, uint32_t *a)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		return readl((const void __iomem __force *)a);
+	return (ddi_get32)(h, a);
+}
+
+static __always_inline void ddic_put32_inl(ddi_acc_handle_t h, uint32_t *a,
+					   uint32_t v)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		writel(v, (void __iomem __force *)a);
+	else
+		(ddi_put32)(h, a, v);
+}
+
+static __always_inline uint64_t ddic_get64_inl(ddi_acc_handle_t h, uint64_t *a)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		return readq((const void __iomem __force *)a);
+	return (ddi_get64)(h, a);
+}
+
+static __always_inline void ddic_put64_inl(ddi_acc_handle_t h, uint64_t *a,
+					   uint64_t v)
+{
+	if (ddic_acc_plain(h, a, sizeof(*a)))
+		writeq(v, (void __iomem __force *)a);
+	else
+		(ddi_put64)(h, a, v);
+}
 
 #define ddi_get8(h, a)		ddic_get8_inl((h), (a))
 #define ddi_get16(h, a)		ddic_get16_inl((h), (a))
