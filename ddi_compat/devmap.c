@@ -264,6 +264,18 @@ static struct dvm_handle *dvm_find(struct dvm_map *map, size_t uoff)
 	return NULL;
 }
 
+/* An empty mapping, one reference held: devmap_setup and the KUnit hooks. */
+static struct dvm_map *dvm_map_new(gfp_t gfp)
+{
+	struct dvm_map *map = kzalloc(sizeof(*map), gfp);
+
+	if (map) {
+		refcount_set(&map->ref, 1);
+		INIT_LIST_HEAD(&map->handles);
+	}
+	return map;
+}
+
 /*
  * Fork: the child's VMA gets its own mapping with duplicated handles and
  * the devmap_dup callback, as Solaris gives a child new handles.  A VMA's
@@ -1057,10 +1069,9 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	if (prot & ~maxprot & (PROT_READ | PROT_WRITE | PROT_EXEC))
 		return EACCES;
 
-	map = kzalloc(sizeof(*map), GFP_KERNEL_ACCOUNT);
+	map = dvm_map_new(GFP_KERNEL_ACCOUNT);
 	if (!map)
 		return ENOMEM;
-	refcount_set(&map->ref, 1);
 	map->mm = vma->vm_mm;
 	map->mapping = vma->vm_file ? vma->vm_file->f_mapping : NULL;
 	map->dev = dev;
@@ -1069,7 +1080,6 @@ int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 	map->prot = prot;
 	map->maxprot = maxprot;
 	map->flags = flags;
-	INIT_LIST_HEAD(&map->handles);
 
 	model = ddic_model_current();
 	for (uoff = 0; uoff < len; uoff += maplen) {
@@ -1243,13 +1253,11 @@ DDIC_EXPORT_TESTING(ddic_devmap_mmap);
  */
 devmap_cookie_t ddic_devmap_debug_handle(uint_t prot)
 {
-	struct dvm_map *map = kzalloc(sizeof(*map), GFP_KERNEL);
+	struct dvm_map *map = dvm_map_new(GFP_KERNEL);
 
 	if (!map)
 		return NULL;
-	refcount_set(&map->ref, 1);
 	map->prot = prot;
-	INIT_LIST_HEAD(&map->handles);
 	if (!dvm_handle_new(map, GFP_KERNEL)) {
 		kfree(map);
 		return NULL;
@@ -1285,7 +1293,7 @@ EXPORT_SYMBOL_IF_KUNIT(ddic_devmap_debug_handle_free);
  */
 int ddic_devmap_debug_find(const size_t *lens, unsigned int n)
 {
-	struct dvm_map *map = kzalloc(sizeof(*map), GFP_KERNEL);
+	struct dvm_map *map = dvm_map_new(GFP_KERNEL);
 	struct dvm_handle *h;
 	size_t uoff = 0, o;
 	unsigned int i;
@@ -1293,8 +1301,6 @@ int ddic_devmap_debug_find(const size_t *lens, unsigned int n)
 
 	if (!map)
 		return -ENOMEM;
-	refcount_set(&map->ref, 1);
-	INIT_LIST_HEAD(&map->handles);
 	for (i = 0; i < n; i++) {
 		h = dvm_handle_new(map, GFP_KERNEL);
 		if (!h) {
