@@ -293,6 +293,10 @@ ramdisk_names() {
 # bytes, rmapbuf's RMBIOCHOLD (the executor takes one at random), the
 # data on the RAM disks (every disk is deleted, those of
 # ramdisk.conf too; the next attach makes them again, empty).
+# ddic_counter FILE NAME: the value of NAME in ddi_compat's debugfs FILE
+# (kmem, umem, ...: "name value" lines).
+ddic_counter() { sed -n "s/^$2 //p" "/sys/kernel/debug/ddi_compat/$1"; }
+
 drv_reset() {
 	loaded "$1" || return 0
 	case $1 in

@@ -15,15 +15,14 @@ fail=0
 C=/sys/kernel/debug/ddi_compat
 N=1000
 ddi_debug_kernel && N=250
-counter() { sed -n "s/^$2 //p" "$C/$1"; }
 ref0=$(cat /sys/module/ddi_compat/refcnt)
-kmem0=$(counter kmem live_allocations)
+kmem0=$(ddic_counter kmem live_allocations)
 # KUnit's kmem suites, earlier in the same boot, count misuse on purpose.
-kmis0=$(counter kmem misuse)
+kmis0=$(ddic_counter kmem misuse)
 # Allocations and cookies ddi_compat reported as left at a driver's unload.
 leaks() {
-	echo $(($(counter kmem leaked_at_unload || :) + 0 + \
-		$(counter umem leaked_at_unload || :) + 0))
+	echo $(($(ddic_counter kmem leaked_at_unload || :) + 0 + \
+		$(ddic_counter umem leaked_at_unload || :) + 0))
 }
 leaks0=$(leaks)
 echo "$N cycles; ddi_compat refcnt $ref0, kmem live $kmem0"
@@ -49,10 +48,10 @@ cycles() {
 }
 t cycles cycles
 t refcnt-back [ "$(cat /sys/module/ddi_compat/refcnt)" = "$ref0" ]
-t kmem-back [ "$(counter kmem live_allocations)" = "$kmem0" ]
-t kmem-no-misuse [ "$(counter kmem misuse)" = "$kmis0" ]
+t kmem-back [ "$(ddic_counter kmem live_allocations)" = "$kmem0" ]
+t kmem-no-misuse [ "$(ddic_counter kmem misuse)" = "$kmis0" ]
 t no-leak-at-unload [ "$(leaks)" = "$leaks0" ]
-t umem-no-mappings [ "$(counter umem mappings_live)" = 0 ]
+t umem-no-mappings [ "$(ddic_counter umem mappings_live)" = 0 ]
 t no-driver-left sh -c "! grep -q '^driver ' $C/devinfo"
 t no-module-left sh -c "! grep -Eq '^(qotd|ramdisk) ' /proc/modules"
 exit $fail

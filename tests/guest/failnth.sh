@@ -20,11 +20,10 @@ C=/sys/kernel/debug/ddi_compat
 failnth_setup
 t fail-nth-present test -w /proc/self/task/$$/fail-nth
 
-counter() { sed -n "s/^$2 //p" "$C/$1"; }
-kmem0=$(counter kmem live_allocations)
+kmem0=$(ddic_counter kmem live_allocations)
 # KUnit's kmem suites, earlier in the same boot, count misuse on purpose.
-kmis0=$(counter kmem misuse)
-kleak0=$(counter kmem leaked_at_unload)
+kmis0=$(ddic_counter kmem misuse)
+kleak0=$(ddic_counter kmem leaked_at_unload)
 
 # sweep NAME PROG OP ARGS...: one row per operation swept; the number
 # of points swept is in the log.
@@ -68,10 +67,10 @@ t qotd-not-left sh -c "! grep -q '^qotd ' /proc/modules"
 t qotd-again add_drv qotd
 t qotd-reads sh -c "head -c 1 $Q | grep -q ."
 t qotd-rem_drv rem_drv qotd
-t kmem-back [ "$(counter kmem live_allocations)" = "$kmem0" ]
-t kmem-no-misuse [ "$(counter kmem misuse)" = "$kmis0" ]
-t no-leak-at-unload [ "$(counter kmem leaked_at_unload)" = "$kleak0" ]
-t umem-no-mappings [ "$(counter umem mappings_live)" = 0 ]
+t kmem-back [ "$(ddic_counter kmem live_allocations)" = "$kmem0" ]
+t kmem-no-misuse [ "$(ddic_counter kmem misuse)" = "$kmis0" ]
+t no-leak-at-unload [ "$(ddic_counter kmem leaked_at_unload)" = "$kleak0" ]
+t umem-no-mappings [ "$(ddic_counter umem mappings_live)" = 0 ]
 t no-driver-left sh -c "! grep -q '^driver ' $C/devinfo"
 grep -h 'points' /tmp/failnth.* | sed 's/^/swept: /'
 exit $fail

@@ -12,12 +12,11 @@ C=/sys/kernel/debug/ddi_compat
 SECS=${FUZZ_SECONDS:-8}
 seed=${DDI_FUZZ_SEED:-$(($(date +%s) % 1000000 * 1000 + $$ % 1000))}
 echo "fuzz: seed $seed, $SECS s per driver"
-counter() { sed -n "s/^$2 //p" "$C/$1"; }
-kmem0=$(counter kmem live_allocations)
-kmis0=$(counter kmem misuse)
-umis0=$(counter umem misuse)
-kleak0=$(counter kmem leaked_at_unload)
-uleak0=$(counter umem leaked_at_unload)
+kmem0=$(ddic_counter kmem live_allocations)
+kmis0=$(ddic_counter kmem misuse)
+umis0=$(ddic_counter umem misuse)
+kleak0=$(ddic_counter kmem leaked_at_unload)
+uleak0=$(ddic_counter umem leaked_at_unload)
 
 # fuzz DRIVER: the executor, 64- and 32-bit at once, with the churn.
 fuzz() {
@@ -43,13 +42,13 @@ clean() {
 		rem_drv "$1" || { sleep 1; rem_drv "$1"; } || return 1
 	fi
 	grep "^driver $1 " $C/devinfo && return 1
-	[ "$(counter kmem live_allocations)" = "$kmem0" ] ||
-		{ echo "kmem: $(counter kmem live_allocations) live, $kmem0 before"; return 1; }
-	[ "$(counter kmem misuse)" = "$kmis0" ] || { echo "kmem misuse"; return 1; }
-	[ "$(counter umem misuse)" = "$umis0" ] || { echo "umem misuse"; return 1; }
-	[ "$(counter umem mappings_live)" = 0 ] || { echo "umem mappings live"; return 1; }
+	[ "$(ddic_counter kmem live_allocations)" = "$kmem0" ] ||
+		{ echo "kmem: $(ddic_counter kmem live_allocations) live, $kmem0 before"; return 1; }
+	[ "$(ddic_counter kmem misuse)" = "$kmis0" ] || { echo "kmem misuse"; return 1; }
+	[ "$(ddic_counter umem misuse)" = "$umis0" ] || { echo "umem misuse"; return 1; }
+	[ "$(ddic_counter umem mappings_live)" = 0 ] || { echo "umem mappings live"; return 1; }
 	# What one driver left is its own failure, not the next ones'.
-	_k=$(counter kmem leaked_at_unload) _u=$(counter umem leaked_at_unload)
+	_k=$(ddic_counter kmem leaked_at_unload) _u=$(ddic_counter umem leaked_at_unload)
 	if [ "$_k" != "$kleak0" ] || [ "$_u" != "$uleak0" ]; then
 		kleak0=$_k uleak0=$_u
 		echo "$1 left memory at its unload"
