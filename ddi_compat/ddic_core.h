@@ -133,6 +133,8 @@ struct ddic_mmap_req {
 int ddic_devmap_mmap(struct ddic_mmap_req *req);
 /* Revoke the user mappings of a PCI node's BARs (devmap.c; pci.c's unbind). */
 int ddic_devmap_revoke(struct dev_info *dip);
+/* devmap.c: forget the device contexts (devmap_do_ctxmgt), at unload. */
+void ddic_devmap_ctx_fini(void);
 
 /* For the umem test fixture (bench/umem_fixture.c). */
 struct ddi_umem_cookie;

@@ -111,6 +111,7 @@ struct dvm_handle {
 	bool loaded;			/* devmap_load since the last unload */
 	bool revoked;			/* the BAR's device was unbound */
 	unsigned long nloads;		/* devmap_load calls */
+	clock_t ctx_timeout;		/* devmap_set_ctx_timeout(9F) ticks */
 };
 
 /* One user mapping: one mmap(), or the copy a fork made of one. */
@@ -308,6 +309,7 @@ static struct dvm_map *dvm_map_dup(struct dvm_map *old,
 		h->coff = oh->coff;
 		h->clen = oh->clen;
 		h->maxprot = oh->maxprot;
+		h->ctx_timeout = oh->ctx_timeout;
 		h->flags = oh->flags;
 		h->cb = oh->cb;
 		h->has_cb = oh->has_cb;
@@ -781,6 +783,125 @@ int devmap_default_access(devmap_cookie_t dhp, void *pvtp, offset_t off,
 	return devmap_load(dhp, off, len, type, rw);
 }
 EXPORT_SYMBOL(devmap_default_access);
+
+/*
+ * Device contexts, devmap_do_ctxmgt(9F): the processes that map one
+ * device (one dev_t) take turns at its hardware context.  The driver's
+ * devmap_contextmgt(9E) callbacks for one device run one at a time, and
+ * each waits until the ticks devmap_set_ctx_timeout(9F) gave the faulting
+ * mapping have passed since the last one ended.  A device's record is
+ * made at its first context switch and kept until ddi_compat unloads
+ * (one small record per device that ever switched).
+ */
+struct dvm_ctx {
+	struct list_head link;
+	dev_t dev;
+	bool busy;			/* a callback runs (dvm_ctx_lock) */
+	bool switched;			/* @last is set */
+	unsigned long last;		/* jiffies when the last one ended */
+};
+
+static DEFINE_MUTEX(dvm_ctx_lock);
+static LIST_HEAD(dvm_ctxs);
+static DECLARE_WAIT_QUEUE_HEAD(dvm_ctx_wq);
+
+/* @dev's context, made if new; dvm_ctx_lock held.  NULL: no memory. */
+static struct dvm_ctx *dvm_ctx_of(dev_t dev)
+{
+	struct dvm_ctx *c;
+
+	list_for_each_entry(c, &dvm_ctxs, link)
+		if (c->dev == dev)
+			return c;
+	c = kzalloc(sizeof(*c), GFP_KERNEL);
+	if (c) {
+		c->dev = dev;
+		list_add(&c->link, &dvm_ctxs);
+	}
+	return c;
+}
+
+void ddic_devmap_ctx_fini(void)
+{
+	struct dvm_ctx *c, *n;
+
+	list_for_each_entry_safe(c, n, &dvm_ctxs, link)
+		kfree(c);
+	INIT_LIST_HEAD(&dvm_ctxs);
+}
+
+void devmap_set_ctx_timeout(devmap_cookie_t dhp, clock_t ticks)
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+
+	if (!h) {
+		pr_warn("%s: %p is not a devmap handle (caller %pS)\n",
+			__func__, dhp, (void *)_RET_IP_);
+		return;
+	}
+	WRITE_ONCE(h->ctx_timeout, max_t(clock_t, ticks, 0));
+}
+EXPORT_SYMBOL(devmap_set_ctx_timeout);
+
+/*
+ * From devmap_access(9E): wait for the device's context, then call the
+ * driver's context switch.  Its result is returned; nonzero fails the
+ * access (SIGBUS).  A process killed while it waits fails it too.
+ */
+int devmap_do_ctxmgt(devmap_cookie_t dhp, void *pvtp, offset_t off,
+		     size_t len, uint_t type, uint_t rw,
+		     int (*ctxmgt)(devmap_cookie_t, void *, offset_t, size_t,
+				   uint_t, uint_t))
+{
+	struct dvm_handle *h = dvm_handle_of(dhp);
+	unsigned long tmo, end;
+	struct dvm_ctx *c;
+	int ret;
+
+	if (!h || !ctxmgt) {
+		pr_warn("%s: %s (caller %pS); the access fails\n", __func__,
+			h ? "no devmap_contextmgt(9E) function" :
+			"not a devmap handle", (void *)_RET_IP_);
+		return -1;
+	}
+	tmo = READ_ONCE(h->ctx_timeout);
+	mutex_lock(&dvm_ctx_lock);
+	c = dvm_ctx_of(h->map->dev);
+	if (!c) {
+		mutex_unlock(&dvm_ctx_lock);
+		return ENOMEM;
+	}
+	for (;;) {
+		if (c->busy) {
+			mutex_unlock(&dvm_ctx_lock);
+			if (wait_event_killable(dvm_ctx_wq, !READ_ONCE(c->busy)))
+				return EINTR;
+		} else if (c->switched && tmo &&
+			   time_before(jiffies, c->last + tmo)) {
+			end = c->last + tmo;
+			mutex_unlock(&dvm_ctx_lock);
+			schedule_timeout_killable(end - jiffies);
+			if (fatal_signal_pending(current))
+				return EINTR;
+		} else {
+			break;
+		}
+		mutex_lock(&dvm_ctx_lock);
+	}
+	c->busy = true;
+	mutex_unlock(&dvm_ctx_lock);
+
+	ret = ctxmgt(dhp, pvtp, off, len, type, rw);
+
+	mutex_lock(&dvm_ctx_lock);
+	c->busy = false;
+	c->switched = true;
+	c->last = jiffies;
+	mutex_unlock(&dvm_ctx_lock);
+	wake_up_all(&dvm_ctx_wq);
+	return ret;
+}
+EXPORT_SYMBOL(devmap_do_ctxmgt);
 
 /* The checks common to both remaps; 0 or DDI_FAILURE. */
 static int dvm_remap_ok(struct dvm_handle *h, devmap_cookie_t dhp,

@@ -19,6 +19,8 @@
 #include <linux/debugfs.h>
 #include <linux/vmalloc.h>
 #include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/completion.h>
 #include <sys/sunddi.h>
 #include <ddi_compat/testing.h>
 #include "ddic_kunit.h"
@@ -657,6 +659,111 @@ static void umem_model_convert(struct kunit *test)
 			DDI_MODEL_ILP32);
 }
 
+/*
+ * devmap_do_ctxmgt(9F): two threads switching one device's context (the
+ * two handles map the same dev_t), with a timeout of CTX_TICKS: the
+ * driver's callbacks never overlap, each starts at least CTX_TICKS after
+ * the previous one ended, and each one's result comes back.
+ */
+#define CTX_TICKS	msecs_to_jiffies(30)
+#define CTX_CALLS	4
+
+struct ctx_rec {
+	spinlock_t lock;
+	int inside, overlaps, n, bad_gap, bad_ret;
+	unsigned long last_end;
+	devmap_cookie_t dhp[2];
+	struct completion done[2];
+};
+
+static int ctx_switch_cb(devmap_cookie_t dhp, void *pvtp, offset_t off,
+			 size_t len, uint_t type, uint_t rw)
+{
+	struct ctx_rec *r = pvtp;
+	unsigned long now = jiffies;
+
+	spin_lock(&r->lock);
+	if (r->inside++)
+		r->overlaps++;
+	if (r->n++ && time_before(now, r->last_end + CTX_TICKS))
+		r->bad_gap++;
+	spin_unlock(&r->lock);
+	msleep(5);		/* let the other thread try meanwhile */
+	spin_lock(&r->lock);
+	r->inside--;
+	r->last_end = jiffies;
+	spin_unlock(&r->lock);
+	return (int)off + 1;	/* each call's own result */
+}
+
+struct ctx_arg {
+	struct ctx_rec *r;
+	int id;
+};
+
+static int ctx_thread(void *arg)
+{
+	struct ctx_arg *a = arg;
+	struct ctx_rec *r = a->r;
+	int i, want;
+
+	for (i = 0; i < CTX_CALLS; i++) {
+		want = 10 * a->id + i + 1;
+		if (devmap_do_ctxmgt(r->dhp[a->id], r, want - 1, PAGE_SIZE,
+				     DEVMAP_ACCESS, DEVMAP_READ,
+				     ctx_switch_cb) != want) {
+			spin_lock(&r->lock);
+			r->bad_ret++;
+			spin_unlock(&r->lock);
+		}
+	}
+	kthread_complete_and_exit(&r->done[a->id], 0);
+}
+
+static int ctx_nothing(devmap_cookie_t dhp, void *pvtp, offset_t off,
+		       size_t len, uint_t type, uint_t rw)
+{
+	return 0;
+}
+
+static void umem_devmap_ctxmgt(struct kunit *test)
+{
+	struct ctx_rec *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct ctx_arg args[2];
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	spin_lock_init(&r->lock);
+	for (i = 0; i < 2; i++) {
+		r->dhp[i] = ddic_devmap_debug_handle(PROT_READ);
+		KUNIT_ASSERT_NOT_NULL(test, r->dhp[i]);
+		devmap_set_ctx_timeout(r->dhp[i], CTX_TICKS);
+		init_completion(&r->done[i]);
+	}
+	/* Misuse: no callback, or not a handle: the access fails. */
+	KUNIT_EXPECT_EQ(test, devmap_do_ctxmgt(r->dhp[0], r, 0, PAGE_SIZE,
+					       DEVMAP_ACCESS, DEVMAP_READ,
+					       NULL), -1);
+	KUNIT_EXPECT_EQ(test, devmap_do_ctxmgt((devmap_cookie_t)r, r, 0,
+					       PAGE_SIZE, DEVMAP_ACCESS,
+					       DEVMAP_READ, ctx_nothing), -1);
+	for (i = 0; i < 2; i++) {
+		args[i].r = r;
+		args[i].id = i;
+		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(ctx_thread,
+							    &args[i],
+							    "ctxmgt%d", i)));
+	}
+	for (i = 0; i < 2; i++)
+		wait_for_completion(&r->done[i]);
+	KUNIT_EXPECT_EQ(test, r->n, 2 * CTX_CALLS);
+	KUNIT_EXPECT_EQ(test, r->overlaps, 0);
+	KUNIT_EXPECT_EQ(test, r->bad_gap, 0);
+	KUNIT_EXPECT_EQ(test, r->bad_ret, 0);
+	for (i = 0; i < 2; i++)
+		ddic_devmap_debug_handle_free(r->dhp[i]);
+}
+
 static struct kunit_case umem_cases[] = {
 	KUNIT_CASE(umem_size_zero),
 	KUNIT_CASE(umem_rounding_and_zero_tail),
@@ -677,6 +784,7 @@ static struct kunit_case umem_cases[] = {
 	KUNIT_CASE(umem_devmap_find_handle),
 	KUNIT_CASE(umem_devmap_setup_refusals),
 	KUNIT_CASE(umem_devmap_access),
+	KUNIT_CASE(umem_devmap_ctxmgt),
 #endif
 	KUNIT_CASE(umem_model_convert),
 	{}

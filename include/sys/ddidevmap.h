@@ -132,6 +132,11 @@ int devmap_load(devmap_cookie_t dhp, offset_t off, size_t len, uint_t type,
 int devmap_unload(devmap_cookie_t dhp, offset_t off, size_t len);
 int devmap_default_access(devmap_cookie_t dhp, void *pvtp, offset_t off,
 			  size_t len, uint_t type, uint_t rw);
+int devmap_do_ctxmgt(devmap_cookie_t dhp, void *pvtp, offset_t off,
+		     size_t len, uint_t type, uint_t rw,
+		     int (*devmap_contextmgt)(devmap_cookie_t, void *, offset_t,
+					      size_t, uint_t, uint_t));
+void devmap_set_ctx_timeout(devmap_cookie_t dhp, clock_t ticks);
 int devmap_setup(dev_t dev, offset_t off, ddi_as_handle_t as, caddr_t *addrp,
 		 size_t len, uint_t prot, uint_t maxprot, uint_t flags,
 		 cred_t *cred);
