@@ -688,7 +688,7 @@ static int ctx_switch_cb(devmap_cookie_t dhp, void *pvtp, offset_t off,
 	if (r->n++ && time_before(now, r->last_end + CTX_TICKS))
 		r->bad_gap++;
 	spin_unlock(&r->lock);
-	msleep(5);		/* let the other thread try meanwhile */
+	usleep_range(5000, 6000);	/* the other thread tries meanwhile */
 	spin_lock(&r->lock);
 	r->inside--;
 	r->last_end = jiffies;
