@@ -232,6 +232,26 @@ static void tq_drain(struct work_struct *w)
 	}
 }
 
+/*
+ * An ID for @entry (NULL: reserve one).  The _irq forms would turn
+ * interrupts on inside a hard interrupt handler (TQ_NOSLEEP dispatch);
+ * a non-blocking allocation never drops the lock, so irqsave does there.
+ */
+static int tq_id_alloc(taskq_t *tq, u32 *id, void *entry, gfp_t gfp)
+{
+	unsigned long fl;
+	int rc;
+
+	if (gfpflags_allow_blocking(gfp))
+		return xa_alloc_cyclic_irq(&tq->tq_pending, id, entry,
+					   xa_limit_31b, &tq->tq_next_id, gfp);
+	xa_lock_irqsave(&tq->tq_pending, fl);
+	rc = __xa_alloc_cyclic(&tq->tq_pending, id, entry, xa_limit_31b,
+			       &tq->tq_next_id, gfp);
+	xa_unlock_irqrestore(&tq->tq_pending, fl);
+	return rc;
+}
+
 taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 		      int minalloc, int maxalloc, uint_t flags)
 {
@@ -282,8 +302,7 @@ static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t, gfp_t gfp)
 	void *old;
 	u32 id;
 
-	if (xa_alloc_cyclic_irq(&tq->tq_pending, &id, NULL, xa_limit_31b,
-				&tq->tq_next_id, gfp) < 0) {
+	if (tq_id_alloc(tq, &id, NULL, gfp) < 0) {
 		kmem_cache_free(tq_cache, t);
 		return 0;
 	}
@@ -293,10 +312,11 @@ static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t, gfp_t gfp)
 	xa_lock(&tq->tq_pending);
 	/* The slot exists: no allocation. */
 	old = __xa_store(&tq->tq_pending, id, t, GFP_NOWAIT | __GFP_NOWARN);
+	if (WARN_ON_ONCE(xa_is_err(old)))
+		__xa_erase(&tq->tq_pending, id);
 	xa_unlock(&tq->tq_pending);
-	if (WARN_ON_ONCE(xa_is_err(old))) {
+	if (xa_is_err(old)) {
 		spin_unlock_irqrestore(&tq->tq_lock, fl);
-		xa_erase_irq(&tq->tq_pending, id);
 		atomic_dec(&tq->tq_inflight);
 		kmem_cache_free(tq_cache, t);
 		return 0;
@@ -331,8 +351,7 @@ taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 	if (tq->tq_nthreads == 1)
 		return tq_dispatch_one(tq, t, gfp);
 	INIT_WORK(&t->ent.tqent_work, tq_run);
-	if (xa_alloc_cyclic_irq(&tq->tq_pending, &id, t, xa_limit_31b,
-				&tq->tq_next_id, gfp) < 0) {
+	if (tq_id_alloc(tq, &id, t, gfp) < 0) {
 		kmem_cache_free(tq_cache, t);
 		return 0;
 	}
