@@ -661,11 +661,13 @@ static void tqs_check(struct kunit *test, struct tqs *s)
 		KUNIT_EXPECT_GT(test, cancelled, 0);
 }
 
-static const struct {
+struct tqs_mode {
 	const char *what;
 	int nsrc;
 	bool ticketed, cancel, use_ent, wait_each;
-} tqs_modes[] = {
+};
+
+static const struct tqs_mode tqs_modes[] = {
 	{ "FIFO per source, records and entries", 2, false, false, true },
 	{ "one global order (ticket lock, TQ_NOSLEEP)", 2, true },
 	{ "cancel racing the drain", 2, false, true },
@@ -673,26 +675,30 @@ static const struct {
 	  true },
 };
 
+static void tqs_mode_desc(const struct tqs_mode *m, char *desc)
+{
+	strscpy(desc, m->what, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(tqs_mode, tqs_modes, tqs_mode_desc);
+
 static void taskq_one_thread_concurrent(struct kunit *test)
 {
-	int m, i;
+	const struct tqs_mode *m = test->param_value;
+	struct tqs *s = tqs_new(test, m->nsrc);
+	int i;
 
-	for (m = 0; m < ARRAY_SIZE(tqs_modes); m++) {
-		struct tqs *s = tqs_new(test, tqs_modes[m].nsrc);
-
-		kunit_info(test, "%s", tqs_modes[m].what);
-		s->ticketed = tqs_modes[m].ticketed;
-		s->cancel = tqs_modes[m].cancel;
-		s->use_ent = tqs_modes[m].use_ent;
-		s->wait_each = tqs_modes[m].wait_each;
-		tqs_run_threads(test, s, 0, s->nsrc);
-		complete_all(&s->go);
-		for (i = 0; i < s->nsrc; i++)
-			wait_for_completion(&s->srcs[i].done);
-		taskq_wait(s->tq);
-		tqs_check(test, s);
-		taskq_destroy(s->tq);
-	}
+	s->ticketed = m->ticketed;
+	s->cancel = m->cancel;
+	s->use_ent = m->use_ent;
+	s->wait_each = m->wait_each;
+	tqs_run_threads(test, s, 0, s->nsrc);
+	complete_all(&s->go);
+	for (i = 0; i < s->nsrc; i++)
+		wait_for_completion(&s->srcs[i].done);
+	taskq_wait(s->tq);
+	tqs_check(test, s);
+	taskq_destroy(s->tq);
 }
 
 /*
@@ -772,7 +778,7 @@ static struct kunit_case taskq_cases[] = {
 	KUNIT_CASE(taskq_dispatch_from_timer),
 	KUNIT_CASE(taskq_concurrent_dispatch),
 	KUNIT_CASE(taskq_member_and_cancel),
-	KUNIT_CASE(taskq_one_thread_concurrent),
+	KUNIT_CASE_PARAM(taskq_one_thread_concurrent, tqs_mode_gen_params),
 	KUNIT_CASE(taskq_one_thread_irq_dispatch),
 	{}
 };
