@@ -33,15 +33,18 @@
  * idle), not anywhere; a busy queue stays on one CPU.
  *
  * Each taskq_dispatch takes a small record from a slab cache (none for
- * taskq_dispatch_ent) and an ID from the queue's xarray of pending tasks,
- * so that taskq_cancel_id() can find a task that has not started.  With
- * one thread, the drain's pop takes the record off the list and out of
- * the xarray in one step under tq_lock, and a canceller finds it in the
- * xarray under the same lock, so the record is listed exactly while it
- * is in the xarray and whichever takes it out owns it.  With more
- * threads, the task leaves the xarray as it starts, and whichever of the
- * task and the canceller takes it out owns the record.  tq_lock is
- * irq-safe: TQ_NOSLEEP dispatch comes from interrupt handlers and timers.
+ * taskq_dispatch_ent) and an ID, so that taskq_cancel_id() can find a
+ * task that has not started.  With one thread, the ID is the next of a
+ * 64-bit count and the record goes into a small hash table (tq_ids) and
+ * onto the list in one step under tq_lock (an xarray's ID allocation
+ * and its node churn doubled the round trip); the drain's pop takes it
+ * off both in one step under tq_lock, and a canceller looks it up under
+ * the same lock, so the record is listed exactly while it is in tq_ids
+ * and whichever takes it out owns it.  With more threads, the ID comes
+ * from the queue's xarray of pending tasks; the task leaves the xarray
+ * as it starts, and whichever of the task and the canceller takes it out
+ * owns the record.  tq_lock is irq-safe: TQ_NOSLEEP dispatch comes from
+ * interrupt handlers and timers.
  *
  * The threads running the queue's tasks are listed (taskq_member()).
  * Suspension is a flag the task runner checks under the queue's lock
@@ -57,6 +60,7 @@
 #include <linux/wait.h>
 #include <linux/cpumask.h>
 #include <linux/xarray.h>
+#include <linux/hashtable.h>
 #include <linux/sched.h>
 #include <sys/types.h>
 #include <sys/taskq.h>
@@ -79,6 +83,8 @@ struct taskq {
 	int tq_cancel_waiters;		/* tq_lock */
 	/* One thread only: */
 	struct list_head tq_list;	/* taskq_ent_t to run, FIFO (tq_lock) */
+	DECLARE_HASHTABLE(tq_ids, 4);	/* the records in tq_list, by ID */
+	unsigned long tq_last_id;	/* tq_lock */
 	struct work_struct tq_drain;	/* runs tq_list on tq_wq */
 	char tq_name[TASKQ_NAMELEN + 1];
 };
@@ -98,6 +104,7 @@ struct tq_runner {
 struct tq_task {
 	taskq_ent_t ent;
 	taskqid_t id;
+	struct hlist_node hnode;	/* in tq_ids (one thread) */
 };
 
 #define TQE_REC		((uintptr_t)1 << 31)
@@ -214,9 +221,7 @@ static void tq_drain(struct work_struct *w)
 		if (ent->tqent_flags & TQE_REC) {
 			t = container_of(ent, struct tq_task, ent);
 			r.id = t->id;
-			xa_lock(&tq->tq_pending);
-			__xa_erase(&tq->tq_pending, t->id);
-			xa_unlock(&tq->tq_pending);
+			hash_del(&t->hnode);
 		}
 		/* The task may free or reuse a caller's entry. */
 		func = ent->tqent_func;
@@ -233,7 +238,7 @@ static void tq_drain(struct work_struct *w)
 }
 
 /*
- * An ID for @entry (NULL: reserve one).  The _irq forms would turn
+ * An ID for @entry (more than one thread).  The _irq forms would turn
  * interrupts on inside a hard interrupt handler (TQ_NOSLEEP dispatch);
  * a non-blocking allocation never drops the lock, so irqsave does there.
  */
@@ -285,46 +290,33 @@ taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 	xa_init_flags(&tq->tq_pending, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	INIT_LIST_HEAD(&tq->tq_running);
 	INIT_LIST_HEAD(&tq->tq_list);
+	hash_init(tq->tq_ids);
 	INIT_WORK(&tq->tq_drain, tq_drain);
 	return tq;
 }
 EXPORT_SYMBOL(taskq_create);
 
 /*
- * taskq_dispatch on a one-thread queue.  The ID is reserved first (the
- * xarray may allocate, and may sleep for TQ_SLEEP), then the record takes
- * its slot and its place on the list in one step under tq_lock: a
- * canceller finds it in the xarray exactly while it is listed.
+ * taskq_dispatch on a one-thread queue: the record takes an ID, its place
+ * in tq_ids and its place on the list in one step under tq_lock.  The IDs
+ * count up and are not reused (64 bits).
  */
-static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t, gfp_t gfp)
+static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t)
 {
 	unsigned long fl;
-	void *old;
-	u32 id;
+	taskqid_t id;
 
-	if (tq_id_alloc(tq, &id, NULL, gfp) < 0) {
-		kmem_cache_free(tq_cache, t);
-		return 0;
-	}
-	t->id = id;
 	atomic_inc(&tq->tq_inflight);
 	spin_lock_irqsave(&tq->tq_lock, fl);
-	xa_lock(&tq->tq_pending);
-	/* The slot exists: no allocation. */
-	old = __xa_store(&tq->tq_pending, id, t, GFP_NOWAIT | __GFP_NOWARN);
-	if (WARN_ON_ONCE(xa_is_err(old)))
-		__xa_erase(&tq->tq_pending, id);
-	xa_unlock(&tq->tq_pending);
-	if (xa_is_err(old)) {
-		spin_unlock_irqrestore(&tq->tq_lock, fl);
-		atomic_dec(&tq->tq_inflight);
-		kmem_cache_free(tq_cache, t);
-		return 0;
-	}
+	id = ++tq->tq_last_id;
+	if (unlikely(!id))
+		id = ++tq->tq_last_id;
+	t->id = id;
+	hash_add(tq->tq_ids, &t->hnode, id);
 	list_add_tail(&t->ent.tqent_link, &tq->tq_list);
 	spin_unlock_irqrestore(&tq->tq_lock, fl);
 	queue_work(tq->tq_wq, &tq->tq_drain);
-	return (taskqid_t)id;
+	return id;
 }
 
 taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
@@ -349,7 +341,7 @@ taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 	t->ent.tqent_taskq = tq;
 	t->ent.tqent_flags = flags | TQE_REC;
 	if (tq->tq_nthreads == 1)
-		return tq_dispatch_one(tq, t, gfp);
+		return tq_dispatch_one(tq, t);
 	INIT_WORK(&t->ent.tqent_work, tq_run);
 	if (tq_id_alloc(tq, &id, t, gfp) < 0) {
 		kmem_cache_free(tq_cache, t);
@@ -473,21 +465,24 @@ EXPORT_SYMBOL(taskq_member);
  */
 int taskq_cancel_id(taskq_t *tq, taskqid_t id)
 {
-	struct tq_task *t;
+	struct tq_task *t = NULL, *it;
 
-	if (!tq || !id || id > U32_MAX)
+	if (!tq || !id)
 		return ENOENT;
 	if (tq->tq_nthreads == 1) {
-		/* Listed exactly while in the xarray (tq_lock). */
+		/* Listed exactly while in tq_ids (tq_lock). */
 		spin_lock_irq(&tq->tq_lock);
-		t = xa_load(&tq->tq_pending, (unsigned long)id);
-		if (t) {
-			list_del_init(&t->ent.tqent_link);
-			xa_lock(&tq->tq_pending);
-			__xa_erase(&tq->tq_pending, (unsigned long)id);
-			xa_unlock(&tq->tq_pending);
+		hash_for_each_possible(tq->tq_ids, it, hnode, id) {
+			if (it->id == id) {
+				t = it;
+				list_del_init(&t->ent.tqent_link);
+				hash_del(&t->hnode);
+				break;
+			}
 		}
 		spin_unlock_irq(&tq->tq_lock);
+	} else if (id > U32_MAX) {
+		return ENOENT;
 	} else {
 		t = xa_erase_irq(&tq->tq_pending, (unsigned long)id);
 		/* It may have started only to find itself gone. */
