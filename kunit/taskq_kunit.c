@@ -526,8 +526,11 @@ static void tqs_dispatch(struct tqs *s, int src, int seq, bool atomic)
 	id = taskq_dispatch(s->tq, tqs_fn, k, fl);
 	k->dispatched = id != 0;
 	if (id && s->cancel) {
-		if (seq % 3)
-			udelay(seq % 5);
+		/* Now, a little later, or after the drain had the CPU. */
+		if (seq % 4 == 1)
+			udelay(seq % 7);
+		else if (seq % 4 == 2 && !atomic)
+			usleep_range(1, 3);
 		k->rc = taskq_cancel_id(s->tq, id);
 	}
 }
