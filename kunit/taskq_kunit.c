@@ -505,8 +505,8 @@ static void tqs_fn(void *arg)
 		s->order[slot] = k->src << 16 | k->seq;
 	if (k->seq % 16 == 0)
 		udelay(20);		/* widen the window for an overlap */
-	if (k->seq % 200 == 0)
-		usleep_range(500, 1000);	/* and for a cancel */
+	if (k->seq % 200 == 2)
+		usleep_range(500, 1000);	/* cancelled while it runs */
 	atomic_dec(&s->running);
 }
 
