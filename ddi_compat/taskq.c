@@ -481,9 +481,7 @@ int taskq_cancel_id(taskq_t *tq, taskqid_t id)
 			}
 		}
 		spin_unlock_irq(&tq->tq_lock);
-	} else if (id > U32_MAX) {
-		return ENOENT;
-	} else {
+	} else if (id <= U32_MAX) {
 		t = xa_erase_irq(&tq->tq_pending, (unsigned long)id);
 		/* It may have started only to find itself gone. */
 		if (t)
