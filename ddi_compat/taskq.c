@@ -6,19 +6,51 @@
  * queue per instance and often several, most of them idle; a workqueue
  * costs no thread until work arrives, shares the kernel's worker pools,
  * and comes with the draining (flush_workqueue, destroy_workqueue) that
- * taskq_wait and taskq_destroy need.  One thread means an ordered
- * workqueue: one task at a time, in dispatch order, as Solaris promises;
- * more means an unbound workqueue running at most nthreads tasks at once.
+ * taskq_wait and taskq_destroy need.  More than one thread means an
+ * unbound workqueue running at most nthreads tasks at once, each task a
+ * work item of its own.
  *
- * Each dispatch takes a small record from a slab cache (none for
- * taskq_dispatch_ent) and an ID from the queue's xarray of pending tasks,
- * so that taskq_cancel_id() can find a task that has not started; the
- * task leaves the xarray as it starts, and whichever of the task and the
- * canceller takes it out owns the record.  The threads running the
- * queue's tasks are listed (taskq_member()).  Suspension is a flag the task runner checks
- * under the queue's lock before it calls the task: ddi_taskq_suspend()
- * waits for the tasks already running, and the tasks that start later
- * wait for ddi_taskq_resume().
+ * One thread (the usual ddi_taskq) must run one task at a time, in
+ * dispatch order, as Solaris promises.  An ordered workqueue would do it,
+ * but an ordered workqueue is unbound: its worker usually runs on another
+ * CPU than the dispatcher, and a dispatch, task, wake-the-dispatcher round
+ * trip then costs two cross-CPU wakeups (ten times a per-CPU workqueue's).
+ * So a one-thread queue keeps its pending tasks on a FIFO list of its own
+ * (tq_list, under tq_lock) and has ONE work item, the drain, on a per-CPU
+ * workqueue of its own (not system_wq: tasks sleep and run long; and
+ * WQ_CPU_INTENSIVE, so a long task does not hold up the other per-CPU
+ * work of its CPU).  Dispatch lists the task and queues the drain; the
+ * drain pops and runs tasks until the list is empty.  A work item never
+ * runs concurrently with itself (the workqueue sends a work item queued
+ * while it runs to the CPU where it runs, behind itself), so one drain at
+ * a time means one task at a time, in list order; queueing the drain while
+ * it is pending is a no-op, and queueing it while it runs makes it run
+ * once more, which finds whatever it had not yet seen.  Every dispatch
+ * leaves a drain queued after it listed its task, and a drain does not
+ * return with tasks listed, so flushing the workqueue (taskq_wait) waits
+ * for every task dispatched before it.  Observable difference: the tasks
+ * run on the CPU of a dispatcher (the one whose dispatch found the drain
+ * idle), not anywhere; a busy queue stays on one CPU.
+ *
+ * Each taskq_dispatch takes a small record from a slab cache (none for
+ * taskq_dispatch_ent) and an ID, so that taskq_cancel_id() can find a
+ * task that has not started.  With one thread, the ID is the next of a
+ * 64-bit count and the record goes into a small hash table (tq_ids) and
+ * onto the list in one step under tq_lock (an xarray's ID allocation
+ * and its node churn doubled the round trip); the drain's pop takes it
+ * off both in one step under tq_lock, and a canceller looks it up under
+ * the same lock, so the record is listed exactly while it is in tq_ids
+ * and whichever takes it out owns it.  With more threads, the ID comes
+ * from the queue's xarray of pending tasks; the task leaves the xarray
+ * as it starts, and whichever of the task and the canceller takes it out
+ * owns the record.  tq_lock is irq-safe: TQ_NOSLEEP dispatch comes from
+ * interrupt handlers and timers.
+ *
+ * The threads running the queue's tasks are listed (taskq_member()).
+ * Suspension is a flag the task runner checks under the queue's lock
+ * before it calls the task: ddi_taskq_suspend() waits for the tasks
+ * already running, and the tasks that start later wait for
+ * ddi_taskq_resume().
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -28,6 +60,7 @@
 #include <linux/wait.h>
 #include <linux/cpumask.h>
 #include <linux/xarray.h>
+#include <linux/hashtable.h>
 #include <linux/sched.h>
 #include <sys/types.h>
 #include <sys/taskq.h>
@@ -39,7 +72,7 @@
 struct taskq {
 	struct workqueue_struct *tq_wq;
 	int tq_nthreads;
-	spinlock_t tq_lock;
+	spinlock_t tq_lock;		/* irq-safe */
 	bool tq_suspended;		/* tq_lock */
 	int tq_active;			/* tasks running (tq_lock) */
 	atomic_t tq_inflight;		/* dispatched, not yet finished */
@@ -48,6 +81,11 @@ struct taskq {
 	u32 tq_next_id;
 	struct list_head tq_running;	/* struct tq_runner (tq_lock) */
 	int tq_cancel_waiters;		/* tq_lock */
+	/* One thread only: */
+	struct list_head tq_list;	/* taskq_ent_t to run, FIFO (tq_lock) */
+	DECLARE_HASHTABLE(tq_ids, 4);	/* the records in tq_list, by ID */
+	unsigned long tq_last_id;	/* tq_lock */
+	struct work_struct tq_drain;	/* runs tq_list on tq_wq */
 	char tq_name[TASKQ_NAMELEN + 1];
 };
 
@@ -58,14 +96,18 @@ struct tq_runner {
 	taskqid_t id;			/* 0 for taskq_dispatch_ent */
 };
 
-/* A dispatched task (taskq_dispatch) */
+/*
+ * A dispatched task (taskq_dispatch): an entry (its work item with more
+ * threads, its link with one) and an ID.  TQE_REC in tqent_flags tells a
+ * record from a caller's taskq_dispatch_ent entry on a one-thread list.
+ */
 struct tq_task {
-	struct work_struct work;
-	task_func_t *func;
-	void *arg;
-	taskq_t *tq;
+	taskq_ent_t ent;
 	taskqid_t id;
+	struct hlist_node hnode;	/* in tq_ids (one thread) */
 };
+
+#define TQE_REC		((uintptr_t)1 << 31)
 
 static struct kmem_cache *tq_cache;
 taskq_t *system_taskq;
@@ -76,34 +118,34 @@ static void tq_register(taskq_t *tq, struct tq_runner *r, taskqid_t id)
 {
 	r->thread = current;
 	r->id = id;
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	list_add(&r->link, &tq->tq_running);
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 }
 
 /* Wait while the queue is suspended, then count the task as running. */
 static void tq_enter(taskq_t *tq)
 {
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	while (tq->tq_suspended) {
-		spin_unlock(&tq->tq_lock);
+		spin_unlock_irq(&tq->tq_lock);
 		wait_event(tq->tq_waitq, !READ_ONCE(tq->tq_suspended));
-		spin_lock(&tq->tq_lock);
+		spin_lock_irq(&tq->tq_lock);
 	}
 	tq->tq_active++;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 }
 
 static void tq_leave(taskq_t *tq, struct tq_runner *r)
 {
 	bool wake;
 
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	list_del(&r->link);
 	tq->tq_active--;
 	wake = (tq->tq_active == 0 && tq->tq_suspended) ||
 	       tq->tq_cancel_waiters;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	atomic_dec(&tq->tq_inflight);
 	if (wake)
 		wake_up_all(&tq->tq_waitq);
@@ -111,19 +153,19 @@ static void tq_leave(taskq_t *tq, struct tq_runner *r)
 
 static void tq_run(struct work_struct *w)
 {
-	struct tq_task *t = container_of(w, struct tq_task, work);
-	task_func_t *func = t->func;
-	void *arg = t->arg;
-	taskq_t *tq = t->tq;
+	struct tq_task *t = container_of(w, struct tq_task, ent.tqent_work);
+	task_func_t *func = t->ent.tqent_func;
+	void *arg = t->ent.tqent_arg;
+	taskq_t *tq = t->ent.tqent_taskq;
 	struct tq_runner r;
 
 	/* Listed before it leaves the pending set: a canceller sees one. */
 	tq_register(tq, &r, t->id);
 	if (xa_erase_irq(&tq->tq_pending, t->id) != t) {
 		/* taskq_cancel_id() took it; it frees the record. */
-		spin_lock(&tq->tq_lock);
+		spin_lock_irq(&tq->tq_lock);
 		list_del(&r.link);
-		spin_unlock(&tq->tq_lock);
+		spin_unlock_irq(&tq->tq_lock);
 		return;
 	}
 	kmem_cache_free(tq_cache, t);
@@ -145,6 +187,76 @@ static void tq_run_ent(struct work_struct *w)
 	tq_leave(tq, &r);
 }
 
+/*
+ * A one-thread queue's drain: pop the first task (out of the xarray too,
+ * in the same step), run it, until the list is empty.  Never two at once:
+ * it is one work item.
+ */
+static void tq_drain(struct work_struct *w)
+{
+	taskq_t *tq = container_of(w, taskq_t, tq_drain);
+	struct tq_task *t;
+	taskq_ent_t *ent;
+	task_func_t *func;
+	struct tq_runner r;
+	void *arg;
+
+	r.thread = current;
+	for (;;) {
+		spin_lock_irq(&tq->tq_lock);
+		while (tq->tq_suspended) {
+			spin_unlock_irq(&tq->tq_lock);
+			wait_event(tq->tq_waitq, !READ_ONCE(tq->tq_suspended));
+			spin_lock_irq(&tq->tq_lock);
+		}
+		ent = list_first_entry_or_null(&tq->tq_list, taskq_ent_t,
+					       tqent_link);
+		if (!ent) {
+			spin_unlock_irq(&tq->tq_lock);
+			return;
+		}
+		list_del_init(&ent->tqent_link);
+		t = NULL;
+		r.id = 0;
+		if (ent->tqent_flags & TQE_REC) {
+			t = container_of(ent, struct tq_task, ent);
+			r.id = t->id;
+			hash_del(&t->hnode);
+		}
+		/* The task may free or reuse a caller's entry. */
+		func = ent->tqent_func;
+		arg = ent->tqent_arg;
+		list_add(&r.link, &tq->tq_running);
+		tq->tq_active++;
+		spin_unlock_irq(&tq->tq_lock);
+		if (t)
+			kmem_cache_free(tq_cache, t);
+		func(arg);
+		tq_leave(tq, &r);
+		cond_resched();
+	}
+}
+
+/*
+ * An ID for @entry (more than one thread).  The _irq forms would turn
+ * interrupts on inside a hard interrupt handler (TQ_NOSLEEP dispatch);
+ * a non-blocking allocation never drops the lock, so irqsave does there.
+ */
+static int tq_id_alloc(taskq_t *tq, u32 *id, void *entry, gfp_t gfp)
+{
+	unsigned long fl;
+	int rc;
+
+	if (gfpflags_allow_blocking(gfp))
+		return xa_alloc_cyclic_irq(&tq->tq_pending, id, entry,
+					   xa_limit_31b, &tq->tq_next_id, gfp);
+	xa_lock_irqsave(&tq->tq_pending, fl);
+	rc = __xa_alloc_cyclic(&tq->tq_pending, id, entry, xa_limit_31b,
+			       &tq->tq_next_id, gfp);
+	xa_unlock_irqrestore(&tq->tq_pending, fl);
+	return rc;
+}
+
 taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 		      int minalloc, int maxalloc, uint_t flags)
 {
@@ -162,7 +274,8 @@ taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 	/* Workqueue names are short; keep the end, which differs most. */
 	strscpy(tq->tq_name, name, sizeof(tq->tq_name));
 	if (nthreads == 1)
-		tq->tq_wq = alloc_ordered_workqueue("%.23s", 0, tq->tq_name);
+		tq->tq_wq = alloc_workqueue("%.23s", WQ_CPU_INTENSIVE, 1,
+					    tq->tq_name);
 	else
 		tq->tq_wq = alloc_workqueue("%.23s", WQ_UNBOUND, nthreads,
 					    tq->tq_name);
@@ -176,9 +289,35 @@ taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 	atomic_set(&tq->tq_inflight, 0);
 	xa_init_flags(&tq->tq_pending, XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	INIT_LIST_HEAD(&tq->tq_running);
+	INIT_LIST_HEAD(&tq->tq_list);
+	hash_init(tq->tq_ids);
+	INIT_WORK(&tq->tq_drain, tq_drain);
 	return tq;
 }
 EXPORT_SYMBOL(taskq_create);
+
+/*
+ * taskq_dispatch on a one-thread queue: the record takes an ID, its place
+ * in tq_ids and its place on the list in one step under tq_lock.  The IDs
+ * count up and are not reused (64 bits).
+ */
+static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t)
+{
+	unsigned long fl;
+	taskqid_t id;
+
+	atomic_inc(&tq->tq_inflight);
+	spin_lock_irqsave(&tq->tq_lock, fl);
+	id = ++tq->tq_last_id;
+	if (unlikely(!id))
+		id = ++tq->tq_last_id;
+	t->id = id;
+	hash_add(tq->tq_ids, &t->hnode, id);
+	list_add_tail(&t->ent.tqent_link, &tq->tq_list);
+	spin_unlock_irqrestore(&tq->tq_lock, fl);
+	queue_work(tq->tq_wq, &tq->tq_drain);
+	return id;
+}
 
 taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 			 uint_t flags)
@@ -197,18 +336,20 @@ taskqid_t taskq_dispatch(taskq_t *tq, task_func_t func, void *arg,
 	t = kmem_cache_alloc(tq_cache, gfp);
 	if (!t)
 		return 0;
-	INIT_WORK(&t->work, tq_run);
-	t->func = func;
-	t->arg = arg;
-	t->tq = tq;
-	if (xa_alloc_cyclic_irq(&tq->tq_pending, &id, t, xa_limit_31b,
-				&tq->tq_next_id, gfp) < 0) {
+	t->ent.tqent_func = func;
+	t->ent.tqent_arg = arg;
+	t->ent.tqent_taskq = tq;
+	t->ent.tqent_flags = flags | TQE_REC;
+	if (tq->tq_nthreads == 1)
+		return tq_dispatch_one(tq, t);
+	INIT_WORK(&t->ent.tqent_work, tq_run);
+	if (tq_id_alloc(tq, &id, t, gfp) < 0) {
 		kmem_cache_free(tq_cache, t);
 		return 0;
 	}
 	t->id = id;
 	atomic_inc(&tq->tq_inflight);
-	queue_work(tq->tq_wq, &t->work);
+	queue_work(tq->tq_wq, &t->ent.tqent_work);
 	return (taskqid_t)id;
 }
 EXPORT_SYMBOL(taskq_dispatch);
@@ -217,6 +358,7 @@ void taskq_init_ent(taskq_ent_t *ent)
 {
 	memset(ent, 0, sizeof(*ent));
 	INIT_WORK(&ent->tqent_work, tq_run_ent);
+	INIT_LIST_HEAD(&ent->tqent_link);
 }
 EXPORT_SYMBOL(taskq_init_ent);
 
@@ -227,8 +369,31 @@ EXPORT_SYMBOL(taskq_init_ent);
 void taskq_dispatch_ent(taskq_t *tq, task_func_t func, void *arg,
 			uint_t flags, taskq_ent_t *ent)
 {
+	unsigned long fl;
+
 	if (!tq || !func || !ent)
 		return;
+	if (tq->tq_nthreads == 1) {
+		spin_lock_irqsave(&tq->tq_lock, fl);
+		/* A zeroed entry, never given to taskq_init_ent(). */
+		if (!ent->tqent_link.next)
+			INIT_LIST_HEAD(&ent->tqent_link);
+		if (!list_empty(&ent->tqent_link)) {
+			spin_unlock_irqrestore(&tq->tq_lock, fl);
+			cmn_err(CE_WARN, "%s(%s): entry already queued",
+				__func__, tq->tq_name);
+			return;
+		}
+		ent->tqent_func = func;
+		ent->tqent_arg = arg;
+		ent->tqent_taskq = tq;
+		ent->tqent_flags = flags & ~TQE_REC;
+		atomic_inc(&tq->tq_inflight);
+		list_add_tail(&ent->tqent_link, &tq->tq_list);
+		spin_unlock_irqrestore(&tq->tq_lock, fl);
+		queue_work(tq->tq_wq, &tq->tq_drain);
+		return;
+	}
 	if (ent->tqent_work.func != tq_run_ent)
 		INIT_WORK(&ent->tqent_work, tq_run_ent);
 	ent->tqent_func = func;
@@ -257,14 +422,14 @@ static bool tq_runs(taskq_t *tq, struct task_struct *thread, taskqid_t id)
 	struct tq_runner *r;
 	bool found = false;
 
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	list_for_each_entry(r, &tq->tq_running, link) {
 		if ((thread && r->thread == thread) || (id && r->id == id)) {
 			found = true;
 			break;
 		}
 	}
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	return found;
 }
 
@@ -274,11 +439,11 @@ static bool tq_self(taskq_t *tq, taskqid_t id)
 	struct tq_runner *r;
 	bool found = false;
 
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	list_for_each_entry(r, &tq->tq_running, link)
 		if (r->thread == current && r->id == id)
 			found = true;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	return found;
 }
 
@@ -300,14 +465,29 @@ EXPORT_SYMBOL(taskq_member);
  */
 int taskq_cancel_id(taskq_t *tq, taskqid_t id)
 {
-	struct tq_task *t;
+	struct tq_task *t = NULL, *it;
 
-	if (!tq || !id || id > U32_MAX)
+	if (!tq || !id)
 		return ENOENT;
-	t = xa_erase_irq(&tq->tq_pending, (unsigned long)id);
-	if (t) {
+	if (tq->tq_nthreads == 1) {
+		/* Listed exactly while in tq_ids (tq_lock). */
+		spin_lock_irq(&tq->tq_lock);
+		hash_for_each_possible(tq->tq_ids, it, hnode, id) {
+			if (it->id == id) {
+				t = it;
+				list_del_init(&t->ent.tqent_link);
+				hash_del(&t->hnode);
+				break;
+			}
+		}
+		spin_unlock_irq(&tq->tq_lock);
+	} else if (id <= U32_MAX) {
+		t = xa_erase_irq(&tq->tq_pending, (unsigned long)id);
 		/* It may have started only to find itself gone. */
-		cancel_work_sync(&t->work);
+		if (t)
+			cancel_work_sync(&t->ent.tqent_work);
+	}
+	if (t) {
 		kmem_cache_free(tq_cache, t);
 		if (atomic_dec_and_test(&tq->tq_inflight))
 			wake_up_all(&tq->tq_waitq);
@@ -317,22 +497,22 @@ int taskq_cancel_id(taskq_t *tq, taskqid_t id)
 		return ENOENT;
 	if (tq_self(tq, id))
 		return EBUSY;		/* from the task itself */
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	tq->tq_cancel_waiters++;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	wait_event(tq->tq_waitq, !tq_runs(tq, NULL, id));
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	tq->tq_cancel_waiters--;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	return EBUSY;
 }
 EXPORT_SYMBOL(taskq_cancel_id);
 
 void taskq_suspend(taskq_t *tq)
 {
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	tq->tq_suspended = true;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	/* The tasks already running finish; later ones wait. */
 	wait_event(tq->tq_waitq, READ_ONCE(tq->tq_active) == 0);
 }
@@ -346,9 +526,9 @@ EXPORT_SYMBOL(taskq_suspended);
 
 void taskq_resume(taskq_t *tq)
 {
-	spin_lock(&tq->tq_lock);
+	spin_lock_irq(&tq->tq_lock);
 	tq->tq_suspended = false;
-	spin_unlock(&tq->tq_lock);
+	spin_unlock_irq(&tq->tq_lock);
 	wake_up_all(&tq->tq_waitq);
 }
 EXPORT_SYMBOL(taskq_resume);

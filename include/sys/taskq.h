@@ -5,9 +5,10 @@
  * interface over the same queues, ddi_taskq_create(9F) and friends, is in
  * <sys/sunddi.h>.
  *
- * A task queue is a Linux workqueue: ordered (one task at a time, in
- * dispatch order) when it has one thread, otherwise unbound with at most
- * nthreads tasks running at once.  Tasks run in process context and may
+ * A task queue runs on a Linux workqueue: with one thread, one task at a
+ * time in dispatch order, on a per-CPU workqueue (usually the CPU that
+ * dispatched); otherwise unbound with at most nthreads tasks running at
+ * once.  Tasks run in process context and may
  * sleep.  Departures (docs/departures.md): pri is ignored; TQ_FRONT
  * queues at the back; TQ_NOQUEUE fails when nthreads tasks are already
  * queued or running.
@@ -31,6 +32,7 @@ typedef struct taskq_ent {
 	void			*tqent_arg;
 	taskq_t			*tqent_taskq;
 	uintptr_t		tqent_flags;
+	struct list_head	tqent_link;	/* one-thread queue's list */
 } taskq_ent_t;
 
 /* taskq_create() flags. */
