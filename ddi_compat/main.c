@@ -25,6 +25,7 @@ struct ddic_subsystem {
 static const struct ddic_subsystem ddic_subsystems[] = {
 	{ "kmem", ddic_kmem_init, ddic_kmem_fini },
 	{ "umem", ddic_umem_init, ddic_umem_fini },
+	{ "devmap", NULL, ddic_devmap_ctx_fini },
 	{ "blk", ddic_blk_init, ddic_blk_fini },
 	{ "minornode", ddic_minornode_init, ddic_minornode_fini },
 	{ "control", ddic_control_init, ddic_control_fini },

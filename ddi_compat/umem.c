@@ -676,7 +676,6 @@ int ddic_umem_init(void)
 
 void ddic_umem_fini(void)
 {
-	ddic_devmap_ctx_fini();
 	ddic_defer_flush();
 	umc_report_leaks(NULL);
 }
