@@ -276,16 +276,17 @@ EXPORT_SYMBOL(ddic_kmem_direct);
  * common case (KM_SLEEP, at most KMALLOC_MAX_CACHE_SIZE bytes) nothing
  * but a tail call of kmalloc(): __GFP_NOFAIL is KM_SLEEP's "never NULL"
  * (slab-sized requests, where Linux allows it), and kmalloc() makes
- * might_sleep()'s check itself.  So a kmem_alloc+kmem_free pair costs a
- * kmalloc+kfree pair and two calls.
+ * might_sleep()'s check itself.  <sys/kmem.h> does the same inline in
+ * the driver (the same tests: ddic_kmem_small_sleep(),
+ * ddic_kmem_not_vmalloc()); these serve the rest, and any caller that
+ * takes the functions' addresses.
  */
 void *ddic_kmem_alloc(size_t size, int flag, int zero, const char *func,
 		     int line)
 {
 	gfp_t z = zero ? __GFP_ZERO : 0;
 
-	/* size - 1: a size of 0 wraps and goes the slow way, to NULL. */
-	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE && !(flag & KM_NOSLEEP)))
+	if (likely(ddic_kmem_small_sleep(size, flag)))
 		return kmalloc(size, GFP_KERNEL | __GFP_NOFAIL | z);
 	if (size == 0)
 		return NULL;
@@ -297,7 +298,7 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line)
 {
 	ddic_poll_mem_freed(buf, size);
 	/* kfree(NULL) does nothing: no test of its own. */
-	if (likely(!is_vmalloc_addr(buf)))
+	if (likely(ddic_kmem_not_vmalloc(buf)))
 		kfree(buf);
 	else
 		ddic_vfree_any(buf);

@@ -37,13 +37,18 @@ void ddic_kmem_free(void *buf, size_t size, const char *func, int line);
 extern const bool ddic_kmem_direct;
 extern unsigned int ddic_pollq_live;
 
+/* The common case: KM_SLEEP of 1..KMALLOC_MAX_CACHE_SIZE bytes. */
+static __always_inline bool ddic_kmem_small_sleep(size_t size, int flag)
+{
+	/* size - 1: a size of 0 wraps and goes the slow way, to NULL. */
+	return size - 1 < KMALLOC_MAX_CACHE_SIZE && !(flag & KM_NOSLEEP);
+}
+
 static __always_inline void *ddic_kmem_alloc_inl(size_t size, int flag,
 						 int zero, const char *func,
 						 int line)
 {
-	/* size - 1: a size of 0 wraps and goes the slow way, to NULL. */
-	if (likely(ddic_kmem_direct && size - 1 < KMALLOC_MAX_CACHE_SIZE &&
-		   !(flag & KM_NOSLEEP)))
+	if (likely(ddic_kmem_direct && ddic_kmem_small_sleep(size, flag)))
 		return kmalloc(size, GFP_KERNEL | __GFP_NOFAIL |
 			       (zero ? __GFP_ZERO : 0));
 	return ddic_kmem_alloc(size, flag, zero, func, line);
