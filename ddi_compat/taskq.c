@@ -123,8 +123,9 @@ static void tq_register(taskq_t *tq, struct tq_runner *r, taskqid_t id)
 	spin_unlock_irq(&tq->tq_lock);
 }
 
-/* Wait while the queue is suspended, then count the task as running. */
-static void tq_enter(taskq_t *tq)
+/* Take tq_lock (interrupts off) once the queue is not suspended. */
+static void tq_lock_resumed(taskq_t *tq)
+	__acquires(&tq->tq_lock)
 {
 	spin_lock_irq(&tq->tq_lock);
 	while (tq->tq_suspended) {
@@ -132,6 +133,12 @@ static void tq_enter(taskq_t *tq)
 		wait_event(tq->tq_waitq, !READ_ONCE(tq->tq_suspended));
 		spin_lock_irq(&tq->tq_lock);
 	}
+}
+
+/* Wait while the queue is suspended, then count the task as running. */
+static void tq_enter(taskq_t *tq)
+{
+	tq_lock_resumed(tq);
 	tq->tq_active++;
 	spin_unlock_irq(&tq->tq_lock);
 }
@@ -203,12 +210,7 @@ static void tq_drain(struct work_struct *w)
 
 	r.thread = current;
 	for (;;) {
-		spin_lock_irq(&tq->tq_lock);
-		while (tq->tq_suspended) {
-			spin_unlock_irq(&tq->tq_lock);
-			wait_event(tq->tq_waitq, !READ_ONCE(tq->tq_suspended));
-			spin_lock_irq(&tq->tq_lock);
-		}
+		tq_lock_resumed(tq);
 		ent = list_first_entry_or_null(&tq->tq_list, taskq_ent_t,
 					       tqent_link);
 		if (!ent) {
