@@ -49,6 +49,7 @@ struct ddic_pcinode {
 	bool regions;			/* pci_request_regions done */
 	struct list_head dmas;		/* struct ddic_dma (dma.c's lock) */
 	struct list_head dmamems;	/* struct ddic_dmamem (dma.c's lock) */
+	unsigned long dmamem_span[2];	/* lowest and end address of those */
 };
 
 /* An access handle (ddi_acc_handle_t): a mapping or configuration space. */

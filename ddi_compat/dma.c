@@ -70,22 +70,36 @@
 #include "ddic_pci.h"
 #include "ddic_dma.h"
 
-#define DMH_MAGIC	0x646d6168	/* "dmah" */
+/* The exported functions; <ddi_compat/dma.h> makes these names inline. */
+#undef ddi_dma_addr_bind_handle
+#undef ddi_dma_sync
+#undef ddi_dma_unbind_handle
+
+#define DMH_MAGIC	DDIC_DMH_MAGIC
 #define DMM_MAGIC	0x646d6d6d	/* "dmmm" */
 
-/* Memory of ddi_dma_mem_alloc(9F); the access handle comes first. */
+/*
+ * Memory of ddi_dma_mem_alloc(9F).  Its first fields are
+ * <ddi_compat/dma.h>'s struct ddic_dmamem_head (dmm_head()).
+ */
 struct ddic_dmamem {
-	struct ddic_acc acc;
+	DDIC_DMAMEM_HEAD_FIELDS;
+	struct ddic_acc acc;		/* the driver's access handle */
 	u32 magic;
-	bool coherent;
-	unsigned int binds;		/* handles bound inside it */
 	struct device *dev;
 	struct ddic_pcinode *pn;
-	void *kaddr;
-	size_t len;			/* what was allocated */
-	dma_addr_t dma;
+	struct ddic_dma *owner;		/* allocated through it, if live */
 	struct list_head link;		/* in pn->dmamems */
 };
+
+static struct ddic_dmamem_head *dmm_head(struct ddic_dmamem *m)
+{
+	return (struct ddic_dmamem_head *)m;
+}
+
+/* Nonzero while dmcb_list has callbacks (dmcb_lock); read unlocked. */
+int ddic_dma_cbwait;
+EXPORT_SYMBOL(ddic_dma_cbwait);
 
 /* Guards every node's lists of handles and memory, and the masks. */
 static DEFINE_SPINLOCK(dmx_lock);
@@ -179,6 +193,7 @@ static bool dmcb_add_locked(struct dmcb *cb)
 		if (c->fn == cb->fn && c->arg == cb->arg)
 			return false;
 	list_add_tail(&cb->link, &dmcb_list);
+	WRITE_ONCE(ddic_dma_cbwait, 1);
 	return true;
 }
 
@@ -221,6 +236,7 @@ static void dmcb_run(struct work_struct *work)
 
 	spin_lock_irqsave(&dmcb_lock, fl);
 	list_splice_init(&dmcb_list, &todo);
+	WRITE_ONCE(ddic_dma_cbwait, 0);
 	spin_unlock_irqrestore(&dmcb_lock, fl);
 	list_for_each_entry_safe(cb, n, &todo, link) {
 		list_del(&cb->link);
@@ -247,6 +263,7 @@ void ddic_dma_module_going(struct module *mod)
 	list_for_each_entry_safe(cb, n, &dmcb_list, link)
 		if (within_module((unsigned long)cb->fn, mod))
 			list_move(&cb->link, &dead);
+	WRITE_ONCE(ddic_dma_cbwait, !list_empty(&dmcb_list));
 	spin_unlock_irqrestore(&dmcb_lock, fl);
 	list_for_each_entry_safe(cb, n, &dead, link)
 		kfree(cb);
@@ -304,10 +321,29 @@ static int dmx_set_mask(struct ddic_pcinode *pn, u64 extra)
 		mask = min(mask, h->mask);
 	if (mask == U64_MAX && list_empty(&pn->dmas) && extra == U64_MAX)
 		mask = DMA_BIT_MASK(32);	/* Linux's default for PCI */
-	if (dma_get_mask(&pn->pdev->dev) == mask &&
-	    pn->pdev->dev.coherent_dma_mask == mask)
-		return 0;
+	/*
+	 * Set even when it is the mask the device has: from 6.11, Linux's
+	 * dma_set_mask() also notes that a coherent device needs no syncs,
+	 * and the mask PCI gives a device at first was not set that way.
+	 */
 	return dma_set_mask_and_coherent(&pn->pdev->dev, mask);
+}
+
+static int dmh_grow(void **arr, uint_t *cap, uint_t need, size_t elem,
+		    gfp_t gfp)
+{
+	uint_t ncap;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	ncap = max(need, *cap ? *cap * 2 : 8u);
+	p = krealloc_array(*arr, ncap, elem, gfp);
+	if (!p)
+		return -ENOMEM;
+	*arr = p;
+	*cap = ncap;
+	return 0;
 }
 
 static struct ddic_dma *dmh_new(dev_info_t *dip, ddi_dma_attr_t *attr,
@@ -324,10 +360,27 @@ static struct ddic_dma *dmh_new(dev_info_t *dip, ddi_dma_attr_t *attr,
 	h = kzalloc(sizeof(*h), gfp);
 	if (!h)
 		return ERR_PTR(DDI_DMA_NORESOURCES);
+	/* Room for the one cookie and window of the common bind. */
+	if (dmh_grow((void **)&h->cookies, &h->capcookies, 1,
+		     sizeof(*h->cookies), gfp) ||
+	    dmh_grow((void **)&h->wins, &h->capwin, 1, sizeof(*h->wins),
+		     gfp)) {
+		kfree(h->cookies);
+		kfree(h);
+		return ERR_PTR(DDI_DMA_NORESOURCES);
+	}
 	h->magic = DMH_MAGIC;
 	h->dip = dip;
 	h->attr = *attr;
 	h->mask = ddic_dma_mask_of(attr->dma_attr_addr_hi);
+	/* What the inline bind tests, as dmh_cut() and dmh_single_ok() do. */
+	h->lo = attr->dma_attr_addr_lo;
+	h->hi = attr->dma_attr_addr_hi;
+	h->reach = min(h->mask, h->hi);
+	h->seg = attr->dma_attr_seg;
+	h->lim = attr->dma_attr_count_max;
+	if (attr->dma_attr_maxxfer && attr->dma_attr_maxxfer - 1 < h->lim)
+		h->lim = attr->dma_attr_maxxfer - 1;
 	INIT_LIST_HEAD(&h->link);
 	return h;
 }
@@ -356,6 +409,8 @@ int ddi_dma_alloc_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 	}
 	h->pn = pn;
 	h->dev = &pn->pdev->dev;
+	h->memspan = pn->dmamem_span;
+	h->fast = true;
 	spin_lock_irqsave(&dmx_lock, fl);
 	err = dmx_set_mask(pn, h->mask);
 	if (!err)
@@ -373,6 +428,16 @@ int ddi_dma_alloc_handle(dev_info_t *dip, ddi_dma_attr_t *attr,
 }
 EXPORT_SYMBOL(ddi_dma_alloc_handle);
 
+/* @h no longer names the memory allocated through it (dmx_lock). */
+static void dmh_disown(struct ddic_dma *h)
+{
+	struct ddic_dmamem *m = (struct ddic_dmamem *)h->ownmem;
+
+	if (m)
+		m->owner = NULL;
+	h->ownmem = NULL;
+}
+
 static void dmh_destroy(struct ddic_dma *h)
 {
 	unsigned long fl;
@@ -381,7 +446,10 @@ static void dmh_destroy(struct ddic_dma *h)
 		spin_lock_irqsave(&dmx_lock, fl);
 		list_del_init(&h->link);
 		(void)dmx_set_mask(h->pn, U64_MAX);
+		dmh_disown(h);
 		spin_unlock_irqrestore(&dmx_lock, fl);
+	} else {
+		dmh_disown(h);		/* its node is gone: nothing races */
 	}
 	h->magic = 0;
 	kfree(h->cookies);
@@ -427,6 +495,25 @@ int ddi_dma_burstsizes(ddi_dma_handle_t handle)
 EXPORT_SYMBOL(ddi_dma_burstsizes);
 
 /* --- memory --- */
+
+/*
+ * Note the span of @pn's ddi_dma_mem_alloc memory for the inline bind,
+ * which binds nothing inside it (dmx_lock).
+ */
+static void dmm_span(struct ddic_pcinode *pn)
+{
+	unsigned long lo = ULONG_MAX, end = 0;
+	struct ddic_dmamem *m;
+
+	lockdep_assert_held(&dmx_lock);
+	list_for_each_entry(m, &pn->dmamems, link) {
+		lo = min_t(unsigned long, lo, (unsigned long)m->kaddr);
+		end = max_t(unsigned long, end,
+			    (unsigned long)m->kaddr + m->len);
+	}
+	WRITE_ONCE(pn->dmamem_span[0], lo);
+	WRITE_ONCE(pn->dmamem_span[1], end);
+}
 
 static void dmm_release(struct ddic_dmamem *m)
 {
@@ -544,6 +631,10 @@ int ddi_dma_mem_alloc(ddi_dma_handle_t handle, size_t length,
 	INIT_LIST_HEAD(&m->acc.link);
 	spin_lock_irqsave(&dmx_lock, fl);
 	list_add_tail(&m->link, &h->pn->dmamems);
+	dmm_span(h->pn);
+	dmh_disown(h);
+	m->owner = h;
+	WRITE_ONCE(h->ownmem, dmm_head(m));
 	spin_unlock_irqrestore(&dmx_lock, fl);
 	*kaddrp = m->kaddr;
 	if (real_length)
@@ -570,13 +661,16 @@ void ddi_dma_mem_free(ddi_acc_handle_t *handlep)
 		return;
 	}
 	spin_lock_irqsave(&dmx_lock, fl);
-	if (m->binds) {
+	if (atomic_read(&m->binds)) {
 		spin_unlock_irqrestore(&dmx_lock, fl);
 		ddic_acc_warn(a, __func__,
 			      "the memory is still bound to a DMA handle", 0);
 		return;
 	}
 	list_del(&m->link);
+	dmm_span(m->pn);
+	if (m->owner)
+		dmh_disown(m->owner);
 	spin_unlock_irqrestore(&dmx_lock, fl);
 	dmm_release(m);
 	*handlep = NULL;
@@ -585,23 +679,6 @@ void ddi_dma_mem_free(ddi_acc_handle_t *handlep)
 EXPORT_SYMBOL(ddi_dma_mem_free);
 
 /* --- cookies and windows --- */
-
-static int dmh_grow(void **arr, uint_t *cap, uint_t need, size_t elem,
-		    gfp_t gfp)
-{
-	uint_t ncap;
-	void *p;
-
-	if (need <= *cap)
-		return 0;
-	ncap = max(need, *cap ? *cap * 2 : 8u);
-	p = krealloc_array(*arr, ncap, elem, gfp);
-	if (!p)
-		return -ENOMEM;
-	*arr = p;
-	*cap = ncap;
-	return 0;
-}
 
 static int dmh_add_cookie(struct ddic_dma *h, uint_t at, u64 addr, u64 len,
 			  gfp_t gfp)
@@ -773,13 +850,9 @@ static bool dmh_reachable(struct ddic_dma *h)
 
 static void dmh_release(struct ddic_dma *h)
 {
-	unsigned long fl;
-
 	switch (h->kind) {
 	case DDIC_DMK_MEM:
-		spin_lock_irqsave(&dmx_lock, fl);
-		h->mem->binds--;
-		spin_unlock_irqrestore(&dmx_lock, fl);
+		atomic_dec(&h->mem->binds);
 		h->mem = NULL;
 		break;
 	case DDIC_DMK_SG:
@@ -839,7 +912,7 @@ static struct ddic_dmamem *dmh_find_mem(struct ddic_dma *h, void *kaddr,
 	list_for_each_entry(m, &h->pn->dmamems, link) {
 		if (kaddr >= m->kaddr && len <= m->len &&
 		    kaddr - m->kaddr <= m->len - len) {
-			m->binds++;
+			atomic_inc(&m->binds);
 			found = m;
 			break;
 		}
@@ -891,6 +964,7 @@ static int dmh_bind(struct ddic_dma *h, void *kaddr, struct page **pages,
 		    const char *call)
 {
 	gfp_t gfp = dmx_gfp(waitfp);
+	struct ddic_dmamem *mem;
 	struct page **own = NULL;
 	struct ddic_dmaseg *segs = NULL, one;
 	struct scatterlist *s;
@@ -918,8 +992,9 @@ static int dmh_bind(struct ddic_dma *h, void *kaddr, struct page **pages,
 
 	/* Inside ddi_dma_mem_alloc memory: its bus address. */
 	if (kaddr) {
-		h->mem = dmh_find_mem(h, kaddr, len);
-		if (h->mem) {
+		mem = dmh_find_mem(h, kaddr, len);
+		if (mem) {
+			h->mem = dmm_head(mem);
 			h->kind = DDIC_DMK_MEM;
 			h->memoff = kaddr - h->mem->kaddr;
 			one.addr = h->mem->dma + h->memoff;
@@ -1292,6 +1367,7 @@ void ddic_dma_node_gone(struct ddic_pcinode *pn)
 	spin_lock_irqsave(&dmx_lock, fl);
 	list_splice_init(&pn->dmas, &hs);
 	list_splice_init(&pn->dmamems, &ms);
+	dmm_span(pn);
 	spin_unlock_irqrestore(&dmx_lock, fl);
 	list_for_each_entry_safe(h, ht, &hs, link) {
 		pr_warn("%s%d: DMA handle left by the driver%s; freed\n",

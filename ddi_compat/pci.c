@@ -607,6 +607,7 @@ static int pa_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	INIT_LIST_HEAD(&pn->intrs);
 	INIT_LIST_HEAD(&pn->dmas);
 	INIT_LIST_HEAD(&pn->dmamems);
+	pn->dmamem_span[0] = ULONG_MAX;
 	err = pci_enable_device(pdev);
 	if (err) {
 		pci_dev_put(pdev);

@@ -69,8 +69,13 @@ static_prog() {
 	for m in 64 32; do
 		bin=$out/$name
 		[ $m = 32 ] && bin=$out/${name}32
+		# Up to date unless a header it may include is newer: the
+		# shared ones, and those beside it or its parent directory
+		# (a driver's user program includes the driver's ../edu.h).
 		[ "$bin" -nt "$src" ] && [ -z "$(find "$TOP/tests/prog" \
 			"$TOP/include/uapi" -name '*.h' -newer "$bin")" ] &&
+			[ -z "$(find "$(dirname "$src")" "$(dirname "$src")/.." \
+			-maxdepth 1 -name '*.h' -newer "$bin")" ] &&
 			continue
 		gcc -m$m -static -O2 -Wall "$@" -o "$bin" "$src" -lpthread ||
 			die "cannot build $src (-m$m)"

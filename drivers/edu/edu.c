@@ -1068,6 +1068,19 @@ edu_dma_misuse(edu_state_t *sp)
 			ok |= EDU_DMAMIS_UNBIND_TWICE;
 		b.bound = 0;
 	}
+	/* The same memory bound through a second handle is still bound. */
+	if (b.acc != NULL && ddi_dma_alloc_handle(sp->devi, &edu_dma_attr,
+	    DDI_DMA_SLEEP, NULL, &h2) == DDI_SUCCESS) {
+		if (ddi_dma_addr_bind_handle(h2, NULL, b.va + 512, 512,
+		    DDI_DMA_WRITE, DDI_DMA_SLEEP, NULL, &c2, &n2) ==
+		    DDI_DMA_MAPPED) {
+			ddi_dma_mem_free(&b.acc);
+			if (b.acc != NULL && n2 == 1)
+				ok |= EDU_DMAMIS_MEMFREE_OTHER;
+			(void) ddi_dma_unbind_handle(h2);
+		}
+		ddi_dma_free_handle(&h2);
+	}
 	edu_dbuf_free(&b, EDU_DMA_STREAMING);
 
 	/* Nothing corrupted: a round trip still comes back right. */

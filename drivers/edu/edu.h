@@ -156,7 +156,8 @@ typedef struct edu_dmauser {
 #define	EDU_DMAMIS_UNBOUND_INFO	0x0040	/* cookies/windows of unbound */
 #define	EDU_DMAMIS_GETWIN	0x0080	/* ddi_dma_getwin past the last */
 #define	EDU_DMAMIS_AFTER_OK	0x0100	/* a round trip still works after */
-#define	EDU_DMAMIS_ALL		0x01ff
+#define	EDU_DMAMIS_MEMFREE_OTHER 0x0200	/* ...bound through another handle */
+#define	EDU_DMAMIS_ALL		0x03ff
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,7 @@
 #include <linux/kdev_t.h>
 #include <linux/stdarg.h>
 #include <linux/io.h>
+#include <linux/dma-mapping.h>
 #include <linux/dev_printk.h>
 
 #endif /* _DDI_COMPAT_LINUX_H */

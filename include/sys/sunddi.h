@@ -450,6 +450,7 @@ int ddi_dma_sync(ddi_dma_handle_t handle, off_t offset, size_t length,
 		 uint_t type);
 int ddi_dma_burstsizes(ddi_dma_handle_t handle);
 int ddi_check_dma_handle(ddi_dma_handle_t handle);
+#include <ddi_compat/dma.h>	/* bind, sync, unbind compiled into the driver */
 
 /* The old hardware interrupt interface, ddi_add_intr(9F). */
 int ddi_intr_hilevel(dev_info_t *dip, uint_t inumber);

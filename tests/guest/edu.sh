@@ -159,7 +159,7 @@ t dma-user-partial eq dmauser "$(eductl dmauser partial)" \
 	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
 t dma-user-partial-32 eq dmauser "$(eductl32 -d $D1 dmauser partial)" \
 	"place=low write=0 bind=1 nwin=2 ncookies=1 moved=2048 read=0 rbind=1 rnwin=2 rmoved=2048 errors=0"
-t dma-misuse eq dmamisuse "$(eductl dmamisuse)" "dmamisuse=0x1ff expected=0x1ff"
+t dma-misuse eq dmamisuse "$(eductl dmamisuse)" "dmamisuse=0x3ff expected=0x3ff"
 t dma-misuse-warns-sync sh -c 'dmesg | grep -q "edu0: ddi_dma_sync: the handle is not bound; refused"'
 t dma-misuse-warns-free sh -c 'dmesg | grep -q "edu0: ddi_dma_free_handle: the handle is still bound"'
 t dma-misuse-warns-unbind sh -c 'dmesg | grep -q "edu0: ddi_dma_unbind_handle: the handle is not bound; refused"'
