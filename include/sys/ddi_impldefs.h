@@ -5,8 +5,9 @@
  * header for the names it brings along (the locks, credentials,
  * properties, the DDI functions) gets those, and the kernel services
  * illumos's brings in through its own includes (<sys/id_space.h>,
- * <sys/avl.h>, <sys/atomic.h>'s membar_*, <sys/byteorder.h>), which
- * drivers such as illumos's virtio framework use without including.
+ * <sys/avl.h>, <sys/list.h>, <sys/atomic.h>'s membar_*,
+ * <sys/byteorder.h>), which drivers such as illumos's virtio framework
+ * and vioblk use without including.
  */
 #ifndef _SYS_DDI_IMPLDEFS_H
 #define _SYS_DDI_IMPLDEFS_H
@@ -19,6 +20,7 @@
 #include <sys/sunddi.h>
 #include <sys/id_space.h>
 #include <sys/avl.h>
+#include <sys/list.h>
 #include <sys/atomic.h>
 #include <sys/byteorder.h>
 

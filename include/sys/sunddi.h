@@ -51,6 +51,7 @@
 
 #define DDI_PSEUDO		"ddi_pseudo"
 #define DDI_NT_BLOCK		"ddi_block"
+#define DDI_NT_BLOCK_CHAN	"ddi_block:channel"
 #define DDI_NT_TAPE		"ddi_byte:tape"
 
 /* ddi_create_minor_node(9F) flags. */

@@ -53,12 +53,12 @@ struct dk_minfo_ext {
 #define DK_FLOPPY		0x10002
 
 /* DKIOCFREE: byte ranges, each dfle_start + dfl_offset, to discard. */
-typedef struct dkioc_free_list_ext {
+typedef struct dkioc_free_list_ext_s {
 	uint64_t	dfle_start;
 	uint64_t	dfle_length;
 } dkioc_free_list_ext_t;
 
-typedef struct dkioc_free_list {
+typedef struct dkioc_free_list_s {
 	uint64_t		dfl_flags;
 	uint64_t		dfl_num_exts;
 	int64_t			dfl_offset;
