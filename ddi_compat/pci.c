@@ -11,11 +11,14 @@
  *
  *   pciexVVVV,DDDD.SSSS.ssss.RR  pciexVVVV,DDDD.SSSS.ssss  pciexVVVV,DDDD.RR
  *   pciexVVVV,DDDD  pciexclass,CCSSPP  pciexclass,CCSS       (PCI Express)
- *   pciVVVV,DDDD.SSSS.ssss.RR  pciVVVV,DDDD.SSSS.ssss  pciSSSS,ssss
- *   pciVVVV,DDDD.RR  pciVVVV,DDDD  pciclass,CCSSPP  pciclass,CCSS
+ *   pciVVVV,DDDD.SSSS.ssss.RR  pciVVVV,DDDD.SSSS.ssss  pciSSSS,ssss,s
+ *   pciSSSS,ssss  pciVVVV,DDDD.RR  pciVVVV,DDDD,p  pciVVVV,DDDD
+ *   pciclass,CCSSPP  pciclass,CCSS
  *
  * (hex without leading zeros; the SSSS forms only with a subsystem
- * vendor), the "compatible" property.  The function binds to the driver
+ * vendor; ",s" and ",p" are illumos's unambiguous subsystem and primary
+ * names, which drivers such as vioblk use: "pci1af4,1042,p"), the
+ * "compatible" property.  The function binds to the driver
  * owning the alias that matches the earliest name, whether or not that
  * driver is loaded (as on Solaris, the node's binding name decides).
  *
@@ -136,12 +139,18 @@ int ddic_pci_compat_names(u16 ven, u16 dev, u16 sven, u16 sdev, u8 rev,
 				     dev, sven, sdev);
 			n += 2;
 			if (i == 1) {
+				ok &= pa_put(buf, len, &at, "pci%x,%x,s", sven,
+					     sdev);
 				ok &= pa_put(buf, len, &at, "pci%x,%x", sven,
 					     sdev);
-				n++;
+				n += 2;
 			}
 		}
 		ok &= pa_put(buf, len, &at, "%s%x,%x.%x", p, ven, dev, rev);
+		if (i == 1) {
+			ok &= pa_put(buf, len, &at, "pci%x,%x,p", ven, dev);
+			n++;
+		}
 		ok &= pa_put(buf, len, &at, "%s%x,%x", p, ven, dev);
 		ok &= pa_put(buf, len, &at, "%sclass,%06x", p, cls & 0xffffff);
 		ok &= pa_put(buf, len, &at, "%sclass,%04x", p,

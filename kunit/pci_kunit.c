@@ -44,9 +44,9 @@ static void pci_names_edu(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	n = ddic_pci_compat_names(0x1234, 0x11e8, 0x1af4, 0x1100, 0x10,
 				  0x00ff00, false, buf, PK_LEN);
-	KUNIT_EXPECT_EQ(test, n, 7);
+	KUNIT_EXPECT_EQ(test, n, 9);
 	KUNIT_EXPECT_STREQ(test, pk_join(test, buf, n),
-			   "pci1234,11e8.1af4.1100.10 pci1234,11e8.1af4.1100 pci1af4,1100 pci1234,11e8.10 pci1234,11e8 pciclass,00ff00 pciclass,00ff");
+			   "pci1234,11e8.1af4.1100.10 pci1234,11e8.1af4.1100 pci1af4,1100,s pci1af4,1100 pci1234,11e8.10 pci1234,11e8,p pci1234,11e8 pciclass,00ff00 pciclass,00ff");
 }
 
 /* No subsystem vendor: no subsystem forms. */
@@ -58,9 +58,9 @@ static void pci_names_no_subsys(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	n = ddic_pci_compat_names(0x8086, 0x100e, 0, 0, 3, 0x020000, false,
 				  buf, PK_LEN);
-	KUNIT_EXPECT_EQ(test, n, 4);
+	KUNIT_EXPECT_EQ(test, n, 5);
 	KUNIT_EXPECT_STREQ(test, pk_join(test, buf, n),
-			   "pci8086,100e.3 pci8086,100e pciclass,020000 pciclass,0200");
+			   "pci8086,100e.3 pci8086,100e,p pci8086,100e pciclass,020000 pciclass,0200");
 }
 
 /* PCI Express: the pciex forms first, then the pci ones. */
@@ -72,9 +72,9 @@ static void pci_names_pcie(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	n = ddic_pci_compat_names(0x1af4, 0x1041, 0x1af4, 0x1100, 1,
 				  0x020000, true, buf, PK_LEN);
-	KUNIT_EXPECT_EQ(test, n, 13);
+	KUNIT_EXPECT_EQ(test, n, 15);
 	KUNIT_EXPECT_STREQ(test, pk_join(test, buf, n),
-			   "pciex1af4,1041.1af4.1100.1 pciex1af4,1041.1af4.1100 pciex1af4,1041.1 pciex1af4,1041 pciexclass,020000 pciexclass,0200 pci1af4,1041.1af4.1100.1 pci1af4,1041.1af4.1100 pci1af4,1100 pci1af4,1041.1 pci1af4,1041 pciclass,020000 pciclass,0200");
+			   "pciex1af4,1041.1af4.1100.1 pciex1af4,1041.1af4.1100 pciex1af4,1041.1 pciex1af4,1041 pciexclass,020000 pciexclass,0200 pci1af4,1041.1af4.1100.1 pci1af4,1041.1af4.1100 pci1af4,1100,s pci1af4,1100 pci1af4,1041.1 pci1af4,1041,p pci1af4,1041 pciclass,020000 pciclass,0200");
 	/* Too small a buffer: nothing. */
 	KUNIT_EXPECT_EQ(test, ddic_pci_compat_names(0x1af4, 0x1041, 0x1af4,
 						    0x1100, 1, 0x020000, true,
@@ -86,8 +86,9 @@ static void pci_alias_precedence(struct kunit *test)
 {
 	static const char *const order[] = {
 		"pci1234,11e8.1af4.1100.10", "pci1234,11e8.1af4.1100",
-		"pci1af4,1100", "pci1234,11e8.10", "pci1234,11e8",
-		"pciclass,00ff00", "pciclass,00ff",
+		"pci1af4,1100,s", "pci1af4,1100", "pci1234,11e8.10",
+		"pci1234,11e8,p", "pci1234,11e8", "pciclass,00ff00",
+		"pciclass,00ff",
 	};
 	char *buf = kunit_kzalloc(test, PK_LEN, GFP_KERNEL);
 	int n, i;
@@ -99,7 +100,7 @@ static void pci_alias_precedence(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, ddic_pci_alias_rank(buf, n, order[i]),
 				    i, "alias %s", order[i]);
 	/* Hex case does not matter; near misses do not match. */
-	KUNIT_EXPECT_EQ(test, ddic_pci_alias_rank(buf, n, "PCI1234,11E8"), 4);
+	KUNIT_EXPECT_EQ(test, ddic_pci_alias_rank(buf, n, "PCI1234,11E8"), 6);
 	KUNIT_EXPECT_EQ(test, ddic_pci_alias_rank(buf, n, "pci1234,11e"), -1);
 	KUNIT_EXPECT_EQ(test, ddic_pci_alias_rank(buf, n, "pci1234,011e8"), -1);
 	KUNIT_EXPECT_EQ(test, ddic_pci_alias_rank(buf, n, "pciex1234,11e8"), -1);

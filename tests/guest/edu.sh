@@ -85,7 +85,7 @@ t subsystem-vendor-id eq subsystem-vendor-id "$(prop 0 subsystem-vendor-id)" 000
 t reg eq reg "$(prop 0 reg)" \
 	00002000.00000000.00000000.00000000.00000000.02002010.00000000.00000000.00000000.00100000
 t assigned-addresses eq assigned-addresses "$(prop 0 assigned-addresses | cut -d. -f1,4,5)" 82002010.00000000.00100000
-t compatible sh -c "prtconf -v | grep -q \"'pci1234,11e8.1af4.1100.10' + 'pci1234,11e8.1af4.1100' + 'pci1af4,1100' + 'pci1234,11e8.10' + 'pci1234,11e8' + 'pciclass,00ff00' + 'pciclass,00ff'\""
+t compatible sh -c "prtconf -v | grep -q \"'pci1234,11e8.1af4.1100.10' + 'pci1234,11e8.1af4.1100' + 'pci1af4,1100,s' + 'pci1af4,1100' + 'pci1234,11e8.10' + 'pci1234,11e8,p' + 'pci1234,11e8' + 'pciclass,00ff00' + 'pciclass,00ff'\""
 t driver-prop eq edu-version "$(prop 0 edu-version)" 00000100
 t conf-prop sh -c "prtconf -v | grep -q \"name='edu-intr-type' type=string\""
 sec 0 | head -40
