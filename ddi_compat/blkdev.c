@@ -492,7 +492,8 @@ void bd_mod_init(struct dev_ops *devops)
 	if (!devops)
 		return;
 	if (devops->devo_cb_ops && devops->devo_cb_ops != &ddic_bd_cb_ops) {
-		pr_warn("bd_mod_init: the driver has cb_ops of its own; its blkdev disks will not work\n");
+		pr_warn("%s: the driver has cb_ops of its own; its blkdev disks will not work\n",
+			__func__);
 		return;
 	}
 	devops->devo_cb_ops = &ddic_bd_cb_ops;
@@ -514,7 +515,7 @@ bd_handle_t bd_alloc_handle(void *private, bd_ops_t *ops,
 	if (!ops || (unsigned int)ops->o_version > BD_OPS_CURRENT_VERSION ||
 	    !ops->o_drive_info || !ops->o_media_info || !ops->o_read ||
 	    !ops->o_write) {
-		pr_warn("bd_alloc_handle: %s; refused\n",
+		pr_warn("%s: %s; refused\n", __func__,
 			!ops ? "NULL ops" :
 			(unsigned int)ops->o_version > BD_OPS_CURRENT_VERSION ?
 			"unknown o_version" :
@@ -565,8 +566,8 @@ int bd_attach_handle(dev_info_t *dip, bd_handle_t h)
 		return DDI_FAILURE;
 	}
 	if (dip->drv->ops->devo_cb_ops != &ddic_bd_cb_ops) {
-		pr_warn("%s%d: bd_attach_handle: bd_mod_init() was not called on the driver's dev_ops; refused\n",
-			ddi_driver_name(dip), ddi_get_instance(dip));
+		pr_warn("%s%d: %s: bd_mod_init() was not called on the driver's dev_ops; refused\n",
+			ddi_driver_name(dip), ddi_get_instance(dip), __func__);
 		return DDI_FAILURE;
 	}
 	h->dip = dip;
@@ -585,8 +586,8 @@ int bd_attach_handle(dev_info_t *dip, bd_handle_t h)
 	h->drive.d_serial = h->drive.d_revision = NULL;
 	err = ddic_bd_media(h);
 	if (err) {
-		pr_warn("%s%d: bd_attach_handle: no media (%d)\n",
-			ddi_driver_name(dip), ddi_get_instance(dip), err);
+		pr_warn("%s%d: %s: no media (%d)\n", ddi_driver_name(dip),
+			ddi_get_instance(dip), __func__, err);
 		return DDI_FAILURE;
 	}
 	/* Windows of whole blocks. */
@@ -604,8 +605,8 @@ int bd_attach_handle(dev_info_t *dip, bd_handle_t h)
 			break;
 	}
 	if (err) {
-		pr_warn("%s%d: bd_attach_handle: %s\n", ddi_driver_name(dip),
-			ddi_get_instance(dip), err == -EBUSY ?
+		pr_warn("%s%d: %s: %s\n", ddi_driver_name(dip),
+			ddi_get_instance(dip), __func__, err == -EBUSY ?
 			"more than 16 handles on one instance" : "no memory");
 		return DDI_FAILURE;
 	}
@@ -673,7 +674,7 @@ void bd_xfer_done(bd_xfer_t *x, int err)
 	struct ddic_bd_xfer *xf;
 
 	if (!x) {
-		pr_warn_ratelimited("bd_xfer_done: NULL transfer; ignored\n");
+		pr_warn_ratelimited("%s: NULL transfer; ignored\n", __func__);
 		return;
 	}
 	xf = container_of(x, struct ddic_bd_xfer, x);
@@ -696,13 +697,12 @@ EXPORT_SYMBOL(bd_error);
 
 /* --- <sys/dkioc_free_util.h> --- */
 
-int dfl_copyin(void *arg, dkioc_free_list_t **out, int ddi_flags,
-	       int kmflags)
+int dfl_copyin(void *arg, dkioc_free_list_t **out, int flags, int kmflags)
 {
 	dkioc_free_list_t head, *dfl;
 	size_t sz;
 
-	if (ddi_copyin(arg, &head, sizeof(head), ddi_flags))
+	if (ddi_copyin(arg, &head, sizeof(head), flags))
 		return EFAULT;
 	if (!head.dfl_num_exts || head.dfl_num_exts > DFL_COPYIN_MAX_EXTS)
 		return EINVAL;
@@ -710,7 +710,7 @@ int dfl_copyin(void *arg, dkioc_free_list_t **out, int ddi_flags,
 	dfl = kmem_zalloc(sz, kmflags);
 	if (!dfl)
 		return ENOMEM;
-	if (ddi_copyin(arg, dfl, sz, ddi_flags)) {
+	if (ddi_copyin(arg, dfl, sz, flags)) {
 		kmem_free(dfl, sz);
 		return EFAULT;
 	}

@@ -36,10 +36,10 @@ struct bd_xfer {
 	size_t			x_nblks;
 	ddi_dma_handle_t	x_dmah;
 	ddi_dma_cookie_t	x_dmac;		/* the first cookie */
-	unsigned		x_ndmac;	/* cookies (nextcookie for more) */
+	unsigned int		x_ndmac;	/* cookies (nextcookie for more) */
 	caddr_t			x_kaddr;
-	unsigned		x_flags;
-	unsigned		x_qnum;
+	unsigned int		x_flags;
+	unsigned int		x_qnum;
 	const struct dkioc_free_list_s *x_dfl;	/* o_free_space's extents */
 };
 
@@ -92,13 +92,14 @@ typedef enum {
 
 struct bd_ops {
 	bd_version_t	o_version;
-	void		(*o_drive_info)(void *, bd_drive_t *);
-	int		(*o_media_info)(void *, bd_media_t *);
-	int		(*o_devid_init)(void *, dev_info_t *, ddi_devid_t *);
-	int		(*o_sync_cache)(void *, bd_xfer_t *);
-	int		(*o_read)(void *, bd_xfer_t *);
-	int		(*o_write)(void *, bd_xfer_t *);
-	int		(*o_free_space)(void *, bd_xfer_t *);	/* version 2 */
+	void		(*o_drive_info)(void *private, bd_drive_t *drive);
+	int		(*o_media_info)(void *private, bd_media_t *media);
+	int		(*o_devid_init)(void *private, dev_info_t *dip,
+					ddi_devid_t *devid);
+	int		(*o_sync_cache)(void *private, bd_xfer_t *xfer);
+	int		(*o_read)(void *private, bd_xfer_t *xfer);
+	int		(*o_write)(void *private, bd_xfer_t *xfer);
+	int		(*o_free_space)(void *private, bd_xfer_t *xfer); /* v2 */
 };
 
 struct bd_errstats {

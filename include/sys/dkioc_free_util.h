@@ -26,8 +26,7 @@ typedef struct dkioc_free_info {
 
 typedef int (*dfl_iter_fn_t)(dkioc_free_list_t *dfl, void *arg, int kmflag);
 
-int dfl_copyin(void *arg, dkioc_free_list_t **out, int ddi_flags,
-	       int kmflags);
+int dfl_copyin(void *arg, dkioc_free_list_t **out, int flags, int kmflags);
 void dfl_free(dkioc_free_list_t *dfl);
 
 #endif /* _SYS_DKIOC_FREE_UTIL_H */
