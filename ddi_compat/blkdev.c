@@ -464,25 +464,26 @@ static int ddic_bd_ioctl(dev_t dev, int cmd, intptr_t arg, int mode,
 	}
 }
 
+/* NULL entries are the ones a driver would fill with nodev(9F). */
 static struct cb_ops ddic_bd_cb_ops = {
 	.cb_open = ddic_bd_open,
 	.cb_close = ddic_bd_close,
 	.cb_strategy = ddic_bd_strategy,
-	.cb_print = nodev,
-	.cb_dump = nodev,
+	.cb_print = NULL,
+	.cb_dump = NULL,
 	.cb_read = ddic_bd_read,
 	.cb_write = ddic_bd_write,
 	.cb_ioctl = ddic_bd_ioctl,
-	.cb_devmap = nodev,
-	.cb_mmap = nodev,
-	.cb_segmap = nodev,
+	.cb_devmap = NULL,
+	.cb_mmap = NULL,
+	.cb_segmap = NULL,
 	.cb_chpoll = nochpoll,
 	.cb_prop_op = ddi_prop_op,
 	.cb_str = NULL,
 	.cb_flag = D_MP | D_64BIT,
 	.cb_rev = CB_REV,
-	.cb_aread = nodev,
-	.cb_awrite = nodev,
+	.cb_aread = NULL,
+	.cb_awrite = NULL,
 };
 
 /* --- the framework's calls --- */
