@@ -78,11 +78,18 @@ def sources(d):
             if f.endswith(('.c', '.h')) and os.path.isfile(os.path.join(d, f))]
 
 
+# #ifdef __cplusplus / extern "C" { / #endif, and the closing one: left in,
+# the brace would make the whole header one block with no definitions.
+CPLUSPLUS = re.compile(r'^\s*#\s*if(?:def\s+__cplusplus|\s+defined\s*\(?\s*__cplusplus\b)'
+                       r'.*?^\s*#\s*endif\b[^\n]*$', re.M | re.S)
+
+
 def own_definitions(code):
     """Functions and macros the driver defines."""
     own = set()
     for m in re.finditer(r'^\s*#\s*define\s+(\w+)', code, re.M):
         own.add(m.group(1))
+    code = CPLUSPLUS.sub('', code)
     nopp = re.sub(r'^\s*#.*$', '', code, flags=re.M)
     for kind, head in supply.top_level(nopp):
         if kind == 'def':

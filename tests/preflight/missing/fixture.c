@@ -107,6 +107,7 @@ fixture_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 	delay(drv_usectohz(10));
 	ddi_report_dev(dip);
 	modunload_disable();
+	(void) fixture_le16(instance);
 	return (usb_get_addr(dip) >= 0 ? DDI_SUCCESS : DDI_FAILURE);
 }
 
