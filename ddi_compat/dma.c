@@ -75,7 +75,6 @@
 #undef ddi_dma_sync
 #undef ddi_dma_unbind_handle
 
-#define DMH_MAGIC	DDIC_DMH_MAGIC
 #define DMM_MAGIC	0x646d6d6d	/* "dmmm" */
 
 /*
@@ -95,6 +94,11 @@ struct ddic_dmamem {
 static struct ddic_dmamem_head *dmm_head(struct ddic_dmamem *m)
 {
 	return (struct ddic_dmamem_head *)m;
+}
+
+static struct ddic_dma_head *dmh_head(struct ddic_dma *h)
+{
+	return (struct ddic_dma_head *)h;
 }
 
 /* Nonzero while dmcb_list has callbacks (dmcb_lock); read unlocked. */
@@ -126,7 +130,7 @@ static __always_inline struct ddic_dma *dmh_get(ddi_dma_handle_t handle,
 {
 	struct ddic_dma *h = (struct ddic_dma *)handle;
 
-	if (unlikely(!h || h->magic != DMH_MAGIC)) {
+	if (unlikely(!h || h->magic != DDIC_DMH_MAGIC)) {
 		dmh_bad(h, call);
 		return NULL;
 	}
@@ -360,7 +364,7 @@ static struct ddic_dma *dmh_new(dev_info_t *dip, ddi_dma_attr_t *attr,
 	h = kzalloc(sizeof(*h), gfp);
 	if (!h)
 		return ERR_PTR(DDI_DMA_NORESOURCES);
-	/* Room for the one cookie and window of the common bind. */
+	/* Room for the one cookie and window that ddic_dma_set_one() fills. */
 	if (dmh_grow((void **)&h->cookies, &h->capcookies, 1,
 		     sizeof(*h->cookies), gfp) ||
 	    dmh_grow((void **)&h->wins, &h->capwin, 1, sizeof(*h->wins),
@@ -369,7 +373,7 @@ static struct ddic_dma *dmh_new(dev_info_t *dip, ddi_dma_attr_t *attr,
 		kfree(h);
 		return ERR_PTR(DDI_DMA_NORESOURCES);
 	}
-	h->magic = DMH_MAGIC;
+	h->magic = DDIC_DMH_MAGIC;
 	h->dip = dip;
 	h->attr = *attr;
 	h->mask = ddic_dma_mask_of(attr->dma_attr_addr_hi);
@@ -717,26 +721,13 @@ static int dmh_cut(struct ddic_dma *h, const struct ddic_dmaseg *segs,
 	h->ncookies = 0;
 	h->nwin = 0;
 
-	/* One range the attributes do not cut: one cookie, one window. */
-	if (nsegs == 1 && segs->len && segs->len - 1 <= lim &&
-	    segs->addr >= at->dma_attr_addr_lo &&
-	    segs->addr <= at->dma_attr_addr_hi &&
-	    segs->len - 1 <= at->dma_attr_addr_hi - segs->addr &&
-	    segs->len - 1 <= (segs->addr | at->dma_attr_seg) - segs->addr) {
-		if (dmh_grow((void **)&h->cookies, &h->capcookies, 1,
-			     sizeof(*h->cookies), gfp) ||
-		    dmh_grow((void **)&h->wins, &h->capwin, 1,
-			     sizeof(*h->wins), gfp))
-			return DDI_DMA_NORESOURCES;
-		memset(h->cookies, 0, sizeof(*h->cookies));
-		h->cookies->dmac_laddress = segs->addr;
-		h->cookies->dmac_size = segs->len;
-		h->wins->off = 0;
-		h->wins->len = segs->len;
-		h->wins->first = 0;
-		h->wins->n = 1;
-		h->ncookies = 1;
-		h->nwin = 1;
+	/*
+	 * One range the attributes do not cut: one cookie, one window, the
+	 * inline bind's test and fill (dmh_new made room for them).
+	 */
+	if (nsegs == 1 && segs->len &&
+	    ddic_dma_one_cookie(dmh_head(h), segs->addr, segs->len)) {
+		ddic_dma_set_one(dmh_head(h), segs->addr, segs->len);
 		return DDI_DMA_MAPPED;
 	}
 

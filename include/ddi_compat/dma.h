@@ -121,6 +121,18 @@ static __always_inline bool ddic_dma_one_cookie(const struct ddic_dma_head *h,
 	       len - 1 <= h->lim && len - 1 <= (a | h->seg) - a;
 }
 
+/* Make [@a, +@len) the handle's one cookie and one window. */
+static __always_inline void ddic_dma_set_one(struct ddic_dma_head *h, u64 a,
+					     size_t len)
+{
+	h->cookies[0] = (ddi_dma_cookie_t){ .dmac_laddress = a,
+					     .dmac_size = len };
+	h->wins[0] = (struct ddic_dmawin){ .off = 0, .len = len, .first = 0,
+					   .n = 1 };
+	h->ncookies = 1;
+	h->nwin = 1;
+}
+
 /*
  * Bind @h to [@addr, +@len) for @dir if the inline way can (true), or
  * leave @h as it was (false).  ddi_dma_mem_alloc memory is mapped for
@@ -170,12 +182,7 @@ static __always_inline bool ddic_dma_bind_fast(struct ddic_dma_head *h,
 		h->single_dma = a;
 		h->kind = DDIC_DMK_SINGLE;
 	}
-	h->cookies[0] = (ddi_dma_cookie_t){ .dmac_laddress = a,
-					     .dmac_size = len };
-	h->wins[0] = (struct ddic_dmawin){ .off = 0, .len = len, .first = 0,
-					   .n = 1 };
-	h->ncookies = 1;
-	h->nwin = 1;
+	ddic_dma_set_one(h, a, len);
 	h->win = 0;
 	h->next = 1;
 	h->len = len;
