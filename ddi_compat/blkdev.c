@@ -72,6 +72,7 @@ struct ddic_bd_xfer {
 	int op;				/* DDIC_BD_* */
 	struct buf *bp;			/* READ and WRITE */
 	diskaddr_t blkno;		/* of the buf's first byte */
+	uint32_t bsize;			/* the media's block size then */
 	size_t done, len;		/* no DMA: bytes handed over, all */
 	ddi_dma_handle_t dmah;
 	uint_t nwin, win;
@@ -134,16 +135,9 @@ static struct ddic_bd_xfer *ddic_bd_xfer_new(struct bd_handle *h, int op)
 
 /* --- reads and writes --- */
 
-/* The buf is done (all of it, or with @err): give it back. */
-static void ddic_bd_buf_end(struct ddic_bd_xfer *xf, int err)
+/* End @bp: all of it done, or none of it with @err. */
+static void ddic_bd_biodone(struct buf *bp, int err)
 {
-	struct buf *bp = xf->bp;
-
-	if (xf->dmah) {
-		(void) ddi_dma_unbind_handle(xf->dmah);
-		ddi_dma_free_handle(&xf->dmah);
-	}
-	kmem_free(xf, sizeof(*xf));
 	if (err) {
 		bioerror(bp, err);
 		bp->b_resid = bp->b_bcount;
@@ -153,10 +147,23 @@ static void ddic_bd_buf_end(struct ddic_bd_xfer *xf, int err)
 	biodone(bp);
 }
 
+/* The buf's transfers are over (all, or up to an error): give it back. */
+static void ddic_bd_buf_end(struct ddic_bd_xfer *xf, int err)
+{
+	struct buf *bp = xf->bp;
+
+	if (xf->dmah) {
+		(void) ddi_dma_unbind_handle(xf->dmah);
+		ddi_dma_free_handle(&xf->dmah);
+	}
+	kmem_free(xf, sizeof(*xf));
+	ddic_bd_biodone(bp, err);
+}
+
 /* Set x for the next piece of the buf; false when none is left. */
 static bool ddic_bd_next(struct ddic_bd_xfer *xf, int *errp)
 {
-	uint32_t bsize = xf->h->media.m_blksize;
+	uint32_t bsize = xf->bsize;
 	off_t off;
 	size_t len;
 
@@ -176,8 +183,10 @@ static bool ddic_bd_next(struct ddic_bd_xfer *xf, int *errp)
 			return false;
 		off = xf->done;
 		len = xf->len - xf->done;
+		/* At least a block, whatever d_maxxfer says. */
 		if (xf->h->drive.d_maxxfer && len > xf->h->drive.d_maxxfer)
-			len = rounddown(xf->h->drive.d_maxxfer, bsize);
+			len = max_t(size_t, rounddown(xf->h->drive.d_maxxfer,
+						      bsize), bsize);
 		xf->x.x_kaddr = xf->bp->b_un.b_addr + off;
 		xf->done += len;
 	}
@@ -213,6 +222,7 @@ static int ddic_bd_strategy(struct buf *bp)
 	struct ddic_bd_xfer *xf;
 	uint64_t byte, nblks;
 	uint32_t bsize;
+	bool ro;
 	int err = 0, r;
 
 	if (!h || !h->attached) {
@@ -222,6 +232,7 @@ static int ddic_bd_strategy(struct buf *bp)
 	mutex_lock(&h->lock);
 	bsize = h->media.m_blksize;
 	nblks = h->media.m_nblks;
+	ro = h->media.m_readonly;
 	mutex_unlock(&h->lock);
 	byte = (uint64_t)bp->b_lblkno << DEV_BSHIFT;
 	if (byte % bsize || bp->b_bcount % bsize) {
@@ -233,19 +244,19 @@ static int ddic_bd_strategy(struct buf *bp)
 		err = ENXIO;
 		goto fail;
 	}
-	if (!(bp->b_flags & B_READ) && h->media.m_readonly) {
+	if (!(bp->b_flags & B_READ) && ro) {
 		err = EROFS;
 		goto fail;
 	}
 	if (!bp->b_bcount) {
-		bp->b_resid = 0;
-		biodone(bp);
+		ddic_bd_biodone(bp, 0);
 		return 0;
 	}
 	xf = ddic_bd_xfer_new(h, bp->b_flags & B_READ ? DDIC_BD_READ :
 			      DDIC_BD_WRITE);
 	xf->bp = bp;
 	xf->blkno = byte / bsize;
+	xf->bsize = bsize;
 	if (h->has_dma) {
 		if (ddi_dma_alloc_handle(h->dip, &h->dma, DDI_DMA_SLEEP, NULL,
 					 &xf->dmah) != DDI_SUCCESS) {
@@ -282,9 +293,7 @@ static int ddic_bd_strategy(struct buf *bp)
 	return 0;
 
 fail:
-	bioerror(bp, err);
-	bp->b_resid = bp->b_bcount;
-	biodone(bp);
+	ddic_bd_biodone(bp, err);
 	return 0;
 }
 
@@ -646,8 +655,8 @@ int bd_detach_handle(bd_handle_t h)
 	ddi_remove_minor_node(h->dip, h->name);
 	ddi_remove_minor_node(h->dip, h->rawname);
 	h->attached = false;
+	/* Detach runs with nothing open: no strategy or open holds @h. */
 	xa_erase(&ddic_bd_devs, h->dev);
-	synchronize_rcu();		/* no strategy or open still sees it */
 	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(bd_detach_handle);
