@@ -147,7 +147,7 @@ coverage:
 .PHONY: preflight coverage
 
 kernels:
-	for k in debug-6.12 debug-6.1 stock-6.1 stock-6.12; do \
+	for k in debug-6.12 debug-6.1 stock-6.1 stock-6.12 kcsan-6.12; do \
 		$(SCRIPTS)/kernel.sh $$k >/dev/null || exit 1; done
 
 deps:

@@ -155,7 +155,7 @@ struct ddic_blk_cmd {
 	bool postflush;			/* bio path: FUA, flush after */
 	atomic_t phase;
 	struct task_struct *submitter;	/* in strategy(9E) for this buf */
-	bool done_inline;		/* biodone() came from inside it */
+	int done_inline;		/* biodone() came from inside it */
 	struct work_struct work;	/* continue after a late biodone() */
 	/* The bio path. */
 	bool counted;			/* I/O statistics on: acct is set */

@@ -96,7 +96,7 @@ struct co_pcpu {
 static DEFINE_PER_CPU(struct co_pcpu, co_pcpu);
 
 static struct workqueue_struct *co_wq;
-static bool co_dying;			/* unloading: expired means dropped */
+static int co_dying;			/* unloading: expired means dropped */
 
 static void co_timer_fn(struct timer_list *t);
 static void co_work_fn(struct work_struct *w);
@@ -328,8 +328,8 @@ struct ddic_periodic {
 	void *arg;
 	unsigned long period;		/* jiffies */
 	unsigned long next;		/* when the next call is due */
-	bool stop;
-	bool self_delete;		/* deleted from its own callback */
+	int stop;			/* ints, not bools: see ksynch.c */
+	int self_delete;		/* deleted from its own callback */
 };
 
 static void co_periodic_fire(struct work_struct *w)

@@ -796,7 +796,7 @@ EXPORT_SYMBOL(devmap_default_access);
 struct dvm_ctx {
 	struct list_head link;
 	dev_t dev;
-	bool busy;			/* a callback runs (dvm_ctx_lock) */
+	int busy;			/* a callback runs (dvm_ctx_lock) */
 	bool switched;			/* @last is set */
 	unsigned long last;		/* jiffies when the last one ended */
 };

@@ -154,7 +154,15 @@ EXPORT_SYMBOL(mutex_owner);
 struct ddic_cv_waiter {
 	struct list_head link;
 	struct task_struct *task;
-	bool woken;
+	/*
+	 * Read without c_lock in ddic_cv_block()'s loop.  An int, not a
+	 * bool: gcc 12 instruments READ_ONCE() of a bool as a plain load,
+	 * which KCSAN then reports as a data race with ddic_cv_wake()'s
+	 * WRITE_ONCE() (seen on the kcsan-6.12 guest).  The other flags
+	 * read with READ_ONCE() outside their lock are ints for the same
+	 * reason.
+	 */
+	int woken;
 };
 
 void ddic_cv_init(kcondvar_t *cvp, char *name, kcv_type_t type, void *arg)
@@ -259,7 +267,7 @@ static void ddic_cv_wake(kcondvar_t *cvp, bool all)
 		 * The waiter confirms w->woken under c_lock before its
 		 * stack frame goes, so w and w->task stay valid here.
 		 */
-		WRITE_ONCE(w->woken, true);
+		WRITE_ONCE(w->woken, 1);
 		wake_up_process(w->task);
 		if (!all)
 			break;

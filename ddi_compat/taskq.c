@@ -73,7 +73,7 @@ struct taskq {
 	struct workqueue_struct *tq_wq;
 	int tq_nthreads;
 	spinlock_t tq_lock;		/* irq-safe */
-	bool tq_suspended;		/* tq_lock */
+	int tq_suspended;		/* tq_lock; int: see ksynch.c */
 	int tq_active;			/* tasks running (tq_lock) */
 	atomic_t tq_inflight;		/* dispatched, not yet finished */
 	wait_queue_head_t tq_waitq;

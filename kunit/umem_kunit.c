@@ -284,7 +284,7 @@ static void umem_sleep_survives_fail_page_alloc(struct kunit *test)
 		u32 min_order;
 		int times;
 	} saved;
-	int i, left;
+	int i, left, round, nulls = 0, dirty = 0;
 
 	KUNIT_ASSERT_TRUE_MSG(test, fpa_lookup(&k),
 			      "fail_page_alloc debugfs attributes missing");
@@ -305,10 +305,27 @@ static void umem_sleep_survives_fail_page_alloc(struct kunit *test)
 	atomic_set(k.times, 40);
 	*k.probability = 100;
 
-	current->make_it_fail = 1;
-	for (i = 0; i < ARRAY_SIZE(sizes); i++)
-		p[i] = ddi_umem_alloc(sizes[i], DDI_UMEM_SLEEP, &c[i]);
-	current->make_it_fail = 0;
+	/*
+	 * Rounds of the three sizes until all 40 failures were injected:
+	 * how many page allocations a round makes depends on the kernel
+	 * (KASAN's vmalloc shadow adds some, bulk allocation takes one
+	 * check for many pages).
+	 */
+	for (round = 0; round < 64 && atomic_read(k.times) > 0; round++) {
+		current->make_it_fail = 1;
+		for (i = 0; i < ARRAY_SIZE(sizes); i++)
+			p[i] = ddi_umem_alloc(sizes[i], DDI_UMEM_SLEEP, &c[i]);
+		current->make_it_fail = 0;
+		for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+			if (!p[i]) {
+				nulls++;
+				continue;
+			}
+			if (!all_zero(p[i], sizes[i]))
+				dirty++;
+			ddi_umem_free(c[i]);
+		}
+	}
 
 	left = atomic_read(k.times);
 	*k.probability = saved.probability;
@@ -321,13 +338,9 @@ static void umem_sleep_survives_fail_page_alloc(struct kunit *test)
 
 	/* All 40 failures were injected, and still no NULL. */
 	KUNIT_EXPECT_EQ(test, left, 0);
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		KUNIT_EXPECT_NOT_NULL(test, p[i]);
-		if (p[i]) {
-			KUNIT_EXPECT_TRUE(test, all_zero(p[i], sizes[i]));
-			ddi_umem_free(c[i]);
-		}
-	}
+	KUNIT_EXPECT_GT(test, round, 0);
+	KUNIT_EXPECT_EQ(test, nulls, 0);
+	KUNIT_EXPECT_EQ(test, dirty, 0);
 }
 #endif
 

@@ -135,9 +135,11 @@ kernel_check() {
 	pcidev_host_check "$1"
 }
 
-# The self-tests and the panic test use modules built against debug-6.12.
+# The self-tests and the panic test use modules built against debug-6.12
+# (selftest [KERNEL]: against KERNEL, into $BUILD/KERNEL/selftest).
 selftest() {
-	local k=debug-6.12 dir=$BUILD/debug-6.12/selftest src
+	local k=${1:-debug-6.12} dir src
+	dir=$BUILD/$k/selftest
 	eval "$("$TOP/scripts/kernel.sh" $k)" || return 1
 	src=$dir/tests/selftest
 	mkdir -p "$src" "$dir/extra/selftest"
@@ -195,6 +197,33 @@ selftests() {
 			debug-6.12:st3_failnth_splat:sweep
 		boot debug-6.12 ce-panic panic 300 "$extra" \
 			'Kernel panic - not syncing: ddi_selftest: deliberate CE_PANIC 42'
+	fi
+}
+
+# The KCSAN kernel (kcsan-6.12: debug.config less KASAN, plus
+# scripts/kconfig/kcsan.config; two CPUs like every guest): the KUnit
+# suites and the guest tests where things run at once (KCSAN_TESTS; a
+# data race is a splat, which fails the test it happened in), then a boot
+# whose module races on purpose, which the harness must see.
+# (The others run there too with KCSAN_TESTS='*', in about twice
+# debug-6.12's time.)
+kcsan_tests='dm_race qotd_stress qotd ramdisk ramdisk_busy edu umemshare'
+kcsan_tests+=' rmapbuf kstat blk_fio blkdev ivshmem sesstab ringbuf pcidev'
+KCSAN_TESTS=${KCSAN_TESTS:-$kcsan_tests}
+kcsan_check() {
+	local k=$1 st=$out/selftest-$1.tsv
+
+	DDI_TESTS=${DDI_TESTS:-$KCSAN_TESTS} kernel_check "$k"
+	step "selftest:build:$k" selftest "$k" || return
+	: >"$st"
+	TSV=$st boot "$k" race race 300 "$BUILD/$k/selftest/extra"
+	if awk -F'\t' -v n="$k:boot:race" '$1 == "fail" && $2 == n &&
+	    $3 ~ /kernel splat: .*KCSAN: data-race/ { f = 1 } END { exit !f }' \
+	    "$st"; then
+		row pass harness:sees-KCSAN-report
+	else
+		row fail harness:sees-KCSAN-report \
+			"harness missed: fail $k:boot:race /KCSAN: data-race/"
 	fi
 }
 
@@ -271,6 +300,7 @@ install_rows() {
 		! ls "$w"/kunit/*.ko "$w"/bench/*.ko 2>/dev/null
 	}
 	for k in ${kernels:-debug-6.12}; do
+		case $k in kcsan-*) continue ;; esac	# debug-6.12's tree, again
 		step "make:KDIR:$k" kdir_make "$k"
 	done
 	port_kdir() {
@@ -366,6 +396,7 @@ run_job() {
 for k in $kernels; do
 	case $k in
 	debug-6.12) run_job eval 'kernel_check debug-6.12; selftests; port_workflow; lint' ;;
+	kcsan-*) run_job kcsan_check "$k" ;;
 	*) run_job kernel_check "$k" ;;
 	esac
 done

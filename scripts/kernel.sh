@@ -5,6 +5,7 @@
 #
 #   debug-6.12, debug-6.1   built from Debian's linux-source-X with
 #                           scripts/kconfig/debug.config over tinyconfig
+#   kcsan-6.12              the same, KCSAN instead of KASAN
 #   stock-6.1, stock-6.12   Debian's distribution kernels: the image is
 #                           unpacked into the cache, the headers installed
 . "$(dirname "$0")/lib.sh"
@@ -114,8 +115,8 @@ debug-6.12|debug-6.1)
 	echo "MODROOT="
 	;;
 kcsan-6.12)
-	# debug.config without KASAN, then kcsan.config (issue 11 item 6;
-	# docs/kcsan-plan.md): not in KERNELS yet.
+	# debug.config without KASAN, then kcsan.config: KCSAN and KASAN
+	# cannot share a kernel.  Keyed on the merged fragment.
 	ver=${name#kcsan-}
 	apt_install "linux-source-$ver" flex bison bc libelf-dev libssl-dev \
 		cpio xz-utils

@@ -8,7 +8,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # keyed by version and configuration, so a second run reuses them.
 CACHE=${DDI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ddi_compat}
 BUILD=${DDI_BUILD:-$TOP/build}
-KERNELS="debug-6.12 debug-6.1 stock-6.1 stock-6.12"
+KERNELS="debug-6.12 debug-6.1 stock-6.1 stock-6.12 kcsan-6.12"
 JOBS=${JOBS:-$(($(nproc) + 1))}
 
 say()  { printf '[ddi] %s\n' "$*" >&2; }
