@@ -382,6 +382,10 @@ step preflight "$TOP/tests/preflight/run.sh"
 # A header of a driver tree's own, found through its Kbuild's -I (vrng's
 # vfw.h), is not missing.
 step preflight:tree-headers "$TOP/scripts/preflight.py" -q "$TOP/tests/port/tree-virtio"
+# KCSAN reports: one inside the kernel's own code only is excused, one
+# with a module's frame fails the boot (scripts/results.py).
+step harness:kcsan-kernel-race-excused "$TOP/tests/harness/kcsan-excuse.sh" kernel
+step harness:kcsan-module-race-fails "$TOP/tests/harness/kcsan-excuse.sh" module
 
 # The kernels are independent: run two pipelines at a time (a TCG guest
 # leaves a core idle much of the time).  The self-tests need debug-6.12's
