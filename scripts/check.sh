@@ -151,6 +151,15 @@ selftest() {
 	rm -rf "$dir/extra/selftest/guest" &&
 	cp -r "$TOP/tests/selftest/guest" "$dir/extra/selftest/"
 }
+# expect_row TEST STATUS NAME [DETAIL-REGEX]: row TEST passes if $st (a
+# self-test boot's TSV) has a row NAME with STATUS and a detail matching.
+expect_row() {
+	if awk -F'\t' -v s="$2" -v n="$3" -v d="${4:-}" \
+	    '$1 == s && $2 == n && $3 ~ d { f = 1 } END { exit !f }' "$st"
+	then row pass "$1"
+	else row fail "$1" "harness missed: $2 $3 /${4:-}/"
+	fi
+}
 selftests() {
 	say "=== harness self-tests ==="
 	if step selftest:build selftest; then
@@ -159,13 +168,6 @@ selftests() {
 		: >"$st"
 		TSV=$st boot debug-6.12 selftest selftest 600 "$extra"
 		TSV=$st boot debug-6.12 hang hang 25 "$extra"
-		expect_row() {	# expect_row TEST STATUS NAME [DETAIL-REGEX]
-			if awk -F'\t' -v s="$2" -v n="$3" -v d="${4:-}" \
-			    '$1 == s && $2 == n && $3 ~ d { f = 1 } END { exit !f }' "$st"
-			then row pass "$1"
-			else row fail "$1" "harness missed: $2 $3 /${4:-}/"
-			fi
-		}
 		expect_row harness:sees-passing-kunit-case pass \
 			debug-6.12:kunit:ddi_compat_selftest:selftest_passes
 		expect_row harness:sees-failing-kunit-case fail \
@@ -217,14 +219,8 @@ kcsan_check() {
 	step "selftest:build:$k" selftest "$k" || return
 	: >"$st"
 	TSV=$st boot "$k" race race 300 "$BUILD/$k/selftest/extra"
-	if awk -F'\t' -v n="$k:boot:race" '$1 == "fail" && $2 == n &&
-	    $3 ~ /kernel splat: .*KCSAN: data-race/ { f = 1 } END { exit !f }' \
-	    "$st"; then
-		row pass harness:sees-KCSAN-report
-	else
-		row fail harness:sees-KCSAN-report \
-			"harness missed: fail $k:boot:race /KCSAN: data-race/"
-	fi
+	expect_row harness:sees-KCSAN-report fail "$k:boot:race" \
+		'kernel splat: .*KCSAN: data-race'
 }
 
 # The porter's workflow as a porter runs it: make guest on a sample driver

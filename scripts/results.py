@@ -178,10 +178,10 @@ def parse_ktap(lines):
     return rows, exit_code, leaks
 
 
-def splats_by_test(console):
-    """{row name: first splat line} for splats printed while a test ran."""
+def splats_by_test(console, splats):
+    """{row name: first splat line} for SPLATS printed while a test ran."""
     found, current = {}, None
-    splats = dict(splat_lines(console))
+    splats = dict(splats)
     for i, line in enumerate(console.split('\n')):
         m = MARK_RE.search(line)
         if m:
@@ -204,8 +204,10 @@ def main():
     console = read(a.dir + '/console.log')
     qemu_rc = read(a.dir + '/qemu-rc').strip()
     rows, exit_code, leaks = parse_ktap(res)
+    # Once per boot: it names each excused report on stderr.
+    splat_list = splat_lines(console)
     if not a.expect:
-        for name, splat in splats_by_test(console).items():
+        for name, splat in splats_by_test(console, splat_list).items():
             rows = [('fail', n, 'kernel splat while it ran: ' + splat)
                     if n == name and st == 'pass' else (st, n, d)
                     for st, n, d in rows]
@@ -221,7 +223,7 @@ def main():
             why.append('guest never finished (panic or crash)')
         elif exit_code not in (None, '0'):
             why.append('guest exit status %s' % exit_code)
-        splats = [l for _, l in splat_lines(console)]
+        splats = [l for _, l in splat_list]
         if splats:
             why.append('kernel splat: ' + splats[0].strip())
         if leaks:
