@@ -26,9 +26,10 @@
  * a time means one task at a time, in list order; queueing the drain while
  * it is pending is a no-op, and queueing it while it runs makes it run
  * once more, which finds whatever it had not yet seen.  Every dispatch
- * leaves a drain queued after it listed its task, and a drain does not
- * return with tasks listed, so flushing the workqueue (taskq_wait) waits
- * for every task dispatched before it.  Observable difference: the tasks
+ * leaves a drain queued after it listed its task (queued under tq_lock:
+ * tq_kick() says why), and a drain does not return with tasks listed, so
+ * flushing the workqueue (taskq_wait) waits for every task dispatched
+ * before it.  Observable difference: the tasks
  * run on the CPU of a dispatcher (the one whose dispatch found the drain
  * idle), not anywhere; a busy queue stays on one CPU.
  *
@@ -299,6 +300,23 @@ taskq_t *taskq_create(const char *name, int nthreads, pri_t pri,
 EXPORT_SYMBOL(taskq_create);
 
 /*
+ * Queue a one-thread queue's drain, under tq_lock.  Not after it: a
+ * queue_work() that finds the drain pending returns at once, and the
+ * drain may not be on the workqueue yet: another dispatcher's
+ * queue_work() sets the pending bit first and adds the work item after.
+ * A taskq_wait() (flush_workqueue) between the two would not wait for
+ * the drain, nor for the task just listed (seen with two vCPUs, the
+ * other one descheduled by the host in that window).  Under the lock,
+ * the queue_work() that set the bit has finished by the time anyone
+ * else lists a task.
+ */
+static void tq_kick(taskq_t *tq)
+	__must_hold(&tq->tq_lock)
+{
+	queue_work(tq->tq_wq, &tq->tq_drain);
+}
+
+/*
  * taskq_dispatch on a one-thread queue: the record takes an ID, its place
  * in tq_ids and its place on the list in one step under tq_lock.  The IDs
  * count up and are not reused (64 bits).
@@ -316,8 +334,8 @@ static taskqid_t tq_dispatch_one(taskq_t *tq, struct tq_task *t)
 	t->id = id;
 	hash_add(tq->tq_ids, &t->hnode, id);
 	list_add_tail(&t->ent.tqent_link, &tq->tq_list);
+	tq_kick(tq);
 	spin_unlock_irqrestore(&tq->tq_lock, fl);
-	queue_work(tq->tq_wq, &tq->tq_drain);
 	return id;
 }
 
@@ -392,8 +410,8 @@ void taskq_dispatch_ent(taskq_t *tq, task_func_t func, void *arg,
 		ent->tqent_flags = flags & ~TQE_REC;
 		atomic_inc(&tq->tq_inflight);
 		list_add_tail(&ent->tqent_link, &tq->tq_list);
+		tq_kick(tq);
 		spin_unlock_irqrestore(&tq->tq_lock, fl);
-		queue_work(tq->tq_wq, &tq->tq_drain);
 		return;
 	}
 	if (ent->tqent_work.func != tq_run_ent)

@@ -553,7 +553,7 @@ static int tqs_thread(void *arg)
 			tqs_dispatch(s, j / TQS_PER, j % TQS_PER, true);
 			spin_unlock_irqrestore(&s->tlock, fl);
 		}
-		if (s->wait_each && i % 100 == 99) {
+		if (s->wait_each && i % 10 == 9) {
 			taskq_wait(s->tq);
 			for (j = 0; j <= i; j++)
 				if (!atomic_read(&tqs_at(s, d->src, j)->ran))
