@@ -52,8 +52,13 @@ boot() {
 		"$TOP/scripts/guest.sh" "$k" "$dir.cpio.gz" "$dir" "$mode" "$limit"
 	fi
 	# Self-test boots fail on purpose: keep their complaints in a file.
-	local cmd=("$TOP/scripts/results.py" --kernel "$k" --boot "$b"
-		   --dir "$dir" --tsv "${TSV:-$tsv}" ${expect:+--expect "$expect"})
+	# ROW_KERNEL: the rows' first part, if not KERNEL (a second boot of
+	# a kernel running tests of the same names); OOM_EXPECTED=1: the
+	# boot starves itself of memory on purpose.
+	local cmd=("$TOP/scripts/results.py" --kernel "${ROW_KERNEL:-$k}"
+		   --boot "$b" --dir "$dir" --tsv "${TSV:-$tsv}"
+		   ${expect:+--expect "$expect"}
+		   ${OOM_EXPECTED:+--oom-expected})
 	if [ -n "${TSV:-}" ]; then
 		"${cmd[@]}" 2>"$dir/expected-failures.txt"
 	else
@@ -216,11 +221,21 @@ kcsan_check() {
 	local k=$1 st=$out/selftest-$1.tsv
 
 	DDI_TESTS=${DDI_TESTS:-$KCSAN_TESTS} kernel_check "$k"
+	lowmem_check "$k"
 	step "selftest:build:$k" selftest "$k" || return
 	: >"$st"
 	TSV=$st boot "$k" race race 300 "$BUILD/$k/selftest/extra"
 	expect_row harness:sees-KCSAN-report fail "$k:boot:race" \
 		'kernel splat: .*KCSAN: data-race'
+}
+
+# The low-memory boot (scripts/guest/mode-lowmem.sh): 384 MiB, a memory
+# hog the OOM killer keeps killing, and the allocating tests under it;
+# rows KERNEL/lowmem:*.  On stock-6.12 (Debian's own configuration) and
+# kcsan-6.12 (lockdep watching the allocations that reclaim).
+lowmem_check() {
+	ROW_KERNEL=$1/lowmem OOM_EXPECTED=1 DDI_MEM=384M DDI_TESTS=none \
+		boot "$1" lowmem lowmem 900
 }
 
 # The porter's workflow as a porter runs it: make guest on a sample driver
@@ -382,6 +397,10 @@ step preflight:tree-headers "$TOP/scripts/preflight.py" -q "$TOP/tests/port/tree
 # with a module's frame fails the boot (scripts/results.py).
 step harness:kcsan-kernel-race-excused "$TOP/tests/harness/kcsan-excuse.sh" kernel
 step harness:kcsan-module-race-fails "$TOP/tests/harness/kcsan-excuse.sh" module
+# The OOM killer's reports: excused in the low-memory boot, a splat in
+# any other.
+step harness:oom-report-excused-in-lowmem "$TOP/tests/harness/oom-excuse.sh" expected
+step harness:oom-report-fails-elsewhere "$TOP/tests/harness/oom-excuse.sh" elsewhere
 
 # The kernels are independent: run two pipelines at a time (a TCG guest
 # leaves a core idle much of the time).  The self-tests need debug-6.12's
@@ -397,6 +416,7 @@ for k in $kernels; do
 	case $k in
 	debug-6.12) run_job eval 'kernel_check debug-6.12; selftests; port_workflow; lint' ;;
 	kcsan-*) run_job kcsan_check "$k" ;;
+	stock-6.12) run_job eval 'kernel_check stock-6.12; lowmem_check stock-6.12' ;;
 	*) run_job kernel_check "$k" ;;
 	esac
 done

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """Turn one guest boot's logs into pass/fail rows.
 
-results.py --kernel K --boot B --dir D [--expect REGEX] --tsv FILE
+results.py --kernel K --boot B --dir D [--expect REGEX] [--oom-expected]
+    --tsv FILE
 
 Reads D/results.log (the guest's ttyS1: one KTAP document, see "The
 results channel" in scripts/guest/lib.sh) and D/console.log (the kernel
@@ -53,6 +54,14 @@ SPLAT_RE = re.compile('|'.join('(?:%s)' % s for s in SPLATS))
 ALLOC_WARN_RE = re.compile(r'(vmalloc error: .*allocation failed|'
                            r'page allocation failure: )')
 FAILNTH_COMM_RE = re.compile(r'\bComm: failnth\b')
+# A boot that keeps the guest short of memory on purpose (--oom-expected:
+# the lowmem boot, scripts/guest/mode-lowmem.sh) sees the OOM killer's
+# reports, each with the stack of the task that invoked it; that
+# "Call Trace:" is excused there, and only there; so is the stack of an
+# allocation failure of the hog itself (a task the OOM killer chose fails
+# the allocation it was in).
+OOM_RE = re.compile(r'invoked oom-killer: ')
+MEMHOG_COMM_RE = re.compile(r'\bComm: memhog\b')
 
 
 # A KCSAN report runs from its "BUG: KCSAN:" line to the next line of
@@ -84,7 +93,7 @@ def kernel_only_kcsan(lines):
     return out
 
 
-def splat_lines(console):
+def splat_lines(console, oom_expected=False):
     """The lines of CONSOLE that are splats, less expected ones."""
     lines, out = console.split('\n'), []
     excused = kernel_only_kcsan(lines)
@@ -95,6 +104,11 @@ def splat_lines(console):
         if ('Call Trace:' in line and
                 any(ALLOC_WARN_RE.search(b) for b in before) and
                 any(FAILNTH_COMM_RE.search(b) for b in before)):
+            continue
+        if ('Call Trace:' in line and oom_expected and
+                (any(OOM_RE.search(b) for b in before) or
+                 (any(ALLOC_WARN_RE.search(b) for b in before) and
+                  any(MEMHOG_COMM_RE.search(b) for b in before)))):
             continue
         out.append((i, line))
     return out
@@ -197,6 +211,7 @@ def main():
     ap.add_argument('--boot', required=True)
     ap.add_argument('--dir', required=True)
     ap.add_argument('--expect')
+    ap.add_argument('--oom-expected', action='store_true')
     ap.add_argument('--tsv', required=True)
     a = ap.parse_args()
 
@@ -205,7 +220,7 @@ def main():
     qemu_rc = read(a.dir + '/qemu-rc').strip()
     rows, exit_code, leaks = parse_ktap(res)
     # Once per boot: it names each excused report on stderr.
-    splat_list = splat_lines(console)
+    splat_list = splat_lines(console, a.oom_expected)
     if not a.expect:
         for name, splat in splats_by_test(console, splat_list).items():
             rows = [('fail', n, 'kernel splat while it ran: ' + splat)

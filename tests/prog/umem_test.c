@@ -9,6 +9,9 @@
  *   umem_test            all cases
  *   umem_test model      only the data-model case (32-bit vs 64-bit page)
  *   umem_test fuzz N     only the fuzz loop, N iterations
+ *   umem_test sleep S M [T]  only DDI_UMEM_SLEEP of M MiB (and smaller),
+ *                        again for S seconds; with T, each allocation
+ *                        once MemAvailable is down to T MiB (a hog runs)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -22,6 +25,7 @@
 #include <sys/mman.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../../bench/umem_fixture_uapi.h"
@@ -748,6 +752,85 @@ static void case_fuzz(unsigned long iters)
 	end();
 }
 
+/*
+ * DDI_UMEM_SLEEP under memory pressure (scripts/guest/mode-lowmem.sh,
+ * with memhog running): for @secs seconds, allocate @mib MiB, 2 MiB and
+ * 24 KiB in turn (ddi_compat's vmalloc and contiguous-pages backends),
+ * fill each, read it back through the kernel and through a mapping, free
+ * it.  Every allocation must succeed: DDI_UMEM_SLEEP waits for memory,
+ * it never fails.
+ */
+static long mem_available_mib(void)
+{
+	char line[128];
+	long kb = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld", &kb) == 1)
+			break;
+	fclose(f);
+	return kb < 0 ? -1 : kb / 1024;
+}
+
+/* Wait (up to 2 s) for MemAvailable to be at most @tight MiB: true if so. */
+static int wait_pressure(long tight)
+{
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		if (mem_available_mib() <= tight)
+			return 1;
+		usleep(1000);
+	}
+	return 0;
+}
+
+static void case_sleep(unsigned long secs, unsigned long mib, long tight)
+{
+	const unsigned long sizes[] = { mib << 20, 2UL << 20, 24UL << 10 };
+	struct uf_config c = { 0 };
+	time_t stop = time(NULL) + (time_t)secs;
+	unsigned long rounds = 0, tight_rounds = 0, len, pg;
+	unsigned char *p;
+	int idx;
+
+	begin("sleep-under-pressure");
+	while (time(NULL) < stop && !cur_failed) {
+		len = sizes[rounds % 3];
+		/* Each allocation starts with memory held by the hog. */
+		if (tight >= 0)
+			tight_rounds += wait_pressure(tight);
+		idx = alloc(len, DDI_UMEM_SLEEP);
+		CHECK(idx >= 0);
+		if (idx < 0)
+			break;
+		fill(idx, (int)rounds);
+		for (pg = 0; pg < len / PG; pg += 61)
+			CHECK(peek(idx, pg * PG) == (int)((rounds + pg) & 0xff));
+		memset(&c, 0, sizeof(c));
+		seg(&c, 0, idx, 0, len, S_PROT_ALL, 0);
+		config(&c);
+		p = map(len, PROT_READ, MAP_SHARED, 0);
+		CHECK(p != MAP_FAILED);
+		if (p != MAP_FAILED) {
+			CHECK(p[len - PG] ==
+			      (unsigned char)(rounds + len / PG - 1));
+			CHECK(munmap(p, len) == 0);
+		}
+		CHECK(ioctl(fd, UF_FREE, &(unsigned long long){ idx }) == 0);
+		rounds++;
+	}
+	printf("# umem sleep-under-pressure: %lu rounds (%lu MiB, 2 MiB, 24 KiB), %lu with at most %ld MiB available\n",
+	       rounds, mib, tight_rounds, tight);
+	CHECK(rounds > 0);
+	/* The pressure was there for most of them. */
+	CHECK(tight < 0 || tight_rounds * 2 >= rounds);
+	end();
+}
+
 int main(int argc, char **argv)
 {
 	fd = open(DEV, O_RDWR);
@@ -757,6 +840,13 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "model")) {
 		case_model();
+	} else if (argc > 3 && !strcmp(argv[1], "sleep")) {
+		long tight = -1;
+
+		if (argc > 4)
+			tight = strtol(argv[4], NULL, 0);
+		case_sleep(strtoul(argv[2], NULL, 0),
+			   strtoul(argv[3], NULL, 0), tight);
 	} else if (argc > 1 && !strcmp(argv[1], "fuzz")) {
 		unsigned long n = 500;
 
