@@ -395,12 +395,12 @@ step preflight "$TOP/tests/preflight/run.sh"
 step preflight:tree-headers "$TOP/scripts/preflight.py" -q "$TOP/tests/port/tree-virtio"
 # KCSAN reports: one inside the kernel's own code only is excused, one
 # with a module's frame fails the boot (scripts/results.py).
-step harness:kcsan-kernel-race-excused "$TOP/tests/harness/kcsan-excuse.sh" kernel
-step harness:kcsan-module-race-fails "$TOP/tests/harness/kcsan-excuse.sh" module
 # The OOM killer's reports: excused in the low-memory boot, a splat in
 # any other.
-step harness:oom-report-excused-in-lowmem "$TOP/tests/harness/oom-excuse.sh" expected
-step harness:oom-report-fails-elsewhere "$TOP/tests/harness/oom-excuse.sh" elsewhere
+for c in kcsan-kernel-race-excused:kcsan-kernel kcsan-module-race-fails:kcsan-module \
+    oom-report-excused-in-lowmem:oom-expected oom-report-fails-elsewhere:oom-elsewhere; do
+	step "harness:${c%%:*}" "$TOP/tests/harness/excuse.sh" "${c#*:}"
+done
 
 # The kernels are independent: run two pipelines at a time (a TCG guest
 # leaves a core idle much of the time).  The self-tests need debug-6.12's

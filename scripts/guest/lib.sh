@@ -186,6 +186,20 @@ kunit_module() {
 	rmmod "$name" || { result "kunit:$name:unload" fail; return 1; }
 }
 
+# ddi_unload: unload ddi_compat (the row guest:unload-ddi_compat), then
+# report what kmemleak found; fails if the unload did.
+ddi_unload() {
+	_urc=0
+	if rmmod ddi_compat; then
+		result guest:unload-ddi_compat pass
+	else
+		result guest:unload-ddi_compat fail
+		_urc=1
+	fi
+	kmemleak_check
+	return $_urc
+}
+
 # kmemleak_check: what kmemleak found, as "# kmemleak: " diagnostic lines
 # for the host to judge.
 kmemleak_check() {

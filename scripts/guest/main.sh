@@ -29,13 +29,7 @@ check)
 		ktap_test "guest:$name" run_guest_test "$t" || failed=1
 		diag "time guest:$name $(($(date +%s) - t0)) s"
 	done
-	if rmmod ddi_compat; then
-		result guest:unload-ddi_compat pass
-	else
-		result guest:unload-ddi_compat fail
-		failed=1
-	fi
-	kmemleak_check
+	ddi_unload || failed=1
 	;;
 run)
 	# A readable account, shown live by make run: one test.

@@ -95,11 +95,5 @@ if [ -n "$others" ]; then
 else
 	result memhog:only-oom-victim pass
 fi
-if rmmod ddi_compat; then
-	result guest:unload-ddi_compat pass
-else
-	result guest:unload-ddi_compat fail
-	fail=1
-fi
-kmemleak_check
+ddi_unload || fail=1
 exit $fail
