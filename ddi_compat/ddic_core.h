@@ -45,6 +45,7 @@ void ddic_umem_fini(void);
 void ddic_umem_module_going(struct module *mod);
 /* dma.c: a driver module's DMA resource callbacks go with it. */
 void ddic_dma_module_going(struct module *mod);
+void ddic_dma_fini(void);
 int ddic_kstat_init(void);
 void ddic_kstat_fini(void);
 int ddic_taskq_init(void);

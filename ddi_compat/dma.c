@@ -180,6 +180,15 @@ struct dmcb {
 
 static LIST_HEAD(dmcb_list);
 static DEFINE_SPINLOCK(dmcb_lock);
+/*
+ * Held by dmcb_run for as long as it has callbacks in hand, and by
+ * ddic_dma_module_going while it takes a module's off the list: none of
+ * them is called after that.  (A flush_work() instead could return while
+ * a dmcb_kick() on another CPU had the work pending but not yet queued;
+ * the run that followed could then take the list, the module's callbacks
+ * with it, just before they were removed.)
+ */
+static DEFINE_MUTEX(dmcb_run_lock);
 static void dmcb_run(struct work_struct *work);
 static DECLARE_WORK(dmcb_work, dmcb_run);
 
@@ -238,6 +247,7 @@ static void dmcb_run(struct work_struct *work)
 	unsigned long fl;
 	LIST_HEAD(todo);
 
+	mutex_lock(&dmcb_run_lock);
 	spin_lock_irqsave(&dmcb_lock, fl);
 	list_splice_init(&dmcb_list, &todo);
 	WRITE_ONCE(ddic_dma_cbwait, 0);
@@ -252,6 +262,7 @@ static void dmcb_run(struct work_struct *work)
 		}
 		kfree(cb);
 	}
+	mutex_unlock(&dmcb_run_lock);
 }
 
 /* @mod is going: its callbacks go, and none of them is running. */
@@ -261,16 +272,33 @@ void ddic_dma_module_going(struct module *mod)
 	unsigned long fl;
 	LIST_HEAD(dead);
 
-	/* A running dmcb_run may put one of them back: flush, then drop. */
-	flush_work(&dmcb_work);
+	/* A running dmcb_run may put one of them back: wait for it. */
+	mutex_lock(&dmcb_run_lock);
 	spin_lock_irqsave(&dmcb_lock, fl);
 	list_for_each_entry_safe(cb, n, &dmcb_list, link)
 		if (within_module((unsigned long)cb->fn, mod))
 			list_move(&cb->link, &dead);
 	WRITE_ONCE(ddic_dma_cbwait, !list_empty(&dmcb_list));
 	spin_unlock_irqrestore(&dmcb_lock, fl);
+	mutex_unlock(&dmcb_run_lock);
 	list_for_each_entry_safe(cb, n, &dead, link)
 		kfree(cb);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_dma_module_going);
+
+/*
+ * ddi_compat is going: every driver has gone before it (and its callbacks
+ * with it), but a run queued by the last give-back may still be pending.
+ */
+void ddic_dma_fini(void)
+{
+	struct dmcb *cb, *n;
+
+	cancel_work_sync(&dmcb_work);
+	list_for_each_entry_safe(cb, n, &dmcb_list, link) {
+		list_del(&cb->link);
+		kfree(cb);
+	}
 }
 
 u64 ddic_dma_mask_of(u64 addr_hi)

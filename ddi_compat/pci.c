@@ -853,4 +853,5 @@ void ddic_pci_fini(void)
 	}
 	ddic_prop_drop_all(&nx_dip);
 	pp_free(&nx_props);
+	ddic_dma_fini();
 }

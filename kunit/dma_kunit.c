@@ -15,6 +15,7 @@
 
 #include "../ddi_compat/devinfo.h"
 #include "../ddi_compat/ddic_dma.h"
+#include "../ddi_compat/ddic_core.h"
 
 /* Byte addressing anywhere, 4 GiB segments, any s/g list. */
 static const ddi_dma_attr_t dk_attr = {
@@ -365,6 +366,25 @@ static void dma_resource_callback(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dk_cb_calls, 2);
 }
 
+/*
+ * A driver module that unloads loses its waiting callbacks, the one a
+ * run just put back (RUNOUT) too: none is called afterwards.
+ */
+static void dma_callback_dropped_at_unload(struct kunit *test)
+{
+	static char arg[1];
+
+	dk_cb_calls = 0;
+	dk_cb_runouts = 100;			/* always RUNOUT */
+	ddic_dma_test_callback(dk_cb, arg);
+	dk_give_back(test);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 1);	/* and put back */
+	ddic_dma_module_going(THIS_MODULE);
+	dk_give_back(test);
+	KUNIT_EXPECT_EQ(test, dk_cb_calls, 1);
+	dk_cb_runouts = 0;
+}
+
 /* A node that is not a PCI function has no DMA. */
 static void dma_refuse_pseudo(struct kunit *test)
 {
@@ -388,6 +408,7 @@ static struct kunit_case dma_cases[] = {
 	KUNIT_CASE(dma_misuse),
 	KUNIT_CASE(dma_refuse_pseudo),
 	KUNIT_CASE(dma_resource_callback),
+	KUNIT_CASE(dma_callback_dropped_at_unload),
 	{}
 };
 
