@@ -29,9 +29,9 @@
  * leaves a drain queued after it listed its task (queued under tq_lock:
  * tq_kick() says why), and a drain does not return with tasks listed, so
  * flushing the workqueue (taskq_wait) waits for every task dispatched
- * before it.  Observable difference: the tasks
- * run on the CPU of a dispatcher (the one whose dispatch found the drain
- * idle), not anywhere; a busy queue stays on one CPU.
+ * before it.  Observable difference: the tasks run on the CPU of a
+ * dispatcher (the one whose dispatch found the drain idle), not anywhere;
+ * a busy queue stays on one CPU.
  *
  * Each taskq_dispatch takes a small record from a slab cache (none for
  * taskq_dispatch_ent) and an ID, so that taskq_cancel_id() can find a

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # mode-lowmem.sh, with the hog running: a 48 MiB disk of the sample RAM
-# disk written whole and read back.  Its extents come from
-# kmem_alloc(KM_SLEEP) as the writes arrive.
+# disk written whole and read back.  Its extents are taken as the writes
+# arrive, from chunks of ddi_umem_alloc(9F) (DDI_UMEM_NOSLEEP, then
+# DDI_UMEM_SLEEP when that fails).
 # ddi-limit: 120
 . /ddi/lib.sh
 fail=0

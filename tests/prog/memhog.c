@@ -19,11 +19,12 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "ddic_meminfo.h"
 
 #define MIB	(1UL << 20)
 
@@ -34,24 +35,6 @@ static void sleep_ns(long ns)
 
 	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
 		;
-}
-
-/* MemAvailable, in MiB; -1 if it cannot be read. */
-static long available_mib(void)
-{
-	char buf[4096], *p;
-	ssize_t n;
-	int fd = open("/proc/meminfo", O_RDONLY);
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, "MemAvailable:");
-	return p ? strtol(p + 13, NULL, 10) / 1024 : -1;
 }
 
 static void child(const char *stopfile, long reserve, int report)
@@ -67,7 +50,7 @@ static void child(const char *stopfile, long reserve, int report)
 	for (;;) {
 		if (access(stopfile, F_OK) == 0)
 			_exit(0);
-		avail = available_mib();
+		avail = mem_available_mib();
 		if (avail < 0)
 			_exit(5);
 		if (avail <= reserve) {

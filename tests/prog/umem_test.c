@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "../../bench/umem_fixture_uapi.h"
+#include "ddic_meminfo.h"
 
 #define PG	4096UL
 #define DEV	"/dev/ddi_umem_fixture"
@@ -752,29 +753,6 @@ static void case_fuzz(unsigned long iters)
 	end();
 }
 
-/*
- * DDI_UMEM_SLEEP under memory pressure (scripts/guest/mode-lowmem.sh,
- * with memhog running): for @secs seconds, allocate @mib MiB, 2 MiB and
- * 24 KiB in turn (ddi_compat's vmalloc and contiguous-pages backends),
- * fill each, read it back through the kernel and through a mapping, free
- * it.  Every allocation must succeed: DDI_UMEM_SLEEP waits for memory,
- * it never fails.
- */
-static long mem_available_mib(void)
-{
-	char line[128];
-	long kb = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "MemAvailable: %ld", &kb) == 1)
-			break;
-	fclose(f);
-	return kb < 0 ? -1 : kb / 1024;
-}
-
 /* Wait (up to 2 s) for MemAvailable to be at most @tight MiB: true if so. */
 static int wait_pressure(long tight)
 {
@@ -788,6 +766,14 @@ static int wait_pressure(long tight)
 	return 0;
 }
 
+/*
+ * DDI_UMEM_SLEEP under memory pressure (scripts/guest/mode-lowmem.sh,
+ * with memhog running): for @secs seconds, allocate @mib MiB, 2 MiB and
+ * 24 KiB in turn (ddi_compat's vmalloc and contiguous-pages backends),
+ * fill each, read it back through the kernel and through a mapping, free
+ * it.  Every allocation must succeed: DDI_UMEM_SLEEP waits for memory,
+ * it never fails.
+ */
 static void case_sleep(unsigned long secs, unsigned long mib, long tight)
 {
 	const unsigned long sizes[] = { mib << 20, 2UL << 20, 24UL << 10 };
