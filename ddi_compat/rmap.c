@@ -153,6 +153,27 @@ static DEFINE_RATELIMIT_STATE(rsm_bad_rs, 5 * HZ, 20);
 static void rsm_dbg_work_fn(struct work_struct *work);
 static DECLARE_WORK(rsm_dbg_work, rsm_dbg_work_fn);
 
+#ifdef DDIC_DEBUG
+/*
+ * A test's hook, called where rmalloc_wait() and rmfree() have dropped
+ * the map's lock for the last time (audit 2, finding 7): from there on
+ * they must not touch the map, which the test may free in the hook.
+ */
+static void (*rsm_window_fn)(struct map *mp, int where);
+
+static void rsm_window(struct map *mp, int where)
+{
+	void (*fn)(struct map *mp, int where) = READ_ONCE(rsm_window_fn);
+
+	if (fn)
+		fn(mp, where);
+}
+#else
+static inline void rsm_window(struct map *mp, int where)
+{
+}
+#endif
+
 /* ---- the tree ---------------------------------------------------------- */
 
 static inline unsigned long rsm_seg_size(struct rsm_seg *s)
@@ -659,6 +680,7 @@ unsigned long ddic_rmalloc_wait(struct map *mp, size_t size)
 	spin_lock_irqsave(&mp->lock, flags);
 	mp->nwaiters--;
 	spin_unlock_irqrestore(&mp->lock, flags);
+	rsm_window(mp, DDIC_RMAP_WINDOW_WAITED);
 	return err ? 0 : index;
 }
 EXPORT_SYMBOL(ddic_rmalloc_wait);
@@ -737,6 +759,8 @@ static noinline void rsm_free_slow(struct map *mp, size_t size,
 	if (waiters && !err)
 		wake_up_all(&mp->wq);
 	spin_unlock_irqrestore(&mp->lock, flags);
+	if (!err && !report)
+		rsm_window(mp, DDIC_RMAP_WINDOW_FREED);
 	if (err == -EEXIST && __ratelimit(&rsm_bad_rs))
 		pr_warn("%s: rmfree(size %zu, index %lu) from %pS: [%lu, %lu) overlaps free space [%lu, %lu) (double free?); refused\n",
 			mp->name, size, index, (void *)ip, index,
@@ -911,6 +935,12 @@ void ddic_rmap_debug_nogrow(struct map *mp, int on)
 	WRITE_ONCE(mp->nogrow, !!on);
 }
 EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_nogrow);
+
+void ddic_rmap_debug_window(void (*fn)(struct map *mp, int where))
+{
+	WRITE_ONCE(rsm_window_fn, fn);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_rmap_debug_window);
 
 int ddic_rmap_debug_walk(struct map *mp,
 			int (*fn)(unsigned long start, unsigned long size,
@@ -1225,6 +1255,7 @@ unsigned long ddic_rmap_xalloc(struct map *mp, const struct ddic_rmap_req *rq,
 	spin_lock_irqsave(&mp->lock, flags);
 	mp->nwaiters--;
 	spin_unlock_irqrestore(&mp->lock, flags);
+	rsm_window(mp, DDIC_RMAP_WINDOW_WAITED);
 	return err ? 0 : index;
 }
 EXPORT_SYMBOL(ddic_rmap_xalloc);

@@ -151,6 +151,7 @@ static void rmalloc_concurrent_threads(struct kunit *test)
 #define WT_WAITERS	8
 
 struct wt_shared {
+	struct kunit *test;		/* fails on a KASAN report in a sleeper */
 	struct map *mp;
 	unsigned long size;
 	unsigned long got[WT_WAITERS];
@@ -167,8 +168,10 @@ static int wt_thread(void *data)
 {
 	struct wt_arg *a = data;
 
+	current->kunit_test = a->sh->test;
 	a->sh->got[a->id] = rmalloc_wait(a->sh->mp, a->sh->size);
 	flush_signals(current);
+	current->kunit_test = NULL;
 	kthread_complete_and_exit(&a->sh->done[a->id], 0);
 }
 
@@ -196,6 +199,7 @@ static struct wt_shared *wt_start(struct kunit *test, struct map *mp,
 
 	KUNIT_ASSERT_NOT_NULL(test, sh);
 	KUNIT_ASSERT_NOT_NULL(test, args);
+	sh->test = test;
 	sh->mp = mp;
 	sh->size = size;
 	for (i = 0; i < n; i++) {
@@ -372,6 +376,136 @@ static void rmalloc_wait_fatal_signal(struct kunit *test)
 	rmfreemap(mp);
 }
 
+/*
+ * Audit 2, finding 7: once rmalloc_wait() has dropped its waiter count,
+ * or rmfree() has woken the sleepers, rmfreemap() may free the map; they
+ * must not touch it after.  The hook holds each in that window while the
+ * test frees the map; a KASAN report of an access after, in the sleeper
+ * or the freeing thread, fails the case (their kunit_test is the case).
+ * The test queues SIGKILL on the sleeper by hand, as
+ * rmalloc_wait_fatal_signal explains.
+ */
+static struct {
+	struct map *mp;
+	int where;			/* the window to hold, DDIC_RMAP_WINDOW_* */
+	struct completion in, out;
+} fw;
+
+static void fw_hook(struct map *mp, int where)
+{
+	if (mp != READ_ONCE(fw.mp) || where != fw.where)
+		return;
+	complete(&fw.in);
+	wait_for_completion(&fw.out);
+}
+
+static void fw_kill(struct task_struct *t)
+{
+	struct sighand_struct *sighand;
+
+	rcu_read_lock();
+	sighand = rcu_dereference(t->sighand);
+	spin_lock_irq(&sighand->siglock);
+	sigaddset(&t->pending.signal, SIGKILL);
+	set_tsk_thread_flag(t, TIF_SIGPENDING);
+	spin_unlock_irq(&sighand->siglock);
+	rcu_read_unlock();
+	wake_up_process(t);
+}
+
+static void fw_start(struct map *mp, int where)
+{
+	init_completion(&fw.in);
+	init_completion(&fw.out);
+	fw.where = where;
+	WRITE_ONCE(fw.mp, mp);
+	ddic_rmap_debug_window(fw_hook);
+}
+
+static void fw_stop(void)
+{
+	complete_all(&fw.out);
+	ddic_rmap_debug_window(NULL);
+	WRITE_ONCE(fw.mp, NULL);
+}
+
+/* A killed sleeper in the window after it stopped counting as a waiter. */
+static void rmalloc_wait_killed_then_map_freed(struct kunit *test)
+{
+	struct task_struct *tasks[1];
+	struct wt_shared *sh;
+	struct map *mp = rm_map(test, 1);
+
+	rmfree(mp, 10, 1);
+	sh = wt_start(test, mp, 1000, 1, tasks);
+	KUNIT_ASSERT_TRUE(test, wt_sleepers(test, mp, 1));
+	fw_start(mp, DDIC_RMAP_WINDOW_WAITED);
+	fw_kill(tasks[0]);
+	if (!wait_for_completion_timeout(&fw.in, 30 * HZ)) {
+		fw_stop();
+		KUNIT_FAIL(test, "the killed sleeper never left rmalloc_wait");
+		return;
+	}
+	/* No waiter is left: the map is freed under the sleeper. */
+	KUNIT_EXPECT_EQ(test, rm_stats(test, mp).waiters, 0UL);
+	rmfreemap(mp);
+	fw_stop();
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&sh->done[0],
+							   30 * HZ), 0UL);
+	KUNIT_EXPECT_EQ(test, sh->got[0], 0UL);
+}
+
+struct fw_freer {
+	struct kunit *test;
+	struct map *mp;
+	struct completion done;
+};
+
+static int fw_freer_fn(void *data)
+{
+	struct fw_freer *f = data;
+
+	current->kunit_test = f->test;
+	rmfree(f->mp, 10, 1);
+	current->kunit_test = NULL;
+	kthread_complete_and_exit(&f->done, 0);
+}
+
+/* An rmfree() that woke a sleeper, in the window after its unlock. */
+static void rmfree_woke_then_map_freed(struct kunit *test)
+{
+	struct task_struct *tasks[1], *t;
+	struct wt_shared *sh;
+	struct fw_freer *f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	struct map *mp = rm_map(test, 2);
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	/* Ten units, never enough for the sleeper's thousand. */
+	sh = wt_start(test, mp, 1000, 1, tasks);
+	KUNIT_ASSERT_TRUE(test, wt_sleepers(test, mp, 1));
+	f->test = test;
+	f->mp = mp;
+	init_completion(&f->done);
+	fw_start(mp, DDIC_RMAP_WINDOW_FREED);
+	t = kthread_run(fw_freer_fn, f, "rmap_fw");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	if (!wait_for_completion_timeout(&fw.in, 30 * HZ)) {
+		fw_stop();
+		KUNIT_FAIL(test, "rmfree never reached its window");
+		return;
+	}
+	/* The sleeper leaves; nothing holds the map: it is freed. */
+	fw_kill(tasks[0]);
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&sh->done[0],
+							   30 * HZ), 0UL);
+	KUNIT_EXPECT_EQ(test, sh->got[0], 0UL);
+	KUNIT_EXPECT_EQ(test, rm_stats(test, mp).waiters, 0UL);
+	rmfreemap(mp);
+	fw_stop();
+	KUNIT_EXPECT_GT(test, wait_for_completion_timeout(&f->done, 30 * HZ),
+			0UL);
+}
+
 /* rmalloc()/rmfree() from a timer callback, racing a thread. */
 #define TM_ROUNDS	200
 
@@ -488,6 +622,8 @@ static struct kunit_case rmap_concur_cases[] = {
 	KUNIT_CASE(rmalloc_wait_wake_all),
 	KUNIT_CASE(rmalloc_wait_ping_pong),
 	KUNIT_CASE(rmalloc_wait_fatal_signal),
+	KUNIT_CASE(rmalloc_wait_killed_then_map_freed),
+	KUNIT_CASE(rmfree_woke_then_map_freed),
 	KUNIT_CASE(rmalloc_rmfree_from_timer),
 	KUNIT_CASE(rmallocmap_from_timer),
 	{}

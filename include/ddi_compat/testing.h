@@ -95,6 +95,14 @@ int ddic_rmap_debug_check(struct map *mp);
 const char *ddic_rmap_debug_name(struct map *mp);
 /* Wait until debugfs entries of maps created/freed so far are in place. */
 void ddic_rmap_debug_sync(void);
+/*
+ * Call fn where rmalloc_wait() (WAITED) and rmfree() without an error to
+ * report (FREED) have dropped the map's lock for the last time; NULL: no
+ * more calls.  fn may free the map: nothing touches it after.
+ */
+#define DDIC_RMAP_WINDOW_WAITED	1
+#define DDIC_RMAP_WINDOW_FREED	2
+void ddic_rmap_debug_window(void (*fn)(struct map *mp, int where));
 
 /*
  * cmn_err.c: a tap that sees every message cmn_err() emits, with where
