@@ -16,6 +16,8 @@
  *       over every live allocation.
  *   29: one driver's attach(9E) opening another driver's node nests two
  *       drivers' state locks: lockdep must not call that recursive.
+ *   20: rmallocmap() of more slots than memory can hold allocates
+ *       nothing (it took slot after slot from the emergency reserves).
  */
 #include <kunit/test.h>
 #include <linux/cdev.h>
@@ -37,6 +39,7 @@
 #include <sys/modctl.h>
 #include <sys/poll.h>
 #include <sys/sunddi.h>
+#include <sys/map.h>
 #include <ddi_compat/glue.h>
 #include <ddi_compat/testing.h>
 #include "../ddi_compat/ddic_core.h"
@@ -377,6 +380,29 @@ static void orphan_walk_batched(struct kunit *test)
 	kvfree(sites);
 }
 
+/*
+ * Finding 20: fail_nth = 1 fails this thread's next allocation; still
+ * armed after rmallocmap() means it tried none.
+ */
+static void rmallocmap_above_memory_allocates_nothing(struct kunit *test)
+{
+#ifdef CONFIG_FAULT_INJECTION
+	unsigned int left;
+	struct map *mp;
+
+	current->fail_nth = 1;
+	mp = rmallocmap(SIZE_MAX / 2);
+	left = current->fail_nth;
+	current->fail_nth = 0;
+	KUNIT_EXPECT_NULL(test, mp);
+	KUNIT_EXPECT_EQ(test, left, 1U);
+	if (mp)
+		rmfreemap(mp);
+#else
+	KUNIT_FAIL(test, "needs CONFIG_FAULT_INJECTION (debug kernels)");
+#endif
+}
+
 static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(umem_free_atomic_keeps_memory),
 	KUNIT_CASE(poll_queue_cut_loose),
@@ -384,6 +410,7 @@ static struct kunit_case findings_cases[] = {
 	KUNIT_CASE(stale_minor_reserved),
 	KUNIT_CASE(cdev_outlives_driver),
 	KUNIT_CASE(state_locks_nest),
+	KUNIT_CASE(rmallocmap_above_memory_allocates_nothing),
 	DDIC_CASE_SLOW(orphan_walk_batched),
 	{}
 };
