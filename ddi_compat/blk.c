@@ -79,6 +79,7 @@
 #include <sys/stat.h>
 #include <sys/param.h>
 #include <ddi_compat/kcompat.h>
+#include <ddi_compat/testing.h>
 
 #include "ddic_core.h"
 #include "ddic_blk.h"
@@ -1147,6 +1148,23 @@ fail_free:
  * their close still reaches close(9E); the state goes with the last
  * reference (ddic_blk_free_disk).  Not with state_lock or minor_lock held.
  */
+#ifdef DDIC_DEBUG
+static atomic_long_t ddic_blk_destroyed;
+
+/* For the tests (finding 19): disks destroyed, and the I/O queue. */
+unsigned long ddic_blk_debug_destroyed(void)
+{
+	return atomic_long_read(&ddic_blk_destroyed);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_blk_debug_destroyed);
+
+struct workqueue_struct *ddic_blk_debug_io_wq(void)
+{
+	return ddic_blk_wq;
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_blk_debug_io_wq);
+#endif
+
 void ddic_blk_destroy(struct ddic_blk *blk)
 {
 	struct gendisk *disk = blk->disk;
@@ -1157,18 +1175,40 @@ void ddic_blk_destroy(struct ddic_blk *blk)
 	else
 		ddic_blk_bio_fini(blk);
 	put_disk(disk);
+#ifdef DDIC_DEBUG
+	atomic_long_inc(&ddic_blk_destroyed);
+#endif
 }
+
+/* Disks queued by ddic_blk_destroy_later() and not yet gone. */
+static atomic_t ddic_blk_destroying = ATOMIC_INIT(0);
+static DECLARE_WAIT_QUEUE_HEAD(ddic_blk_destroyed_wait);
 
 static void ddic_blk_destroy_work(struct work_struct *work)
 {
 	ddic_blk_destroy(container_of(work, struct ddic_blk, destroy_work));
+	if (atomic_dec_and_test(&ddic_blk_destroying))
+		wake_up_all(&ddic_blk_destroyed_wait);
 }
 
 /* The same, from a work item: for callers that hold state_lock. */
 void ddic_blk_destroy_later(struct ddic_blk *blk)
 {
+	atomic_inc(&ddic_blk_destroying);
 	INIT_WORK(&blk->destroy_work, ddic_blk_destroy_work);
 	queue_work(ddic_blk_destroy_wq, &blk->destroy_work);
+}
+
+/*
+ * Wait at most @timeout for every disk queued by ddic_blk_destroy_later()
+ * to be gone (its name and dev_t free again); false if one is still
+ * there.
+ */
+bool ddic_blk_wait_destroyed(unsigned long timeout)
+{
+	return wait_event_timeout(ddic_blk_destroyed_wait,
+				  !atomic_read(&ddic_blk_destroying),
+				  timeout) != 0;
 }
 
 /* The driver is unloading and its nodes are gone: so is its major. */

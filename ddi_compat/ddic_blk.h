@@ -19,6 +19,7 @@ int ddic_blk_create(struct ddic_minor *mn);
 void ddic_blk_destroy(struct ddic_blk *blk);
 /* The same from a work item, for callers that hold state_lock. */
 void ddic_blk_destroy_later(struct ddic_blk *blk);
+bool ddic_blk_wait_destroyed(unsigned long timeout);
 /* The driver is unloading and its nodes are gone: so is its major. */
 void ddic_blk_driver_gone(struct ddic_driver *drv);
 

@@ -116,12 +116,26 @@ int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 	}
 	if (same) {
 		/* Made again with another minor number: the old one goes. */
+		minor_t old_minor = same->minor;
+		bool had_disk = same->blk;
+
 		list_del(&same->link);
 		if (same->blk)
 			ddic_blk_destroy_later(same->blk);
 		same->blk = NULL;
 		mutex_unlock(&drv->minor_lock);
 		ddic_minor_free(same);
+		/*
+		 * The new disk takes the old one's name: wait for it to be
+		 * gone, but not forever: an open of the old disk waiting for
+		 * the state lock this attach holds keeps it (its open_mutex).
+		 */
+		if (had_disk && !ddic_blk_wait_destroyed(10 * HZ)) {
+			pr_warn("%s%d: %s(%s): the node's disk of minor %u is still being removed; not made\n",
+				drv->name, dip->instance, __func__, name,
+				old_minor);
+			return DDI_FAILURE;
+		}
 		mutex_lock(&drv->minor_lock);
 	}
 	mn = kzalloc(sizeof(*mn), GFP_KERNEL);

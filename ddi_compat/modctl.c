@@ -28,6 +28,7 @@
 #include <sys/sunddi.h>
 #include <sys/stat.h>
 #include <ddi_compat/glue.h>
+#include <ddi_compat/testing.h>
 
 #include "ddic_core.h"
 #include "devinfo.h"
@@ -591,19 +592,14 @@ static int ddic_devinfo_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(ddic_devinfo);
 
-static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
-				 size_t len, loff_t *ppos)
+/* One command of the control node, in @buf (changed): 0 or an -errno. */
+static int mc_command(char *buf)
 {
-	char buf[DDIC_NAME_MAX + 96], *name;
 	struct ddic_driver *drv;
+	char *name;
 	bool detach;
 	int err;
 
-	if (len >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
-	buf[len] = '\0';
 	strim(buf);
 	if (!strncmp(buf, "alias ", 6) || !strncmp(buf, "unalias ", 8)) {
 		/* add_drv -i, update_drv -a -i / -d -i: "alias DRIVER ALIAS" */
@@ -620,7 +616,7 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 		err = ddic_pci_alias_cmd(drv, name, p, buf[0] == 'a');
 		if (drv)
 			module_put(drv->owner);
-		return err ? err : len;
+		return err;
 	}
 	if (!strncmp(buf, "detach ", 7)) {
 		detach = true;
@@ -642,8 +638,36 @@ static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
 		return -ENOENT;
 	err = detach ? ddic_driver_detach_all(drv) : ddic_driver_attach_all(drv);
 	module_put(drv->owner);
+	return err;
+}
+
+static ssize_t ddic_control_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	char buf[DDIC_NAME_MAX + 96];
+	int err;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	err = mc_command(buf);
 	return err ? err : len;
 }
+
+#ifdef DDIC_DEBUG
+/* The control node's command @cmd, for the tests. */
+int ddic_control_debug(const char *cmd)
+{
+	char buf[DDIC_NAME_MAX + 96];
+
+	if (strscpy(buf, cmd, sizeof(buf)) < 0)
+		return -EINVAL;
+	return mc_command(buf);
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_control_debug);
+#endif
 
 static int mc_open(struct inode *inode, struct file *file)
 {

@@ -5,7 +5,8 @@
  * wrong: a buf failed with bioerror() and b_resid left 0 (finding 8),
  * 4 KiB-sector disks and the queue's DMA alignment (10), write-zeroes
  * sent as DKIOCFREE (11), duplicate biodone() from two contexts at once
- * (5), a buf never completed (17).  Run on both bridges: the bio-based
+ * (5), a buf never completed (17), a disk destroyed behind the I/O
+ * continuations' queue (19).  Run on both bridges: the bio-based
  * one (default) and blk-mq (ddi_compat_blk_errors_mq, ddic-blk-mq=1).
  *
  * The driver "blke" has two instances (1 opts in to write-zeroes with
@@ -35,6 +36,7 @@
 #include <sys/modctl.h>
 #include <sys/sunddi.h>
 #include <ddi_compat/glue.h>
+#include <ddi_compat/testing.h>
 
 /* KUNIT_CASE_SLOW() is 6.6 and later. */
 #ifdef KUNIT_CASE_SLOW
@@ -59,7 +61,12 @@ static struct {
 	struct work_struct dup_work[2];
 } be;
 
-/* minor = instance * 2 + (0: d512, 1: d4k) */
+/*
+ * minor = be_minor_base + instance * 2 + (0: d512, 1: d4k); the base
+ * changes only for blk_destroy_not_behind_io.
+ */
+static minor_t be_minor_base;
+
 static unsigned int be_lbsize(dev_t dev)
 {
 	return getminor(dev) & 1 ? 4096 : DEV_BSIZE;
@@ -144,7 +151,7 @@ static int be_ioctl(dev_t dev, int cmd, intptr_t arg, int mode,
 
 static int be_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 {
-	minor_t m = ddi_get_instance(dip) * 2;
+	minor_t m = be_minor_base + ddi_get_instance(dip) * 2;
 
 	if (ddi_create_minor_node(dip, "d512", S_IFBLK, m, DDI_NT_BLOCK,
 				  0) != DDI_SUCCESS ||
@@ -238,6 +245,7 @@ static void be_test_exit(struct kunit *test)
 	flush_work(&be.dup_work[0]);
 	flush_work(&be.dup_work[1]);
 	ddic_glue_unload(THIS_MODULE, be_fini);
+	be_minor_base = 0;
 	vfree(be.mem);
 }
 
@@ -473,12 +481,68 @@ static void blk_lost_biodone_reported(struct kunit *test)
 }
 
 /* One array per suite: KUnit keeps each case's status in it. */
+#ifdef DDIC_DEBUG
+struct be_blocker {
+	struct work_struct work;
+	struct completion running, release;
+};
+
+static void be_blocker_fn(struct work_struct *w)
+{
+	struct be_blocker *b = container_of(w, struct be_blocker, work);
+
+	complete(&b->running);
+	wait_for_completion(&b->release);
+}
+
+/*
+ * Finding 19: a disk whose node is made again with another minor number
+ * is destroyed from a work item, and del_gendisk() waits for the disk's
+ * requests, whose continuations (biodone() from another context) are
+ * queued on the I/O queue.  With memory short only that queue's rescuer
+ * runs, one item at a time: the destroy must not be queued behind them.
+ * Here the I/O queue runs one item at a time and that one never ends
+ * until the four disks of the reattach are destroyed.
+ */
+static void blk_destroy_not_behind_io(struct kunit *test)
+{
+	struct workqueue_struct *wq = ddic_blk_debug_io_wq();
+	unsigned long before = ddic_blk_debug_destroyed();
+	struct be_blocker b;
+	int i;
+
+	INIT_WORK_ONSTACK(&b.work, be_blocker_fn);
+	init_completion(&b.running);
+	init_completion(&b.release);
+	workqueue_set_max_active(wq, 1);
+	queue_work(wq, &b.work);
+	wait_for_completion(&b.running);
+	KUNIT_EXPECT_EQ(test, ddic_control_debug("detach blke"), 0);
+	be_minor_base = 4;
+	KUNIT_EXPECT_EQ(test, ddic_control_debug("attach blke"), 0);
+	for (i = 0; i < 300; i++) {
+		if (ddic_blk_debug_destroyed() >= before + 4)
+			break;
+		msleep(100);
+	}
+	KUNIT_EXPECT_EQ(test, ddic_blk_debug_destroyed(), before + 4);
+	complete(&b.release);
+	flush_work(&b.work);
+	destroy_work_on_stack(&b.work);
+	workqueue_set_max_active(wq, WQ_DFL_ACTIVE);
+}
+#define BE_DESTROY_CASE	DDIC_CASE_SLOW(blk_destroy_not_behind_io),
+#else
+#define BE_DESTROY_CASE
+#endif
+
 static struct kunit_case blk_errors_cases[] = {
 	KUNIT_CASE(blk_error_without_resid),
 	KUNIT_CASE(blk_4k_alignment),
 	KUNIT_CASE(blk_write_zeroes_opt_in),
 	KUNIT_CASE(blk_concurrent_duplicate_biodone),
 	DDIC_CASE_SLOW(blk_lost_biodone_reported),
+	BE_DESTROY_CASE
 	{}
 };
 
@@ -488,6 +552,7 @@ static struct kunit_case blk_errors_mq_cases[] = {
 	KUNIT_CASE(blk_write_zeroes_opt_in),
 	KUNIT_CASE(blk_concurrent_duplicate_biodone),
 	DDIC_CASE_SLOW(blk_lost_biodone_reported),
+	BE_DESTROY_CASE
 	{}
 };
 

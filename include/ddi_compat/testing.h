@@ -81,6 +81,17 @@ int ddic_devmap_debug_find(const size_t *lens, unsigned int n);
 int ddic_devmap_debug_devmem_wc(uint_t flags,
 				const ddi_device_acc_attr_t *attr);
 
+/* modctl.c: a command of /dev/ddi_modctl ("detach DRIVER"...): 0 or -errno. */
+int ddic_control_debug(const char *cmd);
+
+/*
+ * blk.c: disks destroyed so far; the queue of the I/O continuations
+ * (biodone() from another context).
+ */
+struct workqueue_struct;
+unsigned long ddic_blk_debug_destroyed(void);
+struct workqueue_struct *ddic_blk_debug_io_wq(void);
+
 /* rmap.c */
 int ddic_rmap_debug_stats(struct map *mp, struct ddic_rmap_stats *st);
 /* Forbid (1) or allow (0) growing the slot pool: forces the overflow path. */
