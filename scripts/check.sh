@@ -276,14 +276,10 @@ names_planted() {
 # Installation (issue 16): plain make's message without headers, make
 # against each kernel's tree with KDIR, make port KDIR=, the Debian
 # packages and lintian, dkms build from the package against the stock
-# headers (install_builds: no guest, so a job beside the kernels' guests);
-# then the DKMS-built module and the porter's commands under lockdown in
-# stock-6.12 guests (install_guests, after the kernels' pipelines: make
-# guest KERNEL=stock-6.12 builds into the tree those pipelines use).
-inst=$out/install
-install_builds() {
-	say "=== installation: builds ==="
-	local k
+# headers, the porter's commands under lockdown in a stock-6.12 guest.
+install_rows() {
+	say "=== installation ==="
+	local k kdir inst=$out/install
 	mkdir -p "$inst"
 	nohdr() {	# the one-line message, naming the package and KERNEL=/KDIR=
 		local args=() msg
@@ -324,17 +320,6 @@ install_builds() {
 			modinfo -F depends "$inst/port-kdir/qotd.ko" | grep -qw ddi_compat
 	}
 	step make-port:KDIR:qotd port_kdir
-	step deb:build "$TOP/scripts/ddic-deb.sh" || return
-	step deb:lintian lintian --fail-on error \
-		"$BUILD"/deb/ddi-compat_*.changes
-	for k in stock-6.1 stock-6.12; do
-		step "dkms:build:$k" "$TOP/scripts/ddic-dkms-build.sh" \
-			"$k" "$BUILD/deb"
-	done
-}
-
-install_guests() {
-	say "=== installation: guests ==="
 	# dkms_guest: the DKMS-built ddi_compat.ko replaces the harness's in a
 	# stock-6.12 guest, and qotd passes its smoke test on it.  A copy of
 	# drivers/qotd carries the module and the test into the guest's /port.
@@ -359,7 +344,13 @@ TEST
 		env DDI_LIVE= make -C "$TOP" guest M="$d" TEST=dkms-test.sh \
 			KERNEL=stock-6.12
 	}
-	if grep -q $'^pass\tdeb:build\t' "$tsv"; then
+	if step deb:build "$TOP/scripts/ddic-deb.sh"; then
+		step deb:lintian lintian --fail-on error \
+			"$BUILD"/deb/ddi-compat_*.changes
+		for k in stock-6.1 stock-6.12; do
+			step "dkms:build:$k" "$TOP/scripts/ddic-dkms-build.sh" \
+				"$k" "$BUILD/deb"
+		done
 		step dkms:guest:stock-6.12:qotd dkms_guest
 	fi
 	step lockdown:stock-6.12:commands env DDI_LIVE= make -C "$TOP" guest \
@@ -430,9 +421,8 @@ for k in $kernels; do
 	*) run_job kernel_check "$k" ;;
 	esac
 done
-[ "${CHECK_INSTALL:-1}" = 1 ] && run_job install_builds
 wait
-[ "${CHECK_INSTALL:-1}" = 1 ] && install_guests
+[ "${CHECK_INSTALL:-1}" = 1 ] && install_rows
 
 pass=$(grep -c '^pass' "$tsv")
 fail=$(grep -c '^fail' "$tsv")
