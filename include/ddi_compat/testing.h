@@ -62,6 +62,10 @@ struct ddic_rmap_stats {
 #define DDIC_CE_LOG	0x1
 #define DDIC_CE_CONSOLE	0x2
 
+/* rmap.c: the points of ddic_rmap_debug_window() (debug builds). */
+#define DDIC_RMAP_WINDOW_WAITED	1
+#define DDIC_RMAP_WINDOW_FREED	2
+
 #ifdef DDIC_DEBUG
 /* kmem.c: what the allocation tracker knows. */
 int ddic_kmem_debug_site(const void *buf, const char **func, int *line,
@@ -107,12 +111,11 @@ const char *ddic_rmap_debug_name(struct map *mp);
 /* Wait until debugfs entries of maps created/freed so far are in place. */
 void ddic_rmap_debug_sync(void);
 /*
- * Call fn where rmalloc_wait() (WAITED) and rmfree() without an error to
- * report (FREED) have dropped the map's lock for the last time; NULL: no
- * more calls.  fn may free the map: nothing touches it after.
+ * Call fn where rmalloc_wait() (DDIC_RMAP_WINDOW_WAITED) and rmfree()
+ * without an error to report (DDIC_RMAP_WINDOW_FREED) have dropped the
+ * map's lock for the last time; NULL: no more calls.  fn may free the
+ * map: nothing touches it after.
  */
-#define DDIC_RMAP_WINDOW_WAITED	1
-#define DDIC_RMAP_WINDOW_FREED	2
 void ddic_rmap_debug_window(void (*fn)(struct map *mp, int where));
 
 /*
