@@ -1143,11 +1143,6 @@ fail_free:
 	return err > 0 ? -err : err;
 }
 
-/*
- * Delete the disk.  Opens still holding it get errors for their I/O and
- * their close still reaches close(9E); the state goes with the last
- * reference (ddic_blk_free_disk).  Not with state_lock or minor_lock held.
- */
 #ifdef DDIC_DEBUG
 static atomic_long_t ddic_blk_destroyed;
 
@@ -1165,6 +1160,11 @@ struct workqueue_struct *ddic_blk_debug_io_wq(void)
 EXPORT_SYMBOL_IF_KUNIT(ddic_blk_debug_io_wq);
 #endif
 
+/*
+ * Delete the disk.  Opens still holding it get errors for their I/O and
+ * their close still reaches close(9E); the state goes with the last
+ * reference (ddic_blk_free_disk).  Not with state_lock or minor_lock held.
+ */
 void ddic_blk_destroy(struct ddic_blk *blk)
 {
 	struct gendisk *disk = blk->disk;
