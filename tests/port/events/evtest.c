@@ -6,8 +6,11 @@
  * posted for it; ioctls post one, read the counts, run a handler that
  * removes itself, remove an id that was never registered, and read a
  * devctl argument with ndi_dc_allochdl() and hand its node name back.
+ * One more hands back hz and the tick conversions of <sys/time.h>.
  */
 #include <sys/types.h>
+#include <sys/ioctl.h>
+#include <sys/time.h>
 #include <sys/modctl.h>
 #include <sys/conf.h>
 #include <sys/stat.h>
@@ -163,6 +166,20 @@ evt_ioctl(dev_t dev, int cmd, intptr_t arg, int mode, cred_t *cr, int *rv)
 		return (0);
 	case EVT_DEVCTL:
 		return (evt_devctl(arg));
+	case EVT_TICKS: {
+		struct evt_ticks t;
+
+		t.hz = hz;
+		t.usectohz_1s = drv_usectohz(1000000);
+		t.msec_to_tick_1s = MSEC_TO_TICK(1000);
+		t.tick_to_msec_hz = TICK_TO_MSEC(hz);
+		t.msec_roundup_1 = MSEC_TO_TICK_ROUNDUP(1);
+		t.msec_to_tick_1 = MSEC_TO_TICK(1);
+		t.usec_roundup_1 = USEC_TO_TICK_ROUNDUP(1);
+		if (ddi_copyout(&t, (void *)arg, sizeof (t), mode) != 0)
+			return (EFAULT);
+		return (0);
+	}
 	default:
 		return (ENOTTY);
 	}

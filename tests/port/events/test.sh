@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # Run by `make guest M=tests/port/events TEST=test.sh` (check.sh,
 # port-workflow:events) in /port: the NDI event service and the devctl
-# argument through evtest's two instances, from 64- and 32-bit callers.
+# argument through evtest's two instances, from 64- and 32-bit callers;
+# and hz with <sys/time.h>'s tick conversions.
 set -e
 fail() { echo "events: $*"; dmesg | tail -20; exit 1; }
 D0=/devices/pseudo/evtest@0:ev
@@ -30,6 +31,14 @@ dmesg | grep -q 'ddi_remove_event_handler: .* is not a registered handler' || fa
 # the devctl argument, with its node name, from both data models
 [ "$(evtestctl $D0 devctl disk_wwn)" = disk_wwn ] || fail "devctl (64-bit)"
 [ "$(evtestctl32 $D1 devctl tape)" = tape ] || fail "devctl (32-bit)"
+
+# hz, and <sys/time.h>'s tick conversions: a second is hz ticks however
+# it is counted, a millisecond rounds up to one tick (HZ <= 1000) and down
+# to none where HZ < 1000, a microsecond rounds up to one
+set -- $(evtestctl $D0 ticks)
+[ $# = 7 ] && [ "$1" -ge 100 ] && [ "$2" = "$1" ] && [ "$3" = "$1" ] &&
+	[ "$4" = 1000 ] && [ "$5" = 1 ] && [ "$7" = 1 ] || fail "ticks: $*"
+[ "$1" -ge 1000 ] || [ "$6" = 0 ] || fail "MSEC_TO_TICK(1) = $6 at hz $1"
 
 rem_drv evtest || fail "rem_drv"
 echo "events: all passed"

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * evtestctl DEVICE post N | state | selfremove | badremove | devctl NAME
+ *	| ticks
  *
  * state prints "count last unknown_fails addr_ok self_runs"; devctl hands
  * the driver a struct devctl_iocdata (this program's own data model) with
- * c_nodename NAME and prints what the driver copied back from it.
+ * c_nodename NAME and prints what the driver copied back from it; ticks
+ * prints the driver's struct evt_ticks in its order.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +77,16 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		printf("%s\n", back);
+	} else if (strcmp(argv[2], "ticks") == 0) {
+		struct evt_ticks t;
+
+		if (ioctl(fd, EVT_TICKS, &t) != 0) {
+			perror("EVT_TICKS");
+			return 1;
+		}
+		printf("%ld %ld %ld %ld %ld %ld %ld\n", t.hz, t.usectohz_1s,
+		       t.msec_to_tick_1s, t.tick_to_msec_hz, t.msec_roundup_1,
+		       t.msec_to_tick_1, t.usec_roundup_1);
 	} else {
 		fprintf(stderr, "evtestctl: bad command\n");
 		return 2;
