@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <sys/cmn_err.h>
 #include <sys/debug.h>
+#include <sys/promif.h>
 #include <ddi_compat/testing.h>
 
 #ifdef DDIC_DEBUG
@@ -128,3 +129,14 @@ void ddic_assfail(const char *expr, const char *file, int line)
 	panic("assertion failed: %s, file: %s, line: %d\n", expr, file, line);
 }
 EXPORT_SYMBOL(ddic_assfail);
+
+/* prom_printf (<sys/promif.h>): no PROM here, the kernel log. */
+void prom_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintk(fmt, ap);
+	va_end(ap);
+}
+EXPORT_SYMBOL(prom_printf);

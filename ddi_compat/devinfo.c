@@ -38,6 +38,7 @@ int ddic_attach_instance(struct dev_info *dip)
 	dip->in_attach = false;
 	if (r != DDI_SUCCESS) {
 		ddic_prop_drop_all(dip);	/* what a failed attach left */
+		ddic_event_drop_dip(dip);
 		pr_warn("%s%d: attach failed (%d)\n", drv->name, dip->instance,
 			r);
 		return -ENXIO;
@@ -65,6 +66,7 @@ int ddic_detach_instance(struct dev_info *dip)
 		return -EBUSY;
 	/* As on Solaris, a detached node keeps no driver properties. */
 	ddic_prop_drop_all(dip);
+	ddic_event_drop_dip(dip);
 	dip->attached = false;
 	if (dip->holds_module) {
 		dip->holds_module = false;

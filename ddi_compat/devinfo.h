@@ -88,6 +88,7 @@ struct dev_info {
 	struct dev_info *parent;
 	const char *nodename;
 	const char *devpath;
+	char unitaddr[12];		/* a pseudo node's: its instance */
 };
 
 struct ddic_minor {
@@ -180,6 +181,9 @@ void ddic_minornode_fini(void);
 void ddic_poll_driver_gone(struct ddic_driver *drv);
 struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 					struct pollhead *php);
+
+/* events.c: the handlers a node's driver left */
+void ddic_event_drop_dip(struct dev_info *dip);
 
 /* props.c */
 void ddic_prop_drop_all(struct dev_info *dip);

@@ -49,7 +49,8 @@ static void ddic_minor_free(struct ddic_minor *mn)
 	kfree(mn);
 }
 
-int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
+/* (The name in parentheses: <sys/sunddi.h> has a macro of it.) */
+int (ddi_create_minor_node)(dev_info_t *dip, const char *name, int spec_type,
 			  minor_t minor_num, const char *node_type, int flag)
 {
 	struct ddic_minor *mn, *same = NULL;

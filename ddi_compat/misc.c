@@ -46,6 +46,10 @@ int nochpoll(dev_t dev, short events, int anyyet, short *reventsp,
 }
 EXPORT_SYMBOL(nochpoll);
 
+/* Solaris's hz (<sys/time.h>): ticks a second, Linux's jiffies. */
+int hz = HZ;
+EXPORT_SYMBOL(hz);
+
 clock_t ddi_get_lbolt(void)
 {
 	return (clock_t)(get_jiffies_64() - INITIAL_JIFFIES);

@@ -180,6 +180,8 @@ int mod_install(struct modlinkage *ml)
 			}
 			dip->drv = drv;
 			dip->instance = cn->instance;
+			snprintf(dip->unitaddr, sizeof(dip->unitaddr), "%d",
+				 cn->instance);
 			dip->props = &cn->props;
 			list_add_tail(&dip->link, &drv->instances);
 		}

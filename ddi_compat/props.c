@@ -817,19 +817,43 @@ const char *ddi_driver_name(dev_info_t *dip)
 }
 EXPORT_SYMBOL(ddi_driver_name);
 
-const char *ddi_get_name(dev_info_t *dip)
+/*
+ * ddi_get_name(9F), ddi_node_name(9F) and ddi_binding_name(9F) return
+ * char * on Solaris (ddi_driver_name(9F) const char *): a driver keeps
+ * the name in a char * of its own.  The strings are ddi_compat's and must
+ * not be written, as on Solaris.
+ */
+char *ddi_get_name(dev_info_t *dip)
 {
-	return ddi_driver_name(dip);
+	return (char *)ddi_driver_name(dip);
 }
 EXPORT_SYMBOL(ddi_get_name);
 
-const char *ddi_node_name(dev_info_t *dip)
+char *ddi_node_name(dev_info_t *dip)
 {
 	if (dip && dip->nodename)	/* a PCI node: pciVVVV,DDDD */
-		return dip->nodename;
-	return ddi_driver_name(dip);
+		return (char *)dip->nodename;
+	return (char *)ddi_driver_name(dip);
 }
 EXPORT_SYMBOL(ddi_node_name);
+
+/*
+ * The unit address: a pseudo node's is its instance number (as
+ * pseudonex names a .conf node), a PCI node's "<device>[,<function>]".
+ */
+char *ddi_get_name_addr(dev_info_t *dip)
+{
+	const char *at;
+
+	if (!dip)
+		return NULL;
+	if (dip->devpath) {
+		at = strrchr(dip->devpath, '@');
+		return at ? (char *)at + 1 : NULL;
+	}
+	return dip->unitaddr[0] ? dip->unitaddr : NULL;
+}
+EXPORT_SYMBOL(ddi_get_name_addr);
 
 dev_info_t *ddi_root_node(void)
 {
@@ -850,9 +874,9 @@ dev_info_t *ddi_get_parent(dev_info_t *dip)
 EXPORT_SYMBOL(ddi_get_parent);
 
 /* Pseudo nodes bind by their driver's name: all the names are that. */
-const char *ddi_binding_name(dev_info_t *dip)
+char *ddi_binding_name(dev_info_t *dip)
 {
-	return ddi_driver_name(dip);
+	return (char *)ddi_driver_name(dip);
 }
 EXPORT_SYMBOL(ddi_binding_name);
 

@@ -273,6 +273,11 @@ port_workflow() {
 		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=debug-6.12
 	step port-workflow:tree-virtio:stock env DDI_LIVE= make -C "$TOP" guest \
 		M=tests/port/tree-virtio TEST=tree-test.sh KERNEL=stock-6.12
+	# The NDI event service and the devctl argument (tests/port/events),
+	# built with warnings fatal: Solaris's char * name functions and a
+	# NULL flag to ddi_create_minor_node must compile clean.
+	step port-workflow:events env DDI_LIVE= DDI_WERROR=1 make -C "$TOP" \
+		guest M=tests/port/events TEST=test.sh KERNEL=debug-6.12
 }
 
 # The names lint must fail on a non-Solaris name under a Solaris prefix:

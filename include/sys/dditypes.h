@@ -32,4 +32,9 @@ typedef struct {
 #define DDI_DEV_NO_AUTOINCR	0x0000
 #define DDI_DEV_AUTOINCR	0x0001
 
+/* The NDI event service: ddi_get_eventcookie(9F), ddi_add_event_handler(9F). */
+typedef enum { EPL_KERNEL, EPL_INTERRUPT, EPL_HIGHLEVEL } ddi_plevel_t;
+typedef struct ddi_event_cookie *ddi_eventcookie_t;
+typedef struct ddi_event_callbacks *ddi_callback_id_t;
+
 #endif /* _SYS_DDITYPES_H */

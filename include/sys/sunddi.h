@@ -50,9 +50,43 @@
 #define DDI_NOSLEEP		1
 
 #define DDI_PSEUDO		"ddi_pseudo"
+/* Node types (the node_type of ddi_create_minor_node(9F)). */
+#define DDI_NT_SERIAL		"ddi_serial"
+#define DDI_NT_SERIAL_MB	"ddi_serial:mb"
+#define DDI_NT_SERIAL_DO	"ddi_serial:dialout"
+#define DDI_NT_SERIAL_MB_DO	"ddi_serial:dialout,mb"
 #define DDI_NT_BLOCK		"ddi_block"
 #define DDI_NT_BLOCK_CHAN	"ddi_block:channel"
+#define DDI_NT_BLOCK_WWN	"ddi_block:wwn"
+#define DDI_NT_BLOCK_SAS	"ddi_block:sas"
+#define DDI_NT_BLOCK_FABRIC	"ddi_block:fabric"
+#define DDI_NT_CD		"ddi_block:cdrom"
+#define DDI_NT_CD_CHAN		"ddi_block:cdrom:channel"
+#define DDI_NT_FD		"ddi_block:diskette"
+#define DDI_NT_ENCLOSURE	"ddi_enclosure"
+#define DDI_NT_SCSI_ENCLOSURE	"ddi_enclosure:scsi"
 #define DDI_NT_TAPE		"ddi_byte:tape"
+#define DDI_NT_NET		"ddi_network"
+#define DDI_NT_NET_WIFI		"ddi_network:wifi"
+#define DDI_NT_DISPLAY		"ddi_display"
+#define DDI_NT_DISPLAY_DRM	"ddi_display:drm"
+#define DDI_NT_AUDIO		"ddi_audio"
+#define DDI_NT_MOUSE		"ddi_mouse"
+#define DDI_NT_KEYBOARD		"ddi_keyboard"
+#define DDI_NT_PARALLEL		"ddi_parallel"
+#define DDI_NT_PRINTER		"ddi_printer"
+#define DDI_NT_UGEN		"ddi_generic:usb"
+#define DDI_NT_SMP		"ddi_sas_smp"
+#define DDI_NT_NEXUS		"ddi_ctl:devctl"
+#define DDI_NT_SCSI_NEXUS	"ddi_ctl:devctl:scsi"
+#define DDI_NT_SATA_NEXUS	"ddi_ctl:devctl:sata"
+#define DDI_NT_ATTACHMENT_POINT	"ddi_ctl:attachment_point"
+#define DDI_NT_SCSI_ATTACHMENT_POINT	"ddi_ctl:attachment_point:scsi"
+#define DDI_NT_SATA_ATTACHMENT_POINT	"ddi_ctl:attachment_point:sata"
+#define DDI_NT_PCI_ATTACHMENT_POINT	"ddi_ctl:attachment_point:pci"
+#define DDI_NT_USB_ATTACHMENT_POINT	"ddi_ctl:attachment_point:usb"
+#define DDI_NT_REGACC		"ddi_tool_reg"
+#define DDI_NT_INTRCTL		"ddi_tool_intr"
 
 /* ddi_create_minor_node(9F) flags. */
 #define CLONE_DEV		1
@@ -82,14 +116,24 @@
 /* Instances and nodes. */
 int ddi_get_instance(dev_info_t *dip);
 const char *ddi_driver_name(dev_info_t *dip);
-const char *ddi_get_name(dev_info_t *dip);
-const char *ddi_node_name(dev_info_t *dip);
+char *ddi_get_name(dev_info_t *dip);
+char *ddi_node_name(dev_info_t *dip);
+char *ddi_get_name_addr(dev_info_t *dip);
 major_t ddi_driver_major(dev_info_t *dip);
 void *ddi_get_driver_private(dev_info_t *dip);
 void ddi_set_driver_private(dev_info_t *dip, void *data);
 void ddi_report_dev(dev_info_t *dip);
 int ddi_create_minor_node(dev_info_t *dip, const char *name, int spec_type,
 			  minor_t minor_num, const char *node_type, int flag);
+/*
+ * Solaris's NULL is a plain 0, and drivers pass it as the flag (gen_drv,
+ * for one): Linux's is a pointer, which would warn (and fail with
+ * DDI_WERROR=1), so the flag is converted here.
+ */
+#define ddi_create_minor_node(dip, name, spec_type, minor_num, node_type, \
+			      flag) \
+	ddi_create_minor_node(dip, name, spec_type, minor_num, node_type, \
+			      (int)(uintptr_t)(flag))
 void ddi_remove_minor_node(dev_info_t *dip, const char *name);
 int ddi_quiesce_not_needed(dev_info_t *dip);
 int ddi_quiesce_not_supported(dev_info_t *dip);
@@ -97,9 +141,25 @@ int ddi_no_info(dev_info_t *dip, ddi_info_cmd_t infocmd, void *arg,
 		void **result);
 dev_info_t *ddi_root_node(void);
 dev_info_t *ddi_get_parent(dev_info_t *dip);
-const char *ddi_binding_name(dev_info_t *dip);
+char *ddi_binding_name(dev_info_t *dip);
 int ddi_dev_is_sid(dev_info_t *dip);
 int ddi_in_panic(void);
+
+/*
+ * The NDI event service (ddic_compat/events.c): the events a nexus of
+ * ddi_compat defines, and the driver's side of them.
+ */
+#define DDI_DEVI_REMOVE_EVENT		"DDI:DEVI_REMOVE"
+#define DDI_DEVI_INSERT_EVENT		"DDI:DEVI_INSERT"
+#define DDI_DEVI_BUS_RESET_EVENT	"DDI:DEVI_BUS_RESET"
+#define DDI_DEVI_DEVICE_RESET_EVENT	"DDI:DEVI_DEVICE_RESET"
+int ddi_get_eventcookie(dev_info_t *dip, char *name,
+			ddi_eventcookie_t *event_cookiep);
+int ddi_add_event_handler(dev_info_t *dip, ddi_eventcookie_t event,
+			  void (*handler)(dev_info_t *, ddi_eventcookie_t,
+					  void *, void *),
+			  void *arg, ddi_callback_id_t *id);
+int ddi_remove_event_handler(ddi_callback_id_t id);
 
 /* Properties. */
 int ddi_prop_op(dev_t dev, dev_info_t *dip, ddi_prop_op_t prop_op,

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <sys/sunddi.h>
 #include <sys/ddi_impldefs.h>
+#include <sys/devctl.h>
 
 #define NDI_SUCCESS		DDI_SUCCESS
 #define NDI_FAILURE		DDI_FAILURE
@@ -84,5 +85,46 @@ static inline void ndi_prop_remove_all(dev_info_t *dip)
 {
 	ddi_prop_remove_all(dip);
 }
+
+/*
+ * Device control ioctls (<sys/devctl.h>): the argument copied in from the
+ * caller, its node name and unit address strings with it
+ * (ddi_compat/events.c).
+ */
+int ndi_dc_allochdl(void *iocarg, struct devctl_iocdata **rdcp);
+void ndi_dc_freehdl(struct devctl_iocdata *dcp);
+char *ndi_dc_getname(struct devctl_iocdata *dcp);
+char *ndi_dc_getaddr(struct devctl_iocdata *dcp);
+
+/*
+ * The NDI event service: an event the node's nexus defines, posted to the
+ * handlers registered for it on @rdip (ddi_compat/events.c).
+ */
+int ndi_post_event(dev_info_t *dip, dev_info_t *rdip,
+		   ddi_eventcookie_t cookie, void *impl_data);
+
+/* Posted when a fault is reported. */
+#define DDI_DEVI_FAULT_EVENT	"DDI:DEVI_FAULT"
+
+typedef enum {
+	DDI_SERVICE_LOST = -32,
+	DDI_SERVICE_DEGRADED = -16,
+	DDI_SERVICE_UNAFFECTED = 0,
+	DDI_SERVICE_RESTORED = 16
+} ddi_fault_impact_t;
+
+typedef enum {
+	DDI_DATAPATH_FAULT = -32,
+	DDI_DEVICE_FAULT = -16,
+	DDI_EXTERNAL_FAULT = 0
+} ddi_fault_location_t;
+
+struct ddi_fault_event_data {
+	dev_info_t		*f_dip;
+	ddi_fault_impact_t	f_impact;
+	ddi_fault_location_t	f_location;
+	const char		*f_message;
+	ddi_devstate_t		f_oldstate;
+};
 
 #endif /* _SYS_SUNNDI_H */

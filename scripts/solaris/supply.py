@@ -330,7 +330,11 @@ class Supply:
         how = None
         if name in self.macros:
             params, body, _ = self.macros[name]
-            if self._body_resolves(body, params, seen + (name,)):
+            if self._self_wrapper(name, body):
+                # a macro over the function of its own name (C expands
+                # no macro inside itself): the function must be provided
+                how = 'export' if name in self.exports else None
+            elif self._body_resolves(body, params, seen + (name,)):
                 how = 'macro'
         elif name in self.inlines:
             if self._body_resolves(self.inlines[name], [], seen + (name,),
@@ -342,6 +346,14 @@ class Supply:
             how = 'linux'
         self._memo[name] = how
         return how
+
+    @staticmethod
+    def _self_wrapper(name, body):
+        """Whether a macro's body calls the function of its own name
+        (ddi_create_minor_node in <sys/sunddi.h>, which converts an
+        argument on the way)."""
+        return re.search(r'(?<![\w.>])' + re.escape(name) + r'\s*\(',
+                         body) is not None
 
     def _body_resolves(self, body, params, seen, calls_only=False):
         for m in re.finditer(r'(?<![\w.>])([A-Za-z_]\w*)', body):
