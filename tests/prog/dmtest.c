@@ -12,6 +12,10 @@
  *   gup     a page of a small devmap mapping cannot be taken by vmsplice
  *           or process_vm_readv (special PTEs), so nothing holds it past
  *           munmap (finding 9).
+ *   hold PATH LEN
+ *           map LEN bytes of PATH (shared, read-only), say "mapped" and
+ *           keep the mapping until killed: finding 18's test reads the
+ *           memory cgroup's counters meanwhile.
  */
 #define _GNU_SOURCE
 #define _FILE_OFFSET_BITS 64
@@ -177,6 +181,27 @@ static int case_gup(void)
 	return bad;
 }
 
+static int case_hold(const char *path, const char *lenstr)
+{
+	size_t len = strtoull(lenstr, NULL, 0);
+	int fd = open(path, O_RDONLY);
+	void *p;
+
+	if (fd < 0) {
+		perror(path);
+		return 1;
+	}
+	p = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	printf("mapped\n");
+	fflush(stdout);
+	for (;;)
+		pause();
+}
+
 int main(int argc, char **argv)
 {
 	pg = sysconf(_SC_PAGESIZE);
@@ -188,6 +213,8 @@ int main(int argc, char **argv)
 		return case_trash();
 	if (argc == 2 && !strcmp(argv[1], "gup"))
 		return case_gup();
-	fprintf(stderr, "usage: dmtest dup|negoff|trash|gup\n");
+	if (argc == 4 && !strcmp(argv[1], "hold"))
+		return case_hold(argv[2], argv[3]);
+	fprintf(stderr, "usage: dmtest dup|negoff|trash|gup | hold PATH LEN\n");
 	return 2;
 }
