@@ -57,6 +57,7 @@ enum { DDIC_ACC_MEM, DDIC_ACC_IO, DDIC_ACC_CFG, DDIC_ACC_DMA };
 
 struct ddic_acc {
 	unsigned long base;		/* what the driver's addresses start at */
+	unsigned long plain[4];		/* <ddi_compat/acc.h>; ddic_acc_plain_set */
 	unsigned long len;
 	u8 kind;			/* DDIC_ACC_* */
 	u8 swap;			/* DDI_STRUCTURE_BE_ACC: byte-swap */
@@ -67,6 +68,9 @@ struct ddic_acc {
 	unsigned int rnumber;
 	const char *what;		/* "ddi_regs_map_setup"/"pci_config_setup" */
 };
+
+/* Fill a->plain from a->kind, a->swap and a->len (regacc.c). */
+void ddic_acc_plain_set(struct ddic_acc *a);
 
 /* A hardware interrupt handle (ddi_intr_handle_t). */
 struct ddic_intr {

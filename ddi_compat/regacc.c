@@ -27,6 +27,7 @@
 #include <linux/io.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <kunit/visibility.h>
 #include <sys/types.h>
 #include <sys/sunddi.h>
 #include <sys/pci.h>
@@ -47,13 +48,26 @@
 /* <ddi_compat/acc.h> reads the start of the handle. */
 static_assert(offsetof(struct ddic_acc, base) ==
 	      offsetof(struct ddic_acc_head, base));
-static_assert(offsetof(struct ddic_acc, len) ==
-	      offsetof(struct ddic_acc_head, len));
-static_assert(offsetof(struct ddic_acc, kind) ==
-	      offsetof(struct ddic_acc_head, kind));
-static_assert(offsetof(struct ddic_acc, swap) ==
-	      offsetof(struct ddic_acc_head, swap));
-static_assert(DDIC_ACC_MEM == 0);
+static_assert(offsetof(struct ddic_acc, plain) ==
+	      offsetof(struct ddic_acc_head, plain));
+
+/*
+ * The inline accessors' limits: a handle of memory space without byte
+ * swapping takes an access of 1 << n bytes at an offset below plain[n].
+ * Every other handle keeps them 0 (kzalloc) and goes through the
+ * exported functions below.
+ */
+void ddic_acc_plain_set(struct ddic_acc *a)
+{
+	unsigned int n;
+
+	if (a->kind != DDIC_ACC_MEM || a->swap)
+		return;
+	for (n = 0; n < ARRAY_SIZE(a->plain); n++)
+		if (a->len >= 1UL << n)
+			a->plain[n] = a->len - (1UL << n) + 1;
+}
+EXPORT_SYMBOL_IF_KUNIT(ddic_acc_plain_set);
 
 int ddi_dev_nregs(dev_info_t *dip, int *resultp)
 {
@@ -151,6 +165,7 @@ int ddi_regs_map_setup(dev_info_t *dip, uint_t rnumber, caddr_t *addrp,
 			return DDI_FAILURE;
 		}
 		a->base = (unsigned long)a->map;
+		ddic_acc_plain_set(a);
 	}
 	mutex_lock(&pn->lock);
 	list_add_tail(&a->link, &pn->accs);

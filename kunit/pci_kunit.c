@@ -196,6 +196,51 @@ static void pci_refuse_pseudo(struct kunit *test)
 	ddi_put32(NULL, (uint32_t *)base, 0);
 }
 
+/*
+ * The inline accessors' test (<ddi_compat/acc.h>): on a memory-space
+ * handle of 16 bytes, an access of each width is plain up to the last
+ * offset where it fits and not one byte further, nor below the start;
+ * a swapping handle and a configuration-space handle have no plain
+ * access at all.
+ */
+static void pci_acc_plain_bounds(struct kunit *test)
+{
+	static const unsigned long last[4] = { 15, 14, 12, 8 };
+	struct ddic_acc a = { .kind = DDIC_ACC_MEM, .len = 16 };
+	char *buf = kunit_kzalloc(test, 32, GFP_KERNEL);
+	unsigned int n;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	a.base = (unsigned long)buf + 8;
+	ddic_acc_plain_set(&a);
+	for (n = 0; n < 4; n++) {
+		KUNIT_EXPECT_TRUE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, n));
+		KUNIT_EXPECT_TRUE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8 + last[n],
+						       n));
+		KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a,
+							buf + 9 + last[n], n));
+		KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 7, n));
+	}
+	memset(a.plain, 0, sizeof(a.plain));
+	a.swap = 1;
+	ddic_acc_plain_set(&a);
+	for (n = 0; n < 4; n++)
+		KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, n));
+	a.swap = 0;
+	a.kind = DDIC_ACC_CFG;
+	ddic_acc_plain_set(&a);
+	for (n = 0; n < 4; n++)
+		KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, n));
+	/* A mapping shorter than the width has no plain access of it. */
+	a.kind = DDIC_ACC_MEM;
+	a.len = 2;
+	ddic_acc_plain_set(&a);
+	KUNIT_EXPECT_TRUE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 9, 0));
+	KUNIT_EXPECT_TRUE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, 1));
+	KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, 2));
+	KUNIT_EXPECT_FALSE(test, ddic_acc_plain((ddi_acc_handle_t)&a, buf + 8, 3));
+}
+
 static struct kunit_case pci_cases[] = {
 	KUNIT_CASE(pci_names_edu),
 	KUNIT_CASE(pci_names_no_subsys),
@@ -203,6 +248,7 @@ static struct kunit_case pci_cases[] = {
 	KUNIT_CASE(pci_alias_precedence),
 	KUNIT_CASE(pci_reg_encoding),
 	KUNIT_CASE(pci_refuse_pseudo),
+	KUNIT_CASE(pci_acc_plain_bounds),
 	{}
 };
 

@@ -15,29 +15,30 @@
 
 struct ddic_acc_head {
 	unsigned long base;		/* the driver's addresses start here */
-	unsigned long len;
-	u8 kind;			/* 0: memory space */
-	u8 swap;			/* nonzero: byte-swap each access */
+	/*
+	 * plain[n]: an access of 1 << n bytes at offset off from base is
+	 * a plain one when off < plain[n] (the mapping's length less the
+	 * width, plus one); 0 for every width on a handle whose accesses
+	 * are not plain (not memory space, or swapping), so one compare
+	 * decides.
+	 */
+	unsigned long plain[4];
 };
 
-/* The handle, if an access of @size bytes at @addr is a plain one. */
+/* The handle, if an access of 1 << @n bytes at @addr is a plain one. */
 static __always_inline bool ddic_acc_plain(ddi_acc_handle_t h,
-					   const void *addr,
-					   unsigned long size)
+					   const void *addr, unsigned int n)
 {
 	const struct ddic_acc_head *a = (const struct ddic_acc_head *)h;
-	unsigned long off;
 
 	if (unlikely(!a))
 		return false;
-	off = (unsigned long)addr - a->base;
-	return likely((a->kind | a->swap) == 0 && off < a->len &&
-		      a->len - off >= size);
+	return likely((unsigned long)addr - a->base < a->plain[n]);
 }
 
 static __always_inline uint8_t ddic_get8_inl(ddi_acc_handle_t h, uint8_t *a)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 0))
 		return readb((const void __iomem __force *)a);
 	return (ddi_get8)(h, a);
 }
@@ -45,7 +46,7 @@ static __always_inline uint8_t ddic_get8_inl(ddi_acc_handle_t h, uint8_t *a)
 static __always_inline void ddic_put8_inl(ddi_acc_handle_t h, uint8_t *a,
 					   uint8_t v)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 0))
 		writeb(v, (void __iomem __force *)a);
 	else
 		(ddi_put8)(h, a, v);
@@ -53,7 +54,7 @@ static __always_inline void ddic_put8_inl(ddi_acc_handle_t h, uint8_t *a,
 
 static __always_inline uint16_t ddic_get16_inl(ddi_acc_handle_t h, uint16_t *a)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 1))
 		return readw((const void __iomem __force *)a);
 	return (ddi_get16)(h, a);
 }
@@ -61,7 +62,7 @@ static __always_inline uint16_t ddic_get16_inl(ddi_acc_handle_t h, uint16_t *a)
 static __always_inline void ddic_put16_inl(ddi_acc_handle_t h, uint16_t *a,
 					   uint16_t v)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 1))
 		writew(v, (void __iomem __force *)a);
 	else
 		(ddi_put16)(h, a, v);
@@ -69,7 +70,7 @@ static __always_inline void ddic_put16_inl(ddi_acc_handle_t h, uint16_t *a,
 
 static __always_inline uint32_t ddic_get32_inl(ddi_acc_handle_t h, uint32_t *a)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 2))
 		return readl((const void __iomem __force *)a);
 	return (ddi_get32)(h, a);
 }
@@ -77,7 +78,7 @@ static __always_inline uint32_t ddic_get32_inl(ddi_acc_handle_t h, uint32_t *a)
 static __always_inline void ddic_put32_inl(ddi_acc_handle_t h, uint32_t *a,
 					   uint32_t v)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 2))
 		writel(v, (void __iomem __force *)a);
 	else
 		(ddi_put32)(h, a, v);
@@ -85,7 +86,7 @@ static __always_inline void ddic_put32_inl(ddi_acc_handle_t h, uint32_t *a,
 
 static __always_inline uint64_t ddic_get64_inl(ddi_acc_handle_t h, uint64_t *a)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 3))
 		return readq((const void __iomem __force *)a);
 	return (ddi_get64)(h, a);
 }
@@ -93,7 +94,7 @@ static __always_inline uint64_t ddic_get64_inl(ddi_acc_handle_t h, uint64_t *a)
 static __always_inline void ddic_put64_inl(ddi_acc_handle_t h, uint64_t *a,
 					   uint64_t v)
 {
-	if (ddic_acc_plain(h, a, sizeof(*a)))
+	if (ddic_acc_plain(h, a, 3))
 		writeq(v, (void __iomem __force *)a);
 	else
 		(ddi_put64)(h, a, v);
