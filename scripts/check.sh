@@ -278,6 +278,12 @@ port_workflow() {
 	# NULL flag to ddi_create_minor_node must compile clean.
 	step port-workflow:events env DDI_LIVE= DDI_WERROR=1 make -C "$TOP" \
 		guest M=tests/port/events TEST=test.sh KERNEL=debug-6.12
+	# A PC speaker driver as illumos's pit_beep is written (inb/outb on
+	# the 8254's counter 2 and port 0x61, QEMU's pcspk), warnings fatal:
+	# "#pragma ident", timeout_id_t from <sys/mutex.h>, "(dev_t)arg";
+	# ioctl command 2 is Linux's FIGETBSZ (tests/port/pcspk).
+	step port-workflow:pcspk env DDI_LIVE= DDI_WERROR=1 make -C "$TOP" \
+		guest M=tests/port/pcspk TEST=test.sh KERNEL=debug-6.12
 }
 
 # The names lint must fail on a non-Solaris name under a Solaris prefix:

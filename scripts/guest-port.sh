@@ -32,7 +32,9 @@ mkdir -p "$extra/port/modules" "$extra/bin" "$out/log"
 	sed 's|.*/||' >"$extra/port/order" || exit 1
 for src in "$dir"/user/*.c; do
 	[ -f "$src" ] || continue
+	# -Wno-unknown-pragmas: Solaris's "#pragma ident" (scripts/ddi-port)
 	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
+		-Wno-unknown-pragmas \
 		-I"$TOP/tests/prog" -I"$TOP/include/uapi" \
 		-include "$TOP/libc/ddic_libc.h" "$TOP/libc/ddic_getopt.c"
 done

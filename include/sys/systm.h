@@ -31,8 +31,10 @@ static inline void bcopy(const void *from, void *to, size_t len)
 int copyin(const void *userbuf, void *driverbuf, size_t cn);
 int copyout(const void *driverbuf, void *userbuf, size_t cn);
 
-/* timeout(9F), untimeout(9F): callbacks run in a kernel thread. */
-typedef void *timeout_id_t;
+/*
+ * timeout(9F), untimeout(9F): callbacks run in a kernel thread.
+ * timeout_id_t itself is in <sys/types.h>, as on illumos.
+ */
 
 timeout_id_t timeout(void (*func)(void *), void *arg, clock_t ticks);
 clock_t untimeout(timeout_id_t id);

@@ -45,6 +45,13 @@ typedef struct task_struct	proc_t;
 typedef enum { B_FALSE = 0, B_TRUE = 1 } boolean_t;
 
 /*
+ * timeout(9F)'s handle is in <sys/types.h> on illumos: a header such as
+ * illumos's <sys/beep.h> keeps one in a structure having included no
+ * more than <sys/mutex.h>.
+ */
+typedef void *timeout_id_t;
+
+/*
  * intptr_t reached <linux/types.h> only after 6.1.  A macro over our own
  * typedef of the same type works whether or not Linux has one, with no
  * version test.
