@@ -3,7 +3,7 @@
  * Power management for drivers without a power-management framework:
  * pm_busy_component(9F), pm_idle_component(9F), pm_raise_power(9F),
  * pm_lower_power(9F), pm_power_has_changed(9F), ddi_removing_power(9F),
- * ddi_dev_is_needed(9F).
+ * ddi_dev_is_needed(9F), and the obsolete ddi_power() of <sys/sunddi.h>.
  *
  * Departure: ddi_compat runs no power manager.  A device stays at full
  * power, nothing ever calls power(9E) and no device is suspended to save
@@ -70,3 +70,18 @@ int ddi_dev_is_needed(dev_info_t *dip, int cmpt, int level)
 	return pmx_check(__func__, dip, cmpt, level);
 }
 EXPORT_SYMBOL(ddi_dev_is_needed);
+
+/*
+ * ddi_power(): the obsolete request to set a component's power level,
+ * which illumos declares in <sys/sunddi.h> (not a 9F page) and which
+ * old drivers name as their power(9E) entry (.devo_power = ddi_power).
+ * On illumos it asks the parent nexus (DDI_CTLOPS_POWER); here there is no
+ * power manager, so, like pm_raise_power(), it checks its arguments and
+ * succeeds: the device is already at full power.  Nothing here calls a
+ * driver's power(9E), so a devo_power of ddi_power is never called back.
+ */
+int ddi_power(dev_info_t *dip, int pm_cmpt, int pm_level)
+{
+	return pmx_check(__func__, dip, pm_cmpt, pm_level);
+}
+EXPORT_SYMBOL(ddi_power);

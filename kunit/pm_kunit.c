@@ -27,6 +27,7 @@ static void pm_calls_succeed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pm_power_has_changed(PM_DIP, 1, 3), DDI_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ddi_dev_is_needed(PM_DIP, 0, 1), DDI_SUCCESS);
 	KUNIT_EXPECT_EQ(test, ddi_removing_power(PM_DIP), 0);
+	KUNIT_EXPECT_EQ(test, ddi_power(PM_DIP, 0, 1), DDI_SUCCESS);
 }
 
 static void pm_bad_arguments(struct kunit *test)
@@ -38,6 +39,8 @@ static void pm_bad_arguments(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pm_power_has_changed(PM_DIP, -1, 0),
 			DDI_FAILURE);
 	KUNIT_EXPECT_EQ(test, ddi_dev_is_needed(NULL, 0, 1), DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, ddi_power(NULL, 0, 1), DDI_FAILURE);
+	KUNIT_EXPECT_EQ(test, ddi_power(PM_DIP, 0, -1), DDI_FAILURE);
 }
 
 static const struct {

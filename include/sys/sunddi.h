@@ -375,6 +375,8 @@ int pm_lower_power(dev_info_t *dip, int component, int level);
 int pm_power_has_changed(dev_info_t *dip, int component, int level);
 int ddi_removing_power(dev_info_t *dip);
 int ddi_dev_is_needed(dev_info_t *dip, int cmpt, int level);
+/* Obsolete, outside 9F; old drivers use it as their power(9E) entry. */
+int ddi_power(dev_info_t *dip, int cmpt, int level);
 
 /* ddi_get_cred(9F): the credentials of the calling thread. */
 cred_t *ddi_get_cred(void);
