@@ -21,7 +21,9 @@ does not define is listed with its family followed by "9S".
 Other calls: a function or macro the driver calls that is neither its own,
 nor a 9F entry, nor defined anywhere in the tree (Solaris kernel internals
 such as as_map or page_*, helpers outside 9F such as getemajor or
-VERIFY3U, another module's functions) is listed with the family "not 9F".
+VERIFY3U, another module's functions) is listed with the family "not 9F",
+and so is a ddi_* or ndi_* name outside 9F that the tree does not define
+when the driver names it as a value (an ops table's entry).
 These lines are for the porter and do not make the exit status non-zero:
 a few may be Linux macros that ddi_compat's headers bring in.
 
@@ -47,6 +49,8 @@ import supply  # noqa: E402
 
 # 9F names a driver uses without calling them (ops tables, arguments).
 VALUE_NAMES = {'nodev', 'nulldev', 'nochpoll', 'kcred', 'zone_kcred'}
+# A DDI or NDI name not called and not a member (the "not 9F" values).
+VALUE = re.compile(r'(?<![\w.>])((?:ddi|ndi)_[a-z]\w*)\b(?!\s*\()')
 
 
 def is_tree(d):
@@ -168,6 +172,19 @@ def scan(dirs, s):
                name in other or name in supply.KEYWORDS or \
                name in supply.ATTRS or name in s.linux or \
                name in fptrs or name.endswith('_t'):
+                continue
+            line = code.count('\n', 0, m.start()) + 1
+            other[name] = '%s:%d' % (path, line)
+        # A ddi_*/ndi_* name outside 9F named as a value (an ops table's
+        # entry: .devo_power = ddi_power, ddi_ctlops in bus_ops): the
+        # compiler stops on it just the same.
+        for m in VALUE.finditer(code):
+            name = m.group(1)
+            if name in table or name in own or name in known or \
+               name in other or name in s.linux or name in fptrs or \
+               name.endswith('_t') or \
+               re.search(r'\b(?:struct|union|enum)\s*$',
+                         code[max(0, m.start() - 16):m.start()]):
                 continue
             line = code.count('\n', 0, m.start()) + 1
             other[name] = '%s:%d' % (path, line)

@@ -9,7 +9,8 @@
  * A comment naming nvlist_free(nvl) or ddi_dma_alloc_handle(dip) is not a call,
  * nor is this line an include:
  * #include <sys/nvpair.h>
- * It calls one kernel internal outside 9F (modunload_disable), listed as
+ * It calls one kernel internal outside 9F (modunload_disable) and names
+ * one DDI function outside 9F as a value (ddi_ctlops), both listed as
  * "not 9F".  It also uses one 9S structure ddi_compat lacks (struct ddi_dmae_req); a
  * pointer to a structure (struct streamtab *) needs no definition.
  * One header it includes is missing from ddi_compat (sys/ddi_ufm.h); its
@@ -23,6 +24,8 @@
 #include "fixture.h"
 
 static void *fixture_statep;
+/* A DDI name outside 9F that ddi_compat lacks, named as a value. */
+static int (*fixture_ctl)() = ddi_ctlops;
 
 static int fixture_attach(dev_info_t *, ddi_attach_cmd_t);
 static int fixture_detach(dev_info_t *, ddi_detach_cmd_t);
