@@ -265,7 +265,7 @@ restart:
 	mutex_unlock(&ev_lock);
 	if (n)
 		pr_warn("%s%d: %d event handler%s still registered at detach: removed\n",
-			ddi_driver_name(dip), ddi_get_instance(dip), n,
+			dip->drv->name, dip->instance, n,
 			n == 1 ? "" : "s");
 }
 
