@@ -198,6 +198,13 @@ int ddi_remove_event_handler(ddi_callback_id_t id)
 }
 EXPORT_SYMBOL(ddi_remove_event_handler);
 
+/* The handler after @cb in the list, or NULL (ev_lock held). */
+static struct ddi_event_callbacks *ev_next(struct ddi_event_callbacks *cb)
+{
+	return list_is_last(&cb->link, &ev_handlers) ? NULL :
+		list_next_entry(cb, link);
+}
+
 int ndi_post_event(dev_info_t *dip, dev_info_t *rdip,
 		   ddi_eventcookie_t cookie, void *impl_data)
 {
@@ -216,8 +223,7 @@ int ndi_post_event(dev_info_t *dip, dev_info_t *rdip,
 				      link);
 	while (cb) {
 		if (cb->gone || cb->cookie != cookie || cb->dip != rdip) {
-			cb = list_is_last(&cb->link, &ev_handlers) ? NULL :
-				list_next_entry(cb, link);
+			cb = ev_next(cb);
 			continue;
 		}
 		cb->busy++;
@@ -227,8 +233,7 @@ int ndi_post_event(dev_info_t *dip, dev_info_t *rdip,
 		cb->handler(cb->dip, cookie, cb->arg, impl_data);
 		mutex_lock(&ev_lock);
 		list_del(&run.link);
-		next = list_is_last(&cb->link, &ev_handlers) ? NULL :
-			list_next_entry(cb, link);
+		next = ev_next(cb);
 		if (--cb->busy == 0) {
 			if (cb->deferred) {
 				list_del(&cb->link);
@@ -273,12 +278,7 @@ restart:
 
 static char *dc_strdup_user(const void __user *p)
 {
-	char *s;
-
-	if (!p)
-		return NULL;
-	s = strndup_user(p, MAXNAMELEN);
-	return IS_ERR(s) ? ERR_CAST(s) : s;
+	return p ? strndup_user(p, MAXNAMELEN) : NULL;
 }
 
 int ndi_dc_allochdl(void *iocarg, struct devctl_iocdata **rdcp)

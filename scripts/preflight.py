@@ -163,15 +163,21 @@ def scan(dirs, s):
     fptrs = set()	# (*name)(...): function pointers the driver declares
     for _, code in texts:
         fptrs.update(re.findall(r'\(\s*\*\s*(\w+)\s*\)\s*\(', code))
+
+    def accounted(name):
+        """9F, the driver's own, defined in the tree, already listed,
+        Linux's, a function pointer of the driver, or a type."""
+        return name in table or name in own or name in known or \
+            name in other or name in s.linux or name in fptrs or \
+            name.endswith('_t')
+
     for path, code in texts:
         # _NOTE(ARGSUSED(1)) and the like: lint annotations, one name
         code = re.sub(r'\b_NOTE\s*\((?:[^()]|\([^()]*\))*\)', '_NOTE()', code)
         for m in supply.CALL.finditer(code):
             name = m.group(1)
-            if name in table or name in own or name in known or \
-               name in other or name in supply.KEYWORDS or \
-               name in supply.ATTRS or name in s.linux or \
-               name in fptrs or name.endswith('_t'):
+            if accounted(name) or name in supply.KEYWORDS or \
+               name in supply.ATTRS:
                 continue
             line = code.count('\n', 0, m.start()) + 1
             other[name] = '%s:%d' % (path, line)
@@ -180,9 +186,7 @@ def scan(dirs, s):
         # compiler stops on it just the same.
         for m in VALUE.finditer(code):
             name = m.group(1)
-            if name in table or name in own or name in known or \
-               name in other or name in s.linux or name in fptrs or \
-               name.endswith('_t') or \
+            if accounted(name) or \
                re.search(r'\b(?:struct|union|enum)\s*$',
                          code[max(0, m.start() - 16):m.start()]):
                 continue
