@@ -191,8 +191,10 @@ selftests() {
 		TSV=$st boot debug-6.12 hang hang 25 "$extra"
 		expect_row harness:sees-passing-kunit-case pass \
 			debug-6.12:kunit:ddi_compat_selftest:selftest_passes
+		# ... naming the check that failed and its values.
 		expect_row harness:sees-failing-kunit-case fail \
-			debug-6.12:kunit:ddi_compat_selftest:selftest_fails
+			debug-6.12:kunit:ddi_compat_selftest:selftest_fails \
+			'EXPECTATION FAILED at selftest_kunit.c:[0-9]+: Expected 1 [+] 1 == 3, but: 1 [+] 1 == 2'
 		expect_row harness:sees-failing-guest-test fail \
 			debug-6.12:selftest:guest-failure
 		expect_row harness:sees-WARN_ON-splat fail \

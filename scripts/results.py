@@ -118,6 +118,11 @@ PLAN_RE = re.compile(r'^( *)1\.\.(\d+)')
 MARK_RE = re.compile(r'ddi_compat-test: (begin|end) (\S+)')
 
 
+# "    # case: EXPECTATION FAILED at /path/to/file.c:123"
+KUNIT_FAILED_RE = re.compile(r'\s+# \S+: ((?:EXPECTATION|ASSERTION) FAILED '
+                             r'at )\S*/(\S+:\d+)')
+
+
 def read(path):
     try:
         with open(path, errors='replace') as f:
@@ -137,6 +142,10 @@ def parse_ktap(lines):
     rows, leaks, exit_code = [], [], None
     started = False
     parent, plan, subs = None, None, []
+    # A failed KUnit case's first "EXPECTATION/ASSERTION FAILED at f:n"
+    # line and the line after it: the row's detail, so that a failure in
+    # a run whose logs are gone (CI) still says which check failed.
+    why, why_lines = None, 0
 
     def close(ok, name, detail):
         """A top-level result line: a leaf, or the end of a parent."""
@@ -169,8 +178,19 @@ def parse_ktap(lines):
             if depth == 0:
                 close(ok, m.group(3), m.group(4))
             elif depth <= 4:
-                subs.append((ok, m.group(3), m.group(4)))
+                detail = m.group(4)
+                if not ok and not detail and why:
+                    detail = 'failed: ' + why
+                subs.append((ok, m.group(3), detail))
+                why = None
             continue        # deeper: parameters of a case, summed by it
+        if why_lines:
+            why += ': ' + line.strip()
+            why_lines -= 1
+        m = KUNIT_FAILED_RE.match(line)
+        if m and why is None:
+            why, why_lines = m.group(1) + m.group(2), 2
+            continue
         m = SUBTEST_RE.match(line)
         if m and len(m.group(1)) == 4:
             parent = m.group(2)
