@@ -9,16 +9,22 @@
 name=${1:?usage: build.sh KERNEL}
 eval "$("$TOP/scripts/kernel.sh" "$name")" || exit 1
 out=$BUILD/$name/src
-mkdir -p "$out"
-link_tree "$out" "$TOP/Kbuild" "$TOP/ddi_compat" "$TOP/include" \
-	"$TOP/kunit" "$TOP/bench" "$TOP/VERSION" || die "cannot link the sources into $out"
-debug=
-[ "$KIND" = debug ] && debug="DDIC_DEBUG=y"
-say "building modules for $name ($KREL)"
-make -C "$KDIR" M="$out" W=1 KCFLAGS=-Werror DDIC_TESTS=y $debug -j"$JOBS" modules \
-	2>&1 | real_paths "$out" >"$BUILD/$name/build.log" ||
-	{ cat "$BUILD/$name/build.log" >&2; die "module build for $name failed"; }
-if grep -E 'warning:' "$BUILD/$name/build.log" >&2; then
-	die "module build for $name has warnings"
-fi
+# One build of a kernel's modules at a time: make check's installation
+# rows (make guest) can run beside that kernel's pipeline.
+build_modules() {
+	mkdir -p "$out"
+	link_tree "$out" "$TOP/Kbuild" "$TOP/ddi_compat" "$TOP/include" \
+		"$TOP/kunit" "$TOP/bench" "$TOP/VERSION" ||
+		die "cannot link the sources into $out"
+	local debug=
+	[ "$KIND" = debug ] && debug="DDIC_DEBUG=y"
+	say "building modules for $name ($KREL)"
+	make -C "$KDIR" M="$out" W=1 KCFLAGS=-Werror DDIC_TESTS=y $debug \
+		-j"$JOBS" modules 2>&1 | real_paths "$out" >"$BUILD/$name/build.log" ||
+		{ cat "$BUILD/$name/build.log" >&2; die "module build for $name failed"; }
+	if grep -E 'warning:' "$BUILD/$name/build.log" >&2; then
+		die "module build for $name has warnings"
+	fi
+}
+with_lock "$BUILD/$name/build.lock" build_modules || exit 1
 echo "$out"
