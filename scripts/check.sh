@@ -136,12 +136,6 @@ kernel_check() {
 	say "=== $1: build and test ==="
 	compile "$1:build" "$TOP/scripts/build.sh" "$1" || return
 	compile "$1:drivers" "$TOP/scripts/drivers.sh" "$1" || return
-	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
-	# DDI_CHECK_LIMIT: the whole boot's time limit (s), scaled by the
-	# host's speed.  Only a backstop: each guest test and KUnit case
-	# has a limit of its own.  It must hold the debug-6.1 guest beside
-	# the other pipeline's guest: 1740 s alone, killed at 2080 s in CI,
-	# and about twice as slow beside debug-6.12's guest as alone.
 	# Host files of its devices apart from the other kernels' guests,
 	# which run at the same time; ivshmem's starts empty.
 	local hostfiles=$BUILD/$1/hostfiles
@@ -151,6 +145,12 @@ kernel_check() {
 	# What QEMU feeds pci-serial (tests/guest/pcidev.sh reads it back).
 	printf '0123456789\nddic-pciserial-input' >"$hostfiles/pciserial.in"
 	: >"$hostfiles/pciserial.out"
+	# The sample drivers' devices (drivers/*/qemu.args: -device edu...).
+	# DDI_CHECK_LIMIT: the whole boot's time limit (s), scaled by the
+	# host's speed.  Only a backstop: each guest test and KUnit case
+	# has a limit of its own.  It must hold the debug-6.1 guest beside
+	# the other pipeline's guest: 1740 s alone, killed at 2080 s in CI,
+	# and about twice as slow beside debug-6.12's guest as alone.
 	DDI_QEMU_ARGS=$(DDI_HOSTFILES=$hostfiles \
 		qemu_args "$TOP"/drivers/*/ "$TOP"/tests/drivers/*/) \
 		boot "$1" check check "${DDI_CHECK_LIMIT:-4000}"

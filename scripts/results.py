@@ -120,7 +120,7 @@ MARK_RE = re.compile(r'ddi_compat-test: (begin|end) (\S+)')
 
 # "    # case: EXPECTATION FAILED at /path/to/file.c:123"
 KUNIT_FAILED_RE = re.compile(r'\s+# \S+: ((?:EXPECTATION|ASSERTION) FAILED '
-                             r'at )\S*/(\S+:\d+)')
+                             r'at )(?:\S*/)?(\S+:\d+)')
 
 
 def read(path):
@@ -143,7 +143,7 @@ def parse_ktap(lines):
     started = False
     parent, plan, subs = None, None, []
     # A failed KUnit case's first "EXPECTATION/ASSERTION FAILED at f:n"
-    # line and the line after it: the row's detail, so that a failure in
+    # line and the two lines after it: the row's detail, so that a failure in
     # a run whose logs are gone (CI) still says which check failed.
     why, why_lines = None, 0
 

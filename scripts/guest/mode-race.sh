@@ -5,9 +5,10 @@
 # accesses and a loaded host seldom runs both vCPUs at once (a fixed
 # second of racing went unreported beside another guest), so the threads
 # race until the report is in the kernel log, for at most 60 s.
-insmod /ddi/selftest/selftest_race.ko seconds=60 || exit 1
+max=60
+insmod /ddi/selftest/selftest_race.ko seconds=$max || exit 1
 i=0
-while [ $i -lt 60 ] && ! dmesg | grep -q 'KCSAN: data-race'; do
+while [ $i -lt $max ] && ! dmesg | grep -q 'KCSAN: data-race'; do
 	sleep 1
 	i=$((i + 1))
 done
