@@ -88,7 +88,7 @@ static bool sit_wait_runs(struct sit *s, int want)
 {
 	int i;
 
-	for (i = 0; i < 400 && sit_runs(s) < want; i++)
+	for (i = 0; i < 4000 && sit_runs(s) < want; i++)
 		usleep_range(5000, 6000);
 	return sit_runs(s) >= want;
 }
@@ -120,7 +120,7 @@ static void softint_once_per_batch_from_hardirq(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s->in_hardirq, 1);
 	KUNIT_EXPECT_EQ(test, s->trig_ok, 1);
 	KUNIT_EXPECT_EQ(test, s->trig_pending, 4);
-	for (i = 0; i < 400 && atomic_read(&s->started) < 1; i++)
+	for (i = 0; i < 4000 && atomic_read(&s->started) < 1; i++)
 		usleep_range(5000, 6000);
 	KUNIT_ASSERT_EQ(test, atomic_read(&s->started), 1);
 
