@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/list.h>
 #include <linux/llist.h>
+#include <linux/stdarg.h>
 
 /*
  * /sys/kernel/debug/ddi_compat, or an error pointer without debugfs.
@@ -141,5 +142,16 @@ void ddic_devmap_ctx_fini(void);
 struct ddi_umem_cookie;
 struct page;
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
+
+/*
+ * fm.c: an ereport's payload ((name, type, value...) up to a NULL name)
+ * as " name=value" text in @b; false at a type it cannot take.  Exported
+ * for the KUnit suite.
+ */
+struct ddic_fm_buf {
+	char *buf;
+	size_t len, pos;
+};
+bool ddic_fm_payload_format(struct ddic_fm_buf *b, va_list ap);
 
 #endif /* _DDIC_CORE_H */

@@ -22,6 +22,7 @@
 #include <sys/devops.h>
 #include <sys/conf.h>
 #include <sys/modctl.h>
+#include <sys/ddifm.h>
 
 #define DDIC_NAME_MAX	64
 
@@ -89,6 +90,17 @@ struct dev_info {
 	const char *nodename;
 	const char *devpath;
 	char unitaddr[12];		/* a pseudo node's: its instance */
+	/*
+	 * Fault management (fm.c): what ddi_fm_init(9F) granted, the
+	 * driver's error handler, and the state ddi_get_devstate(9F)
+	 * reports (0 until a fault or service impact sets it: up).
+	 */
+	bool fm_inited;
+	bool fm_pci_ereport;		/* pci_ereport_setup done */
+	int fm_cap;
+	ddi_err_func_t fm_handler;
+	void *fm_handler_arg;
+	int fm_devstate;		/* ddi_devstate_t, or 0; READ/WRITE_ONCE */
 };
 
 struct ddic_minor {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ddi_enter_critical(9F), ddi_exit_critical(9F), ddi_get_devstate(9F),
- * ddi_slaveonly(9F), biosize(9F), ddi_mmap_get_model(9F).
+ * ddi_enter_critical(9F), ddi_exit_critical(9F), ddi_slaveonly(9F),
+ * biosize(9F), ddi_mmap_get_model(9F).
  */
 #include <linux/irqflags.h>
 #include <sys/types.h>
 #include <sys/model.h>
 #include <sys/buf.h>
 #include <sys/sunddi.h>
+
+#include "devinfo.h"
 
 /*
  * The critical region is the local CPU with interrupts off (which also
@@ -30,22 +32,12 @@ void ddi_exit_critical(unsigned int ddic)
 EXPORT_SYMBOL(ddi_exit_critical);
 
 /*
- * Departure: no fault management reports a device degraded or down, so
- * a node is DDI_DEVSTATE_UP (and DDI_DEVSTATE_OFFLINE for no node).
- */
-ddi_devstate_t ddi_get_devstate(dev_info_t *dip)
-{
-	return dip ? DDI_DEVSTATE_UP : DDI_DEVSTATE_OFFLINE;
-}
-EXPORT_SYMBOL(ddi_get_devstate);
-
-/*
- * DDI_SUCCESS: the device may not be a DMA master.  ddi_compat's nodes
- * sit on no bus and it offers no DMA, so every device is slave-only.
+ * DDI_SUCCESS: the device may not be a DMA master.  A pseudo node sits on
+ * no bus; a PCI function may master the bus (DDI_FAILURE).
  */
 int ddi_slaveonly(dev_info_t *dip)
 {
-	return DDI_SUCCESS;
+	return dip && dip->pci ? DDI_FAILURE : DDI_SUCCESS;
 }
 EXPORT_SYMBOL(ddi_slaveonly);
 

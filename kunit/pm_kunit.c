@@ -4,7 +4,7 @@
  * without a power manager (pm_busy_component(9F) and the rest), and the
  * page conversions ddi_btop(9F), ddi_btopr(9F), ddi_ptob(9F), and the
  * node queries of devstate.c: ddi_enter_critical(9F)/ddi_exit_critical(9F),
- * ddi_get_devstate(9F), ddi_slaveonly(9F), biosize(9F),
+ * ddi_get_devstate(9F) (fm.c), ddi_slaveonly(9F), biosize(9F),
  * ddi_mmap_get_model(9F).
  */
 #include <kunit/test.h>
@@ -15,7 +15,10 @@
 #include <sys/model.h>
 #include <sys/sunddi.h>
 
-static long pm_fake_node;
+#include "../ddi_compat/devinfo.h"
+
+/* A zeroed node: a pseudo node no fault or service impact has touched. */
+static struct dev_info pm_fake_node;
 #define PM_DIP	((dev_info_t *)&pm_fake_node)
 
 static void pm_calls_succeed(struct kunit *test)

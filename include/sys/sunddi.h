@@ -390,6 +390,27 @@ typedef enum {
 	DDI_DEVSTATE_UP = 32
 } ddi_devstate_t;
 
+/* A fault's effect on the device's service, and where it lies. */
+typedef enum {
+	DDI_SERVICE_LOST = -32,
+	DDI_SERVICE_DEGRADED = -16,
+	DDI_SERVICE_UNAFFECTED = 0,
+	DDI_SERVICE_RESTORED = 16
+} ddi_fault_impact_t;
+
+typedef enum {
+	DDI_DATAPATH_FAULT = -32,
+	DDI_DEVICE_FAULT = -16,
+	DDI_EXTERNAL_FAULT = 0
+} ddi_fault_location_t;
+
+/*
+ * ddi_dev_report_fault(9F): the driver reports a fault; the node's state
+ * (ddi_get_devstate) follows @impact (ddi_compat/fm.c).
+ */
+void ddi_dev_report_fault(dev_info_t *dip, ddi_fault_impact_t impact,
+			  ddi_fault_location_t location, const char *message);
+
 unsigned int ddi_enter_critical(void);
 void ddi_exit_critical(unsigned int ddic);
 ddi_devstate_t ddi_get_devstate(dev_info_t *dip);
@@ -527,5 +548,8 @@ int ddi_add_intr(dev_info_t *dip, uint_t inumber,
 		 caddr_t int_handler_arg);
 void ddi_remove_intr(dev_info_t *dip, uint_t inumber,
 		     ddi_iblock_cookie_t iblock_cookie);
+
+/* Fault management: ddi_fm_*(9F), pci_ereport_*(9F). */
+#include <sys/ddifm.h>
 
 #endif /* _SYS_SUNDDI_H */

@@ -106,19 +106,6 @@ int ndi_post_event(dev_info_t *dip, dev_info_t *rdip,
 /* Posted when a fault is reported. */
 #define DDI_DEVI_FAULT_EVENT	"DDI:DEVI_FAULT"
 
-typedef enum {
-	DDI_SERVICE_LOST = -32,
-	DDI_SERVICE_DEGRADED = -16,
-	DDI_SERVICE_UNAFFECTED = 0,
-	DDI_SERVICE_RESTORED = 16
-} ddi_fault_impact_t;
-
-typedef enum {
-	DDI_DATAPATH_FAULT = -32,
-	DDI_DEVICE_FAULT = -16,
-	DDI_EXTERNAL_FAULT = 0
-} ddi_fault_location_t;
-
 struct ddi_fault_event_data {
 	dev_info_t		*f_dip;
 	ddi_fault_impact_t	f_impact;
