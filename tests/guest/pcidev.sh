@@ -86,6 +86,17 @@ t misuse-warns-offset sh -c 'dmesg | grep -q "pcidev0: ddi_regs_map_setup(rnumbe
 t misuse-warns-put sh -c 'dmesg | grep -q "pcidev0: ddi_put8: address outside the mapping"'
 t misuse-warns-rep sh -c 'dmesg | grep -q "pcidev0: ddi_rep_put8: address outside the mapping"'
 t misuse-warns-intr sh -c 'dmesg | grep -q "pcidev0: ddi_intr_alloc(type 0x1, inum 0, count 1): interrupt type not supported"'
+# Fault management as attach set it up (ddi_fm_init, pci_ereport_setup,
+# an error handler): capabilities and properties, handle status, a scan
+# of the status register, service impacts, an ereport in the log.
+out=$(pcidevctl -d $T fm)
+echo "$out"
+for c in fm-caps fm-props fm-acc-ok fm-acc-clear fm-ereport-scan \
+    fm-devstate fm-slaveonly fm-ereport fm-bad-version; do
+	t "testdev-$c" has "$out" "$c"
+done
+t fm-ereport-logged sh -c 'dmesg | grep -q "pcidev0: ereport.io.device.no_response ena 0x[0-9a-f]*: version=0x0 detail=\"pcidev check\""'
+t fm-props-prtconf sh -c "prtconf -v | grep -q \"name='fm-ereport-capable'\""
 
 # --- pci-serial: taken from its native driver ---
 native=$(drv_of $AS)

@@ -6,13 +6,14 @@
  *	pcidevctl -d DEV info		kind, instance, register sets
  *	pcidevctl -d DEV regs		testdev: the register checks
  *	pcidevctl -d DEV misuse		the misuse checks (either device)
+ *	pcidevctl -d DEV fm		the fault management checks (either)
  *	pcidevctl -d DEV loop N [nowait|chain]	serial loopback
  *	pcidevctl -d DEV stats		serial counters
  *	pcidevctl -d DEV read TEXT SECS	read(2) until TEXT came (or SECS)
  *	pcidevctl -d DEV write TEXT	write(2) TEXT and a newline
  *	pcidevctl -d DEV nbread		O_NONBLOCK read(2) of nothing
  *
- * regs and misuse print "ok NAME" or "FAIL NAME (values)" per check the
+ * regs, misuse and fm print "ok NAME" or "FAIL NAME (values)" per check the
  * driver ran, and exit 1 if any failed.
  */
 #define _GNU_SOURCE
@@ -81,10 +82,22 @@ static const char *const misuse_names[PCIDEV_M_NCHECKS] = {
 	[PCIDEV_M_INTR_STILL] = "intr-still-works",
 };
 
+static const char *const fm_names[PCIDEV_F_NCHECKS] = {
+	[PCIDEV_F_CAPS] = "fm-caps",
+	[PCIDEV_F_PROPS] = "fm-props",
+	[PCIDEV_F_ACC_OK] = "fm-acc-ok",
+	[PCIDEV_F_ACC_CLEAR] = "fm-acc-clear",
+	[PCIDEV_F_EREPORT_SCAN] = "fm-ereport-scan",
+	[PCIDEV_F_DEVSTATE] = "fm-devstate",
+	[PCIDEV_F_SLAVEONLY] = "fm-slaveonly",
+	[PCIDEV_F_EREPORT] = "fm-ereport",
+	[PCIDEV_F_BAD_VERSION] = "fm-bad-version",
+};
+
 static void syntax(void)
 {
 	fprintf(stderr, "usage: %s\n",
-		"pcidevctl -d DEV info|regs|misuse|stats|loop N [nowait|chain]|read TEXT SECS|write TEXT|nbread");
+		"pcidevctl -d DEV info|regs|misuse|fm|stats|loop N [nowait|chain]|read TEXT SECS|write TEXT|nbread");
 	exit(2);
 }
 
@@ -199,6 +212,8 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[0], "misuse"))
 		return checks(fd, PCIDEV_MISUSE, misuse_names,
 			      PCIDEV_M_NCHECKS);
+	if (!strcmp(argv[0], "fm"))
+		return checks(fd, PCIDEV_FM, fm_names, PCIDEV_F_NCHECKS);
 	if (!strcmp(argv[0], "loop") && argc >= 2) {
 		memset(&lp, 0, sizeof(lp));
 		lp.pl_count = strtoul(argv[1], NULL, 0);

@@ -41,6 +41,10 @@
 #include <sys/sunddi.h>
 #include <sys/ddi_intr.h>
 #include <sys/pci.h>
+#include <sys/ddifm.h>
+#include <sys/fm/protocol.h>
+#include <sys/fm/util.h>
+#include <sys/fm/io/ddi.h>
 #include <sys/uio.h>
 #include <sys/kmem.h>
 #include <sys/sysmacros.h>
@@ -123,6 +127,7 @@ typedef struct pcidev {
 	uint64_t		pd_rx;
 	uint64_t		pd_tx;
 	uint64_t		pd_dropped;
+	int			pd_fmcap;	/* ddi_fm_init's grant */
 } pcidev_t;
 
 #define	PD_DIDCFG	0x01
@@ -130,6 +135,7 @@ typedef struct pcidev {
 #define	PD_DIDINTR	0x04
 #define	PD_DIDLOCK	0x08
 #define	PD_DIDMINOR	0x10
+#define	PD_DIDFM	0x20
 
 #define	SER_R(pd, r)	((uint8_t *)((pd)->pd_regs + (r)))
 #define	P8(b, o)	((uint8_t *)(void *)((b) + (o)))
@@ -1080,6 +1086,108 @@ ser_misuse(pcidev_t *pd, pcidev_checks_t *c)
 
 /* --- attach, detach, the char minor --- */
 
+/*
+ * Fault management as hardened illumos drivers set it up: the
+ * capabilities from the "fm-capable" property (all four by default),
+ * ereports of the PCI status register, and an error handler.
+ */
+/* ARGSUSED */
+static int
+pcidev_fm_error(dev_info_t *dip, ddi_fm_error_t *err, const void *impl)
+{
+	pci_ereport_post(dip, err, NULL);
+	return (err->fme_status);
+}
+
+static void
+pcidev_fm_init(pcidev_t *pd)
+{
+	ddi_iblock_cookie_t ibc;
+
+	pd->pd_fmcap = ddi_prop_get_int(DDI_DEV_T_ANY, pd->pd_dip,
+	    DDI_PROP_DONTPASS, "fm-capable", DDI_FM_EREPORT_CAPABLE |
+	    DDI_FM_ACCCHK_CAPABLE | DDI_FM_DMACHK_CAPABLE |
+	    DDI_FM_ERRCB_CAPABLE);
+	if (pd->pd_fmcap == DDI_FM_NOT_CAPABLE)
+		return;
+	ddi_fm_init(pd->pd_dip, &pd->pd_fmcap, &ibc);
+	if (DDI_FM_EREPORT_CAP(pd->pd_fmcap) || DDI_FM_ERRCB_CAP(pd->pd_fmcap))
+		pci_ereport_setup(pd->pd_dip);
+	if (DDI_FM_ERRCB_CAP(pd->pd_fmcap))
+		ddi_fm_handler_register(pd->pd_dip, pcidev_fm_error, pd);
+	pd->pd_flags |= PD_DIDFM;
+}
+
+static void
+pcidev_fm_fini(pcidev_t *pd)
+{
+	if (DDI_FM_EREPORT_CAP(pd->pd_fmcap) || DDI_FM_ERRCB_CAP(pd->pd_fmcap))
+		pci_ereport_teardown(pd->pd_dip);
+	if (DDI_FM_ERRCB_CAP(pd->pd_fmcap))
+		ddi_fm_handler_unregister(pd->pd_dip);
+	ddi_fm_fini(pd->pd_dip);
+}
+
+static void
+pcidev_fm_checks(pcidev_t *pd, pcidev_checks_t *c)
+{
+	dev_info_t *dip = pd->pd_dip;
+	ddi_fm_error_t de;
+	uint16_t status = 0;
+	int st1, st2, st3;
+
+	td_mark(c, PCIDEV_F_CAPS, pd->pd_fmcap == (DDI_FM_EREPORT_CAPABLE |
+	    DDI_FM_ACCCHK_CAPABLE | DDI_FM_DMACHK_CAPABLE |
+	    DDI_FM_ERRCB_CAPABLE) && ddi_fm_capable(dip) == pd->pd_fmcap);
+	c->pc_val[0] = pd->pd_fmcap;
+	td_mark(c, PCIDEV_F_PROPS, ddi_prop_exists(DDI_DEV_T_ANY, dip,
+	    DDI_PROP_DONTPASS, "fm-ereport-capable") &&
+	    ddi_prop_exists(DDI_DEV_T_ANY, dip, DDI_PROP_DONTPASS,
+	    "fm-errcb-capable"));
+
+	bzero(&de, sizeof (de));
+	ddi_fm_acc_err_get(pd->pd_cfgh, &de, DDI_FME_VERSION);
+	c->pc_val[1] = de.fme_status;
+	td_mark(c, PCIDEV_F_ACC_OK, de.fme_status == DDI_FM_OK &&
+	    de.fme_acc_handle == pd->pd_cfgh);
+	ddi_fm_acc_err_clear(pd->pd_cfgh, DDI_FME_VERSION);
+	ddi_fm_acc_err_get(pd->pd_cfgh, &de, DDI_FME_VERSION);
+	td_mark(c, PCIDEV_F_ACC_CLEAR, de.fme_status == DDI_FM_OK);
+
+	/* The scan the error handler makes, with nothing wrong. */
+	bzero(&de, sizeof (de));
+	de.fme_version = DDI_FME_VERSION;
+	de.fme_flag = DDI_FM_ERR_UNEXPECTED;
+	pci_ereport_post(dip, &de, &status);
+	c->pc_val[2] = status;
+	c->pc_val[3] = de.fme_status;
+	td_mark(c, PCIDEV_F_EREPORT_SCAN, de.fme_status == DDI_FM_OK &&
+	    status != 0xffff && (status & (PCI_STAT_PERROR |
+	    PCI_STAT_S_SYSERR | PCI_STAT_R_MAST_AB | PCI_STAT_R_TARG_AB |
+	    PCI_STAT_S_TARG_AB | PCI_STAT_S_PERROR)) == 0 &&
+	    de.fme_ena != 0);
+
+	st1 = ddi_get_devstate(dip);
+	ddi_fm_service_impact(dip, DDI_SERVICE_DEGRADED);
+	st2 = ddi_get_devstate(dip);
+	ddi_fm_service_impact(dip, DDI_SERVICE_RESTORED);
+	st3 = ddi_get_devstate(dip);
+	c->pc_val[4] = st2;
+	td_mark(c, PCIDEV_F_DEVSTATE, st1 == DDI_DEVSTATE_UP &&
+	    st2 == DDI_DEVSTATE_DEGRADED && st3 == DDI_DEVSTATE_UP);
+	td_mark(c, PCIDEV_F_SLAVEONLY, ddi_slaveonly(dip) == DDI_FAILURE);
+
+	ddi_fm_ereport_post(dip, DDI_FM_DEVICE "." DDI_FM_DEVICE_NO_RESPONSE,
+	    fm_ena_generate(0, FM_ENA_FMT1), DDI_NOSLEEP,
+	    FM_VERSION, DATA_TYPE_UINT8, FM_EREPORT_VERS0,
+	    "detail", DATA_TYPE_STRING, "pcidev check", NULL);
+	td_mark(c, PCIDEV_F_EREPORT, B_TRUE);
+
+	de.fme_status = 12345;
+	ddi_fm_acc_err_get(pd->pd_cfgh, &de, DDI_FME_VERSION + 1);
+	td_mark(c, PCIDEV_F_BAD_VERSION, de.fme_status == 12345);
+}
+
 static int
 pcidev_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 {
@@ -1100,6 +1208,7 @@ pcidev_attach(dev_info_t *dip, ddi_attach_cmd_t cmd)
 		goto fail;
 	}
 	pd->pd_flags |= PD_DIDCFG;
+	pcidev_fm_init(pd);
 	pd->pd_venid = pci_config_get16(pd->pd_cfgh, PCI_CONF_VENID);
 	pd->pd_devid = pci_config_get16(pd->pd_cfgh, PCI_CONF_DEVID);
 	if (pd->pd_venid == PD_VENDOR && pd->pd_devid == PD_DEV_TESTDEV) {
@@ -1145,6 +1254,8 @@ pcidev_cleanup(pcidev_t *pd)
 		kmem_free(pd->pd_ring, SER_RING);
 	if (pd->pd_flags & PD_DIDREGS)
 		ddi_regs_map_free(&pd->pd_regh);
+	if (pd->pd_flags & PD_DIDFM)
+		pcidev_fm_fini(pd);
 	if (pd->pd_flags & PD_DIDCFG)
 		pci_config_teardown(&pd->pd_cfgh);
 	mutex_destroy(&pd->pd_oplock);
@@ -1254,6 +1365,13 @@ pcidev_ioctl(dev_t dev, int cmd, intptr_t arg, int mode, cred_t *credp,
 		if (err == 0 && ddi_copyout(&lp, (void *)arg, sizeof (lp),
 		    mode) != 0)
 			err = EFAULT;
+		return (err);
+	case PCIDEV_FM:
+		c = kmem_zalloc(sizeof (*c), KM_SLEEP);
+		pcidev_fm_checks(pd, c);
+		if (ddi_copyout(c, (void *)arg, sizeof (*c), mode) != 0)
+			err = EFAULT;
+		kmem_free(c, sizeof (*c));
 		return (err);
 	case PCIDEV_STATS:
 		if (pd->pd_kind != PCIDEV_KIND_SERIAL)

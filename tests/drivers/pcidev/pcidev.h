@@ -15,6 +15,7 @@
 #define	PCIDEV_MISUSE		(PCIDEV_IOC | 3)	/* pcidev_checks_t out */
 #define	PCIDEV_LOOP		(PCIDEV_IOC | 4)	/* pcidev_loop_t in/out */
 #define	PCIDEV_STATS		(PCIDEV_IOC | 5)	/* pcidev_stats_t out */
+#define	PCIDEV_FM		(PCIDEV_IOC | 6)	/* pcidev_checks_t out */
 
 #define	PCIDEV_KIND_TESTDEV	1
 #define	PCIDEV_KIND_SERIAL	2
@@ -91,6 +92,18 @@ typedef struct pcidev_checks {
 #define	PCIDEV_M_INTR_STRICT	9	/* serial: 2 FIXED with STRICT */
 #define	PCIDEV_M_INTR_STILL	10	/* serial: its interrupt still works */
 #define	PCIDEV_M_NCHECKS	11
+
+/* PCIDEV_FM checks (either device): fault management as attach set it up. */
+#define	PCIDEV_F_CAPS		0	/* all four capabilities granted */
+#define	PCIDEV_F_PROPS		1	/* fm-*-capable properties made */
+#define	PCIDEV_F_ACC_OK		2	/* config handle: DDI_FM_OK */
+#define	PCIDEV_F_ACC_CLEAR	3	/* and after ddi_fm_acc_err_clear */
+#define	PCIDEV_F_EREPORT_SCAN	4	/* pci_ereport_post: no error bits */
+#define	PCIDEV_F_DEVSTATE	5	/* service impacts set the state */
+#define	PCIDEV_F_SLAVEONLY	6	/* a PCI function may master */
+#define	PCIDEV_F_EREPORT	7	/* an ereport posted (the log shows it) */
+#define	PCIDEV_F_BAD_VERSION	8	/* an unknown fme_version refused */
+#define	PCIDEV_F_NCHECKS	9
 
 /*
  * Serial loopback (MCR loop): pl_count bytes sent, each received by the
