@@ -39,6 +39,7 @@ int ddic_attach_instance(struct dev_info *dip)
 	if (r != DDI_SUCCESS) {
 		ddic_prop_drop_all(dip);	/* what a failed attach left */
 		ddic_event_drop_dip(dip);
+		ddic_fm_drop_dip(dip);
 		pr_warn("%s%d: attach failed (%d)\n", drv->name, dip->instance,
 			r);
 		return -ENXIO;
@@ -67,6 +68,7 @@ int ddic_detach_instance(struct dev_info *dip)
 	/* As on Solaris, a detached node keeps no driver properties. */
 	ddic_prop_drop_all(dip);
 	ddic_event_drop_dip(dip);
+	ddic_fm_drop_dip(dip);
 	dip->attached = false;
 	if (dip->holds_module) {
 		dip->holds_module = false;

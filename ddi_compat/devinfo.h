@@ -197,6 +197,9 @@ struct wait_queue_head *ddic_pollhead_wq(struct ddic_driver *drv,
 /* events.c: the handlers a node's driver left */
 void ddic_event_drop_dip(struct dev_info *dip);
 
+/* fm.c: fault management a node's driver left set up, and its state */
+void ddic_fm_drop_dip(struct dev_info *dip);
+
 /* props.c */
 void ddic_prop_drop_all(struct dev_info *dip);
 struct seq_file;

@@ -512,9 +512,14 @@ void ddi_dma_free_handle(ddi_dma_handle_t *handlep)
 }
 EXPORT_SYMBOL(ddi_dma_free_handle);
 
+/* Failed if the function went offline, as ddi_fm_dma_err_get (fm.c). */
 int ddi_check_dma_handle(ddi_dma_handle_t handle)
 {
-	return dmh_get(handle, __func__) ? DDI_SUCCESS : DDI_FAILURE;
+	struct ddic_dma *h = dmh_get(handle, __func__);
+
+	if (!h || (h->pn && h->pn->pdev && pci_channel_offline(h->pn->pdev)))
+		return DDI_FAILURE;
+	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(ddi_check_dma_handle);
 

@@ -180,6 +180,15 @@ void ddi_fm_init(dev_info_t *dip, int *fmcap, ddi_iblock_cookie_t *ibcp)
 }
 EXPORT_SYMBOL(ddi_fm_init);
 
+static void fm_reset(dev_info_t *dip)
+{
+	dip->fm_handler = NULL;
+	dip->fm_handler_arg = NULL;
+	dip->fm_pci_ereport = false;
+	dip->fm_cap = DDI_FM_NOT_CAPABLE;
+	dip->fm_inited = false;
+}
+
 void ddi_fm_fini(dev_info_t *dip)
 {
 	int i;
@@ -193,11 +202,7 @@ void ddi_fm_fini(dev_info_t *dip)
 		if (dip->fm_cap & fm_props[i].cap)
 			(void)ddi_prop_remove(DDI_DEV_T_NONE, dip,
 					      fm_props[i].prop);
-	dip->fm_handler = NULL;
-	dip->fm_handler_arg = NULL;
-	dip->fm_pci_ereport = false;
-	dip->fm_cap = DDI_FM_NOT_CAPABLE;
-	dip->fm_inited = false;
+	fm_reset(dip);
 }
 EXPORT_SYMBOL(ddi_fm_fini);
 
@@ -596,6 +601,23 @@ ddi_devstate_t ddi_get_devstate(dev_info_t *dip)
 	return s ? (ddi_devstate_t)s : DDI_DEVSTATE_UP;
 }
 EXPORT_SYMBOL(ddi_get_devstate);
+
+/*
+ * A node detached or failed to attach: what its driver left set up
+ * (ddi_fm_init without ddi_fm_fini) is ended with a warning, and the
+ * state its reports set goes back to up for the next attach.  The
+ * capability properties went with the node's other driver properties.
+ */
+void ddic_fm_drop_dip(struct dev_info *dip)
+{
+	WRITE_ONCE(dip->fm_devstate, 0);
+	if (!dip->fm_inited)
+		return;
+	pr_warn("%s%d: fault management still set up at detach (no ddi_fm_fini): ended\n",
+		dip->drv->name, dip->instance);
+	fm_reset(dip);
+}
+EXPORT_SYMBOL(ddic_fm_drop_dip);
 
 /* --- PCI --- */
 

@@ -204,12 +204,17 @@ void ddi_regs_map_free(ddi_acc_handle_t *handlep)
 EXPORT_SYMBOL(ddi_regs_map_free);
 
 /*
- * DDI_FLAGERR_ACC handles could report errors; no fault is ever seen
- * here, so every handle is fine.
+ * A handle's accesses failed only if its PCI function went offline
+ * (Linux's error recovery took it, or it is gone): the same status
+ * ddi_fm_acc_err_get(9F) gives (fm.c).
  */
 int ddi_check_acc_handle(ddi_acc_handle_t handle)
 {
-	return handle ? DDI_SUCCESS : DDI_FAILURE;
+	struct ddic_acc *a = (struct ddic_acc *)handle;
+
+	if (!a || (a->pn && a->pn->pdev && pci_channel_offline(a->pn->pdev)))
+		return DDI_FAILURE;
+	return DDI_SUCCESS;
 }
 EXPORT_SYMBOL(ddi_check_acc_handle);
 

@@ -273,6 +273,33 @@ static void fm_devstate(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ddi_get_devstate(dip), DDI_DEVSTATE_UP);
 }
 
+/* Detach ends what the driver left set up; the next attach starts anew. */
+static void fm_dropped_at_detach(struct kunit *test)
+{
+	dev_info_t *dip = DIP(test);
+	int cap = DDI_FM_ERRCB_CAPABLE | DDI_FM_EREPORT_CAPABLE;
+
+	ddi_fm_init(dip, &cap, NULL);
+	ddi_fm_handler_register(dip, fmt_handler, NULL);
+	ddi_fm_service_impact(dip, DDI_SERVICE_LOST);
+	KUNIT_EXPECT_EQ(test, ddi_get_devstate(dip), DDI_DEVSTATE_DOWN);
+
+	ddic_fm_drop_dip(dip);		/* as a detach without ddi_fm_fini */
+	ddi_prop_remove_all(dip);	/* as the detach drops properties */
+	KUNIT_EXPECT_FALSE(test, dip->fm_inited);
+	KUNIT_EXPECT_NULL(test, dip->fm_handler);
+	KUNIT_EXPECT_EQ(test, ddi_fm_capable(dip), DDI_FM_NOT_CAPABLE);
+	KUNIT_EXPECT_EQ(test, ddi_get_devstate(dip), DDI_DEVSTATE_UP);
+
+	cap = DDI_FM_EREPORT_CAPABLE;
+	ddi_fm_init(dip, &cap, NULL);
+	KUNIT_EXPECT_EQ(test, ddi_fm_capable(dip), DDI_FM_EREPORT_CAPABLE);
+	KUNIT_EXPECT_TRUE(test, fmt_prop(dip, "fm-ereport-capable"));
+	ddi_fm_fini(dip);
+	ddic_fm_drop_dip(dip);		/* nothing left: no warning */
+	KUNIT_EXPECT_FALSE(test, dip->fm_inited);
+}
+
 /* PCI-only calls on a pseudo node; ddi_slaveonly by node kind. */
 static void fm_pci_on_pseudo(struct kunit *test)
 {
@@ -308,6 +335,7 @@ static struct kunit_case fm_cases[] = {
 	KUNIT_CASE(fm_ereport_payload),
 	KUNIT_CASE(fm_ena),
 	KUNIT_CASE(fm_devstate),
+	KUNIT_CASE(fm_dropped_at_detach),
 	KUNIT_CASE(fm_pci_on_pseudo),
 	{}
 };
