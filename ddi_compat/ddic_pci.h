@@ -107,6 +107,15 @@ void ddic_intr_node_gone(struct ddic_pcinode *pn);
 /* dma.c: DMA handles and memory a detached or removed node left behind. */
 void ddic_dma_node_gone(struct ddic_pcinode *pn);
 
+/*
+ * Whether the function is offline: Linux's error recovery took it, or it
+ * is gone (fm.c's handle status, ddi_check_acc/dma_handle).
+ */
+static inline bool ddic_pci_offline(const struct ddic_pcinode *pn)
+{
+	return pn && pn->pdev && pci_channel_offline(pn->pdev);
+}
+
 /* The node's PCI state, or NULL (with a warning naming @call). */
 static inline struct ddic_pcinode *ddic_pci_node(struct dev_info *dip,
 						 const char *call)

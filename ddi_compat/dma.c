@@ -517,7 +517,7 @@ int ddi_check_dma_handle(ddi_dma_handle_t handle)
 {
 	struct ddic_dma *h = dmh_get(handle, __func__);
 
-	if (!h || (h->pn && h->pn->pdev && pci_channel_offline(h->pn->pdev)))
+	if (!h || ddic_pci_offline(h->pn))
 		return DDI_FAILURE;
 	return DDI_SUCCESS;
 }

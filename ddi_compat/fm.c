@@ -247,13 +247,6 @@ EXPORT_SYMBOL(ddi_fm_handler_unregister);
 
 /* --- handle errors --- */
 
-/* Whether the node's PCI function is offline (error recovery, or gone). */
-static bool fm_offline(dev_info_t *dip)
-{
-	return dip && dip->pci && dip->pci->pdev &&
-	       pci_channel_offline(dip->pci->pdev);
-}
-
 static bool fm_err_start(ddi_fm_error_t *de, int version, const char *call)
 {
 	if (!de) {
@@ -273,7 +266,7 @@ static bool fm_err_start(ddi_fm_error_t *de, int version, const char *call)
 
 static void fm_err_offline(ddi_fm_error_t *de, dev_info_t *dip)
 {
-	if (fm_offline(dip)) {
+	if (dip && ddic_pci_offline(dip->pci)) {
 		de->fme_status = DDI_FM_FATAL;
 		de->fme_ena = fm_ena_generate(0, FM_ENA_FMT1);
 	}
@@ -357,6 +350,45 @@ static __printf(2, 3) void fm_put(struct ddic_fm_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Element @i of the payload array @p of @type. */
+static void fm_put_elem(struct ddic_fm_buf *sb, data_type_t type,
+			const void *p, uint_t i)
+{
+	switch (type) {
+	case DATA_TYPE_BOOLEAN_ARRAY:
+		fm_put(sb, "%d", ((const boolean_t *)p)[i]);
+		break;
+	case DATA_TYPE_INT8_ARRAY:
+		fm_put(sb, "%d", ((const int8_t *)p)[i]);
+		break;
+	case DATA_TYPE_BYTE_ARRAY:
+	case DATA_TYPE_UINT8_ARRAY:
+		fm_put(sb, "%#x", ((const uint8_t *)p)[i]);
+		break;
+	case DATA_TYPE_INT16_ARRAY:
+		fm_put(sb, "%d", ((const int16_t *)p)[i]);
+		break;
+	case DATA_TYPE_UINT16_ARRAY:
+		fm_put(sb, "%#x", ((const uint16_t *)p)[i]);
+		break;
+	case DATA_TYPE_INT32_ARRAY:
+		fm_put(sb, "%d", ((const int32_t *)p)[i]);
+		break;
+	case DATA_TYPE_UINT32_ARRAY:
+		fm_put(sb, "%#x", ((const uint32_t *)p)[i]);
+		break;
+	case DATA_TYPE_INT64_ARRAY:
+		fm_put(sb, "%lld", ((const int64_t *)p)[i]);
+		break;
+	case DATA_TYPE_UINT64_ARRAY:
+		fm_put(sb, "%#llx", ((const uint64_t *)p)[i]);
+		break;
+	default:	/* DATA_TYPE_STRING_ARRAY */
+		fm_put(sb, "\"%s\"", ((char * const *)p)[i] ?
+		       ((char * const *)p)[i] : "");
+	}
+}
+
 /*
  * Append the payload (name, type, value...) in @ap to @buf as
  * " name=value".  Returns false at a type it cannot take (DATA_TYPE_DOUBLE
@@ -422,48 +454,7 @@ bool ddic_fm_payload_format(struct ddic_fm_buf *sb, va_list ap)
 				break;
 			for (i = 0; i < n && i < 8; i++) {
 				fm_put(sb, i ? "," : "{");
-				switch (type) {
-				case DATA_TYPE_BOOLEAN_ARRAY:
-					fm_put(sb, "%d",
-						       ((boolean_t *)p)[i]);
-					break;
-				case DATA_TYPE_INT8_ARRAY:
-					fm_put(sb, "%d", ((int8_t *)p)[i]);
-					break;
-				case DATA_TYPE_BYTE_ARRAY:
-				case DATA_TYPE_UINT8_ARRAY:
-					fm_put(sb, "%#x",
-						       ((uint8_t *)p)[i]);
-					break;
-				case DATA_TYPE_INT16_ARRAY:
-					fm_put(sb, "%d",
-						       ((int16_t *)p)[i]);
-					break;
-				case DATA_TYPE_UINT16_ARRAY:
-					fm_put(sb, "%#x",
-						       ((uint16_t *)p)[i]);
-					break;
-				case DATA_TYPE_INT32_ARRAY:
-					fm_put(sb, "%d",
-						       ((int32_t *)p)[i]);
-					break;
-				case DATA_TYPE_UINT32_ARRAY:
-					fm_put(sb, "%#x",
-						       ((uint32_t *)p)[i]);
-					break;
-				case DATA_TYPE_INT64_ARRAY:
-					fm_put(sb, "%lld",
-						       ((int64_t *)p)[i]);
-					break;
-				case DATA_TYPE_UINT64_ARRAY:
-					fm_put(sb, "%#llx",
-						       ((uint64_t *)p)[i]);
-					break;
-				default:	/* DATA_TYPE_STRING_ARRAY */
-					fm_put(sb, "\"%s\"",
-						       ((char **)p)[i] ?
-						       ((char **)p)[i] : "");
-				}
+				fm_put_elem(sb, type, p, i);
 			}
 			if (n && p)
 				fm_put(sb, n > 8 ? ",...}" : "}");

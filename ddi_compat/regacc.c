@@ -212,7 +212,7 @@ int ddi_check_acc_handle(ddi_acc_handle_t handle)
 {
 	struct ddic_acc *a = (struct ddic_acc *)handle;
 
-	if (!a || (a->pn && a->pn->pdev && pci_channel_offline(a->pn->pdev)))
+	if (!a || ddic_pci_offline(a->pn))
 		return DDI_FAILURE;
 	return DDI_SUCCESS;
 }
