@@ -347,31 +347,17 @@ clock_t cv_timedwait_sig(kcondvar_t *cvp, kmutex_t *mp, clock_t abstime)
 }
 EXPORT_SYMBOL(cv_timedwait_sig);
 
-/* @delta in @res units as jiffies, rounded up so a wait is never short. */
+/*
+ * cv_reltimedwait(9F)'s @delta is in clock ticks whatever the resolution;
+ * @res only says how exact the wakeup must be (illumos may defer it).
+ * Linux's timers take no such hint, so it is not used: the wait is
+ * @delta jiffies (hz is Linux's HZ, and drv_usectohz(9F) converts into it).
+ */
 static long ddic_reltime_ticks(clock_t delta, time_res_t res)
 {
-	u64 ns;
-
 	if (delta <= 0)
 		return 0;
-	switch (res) {
-	case TR_CLOCK_TICK:
-		return min_t(clock_t, delta, MAX_SCHEDULE_TIMEOUT - 1);
-	case TR_SEC:
-		ns = (u64)delta * NSEC_PER_SEC;
-		break;
-	case TR_MILLISEC:
-		ns = (u64)delta * NSEC_PER_MSEC;
-		break;
-	case TR_MICROSEC:
-		ns = (u64)delta * NSEC_PER_USEC;
-		break;
-	default:
-		ns = delta;
-		break;
-	}
-	return min_t(u64, max_t(u64, nsecs_to_jiffies64(ns + TICK_NSEC - 1), 1),
-		     MAX_SCHEDULE_TIMEOUT - 1);
+	return min_t(clock_t, delta, MAX_SCHEDULE_TIMEOUT - 1);
 }
 
 clock_t cv_reltimedwait(kcondvar_t *cvp, kmutex_t *mp, clock_t delta,
