@@ -13,8 +13,9 @@
  * They talk to ddi_compat through /dev/ddi_modctl (ddi_compat/modctl.c):
  * reading it lists drivers, instances and nodes; writing "attach DRIVER"
  * or "detach DRIVER" attaches or detaches every instance.  Modules are
- * loaded with finit_module(2) (a path, or $DDI_MODULE_DIR/DRIVER.ko,
- * default /ddi/modules, the guest's) or else modprobe(8) (an installed
+ * loaded with finit_module(2) (a path, or DRIVER.ko in a directory of
+ * $DDI_MODULE_DIR, a colon-separated list, default /ddi/modules, the
+ * guest's; make guest puts /ddi/port/modules first) or else modprobe(8) (an installed
  * module), and unloaded with delete_module(2).  A module ddi-port gave
  * the Linux name sol_<name> (its name is a Linux module's) is known by
  * either name: DRIVER.ko, else sol_DRIVER.ko, else modprobe of the alias
@@ -91,27 +92,40 @@ static int run(const char *cmd, const char *arg)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-/* modload: a module by path (finit_module) or by name (the module dir, else modprobe). */
+/*
+ * find_module: DRIVER.ko, else sol_DRIVER.ko (a module whose name is a
+ * Linux one's, ddi-port), in each directory of $DDI_MODULE_DIR (a
+ * colon-separated list, default /ddi/modules) in turn, into @buf.
+ */
+static const char *find_module(const char *mod, char *buf, size_t len)
+{
+	const char *dirs = getenv("DDI_MODULE_DIR"), *d, *end;
+	static const char *const forms[] = { "%.*s/%s.ko", "%.*s/sol_%s.ko" };
+	size_t i;
+
+	if (!dirs || !*dirs)
+		dirs = "/ddi/modules";
+	for (d = dirs; *d; d = *end ? end + 1 : end) {
+		end = strchr(d, ':');
+		if (!end)
+			end = d + strlen(d);
+		for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+			snprintf(buf, len, forms[i], (int)(end - d), d, mod);
+			if (end > d && access(buf, R_OK) == 0)
+				return buf;
+		}
+	}
+	return NULL;
+}
+
+/* modload: a module by path (finit_module) or by name (the module dirs, else modprobe). */
 static int modload(const char *mod, const char *path)
 {
 	char buf[512];
 	int fd, err;
 
-	if (!path) {
-		const char *d = getenv("DDI_MODULE_DIR");
-
-		snprintf(buf, sizeof(buf), "%s/%s.ko", d ? d : "/ddi/modules", mod);
-		if (access(buf, R_OK) == 0)
-			path = buf;
-	}
-	if (!path) {
-		/* A module whose name is a Linux one's: sol_<name> (ddi-port). */
-		const char *d = getenv("DDI_MODULE_DIR");
-
-		snprintf(buf, sizeof(buf), "%s/sol_%s.ko", d ? d : "/ddi/modules", mod);
-		if (access(buf, R_OK) == 0)
-			path = buf;
-	}
+	if (!path)
+		path = find_module(mod, buf, sizeof(buf));
 	if (!path) {
 		snprintf(buf, sizeof(buf), "solaris-%s", mod);
 		if (run("modprobe", buf) == 0)

@@ -57,6 +57,8 @@ for ko in $(sed 's|^|/ddi/port/modules/|' /ddi/port/order); do
 done
 cp -a /ddi/port/src /port
 test=$(cat /ddi/port/test)
+# add_drv DRIVER finds the porter's modules, then the guest's own.
+export DDI_MODULE_DIR=/ddi/port/modules:/ddi/modules
 cd /port
 ktap_test "port:$test" sh "./$test"
 status=$?

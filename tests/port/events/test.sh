@@ -41,4 +41,10 @@ set -- $(evtestctl $D0 ticks)
 [ "$1" -ge 1000 ] || [ "$6" = 0 ] || fail "MSEC_TO_TICK(1) = $6 at hz $1"
 
 rem_drv evtest || fail "rem_drv"
+# add_drv by name finds the porter's module among make guest's modules
+# (README, "In the guest"): it is not one of the guest's own.
+[ ! -e /ddi/modules/evtest.ko ] || fail "evtest.ko among the guest's modules"
+add_drv evtest >/dev/null || fail "add_drv evtest by name"
+[ -c $D0 ] || fail "no $D0 after add_drv"
+rem_drv evtest || fail "rem_drv after add_drv"
 echo "events: all passed"
