@@ -13,7 +13,8 @@
  *
  * Not covered (see README, "Porting"): getopt_clip(3C)'s CLIP rules
  * beyond these, the Solaris-only functions (strlcpy is in glibc 2.38+),
- * <sys/...> differences of user headers.
+ * <sys/...> differences of user headers other than <sys/types.h>'s
+ * (libc/include/sys/types.h).
  */
 #ifndef _DDIC_LIBC_H
 #define _DDIC_LIBC_H

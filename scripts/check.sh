@@ -333,6 +333,12 @@ install_rows() {
 			"$TOP/libc/ddic_getopt.c" && "$inst/getopt_test"
 	}
 	step libc:getopt getopt_test
+	types_test() {	# Solaris's <sys/types.h> names for user programs
+		gcc -Wall -Wextra -Werror -include "$TOP/libc/ddic_libc.h" \
+			-I"$TOP/libc/include" -o "$inst/types_test" \
+			"$TOP/libc/types_test.c" && "$inst/types_test"
+	}
+	step libc:sys-types types_test
 	kdir_make() {	# kdir_make KERNEL: plain make with KDIR, in a copy
 		local w=$inst/kdir-$1
 		eval "$("$TOP/scripts/kernel.sh" "$1")" || return 1

@@ -13,7 +13,7 @@ for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
 	libc=()	# drivers' user programs get Solaris getopt (libc/)
 	case $src in "$TOP"/drivers/*) libc=(-include "$TOP/libc/ddic_libc.h"
-		"$TOP/libc/ddic_getopt.c") ;; esac
+		"$TOP/libc/ddic_getopt.c" "-I$TOP/libc/include") ;; esac
 	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")" \
 		"-I$TOP/tests/prog" "-I$TOP/include/uapi" "${libc[@]}"
 done
