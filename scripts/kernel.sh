@@ -104,9 +104,18 @@ debug-6.12|debug-6.1)
 	apt_install "linux-source-$ver" flex bison bc libelf-dev libssl-dev \
 		cpio xz-utils
 	pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver")
-	key=$(cat "$TOP/scripts/kconfig/debug.config" | sha256sum | cut -c1-12)
+	frag=$TOP/scripts/kconfig/debug.config
+	if [ -e "$TOP/scripts/kconfig/$name.config" ]; then
+		# A fragment of its own after debug.config, keyed on both.
+		mkdir -p "$CACHE/kernels"
+		frag=$CACHE/kernels/$name.config
+		cat "$TOP/scripts/kconfig/debug.config" \
+			"$TOP/scripts/kconfig/$name.config" >"$frag.$$" &&
+			mv "$frag.$$" "$frag"
+	fi
+	key=$(sha256sum <"$frag" | cut -c1-12)
 	dir=$CACHE/kernels/$name-$pkgver-$key
-	with_lock "$dir.lock" build_debug "$ver" "$dir" || exit 1
+	with_lock "$dir.lock" build_debug "$ver" "$dir" "$frag" || exit 1
 	src=$dir/src
 	echo "KDIR=$src"
 	echo "BZIMAGE=$src/arch/x86/boot/bzImage"
