@@ -129,7 +129,7 @@ static void cv_timeouts(struct kunit *test)
 		KUNIT_EXPECT_GE_MSG(test, jiffies - t0, drv_usectohz(60000),
 				    "resolution %d", res[i]);
 		/* Not the delta read as seconds (or hz seconds). */
-		KUNIT_EXPECT_LT_MSG(test, jiffies - t0, (unsigned long)10 * HZ,
+		KUNIT_EXPECT_LT_MSG(test, jiffies - t0, 10UL * HZ,
 				    "resolution %d", res[i]);
 	}
 	KUNIT_EXPECT_EQ(test, cv_reltimedwait(&c.cv, &c.m, 0, TR_SEC), -1);

@@ -50,6 +50,7 @@
 #include <unistd.h>
 
 #define CTL "/dev/ddi_modctl"
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *prog;
 
@@ -109,7 +110,7 @@ static const char *find_module(const char *mod, char *buf, size_t len)
 		end = strchr(d, ':');
 		if (!end)
 			end = d + strlen(d);
-		for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		for (i = 0; i < ARRAY_SIZE(forms); i++) {
 			snprintf(buf, len, forms[i], (int)(end - d), d, mod);
 			if (end > d && access(buf, R_OK) == 0)
 				return buf;
