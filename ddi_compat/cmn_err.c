@@ -16,6 +16,7 @@
 #include <sys/debug.h>
 #include <sys/promif.h>
 #include <ddi_compat/testing.h>
+#include "ddic_core.h"
 
 #ifdef DDIC_DEBUG
 static ddic_cmn_err_tap_t ddic_ce_tap;
@@ -60,8 +61,8 @@ static inline void ddic_ce_tap_call(int level, int dest, const char *prefix,
  * an unsigned int and a string whose first byte is the base the value
  * is printed in (8, 10 or 16, no prefix), followed by bit names: a byte
  * 1..32 giving the bit (1 is the lowest), then its name, up to the next
- * byte below 32 (bit 32 is a space).  When the value is not zero, the names of its set bits
- * follow it as "<name,name>":
+ * byte below 32 (bit 32 is a space).  When the value is not zero, the
+ * names of its set bits follow it as "<name,name>":
  * cmn_err(CE_CONT, "reg=0x%b\n", 13, "\020\3Intr\2Err\1Enable") prints
  * "reg=0xd<Intr,Enable>" (the manual page's example shows "<Intr,,Enable>",
  * which illumos's formatter does not print).  Linux's vsnprintf stops at
@@ -72,33 +73,8 @@ static inline void ddic_ce_tap_call(int level, int dest, const char *prefix,
  */
 #define CE_FMT_MAX	256
 
-struct ce_out {
-	char *buf;
-	size_t size;
-	size_t len;		/* what was written, without the NUL */
-};
-
-static void ce_putc(struct ce_out *o, char c)
-{
-	if (o->len + 1 < o->size) {
-		o->buf[o->len++] = c;
-		o->buf[o->len] = '\0';
-	}
-}
-
-static __printf(2, 3) void ce_put(struct ce_out *o, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (o->len + 1 >= o->size)
-		return;
-	va_start(ap, fmt);
-	o->len += vscnprintf(o->buf + o->len, o->size - o->len, fmt, ap);
-	va_end(ap);
-}
-
 /* One "%b": @v in @bits' base, padded to @width, then its bit names. */
-static void ce_put_bits(struct ce_out *o, unsigned int v, const char *bits,
+static void ce_put_bits(struct ddic_strbuf *o, unsigned int v, const char *bits,
 			int width, bool zero, bool left, bool upper)
 {
 	const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -114,11 +90,11 @@ static void ce_put_bits(struct ce_out *o, unsigned int v, const char *bits,
 	} while ((t /= base) != 0);
 	pad = width > n ? width - n : 0;
 	for (; !left && pad > 0; pad--)
-		ce_putc(o, zero ? '0' : ' ');
+		ddic_strbuf_putc(o, zero ? '0' : ' ');
 	while (n > 0)
-		ce_putc(o, num[--n]);
+		ddic_strbuf_putc(o, num[--n]);
 	for (; pad > 0; pad--)
-		ce_putc(o, ' ');
+		ddic_strbuf_putc(o, ' ');
 	if (!bits || !v)
 		return;
 	while (*bits) {
@@ -126,13 +102,13 @@ static void ce_put_bits(struct ce_out *o, unsigned int v, const char *bits,
 		bool set = bit <= 32 && (v & (1U << (bit - 1)));
 
 		if (set)
-			ce_putc(o, any++ ? ',' : '<');
+			ddic_strbuf_putc(o, any++ ? ',' : '<');
 		for (; (unsigned char)*bits >= 32; bits++)
 			if (set)
-				ce_putc(o, *bits);
+				ddic_strbuf_putc(o, *bits);
 	}
 	if (any)
-		ce_putc(o, '>');
+		ddic_strbuf_putc(o, '>');
 }
 
 /* The decimal number at *@fmt, which is moved past it; at most 4096. */
@@ -170,7 +146,7 @@ static bool ce_has_bits(const char *fmt)
  * type), "%b" by ce_put_bits().  An unknown conversion prints nothing
  * and takes no argument, as on illumos.
  */
-static void ce_render(struct ce_out *o, const char *fmt, va_list ap)
+static void ce_render(struct ddic_strbuf *o, const char *fmt, va_list ap)
 {
 	char spec[40];
 
@@ -182,7 +158,7 @@ static void ce_render(struct ce_out *o, const char *fmt, va_list ap)
 		char c;
 
 		if (*fmt != '%') {
-			ce_putc(o, *fmt++);
+			ddic_strbuf_putc(o, *fmt++);
 			continue;
 		}
 		flags = ++fmt;
@@ -271,22 +247,22 @@ static void ce_render(struct ce_out *o, const char *fmt, va_list ap)
 				v = sgn ? (signed char)v :
 					  (long long)(unsigned char)v;
 			scnprintf(spec + at, sizeof(spec) - at, "ll%c", c);
-			ce_put(o, spec, v);
+			ddic_strbuf_put(o, spec, v);
 			break;
 		}
 		case 'c':
 			scnprintf(spec + at, sizeof(spec) - at, "c");
-			ce_put(o, spec, va_arg(ap, int));
+			ddic_strbuf_put(o, spec, va_arg(ap, int));
 			break;
 		case 's':
 			scnprintf(spec + at, sizeof(spec) - at, "s");
-			ce_put(o, spec, va_arg(ap, const char *));
+			ddic_strbuf_put(o, spec, va_arg(ap, const char *));
 			break;
 		case 'p':
-			ce_put(o, "%p", va_arg(ap, void *));
+			ddic_strbuf_put(o, "%p", va_arg(ap, void *));
 			break;
 		case '%':
-			ce_putc(o, '%');
+			ddic_strbuf_putc(o, '%');
 			break;
 		default:
 			break;
@@ -336,13 +312,27 @@ static __printf(4, 5) void ce_emit_str(int level, int dest, const char *prefix,
 	va_end(ap);
 }
 
+/*
+ * A format with "%b", rendered into a buffer of its own: not on the
+ * stack of every cmn_err, which may be deep in an interrupt handler.
+ */
+static noinline void ce_emit_bits(int level, int dest, const char *prefix,
+				  const char *fmt, va_list ap)
+{
+	char text[CE_FMT_MAX] = "";
+	struct ddic_strbuf o = { .buf = text, .len = sizeof(text) };
+	va_list aq;
+
+	va_copy(aq, ap);
+	ce_render(&o, fmt, aq);
+	va_end(aq);
+	ce_emit_str(level, dest, prefix, "%s", text);
+}
+
 void ddic_vcmn_err(int level, const char *fmt, va_list ap)
 {
 	int dest = DDIC_CE_LOG | DDIC_CE_CONSOLE;
 	const char *prefix = "";
-	char text[CE_FMT_MAX];
-	struct ce_out o = { .buf = text, .size = sizeof(text) };
-	va_list aq;
 
 	if (!fmt)
 		fmt = "(null format)";
@@ -381,15 +371,10 @@ void ddic_vcmn_err(int level, const char *fmt, va_list ap)
 		break;
 	}
 
-	if (!ce_has_bits(fmt)) {
+	if (ce_has_bits(fmt))
+		ce_emit_bits(level, dest, prefix, fmt, ap);
+	else
 		ce_emit(level, dest, prefix, fmt, ap);
-		return;
-	}
-	text[0] = '\0';
-	va_copy(aq, ap);
-	ce_render(&o, fmt, aq);
-	va_end(aq);
-	ce_emit_str(level, dest, prefix, "%s", text);
 }
 EXPORT_SYMBOL(ddic_vcmn_err);
 

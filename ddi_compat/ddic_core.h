@@ -144,14 +144,23 @@ struct page;
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
 /*
+ * strsubr.c: text appended to @buf (of @len bytes) as snprintf would,
+ * cut at its end and always NUL-terminated once something was put; @pos
+ * is what was written.  Ereport payloads (fm.c) and cmn_err's "%b"
+ * formats (cmn_err.c).
+ */
+struct ddic_strbuf {
+	char *buf;
+	size_t len, pos;
+};
+__printf(2, 3) void ddic_strbuf_put(struct ddic_strbuf *b, const char *fmt, ...);
+void ddic_strbuf_putc(struct ddic_strbuf *b, char c);
+
+/*
  * fm.c: an ereport's payload ((name, type, value...) up to a NULL name)
  * as " name=value" text in @b; false at a type it cannot take.  Exported
  * for the KUnit suite.
  */
-struct ddic_fm_buf {
-	char *buf;
-	size_t len, pos;
-};
-bool ddic_fm_payload_format(struct ddic_fm_buf *b, va_list ap);
+bool ddic_fm_payload_format(struct ddic_strbuf *b, va_list ap);
 
 #endif /* _DDIC_CORE_H */

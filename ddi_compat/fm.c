@@ -338,53 +338,41 @@ EXPORT_SYMBOL(ddi_fm_dma_err_clear);
 
 /* --- ereports --- */
 
-/* Append to @b as snprintf would, cutting at its end (always NUL-ended). */
-static __printf(2, 3) void fm_put(struct ddic_fm_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (b->pos + 1 >= b->len)
-		return;
-	va_start(ap, fmt);
-	b->pos += vscnprintf(b->buf + b->pos, b->len - b->pos, fmt, ap);
-	va_end(ap);
-}
-
 /* Element @i of the payload array @p of @type. */
-static void fm_put_elem(struct ddic_fm_buf *sb, data_type_t type,
+static void fm_put_elem(struct ddic_strbuf *sb, data_type_t type,
 			const void *p, uint_t i)
 {
 	switch (type) {
 	case DATA_TYPE_BOOLEAN_ARRAY:
-		fm_put(sb, "%d", ((const boolean_t *)p)[i]);
+		ddic_strbuf_put(sb, "%d", ((const boolean_t *)p)[i]);
 		break;
 	case DATA_TYPE_INT8_ARRAY:
-		fm_put(sb, "%d", ((const int8_t *)p)[i]);
+		ddic_strbuf_put(sb, "%d", ((const int8_t *)p)[i]);
 		break;
 	case DATA_TYPE_BYTE_ARRAY:
 	case DATA_TYPE_UINT8_ARRAY:
-		fm_put(sb, "%#x", ((const uint8_t *)p)[i]);
+		ddic_strbuf_put(sb, "%#x", ((const uint8_t *)p)[i]);
 		break;
 	case DATA_TYPE_INT16_ARRAY:
-		fm_put(sb, "%d", ((const int16_t *)p)[i]);
+		ddic_strbuf_put(sb, "%d", ((const int16_t *)p)[i]);
 		break;
 	case DATA_TYPE_UINT16_ARRAY:
-		fm_put(sb, "%#x", ((const uint16_t *)p)[i]);
+		ddic_strbuf_put(sb, "%#x", ((const uint16_t *)p)[i]);
 		break;
 	case DATA_TYPE_INT32_ARRAY:
-		fm_put(sb, "%d", ((const int32_t *)p)[i]);
+		ddic_strbuf_put(sb, "%d", ((const int32_t *)p)[i]);
 		break;
 	case DATA_TYPE_UINT32_ARRAY:
-		fm_put(sb, "%#x", ((const uint32_t *)p)[i]);
+		ddic_strbuf_put(sb, "%#x", ((const uint32_t *)p)[i]);
 		break;
 	case DATA_TYPE_INT64_ARRAY:
-		fm_put(sb, "%lld", ((const int64_t *)p)[i]);
+		ddic_strbuf_put(sb, "%lld", ((const int64_t *)p)[i]);
 		break;
 	case DATA_TYPE_UINT64_ARRAY:
-		fm_put(sb, "%#llx", ((const uint64_t *)p)[i]);
+		ddic_strbuf_put(sb, "%#llx", ((const uint64_t *)p)[i]);
 		break;
 	default:	/* DATA_TYPE_STRING_ARRAY */
-		fm_put(sb, "\"%s\"", ((char * const *)p)[i] ?
+		ddic_strbuf_put(sb, "\"%s\"", ((char * const *)p)[i] ?
 		       ((char * const *)p)[i] : "");
 	}
 }
@@ -395,7 +383,7 @@ static void fm_put_elem(struct ddic_fm_buf *sb, data_type_t type,
  * has no kernel form; an unknown type leaves the arguments after it
  * unknowable), having appended " name=<type N?>".
  */
-bool ddic_fm_payload_format(struct ddic_fm_buf *sb, va_list ap)
+bool ddic_fm_payload_format(struct ddic_strbuf *sb, va_list ap)
 {
 	const char *name;
 	uint_t n, i;
@@ -404,7 +392,7 @@ bool ddic_fm_payload_format(struct ddic_fm_buf *sb, va_list ap)
 	while ((name = va_arg(ap, const char *))) {
 		data_type_t type = va_arg(ap, data_type_t);
 
-		fm_put(sb, " %s", name);
+		ddic_strbuf_put(sb, " %s", name);
 		switch (type) {
 		case DATA_TYPE_BOOLEAN:
 			break;
@@ -412,28 +400,28 @@ bool ddic_fm_payload_format(struct ddic_fm_buf *sb, va_list ap)
 		case DATA_TYPE_INT8:
 		case DATA_TYPE_INT16:
 		case DATA_TYPE_INT32:
-			fm_put(sb, "=%d", va_arg(ap, int));
+			ddic_strbuf_put(sb, "=%d", va_arg(ap, int));
 			break;
 		case DATA_TYPE_BYTE:
 		case DATA_TYPE_UINT8:
 		case DATA_TYPE_UINT16:
 		case DATA_TYPE_UINT32:
-			fm_put(sb, "=%#x", va_arg(ap, uint_t));
+			ddic_strbuf_put(sb, "=%#x", va_arg(ap, uint_t));
 			break;
 		case DATA_TYPE_INT64:
 		case DATA_TYPE_HRTIME:
-			fm_put(sb, "=%lld", va_arg(ap, int64_t));
+			ddic_strbuf_put(sb, "=%lld", va_arg(ap, int64_t));
 			break;
 		case DATA_TYPE_UINT64:
-			fm_put(sb, "=%#llx", va_arg(ap, uint64_t));
+			ddic_strbuf_put(sb, "=%#llx", va_arg(ap, uint64_t));
 			break;
 		case DATA_TYPE_STRING:
 			p = va_arg(ap, char *);
-			fm_put(sb, "=\"%s\"", p ? (char *)p : "");
+			ddic_strbuf_put(sb, "=\"%s\"", p ? (char *)p : "");
 			break;
 		case DATA_TYPE_NVLIST:
 			(void)va_arg(ap, nvlist_t *);
-			fm_put(sb, "=<nvlist>");
+			ddic_strbuf_put(sb, "=<nvlist>");
 			break;
 		case DATA_TYPE_BOOLEAN_ARRAY:
 		case DATA_TYPE_BYTE_ARRAY:
@@ -449,18 +437,18 @@ bool ddic_fm_payload_format(struct ddic_fm_buf *sb, va_list ap)
 		case DATA_TYPE_NVLIST_ARRAY:
 			n = va_arg(ap, uint_t);
 			p = va_arg(ap, void *);
-			fm_put(sb, "=[%u]", n);
+			ddic_strbuf_put(sb, "=[%u]", n);
 			if (!p || type == DATA_TYPE_NVLIST_ARRAY)
 				break;
 			for (i = 0; i < n && i < 8; i++) {
-				fm_put(sb, i ? "," : "{");
+				ddic_strbuf_put(sb, i ? "," : "{");
 				fm_put_elem(sb, type, p, i);
 			}
 			if (n && p)
-				fm_put(sb, n > 8 ? ",...}" : "}");
+				ddic_strbuf_put(sb, n > 8 ? ",...}" : "}");
 			break;
 		default:
-			fm_put(sb, "=<type %d?>", type);
+			ddic_strbuf_put(sb, "=<type %d?>", type);
 			return false;
 		}
 	}
@@ -472,7 +460,7 @@ void ddi_fm_ereport_post(dev_info_t *dip, const char *error_class,
 			 uint64_t ena, int sflag, ...)
 {
 	char buf[256] = "";
-	struct ddic_fm_buf sb = { .buf = buf, .len = sizeof(buf) };
+	struct ddic_strbuf sb = { .buf = buf, .len = sizeof(buf) };
 	va_list ap;
 	bool ok;
 

@@ -160,7 +160,7 @@ static void fm_handle_errors(struct kunit *test)
 
 static bool fmt_payload(char *buf, size_t len, ...)
 {
-	struct ddic_fm_buf b = { .buf = buf, .len = len };
+	struct ddic_strbuf b = { .buf = buf, .len = len };
 	va_list ap;
 	bool ok;
 
