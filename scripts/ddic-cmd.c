@@ -15,8 +15,8 @@
  * or "detach DRIVER" attaches or detaches every instance.  Modules are
  * loaded with finit_module(2) (a path, or DRIVER.ko in a directory of
  * $DDI_MODULE_DIR, a colon-separated list, default /ddi/modules, the
- * guest's; make guest puts /ddi/port/modules first) or else modprobe(8) (an installed
- * module), and unloaded with delete_module(2).  A module ddi-port gave
+ * guest's; make guest puts /ddi/port/modules first) or else modprobe(8)
+ * (an installed module), and unloaded with delete_module(2).  A module ddi-port gave
  * the Linux name sol_<name> (its name is a Linux module's) is known by
  * either name: DRIVER.ko, else sol_DRIVER.ko, else modprobe of the alias
  * solaris-DRIVER; rem_drv unloads the Linux module the listing names.

@@ -98,43 +98,38 @@ fetch_stock() {
 	prune_older "$dir"
 }
 
+# cached_frag: standard input as $CACHE/kernels/$name.config (written
+# whole, then renamed, as builds of other kernels may read theirs), and
+# its path printed.
+cached_frag() {
+	local f=$CACHE/kernels/$name.config
+	mkdir -p "$CACHE/kernels" && cat >"$f.$$" && mv "$f.$$" "$f" &&
+		echo "$f"
+}
+
 case $name in
-debug-6.12|debug-6.1)
-	ver=${name#debug-}
+debug-6.12|debug-6.1|kcsan-6.12)
+	ver=${name#*-}
 	apt_install "linux-source-$ver" flex bison bc libelf-dev libssl-dev \
 		cpio xz-utils
 	pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver")
-	frag=$TOP/scripts/kconfig/debug.config
-	if [ -e "$TOP/scripts/kconfig/$name.config" ]; then
-		# A fragment of its own after debug.config, keyed on both.
-		mkdir -p "$CACHE/kernels"
-		frag=$CACHE/kernels/$name.config
-		cat "$TOP/scripts/kconfig/debug.config" \
-			"$TOP/scripts/kconfig/$name.config" >"$frag.$$" &&
-			mv "$frag.$$" "$frag"
-	fi
-	key=$(sha256sum <"$frag" | cut -c1-12)
-	dir=$CACHE/kernels/$name-$pkgver-$key
-	with_lock "$dir.lock" build_debug "$ver" "$dir" "$frag" || exit 1
-	src=$dir/src
-	echo "KDIR=$src"
-	echo "BZIMAGE=$src/arch/x86/boot/bzImage"
-	echo "KREL=$(make -s -C "$src" kernelrelease)"
-	echo "KIND=debug"
-	echo "MODROOT="
-	;;
-kcsan-6.12)
-	# debug.config without KASAN, then kcsan.config: KCSAN and KASAN
-	# cannot share a kernel.  Keyed on the merged fragment.
-	ver=${name#kcsan-}
-	apt_install "linux-source-$ver" flex bison bc libelf-dev libssl-dev \
-		cpio xz-utils
-	pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver")
-	mkdir -p "$CACHE/kernels"
-	frag=$CACHE/kernels/$name.config
-	{ grep -v '^CONFIG_KASAN' "$TOP/scripts/kconfig/debug.config"
-	  cat "$TOP/scripts/kconfig/kcsan.config"; } >"$frag.new" &&
-		mv "$frag.new" "$frag"
+	conf=$TOP/scripts/kconfig
+	case $name in
+	kcsan-*)
+		# debug.config without KASAN, then kcsan.config: KCSAN and
+		# KASAN cannot share a kernel.
+		frag=$({ grep -v '^CONFIG_KASAN' "$conf/debug.config"
+			 cat "$conf/kcsan.config"; } | cached_frag) || exit 1 ;;
+	*)
+		# debug.config, then a fragment of the kernel's own if it has
+		# one (debug-6.1.config).
+		frag=$conf/debug.config
+		if [ -e "$conf/$name.config" ]; then
+			frag=$(cat "$conf/debug.config" "$conf/$name.config" |
+			       cached_frag) || exit 1
+		fi ;;
+	esac
+	# Keyed on the (merged) fragment.
 	key=$(sha256sum <"$frag" | cut -c1-12)
 	dir=$CACHE/kernels/$name-$pkgver-$key
 	with_lock "$dir.lock" build_debug "$ver" "$dir" "$frag" || exit 1
