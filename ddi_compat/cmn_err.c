@@ -56,6 +56,26 @@ static inline void ddic_ce_tap_call(int level, int dest, const char *prefix,
 }
 #endif
 
+/* The appender of struct ddic_strbuf (ddic_core.h); fm.c's too. */
+void ddic_strbuf_put(struct ddic_strbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->pos + 1 >= b->len)
+		return;
+	va_start(ap, fmt);
+	b->pos += vscnprintf(b->buf + b->pos, b->len - b->pos, fmt, ap);
+	va_end(ap);
+}
+
+void ddic_strbuf_putc(struct ddic_strbuf *b, char c)
+{
+	if (b->pos + 1 < b->len) {
+		b->buf[b->pos++] = c;
+		b->buf[b->pos] = '\0';
+	}
+}
+
 /*
  * Solaris's kernel printf has a conversion Linux's does not: "%b" takes
  * an unsigned int and a string whose first byte is the base the value

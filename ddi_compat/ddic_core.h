@@ -144,7 +144,7 @@ struct page;
 struct page *ddic_umem_cookie_page(struct ddi_umem_cookie *c, size_t off);
 
 /*
- * strsubr.c: text appended to @buf (of @len bytes) as snprintf would,
+ * cmn_err.c: text appended to @buf (of @len bytes) as snprintf would,
  * cut at its end and always NUL-terminated once something was put; @pos
  * is what was written.  Ereport payloads (fm.c) and cmn_err's "%b"
  * formats (cmn_err.c).

@@ -96,25 +96,6 @@ void ddic_dev_err(dev_info_t *dip, int ce, const char *fmt, ...)
 }
 EXPORT_SYMBOL(ddic_dev_err);
 
-void ddic_strbuf_put(struct ddic_strbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (b->pos + 1 >= b->len)
-		return;
-	va_start(ap, fmt);
-	b->pos += vscnprintf(b->buf + b->pos, b->len - b->pos, fmt, ap);
-	va_end(ap);
-}
-
-void ddic_strbuf_putc(struct ddic_strbuf *b, char c)
-{
-	if (b->pos + 1 < b->len) {
-		b->buf[b->pos++] = c;
-		b->buf[b->pos] = '\0';
-	}
-}
-
 /*
  * The ddi_strto*() parser: what strtoull(3C) accepts (spaces, a sign,
  * 0x or 0 for base 0 or 16/8), into a magnitude and a sign.  Returns 0,
