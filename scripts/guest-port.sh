@@ -35,8 +35,7 @@ for src in "$dir"/user/*.c; do
 	# -Wno-unknown-pragmas: Solaris's "#pragma ident" (scripts/ddi-port)
 	static_prog "$src" "$extra/bin" -I"$dir/user" -I"$dir" \
 		-Wno-unknown-pragmas \
-		-I"$TOP/tests/prog" -I"$TOP/include/uapi" -I"$TOP/libc/include" \
-		-include "$TOP/libc/ddic_libc.h" "$TOP/libc/ddic_getopt.c"
+		-I"$TOP/tests/prog" -I"$TOP/include/uapi" "${SOLARIS_LIBC[@]}"
 done
 cp -a "$dir" "$extra/port/src"
 printf '%s\n' "$test" >"$extra/port/test"

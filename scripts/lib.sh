@@ -59,6 +59,12 @@ prepare() {
 	"$TOP/scripts/drivers.sh" "$1" >/dev/null || exit 1
 }
 
+# What the user programs of a Solaris driver are built with (libc/):
+# Solaris's <sys/types.h> names and getopt(3C).  ddi-port, installed
+# without this file, lists the same.
+SOLARIS_LIBC=(-I"$TOP/libc/include" -include "$TOP/libc/ddic_libc.h"
+	"$TOP/libc/ddic_getopt.c")
+
 # static_prog SRC OUTDIR GCC-FLAGS...: build user program SRC as static
 # 64-bit OUTDIR/NAME and 32-bit OUTDIR/NAME32 (kept while newer than SRC
 # and the project's user-side headers).
@@ -73,7 +79,8 @@ static_prog() {
 		# shared ones, and those beside it or its parent directory
 		# (a driver's user program includes the driver's ../edu.h).
 		[ "$bin" -nt "$src" ] && [ -z "$(find "$TOP/tests/prog" \
-			"$TOP/include/uapi" -name '*.h' -newer "$bin")" ] &&
+			"$TOP/include/uapi" "$TOP/libc" -name '*.h' \
+			-newer "$bin")" ] &&
 			[ -z "$(find "$(dirname "$src")" "$(dirname "$src")/.." \
 			-maxdepth 1 -name '*.h' -newer "$bin")" ] &&
 			continue

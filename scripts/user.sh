@@ -12,8 +12,7 @@ mkdir -p "$out"
 for src in "$TOP"/tests/prog/*.c "$TOP"/drivers/*/user/*.c; do
 	[ -f "$src" ] || continue
 	libc=()	# drivers' user programs get Solaris getopt (libc/)
-	case $src in "$TOP"/drivers/*) libc=(-include "$TOP/libc/ddic_libc.h"
-		"$TOP/libc/ddic_getopt.c" "-I$TOP/libc/include") ;; esac
+	case $src in "$TOP"/drivers/*) libc=("${SOLARIS_LIBC[@]}") ;; esac
 	static_prog "$src" "$out" -Wextra -Werror "-I$(dirname "$src")" \
 		"-I$TOP/tests/prog" "-I$TOP/include/uapi" "${libc[@]}"
 done
