@@ -152,8 +152,13 @@ drivers_once_locked() {
 
 kernel_check() {
 	say "=== $1: build and test ==="
-	compile "$1:build" "$TOP/scripts/build.sh" "$1" || return
-	compile "$1:drivers" drivers_once "$1" || return
+	local built=0
+	compile "$1:build" "$TOP/scripts/build.sh" "$1" &&
+		compile "$1:drivers" drivers_once "$1" && built=1
+	# For the background job, which builds nothing before the first
+	# pipelines' builds are over (built or failed).
+	touch "$out/built-$1"
+	[ $built = 1 ] || return
 	# Host files of its devices apart from the other kernels' guests,
 	# which run at the same time; ivshmem's starts empty.
 	local hostfiles=$BUILD/$1/hostfiles
@@ -503,10 +508,22 @@ done
 # In the warm run of fd12168 the builds and the lint rows on the
 # pipelines took 17 min of their 74.
 prefetch() {
-	local k n=0
+	local k n=0 t
 	for k in $ordered; do
 		"$TOP/scripts/kernel.sh" "$k" >/dev/null || return 1
 	done
+	# Not beside the first pipelines' builds, at the same priority:
+	# wait (30 min at most) until they are over.
+	for k in $ordered; do
+		n=$((n + 1))
+		[ "$n" -le "$jobs_max" ] || break
+		t=0
+		while [ ! -e "$out/built-$k" ] && [ $t -lt 360 ]; do
+			sleep 5
+			t=$((t + 1))
+		done
+	done
+	n=0
 	for k in $ordered; do
 		n=$((n + 1))
 		[ "$n" -gt "$jobs_max" ] || continue
